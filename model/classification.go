@@ -1,0 +1,60 @@
+package model
+
+import "strings"
+
+// Level is a classification level, ordered from least to most restricted.
+type Level int
+
+const (
+	LevelUnknown Level = iota
+	Unclassified
+	LimitedOfficialUse
+	Confidential
+	Secret
+	TopSecret
+)
+
+var levelNames = [...]string{"", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET"}
+
+func (l Level) String() string {
+	if l < 0 || int(l) >= len(levelNames) {
+		return ""
+	}
+	return levelNames[l]
+}
+
+// Classification is a cable's overall marking.
+type Classification struct {
+	Level Level
+	// Qualifiers follow the level after "//" (NOFORN, FOR OFFICIAL USE ONLY).
+	Qualifiers []string
+	// Text is the banner as written (C O N F I D E N T I A L).
+	Text string
+}
+
+// String is the normalised form: CONFIDENTIAL, SECRET//NOFORN.
+func (c Classification) String() string {
+	if c.Level == LevelUnknown {
+		return ""
+	}
+	if len(c.Qualifiers) == 0 {
+		return c.Level.String()
+	}
+	return c.Level.String() + "//" + strings.Join(c.Qualifiers, "//")
+}
+
+// NoForn reports whether the cable is not releasable to foreign nationals,
+// either by its banner or by a caveat line.
+func (c *Cable) NoForn() bool {
+	for _, q := range c.Classification.Qualifiers {
+		if q == "NOFORN" {
+			return true
+		}
+	}
+	for _, q := range c.Caveats {
+		if q == "NOFORN" {
+			return true
+		}
+	}
+	return false
+}

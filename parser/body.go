@@ -1,0 +1,340 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+
+	"cablereader/model"
+)
+
+// readBody turns the lines after the caption block into paragraphs.
+func (p *parser) readBody(lines []string) {
+	lines = p.takeTrailer(lines)
+	lines = p.takeSignature(lines)
+	starts := p.numbering(lines)
+	allCaps := isAllCaps(lines)
+
+	var cur *model.Paragraph
+	var blocks [][]string // blank-separated blocks of the current paragraph
+	heading := ""
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		cur.Text = joinBlocks(blocks)
+		p.c.Body = append(p.c.Body, *cur)
+		cur, blocks = nil, nil
+	}
+	blank := true
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "":
+			blank = true
+			continue
+		case ruleLine.MatchString(t):
+			blank = true
+			continue
+		case p.isRepeatedFront(t):
+			flush()
+			i = p.parseFront(lines, i, true) - 1
+			blank = true
+			continue
+		}
+		if n, ok := starts[i]; ok {
+			flush()
+			cur = p.newParagraph(t, n)
+			cur.Heading, heading = heading, ""
+			rest := strings.TrimSpace(t[len(cur.Label):])
+			if mk := marking.FindStringSubmatchIndex(rest); mk != nil {
+				cur.Marking = normMarking(rest, mk)
+				rest = strings.TrimSpace(rest[mk[1]:])
+			}
+			blocks = [][]string{{rest}}
+			blank = false
+			continue
+		}
+		if h, ok := p.heading(lines, i, allCaps, starts); ok {
+			flush()
+			if heading != "" {
+				p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
+			}
+			heading = h
+			blank = true
+			continue
+		}
+		switch {
+		case cur != nil && !blank:
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], line)
+		case cur != nil && cur.Number > 0:
+			blocks = append(blocks, []string{line})
+		default:
+			flush()
+			cur = &model.Paragraph{Heading: heading}
+			heading = ""
+			blocks = [][]string{{line}}
+		}
+		blank = false
+	}
+	flush()
+	if heading != "" {
+		p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
+	}
+}
+
+func (p *parser) newParagraph(t string, n int) *model.Paragraph {
+	m := paraStart.FindStringSubmatchIndex(t)
+	// The label runs to the dot after the number.
+	end := strings.IndexByte(t[m[4]:], '.') + m[4] + 1
+	return &model.Paragraph{Number: n, Label: t[:end]}
+}
+
+func normMarking(s string, m []int) string {
+	k := 2
+	if m[2] < 0 {
+		k = 4
+	}
+	return strings.Join(strings.Fields(strings.ToUpper(s[m[k]:m[k+1]])), " ")
+}
+
+// joinBlocks reflows a paragraph: hard-wrapped lines are joined with a
+// space, sub-items and table rows keep their own line, blocks are
+// separated by a blank line.
+func joinBlocks(blocks [][]string) string {
+	var b strings.Builder
+	for k, block := range blocks {
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		prevTable := false
+		for j, line := range block {
+			isTable := table.MatchString(line)
+			t := strings.TrimSpace(line)
+			switch {
+			case j == 0:
+			case isTable || prevTable || bullet.MatchString(t):
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(' ')
+			}
+			if isTable {
+				b.WriteString(strings.TrimRight(line, " "))
+			} else {
+				b.WriteString(t)
+			}
+			prevTable = isTable
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// numbering finds the lines that start numbered paragraphs. It decides
+// from the whole sequence of labels, never from one line: a number counts
+// when it continues the sequence, which keeps years ("¶1987.") and list
+// items out. When the cable marks paragraphs with a pilcrow, only marked
+// lines count. The "¶1." rendered as "11." artefact is undone when every
+// label starts with 1 and dropping that 1 gives exactly 1, 2, 3 …
+func (p *parser) numbering(lines []string) map[int]int {
+	pilcrow := false
+	for _, l := range lines {
+		if m := paraStart.FindStringSubmatch(l); m != nil && m[1] != "" {
+			pilcrow = true
+			break
+		}
+	}
+	type cand struct {
+		line  int
+		label string
+		blank bool
+	}
+	var cands []cand
+	prevBlank := true
+	prevEnd := true
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || ruleLine.MatchString(t) {
+			prevBlank = true
+			continue
+		}
+		if m := paraStart.FindStringSubmatch(t); m != nil && !(pilcrow && m[1] == "") {
+			if pilcrow || prevBlank || prevEnd {
+				cands = append(cands, cand{i, m[2], prevBlank})
+			}
+		}
+		prevBlank = false
+		last := t[len(t)-1]
+		prevEnd = last == '.' || last == ':' || last == '"' || last == ')'
+	}
+	accept := func(strip bool) map[int]int {
+		starts := map[int]int{}
+		last := 0
+		for _, c := range cands {
+			label := c.label
+			if strip {
+				label = label[1:]
+			}
+			n, _ := strconv.Atoi(label)
+			ok := n == last+1 || (last == 0 && n > 0 && len(starts) == 0) ||
+				(c.blank && n > last && n <= last+3)
+			if ok {
+				starts[c.line] = n
+				last = n
+			}
+		}
+		return starts
+	}
+	starts := accept(false)
+	if !pilcrow && len(cands) > 0 && p.c.Section.Number <= 1 {
+		artefact := true
+		for k, c := range cands {
+			if len(c.label) < 2 || c.label[0] != '1' || atoi(c.label[1:]) != k+1 {
+				artefact = false
+				break
+			}
+		}
+		if artefact {
+			starts = accept(true)
+		}
+	}
+	return starts
+}
+
+// heading reports whether lines[i] is a heading between paragraphs.
+func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int) (string, bool) {
+	t := strings.TrimSpace(lines[i])
+	ruled := false
+	if loc := ruleTail.FindStringIndex(t); loc != nil {
+		t, ruled = strings.TrimSpace(t[:loc[0]]), true
+	}
+	if p.atx[t] {
+		return t, true
+	}
+	if len(t) < 3 || len(t) > 80 || bullet.MatchString(t) || !hasLetter(t) {
+		return "", false
+	}
+	switch t[len(t)-1] {
+	case '.', ',', ';', ':':
+		return "", false
+	}
+	prevBlank := i == 0 || strings.TrimSpace(lines[i-1]) == ""
+	prevRule := i > 0 && ruleLine.MatchString(strings.TrimSpace(lines[i-1]))
+	nextBlank := i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == ""
+	nextRule := i+1 < len(lines) && ruleLine.MatchString(strings.TrimSpace(lines[i+1]))
+	if ruled || nextRule || (prevRule && (nextBlank || nextRule)) {
+		return t, true
+	}
+	if allCaps || !(prevBlank || prevRule) || len(t) > 70 || spanWord.MatchString(t) {
+		return "", false
+	}
+	if strings.ToUpper(t) == t && nextBlank {
+		return t, true
+	}
+	// A short title-case line stands alone right before a numbered
+	// paragraph.
+	if len(t) <= 60 && t[0] >= 'A' && t[0] <= 'Z' && len(strings.Fields(t)) <= 8 {
+		for j := i + 1; j < len(lines); j++ {
+			if strings.TrimSpace(lines[j]) == "" {
+				continue
+			}
+			_, ok := starts[j]
+			return t, ok && j > i+1
+		}
+	}
+	return "", false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// isAllCaps reports whether the text is in the old telegraphic all-caps
+// style, where a short upper-case line is no sign of a heading.
+func isAllCaps(lines []string) bool {
+	lower, upper := 0, 0
+	for _, l := range lines {
+		for i := 0; i < len(l); i++ {
+			switch c := l[i]; {
+			case c >= 'a' && c <= 'z':
+				lower++
+			case c >= 'A' && c <= 'Z':
+				upper++
+			}
+		}
+	}
+	return lower*50 < upper
+}
+
+// isRepeatedFront reports whether a body line repeats the banner, as a
+// later section of a merged cable does.
+func (p *parser) isRepeatedFront(t string) bool {
+	m := banner.FindStringSubmatch(t)
+	return m != nil && p.serial != "" && atoi(m[7]) == atoi(p.serial)
+}
+
+// takeTrailer moves teletype leftovers and a closing classification line
+// off the end of the body.
+func (p *parser) takeTrailer(lines []string) []string {
+	var trailer []string
+	for len(lines) > 0 {
+		t := strings.TrimSpace(lines[len(lines)-1])
+		if t != "" && !terminal.MatchString(t) && !levelOnly.MatchString(t) {
+			break
+		}
+		if t != "" {
+			trailer = append([]string{t}, trailer...)
+		}
+		lines = lines[:len(lines)-1]
+	}
+	p.c.Trailer = append(p.c.Trailer, trailer...)
+	return lines
+}
+
+var notSigner = map[string]bool{
+	"END": true, "NOTE": true, "COMMENT": true, "SUMMARY": true, "TEXT": true, "QUOTE": true,
+	"UNQUOTE": true, "CONFIDENTIAL": true, "SECRET": true, "UNCLASSIFIED": true, "UNCLAS": true,
+	"SIPDIS": true, "NOFORN": true, "BT": true, "NNNN": true, "ENDS": true, "PARA": true,
+}
+
+func signerOK(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if notSigner[w] || len(w) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// takeSignature takes the releasing officer's name off the end: a last
+// line of one or two upper-case words, or a name glued to the last
+// sentence ("… END NOTE) ROOS").
+func (p *parser) takeSignature(lines []string) []string {
+	i := len(lines) - 1
+	for i >= 0 && strings.TrimSpace(lines[i]) == "" {
+		i--
+	}
+	if i < 0 {
+		return lines
+	}
+	t := strings.TrimSpace(lines[i])
+	if m := sigAlone.FindStringSubmatch(t); m != nil && signerOK(m[1]) && i > 0 {
+		p.c.Signature = m[1]
+		return lines[:i]
+	}
+	if m := signature.FindStringSubmatchIndex(t); m != nil {
+		name := t[m[2]:m[3]]
+		before := t[:m[2]]
+		// In mixed-case text an upper-case name after the last sentence is
+		// the signer; in all-caps text it could be the sentence's end.
+		if signerOK(name) && strings.ToUpper(before) != before {
+			p.c.Signature = name
+			lines[i] = strings.TrimSpace(before)
+		}
+	}
+	return lines
+}

@@ -1,0 +1,91 @@
+package parser
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// cp1252 maps the bytes 0x80–0x9F, which Latin-1 leaves as control codes,
+// to what Windows-1252 puts there: cables saved on Windows carry smart
+// quotes and dashes in that range.
+var cp1252 = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+// decode turns the input bytes into text. UTF-8 is taken as it is; anything
+// else is read as Latin-1 (with the Windows-1252 range), the encoding of the
+// cables.csv-style dumps, where the pilcrow is the single byte 0xB6.
+func decode(data []byte) (text string, latin1 bool) {
+	s := string(data)
+	s = strings.TrimPrefix(s, "\uFEFF")
+	if utf8.ValidString(s) {
+		return s, false
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+			b.WriteByte(c)
+		case c < 0xA0:
+			b.WriteRune(cp1252[c-0x80])
+		default:
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String(), true
+}
+
+// splitLines splits on LF, CRLF and lone CR and drops trailing white space,
+// which the dumps add freely (one space, or a Markdown hard break).
+func splitLines(s string) []string {
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			lines = append(lines, trimRight(s))
+			break
+		}
+		lines = append(lines, trimRight(s[:i]))
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
+	return lines
+}
+
+func trimRight(s string) string {
+	return strings.TrimRight(s, " \t\u00a0")
+}
+
+var (
+	// Markdown renderings of the WikiLeaks pages turn TAGS into links.
+	mdLink   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]\(#?[^()\s]*\)`)
+	mdEscape = regexp.MustCompile(`\\([*_#\[\]\\` + "`" + `])`)
+	entity   = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);`)
+	// atxHeading is a Markdown heading ("#### THE PRESENT SITUATION").
+	atxHeading = regexp.MustCompile(`^\s*#{1,6}\s+(\S.*)$`)
+)
+
+// cleanLine undoes the artefacts that web and Markdown dumps leave in a
+// line: link syntax around TAGS, backslash escapes, HTML entities.
+func cleanLine(s string) string {
+	if strings.IndexByte(s, ']') >= 0 {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = mdEscape.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '&') >= 0 && entity.MatchString(s) {
+		s = entity.ReplaceAllStringFunc(s, html.UnescapeString)
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+		if strings.Contains(s, "\n") {
+			s = strings.ReplaceAll(s, "\n", " ")
+		}
+	}
+	return s
+}

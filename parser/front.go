@@ -1,0 +1,319 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"cablereader/model"
+)
+
+// field is the front-matter element that a continuation line extends.
+type field int
+
+const (
+	fieldNone field = iota
+	fieldTags
+	fieldSubject
+	fieldRef
+	fieldClassifiedBy
+)
+
+// front accumulates the caption block while it is read.
+type front struct {
+	subject, refs, clsBy []string
+}
+
+// splitAnchors cuts a line before each front-matter keyword after the
+// first, so that "DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012" reads as
+// two elements. Nothing after "Classified By" is cut: its reasons often
+// name the E.O.
+func splitAnchors(s string) []string {
+	locs := anchors.FindAllStringIndex(s, -1)
+	var parts []string
+	last := 0
+	for _, l := range locs {
+		if l[0] > last && strings.TrimSpace(s[last:l[0]]) != "" {
+			parts = append(parts, strings.TrimSpace(s[last:l[0]]))
+			last = l[0]
+		}
+		if clsBy.MatchString(s[last:]) {
+			break
+		}
+	}
+	return append(parts, strings.TrimSpace(s[last:]))
+}
+
+var tagsMore = regexp.MustCompile(`^\s*[A-Z]{2,6}(?:[,;]?\s+[A-Z]{2,6}){0,8}[,;]?\s*$`)
+
+// parseFront reads the caption block that starts at lines[i] (the banner,
+// or the first line after the header when there is none) and returns the
+// index of the first body line. With repeat set it reads a caption block
+// repeated at a later section start: the lines are kept, fields already
+// known are not overwritten.
+func (p *parser) parseFront(lines []string, i int, repeat bool) int {
+	h := &p.c.Header
+	var f front
+	cur := fieldNone
+	blank := false
+	for ; i < len(lines); i++ {
+		line := lines[i]
+		t := strings.TrimSpace(line)
+		if t == "" {
+			blank = true
+			if cur != fieldRef {
+				cur = fieldNone
+			}
+			continue
+		}
+		if ruleLine.MatchString(t) && cur == fieldNone {
+			h.Lines = append(h.Lines, line)
+			continue
+		}
+		if cur == fieldRef && blank && !bullet.MatchString(t) {
+			cur = fieldNone
+		}
+		blank = false
+		if cur == fieldNone && isBodyStart(t) {
+			break
+		}
+		consumed := false
+		for _, piece := range splitAnchors(line) {
+			var ok bool
+			cur, ok = p.frontPiece(piece, cur, &f, repeat)
+			consumed = consumed || ok
+			if !ok {
+				break
+			}
+		}
+		if !consumed {
+			break
+		}
+		h.Lines = append(h.Lines, line)
+	}
+	p.finishFront(&f, repeat)
+	return i
+}
+
+// isBodyStart reports whether a line opens the text proper.
+func isBodyStart(t string) bool {
+	return paraStart.MatchString(t) && !clsBy.MatchString(t) || summaryStart.MatchString(t)
+}
+
+// frontPiece reads one element of the caption block. It reports false when
+// the piece is not front matter, which ends the block.
+func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, bool) {
+	h := &p.c.Header
+	c := p.c
+	switch {
+	case banner.MatchString(s):
+		m := banner.FindStringSubmatchIndex(s)
+		if !repeat {
+			p.readBanner(s, m)
+		}
+		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
+			return p.frontPiece(rest, fieldNone, f, repeat)
+		}
+		return fieldNone, true
+	case partial.MatchString(s):
+		c.Partial = true
+		return fieldNone, true
+	case caveat.MatchString(s):
+		c.Caveats = append(c.Caveats, caveatWord.FindAllString(s, -1)...)
+		return fieldNone, true
+	case eoLine.MatchString(s):
+		if h.EO == nil {
+			h.EO = readEO(s)
+		}
+		return fieldNone, true
+	case clsBy.MatchString(s):
+		f.clsBy = append(f.clsBy, s)
+		return fieldClassifiedBy, true
+	case subjLine.MatchString(s):
+		f.subject = append(f.subject, subjLine.FindStringSubmatch(s)[1])
+		return fieldSubject, true
+	case refLine.MatchString(s):
+		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])
+		return fieldRef, true
+	case cur == fieldNone && refBare.MatchString(s):
+		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
+		return fieldRef, true
+	case tagsLine.MatchString(s) && (len(h.Tags) == 0 || repeat):
+		if len(h.Tags) == 0 {
+			h.Tags = splitTags(tagsLine.FindStringSubmatch(s)[1])
+		}
+		return fieldTags, true
+	case cur == fieldTags && tagsMore.MatchString(s):
+		if !repeat {
+			h.Tags = append(h.Tags, splitTags(s)...)
+		}
+		return fieldTags, true
+	case cur == fieldSubject && !paraStart.MatchString(s):
+		f.subject = append(f.subject, s)
+		return fieldSubject, true
+	case cur == fieldRef && !paraStart.MatchString(s):
+		f.refs = append(f.refs, s)
+		return fieldRef, true
+	case cur == fieldClassifiedBy && len(f.clsBy) < 4 && !paraStart.MatchString(s) && !reasons.MatchString(strings.Join(f.clsBy, " ")):
+		f.clsBy = append(f.clsBy, s)
+		return fieldClassifiedBy, true
+	case passing.MatchString(s) && mostlyUpper(s):
+		h.Passing = append(h.Passing, s)
+		return fieldNone, true
+	case levelOnly.MatchString(s) && !repeat && c.Classification.Level == model.LevelUnknown:
+		c.Classification = model.Classification{Level: levelOf(s), Text: strings.TrimSpace(s)}
+		return fieldNone, true
+	}
+	return cur, false
+}
+
+func (p *parser) finishFront(f *front, repeat bool) {
+	h := &p.c.Header
+	if len(f.subject) > 0 && h.Subject == "" {
+		h.Subject = cleanSubject(strings.Join(f.subject, " "))
+	}
+	if len(f.clsBy) > 0 && h.ClassifiedBy == nil {
+		h.ClassifiedBy = readClassifiedBy(strings.Join(f.clsBy, " "))
+	}
+	if len(f.refs) > 0 {
+		p.refText = append(p.refText, strings.Join(f.refs, " "))
+	}
+}
+
+// readBanner takes level, qualifiers, section, station and serial from the
+// classification line.
+func (p *parser) readBanner(s string, m []int) {
+	c := p.c
+	get := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return s[m[2*k]:m[2*k+1]]
+	}
+	cl := model.Classification{Level: levelOf(get(1)), Text: strings.TrimSpace(s[:m[1]])}
+	for _, q := range strings.Split(get(2), "/") {
+		if q = strings.Join(strings.Fields(strings.ToUpper(q)), " "); q != "" {
+			cl.Qualifiers = append(cl.Qualifiers, q)
+		}
+	}
+	for _, w := range strings.Fields(strings.ToUpper(get(3))) {
+		if w == "NOFORN" {
+			cl.Qualifiers = append(cl.Qualifiers, w)
+		} else {
+			c.Caveats = append(c.Caveats, w)
+		}
+	}
+	if strings.Contains(strings.ToUpper(strings.ReplaceAll(get(1), " ", "")), "EFTO") {
+		cl.Qualifiers = append(cl.Qualifiers, "EFTO")
+	}
+	c.Classification = cl
+	c.Section = model.Section{Number: atoi(get(4)), Total: atoi(get(5))}
+	if c.Section.Number == 0 {
+		c.Section = model.Section{Number: 1, Total: 1}
+	}
+	p.station = strings.ToUpper(strings.TrimSpace(get(6)))
+	p.serial = get(7)
+}
+
+// levelOf reads a classification word however it is spaced or abbreviated.
+func levelOf(s string) model.Level {
+	w := strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	switch {
+	case strings.HasPrefix(w, "TOPSECRET"):
+		return model.TopSecret
+	case strings.HasPrefix(w, "SECRET"):
+		return model.Secret
+	case strings.HasPrefix(w, "CONFIDENTIAL"):
+		return model.Confidential
+	case strings.HasPrefix(w, "LIMITEDOFFICIALUSE"):
+		return model.LimitedOfficialUse
+	case strings.HasPrefix(w, "UNCLAS"):
+		return model.Unclassified
+	}
+	return model.LevelUnknown
+}
+
+func mostlyUpper(s string) bool {
+	lower, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			lower++
+			letters++
+		case r >= 'A' && r <= 'Z':
+			letters++
+		}
+	}
+	return letters > 0 && lower*4 < letters
+}
+
+func splitTags(s string) []string {
+	var tags []string
+	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
+		if t = strings.Trim(t, "."); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
+
+var subjectMark = regexp.MustCompile(`^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\(U\)$`)
+
+// cleanSubject joins a wrapped subject and strips its portion marking.
+func cleanSubject(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimSpace(subjectMark.ReplaceAllString(s, ""))
+}
+
+func readEO(s string) *model.EO {
+	m := eoLine.FindStringSubmatch(s)
+	eo := &model.EO{Order: m[1], Text: strings.TrimSpace(s)}
+	rest := strings.TrimSpace(m[2])
+	up := strings.ToUpper(rest)
+	switch {
+	case strings.HasPrefix(up, "N/A"), up == "NA", strings.HasPrefix(up, "NA "):
+	case declDate.MatchString(rest):
+		d := declDate.FindStringSubmatch(rest)
+		if iso, ok := declISO(d[1], d[2], d[3]); ok {
+			eo.Declassify = iso
+		} else {
+			eo.Declassify = rest
+		}
+	default:
+		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(rest, "DECL"), ":"))
+		eo.Declassify = rest
+	}
+	return eo
+}
+
+var (
+	reasonAt     = regexp.MustCompile(`(?i)[,;.]?\s*(?:\b(?:for|per|under)\s+)?(?:\breasons?\b\s*:?\s*)?(?:E\.?\s?O\.?\s*\d{5}\s*,?\s*)?(?:sec(?:tion|\.)?\s*)?\b1\.[45]\b`)
+	reasonLetter = regexp.MustCompile(`(?i)\b[a-h]\b`)
+	reasonEnd    = regexp.MustCompile(`[a-hA-H]\s*\)?\s*\.(?:\s|$)`)
+)
+
+// readClassifiedBy splits "DCM James P. Zumwalt per 1.4 (b, d)" into the
+// authority and the reasons 1.4(b), 1.4(d).
+func readClassifiedBy(s string) *model.ClassifiedBy {
+	s = strings.Join(strings.Fields(s), " ")
+	cb := &model.ClassifiedBy{Text: s}
+	body := clsBy.FindStringSubmatch(s)[1]
+	loc := reasonAt.FindStringIndex(body)
+	if loc == nil {
+		cb.Authority = strings.TrimRight(strings.TrimSpace(body), ".,;")
+		return cb
+	}
+	cb.Authority = strings.TrimRight(strings.TrimSpace(body[:loc[0]]), ".,;:")
+	tail := body[loc[1]-3:]
+	section := tail[:3]
+	letters := tail[3:]
+	if e := reasonEnd.FindStringIndex(letters); e != nil {
+		letters = letters[:e[1]]
+	}
+	if len(letters) > 60 {
+		letters = letters[:60]
+	}
+	for _, l := range reasonLetter.FindAllString(letters, -1) {
+		cb.Reasons = append(cb.Reasons, section+"("+strings.ToLower(l)+")")
+	}
+	return cb
+}

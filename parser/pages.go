@@ -1,0 +1,135 @@
+package parser
+
+import (
+	"strings"
+
+	"cablereader/model"
+)
+
+// removePageMarkers takes page markers out of the lines and keeps them in
+// the cable. A printout marker takes the classification lines repeated
+// around it with it. Where the marker split a sentence, the lines on
+// either side are brought together so the paragraph reads on; where it
+// fell between paragraphs, one blank line stays.
+func (p *parser) removePageMarkers(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		mk, ok := pageMarkerOf(t)
+		if !ok {
+			if t != "" && !pageOld.MatchString(t) {
+				lines[i] = p.removeInlineMarkers(lines[i])
+			}
+			out = append(out, lines[i])
+			continue
+		}
+		// Classification lines just before the marker belong to it.
+		var before []string
+		for len(out) > 0 {
+			last := strings.TrimSpace(out[len(out)-1])
+			if last == "" {
+				out = out[:len(out)-1]
+				continue
+			}
+			if levelOnly.MatchString(last) && len(before) < 3 {
+				before = append([]string{last}, before...)
+				out = out[:len(out)-1]
+				continue
+			}
+			break
+		}
+		// Blank lines and a repeated classification line after it too.
+		j := i + 1
+		var after []string
+		for j < len(lines) {
+			next := strings.TrimSpace(lines[j])
+			if next == "" {
+				j++
+				continue
+			}
+			if levelOnly.MatchString(next) && strings.HasPrefix(t, "PAGE") && len(after) < 2 && j+1 < len(lines) {
+				after = append(after, next)
+				j++
+				continue
+			}
+			break
+		}
+		mk.Text = strings.Join(append(append(before, t), after...), "\n")
+		p.c.PageMarkers = append(p.c.PageMarkers, mk)
+		prev := ""
+		if len(out) > 0 {
+			prev = strings.TrimSpace(out[len(out)-1])
+		}
+		next := ""
+		if j < len(lines) {
+			next = strings.TrimSpace(lines[j])
+		}
+		if prev != "" && next != "" && !continues(prev, next) {
+			out = append(out, "")
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// continues reports whether the text after a page break carries on the
+// sentence before it.
+func continues(prev, next string) bool {
+	if paraStart.MatchString(next) || ruleLine.MatchString(next) {
+		return false
+	}
+	r := next[0]
+	if r >= 'a' && r <= 'z' {
+		return true
+	}
+	switch prev[len(prev)-1] {
+	case '.', '!', '?', ':', ';', '"', ')', ']':
+		return false
+	}
+	return true
+}
+
+func pageMarkerOf(t string) (model.PageMarker, bool) {
+	if m := pageModern.FindStringSubmatch(t); m != nil {
+		return model.PageMarker{Text: t, Page: atoi(m[3]), Total: atoi(m[4])}, true
+	}
+	if m := pageOld.FindStringSubmatch(t); m != nil {
+		return model.PageMarker{Text: t, Page: atoi(m[1])}, true
+	}
+	return model.PageMarker{}, false
+}
+
+// removeInlineMarkers takes modern page markers out of running text, as
+// one-line bodies carry them.
+func (p *parser) removeInlineMarkers(s string) string {
+	if !strings.Contains(s, " OF ") {
+		return s
+	}
+	locs := pageInline.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		start := l[0]
+		// The generic shape may take in upper-case words before the
+		// station; when the banner's station is known, cut there.
+		seg := s[l[0]:l[1]]
+		if p.station != "" {
+			if k := strings.LastIndex(seg, p.station+" "); k > 0 {
+				start += k
+			}
+		}
+		mk, _ := pageMarkerOf(s[start:l[1]])
+		if mk.Text == "" {
+			mk = model.PageMarker{Text: s[start:l[1]]}
+		}
+		p.c.PageMarkers = append(p.c.PageMarkers, mk)
+		b.WriteString(strings.TrimRight(s[last:start], " "))
+		b.WriteString(" ")
+		last = l[1]
+	}
+	b.WriteString(strings.TrimLeft(s[last:], " "))
+	return strings.TrimSpace(b.String())
+}

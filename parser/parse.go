@@ -1,0 +1,216 @@
+// Package parser reads a diplomatic cable's text into a model.Cable.
+//
+// It is pure and fast, never panics, and loses nothing: every line of the
+// input ends up in some field of the model, and lines it cannot place go
+// to Unplaced. It reads the variants real archives carry: WikiLeaks pages
+// turned into text or Markdown, cables.csv dumps in Latin-1 with CRLF,
+// printouts with page headers, and records with no header at all.
+package parser
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"cablereader/model"
+)
+
+type parser struct {
+	c       *model.Cable
+	atx     map[string]bool // headings written as Markdown "####"
+	station string          // from the banner, as written
+	serial  string
+	refText []string
+}
+
+// Parse reads a cable. It never returns nil and never panics: should a
+// bug slip through, the input comes back whole in Unplaced with a notice.
+func Parse(data []byte) (c *model.Cable) {
+	text, latin1 := decode(data)
+	lines := splitLines(text)
+	defer func() {
+		if r := recover(); r != nil {
+			c = &model.Cable{Unplaced: lines, Notices: []string{fmt.Sprintf("internal parser error: %v", r)}}
+		}
+	}()
+	p := &parser{c: &model.Cable{}, atx: map[string]bool{}}
+	if latin1 {
+		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
+	}
+	p.run(lines)
+	return p.c
+}
+
+var preambleID = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]{2,40}\d$`)
+
+func (p *parser) run(raw []string) {
+	lines := make([]string, 0, len(raw))
+	for _, l := range raw {
+		l = cleanLine(l)
+		if m := atxHeading.FindStringSubmatch(l); m != nil && !strings.HasPrefix(strings.TrimSpace(m[1]), "#") {
+			p.atx[strings.TrimSpace(m[1])] = true
+			l = m[1]
+		}
+		lines = append(lines, splitGlued(l)...)
+	}
+	// Some dumps put five metadata lines on top: id, subject, date,
+	// classification, origin.
+	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && levelOf(lines[3]) != model.LevelUnknown {
+		p.c.Preamble = lines[:5]
+		lines = lines[5:]
+	}
+	b := findBanner(lines)
+	head, rest := lines, []string(nil)
+	if b >= 0 {
+		head, rest = lines[:b], lines[b:]
+		m := banner.FindStringSubmatchIndex(rest[0])
+		p.readBanner(rest[0], m)
+	} else {
+		n := headerEnd(lines)
+		head, rest = lines[:n], lines[n:]
+	}
+	head = p.removePageMarkers(head)
+	head = p.takePartial(head)
+	p.parseRouting(head)
+	rest = p.removePageMarkers(rest)
+	start := p.parseFront(rest, 0, false)
+	p.readBody(rest[start:])
+	p.findSpans()
+	p.finish()
+}
+
+// splitGlued cuts a line where a dump ran two lines together: the partial
+// record notice, or a banner glued to the last header line
+// ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
+func splitGlued(l string) []string {
+	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) {
+		var out []string
+		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
+			out = append(out, s)
+		}
+		out = append(out, l[loc[0]:loc[1]])
+		if s := strings.TrimSpace(l[loc[1]:]); s != "" {
+			out = append(out, splitGlued(s)...)
+		}
+		return out
+	}
+	if strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT") {
+		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
+			return []string{l[:loc[0]], l[loc[0]:]}
+		}
+	}
+	return []string{l}
+}
+
+// findBanner returns the index of the classification line that opens the
+// body, or -1. It looks no further than the first paragraph.
+func findBanner(lines []string) int {
+	for i, l := range lines {
+		if i > 400 {
+			break
+		}
+		if banner.MatchString(l) {
+			return i
+		}
+		if m := paraStart.FindStringSubmatch(l); m != nil && (m[1] != "" || m[2] == "1") {
+			break
+		}
+	}
+	return -1
+}
+
+// headerEnd returns where a header ends in a cable that has no banner.
+func headerEnd(lines []string) int {
+	st := inNothing
+	end := 0
+	for i, l := range lines {
+		if !isHeaderLine(l, st) && !partial.MatchString(l) && !levelOnly.MatchString(l) && !pageOld.MatchString(l) {
+			break
+		}
+		switch {
+		case fl2.MatchString(l):
+			st = inIndicators
+		case to.MatchString(l):
+			st = inTo
+		case info.MatchString(l) && !distLine.MatchString(l):
+			st = inInfo
+		case fl1.MatchString(l), fl3.MatchString(l), fl4.MatchString(l), fl5.MatchString(l), fm.MatchString(l):
+			st = inNothing
+		}
+		end = i + 1
+	}
+	return end
+}
+
+// takePartial moves the partial-record notice out of the header lines.
+func (p *parser) takePartial(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if partial.MatchString(l) {
+			p.c.Partial = true
+			p.c.Header.Lines = append(p.c.Header.Lines, l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var securityLevel = map[string]model.Level{
+	"UUUUU": model.Unclassified, "EEEEE": model.Unclassified, "CCCCC": model.Confidential,
+	"SSSSS": model.Secret, "TTTTT": model.TopSecret,
+}
+
+// finish derives what comes from several places: the id, fallbacks for
+// the classification, the references, a Classified By given as text.
+func (p *parser) finish() {
+	c := p.c
+	if c.Classification.Level == model.LevelUnknown && c.Routing != nil {
+		if f := strings.Fields(c.Routing.Security); len(f) > 1 {
+			c.Classification.Level = securityLevel[f[1]]
+		}
+	}
+	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 {
+		c.Classification.Level = levelOf(c.Preamble[3])
+	}
+	station, serial := p.station, p.serial
+	if station == "" {
+		for _, mk := range c.PageMarkers {
+			if m := pageModern.FindStringSubmatch(strings.TrimSpace(mk.Text)); m != nil {
+				station, serial = m[1], m[2]
+				break
+			}
+		}
+	}
+	if station != "" {
+		n, _ := strconv.Atoi(serial)
+		id := stationKey(station) + strconv.Itoa(n)
+		if c.HasDate() {
+			id = c.Date.Format("06") + id
+		}
+		c.ID = id
+	}
+	for _, t := range p.refText {
+		for _, r := range p.readReferences(t) {
+			if r.ID != "" && r.ID == c.ID {
+				continue // a cable does not cite itself
+			}
+			c.Header.References = append(c.Header.References, r)
+		}
+	}
+	if c.Header.ClassifiedBy == nil {
+		for i := 0; i < len(c.Body) && i < 3; i++ {
+			t := c.Body[i].Text
+			if k := strings.Index(strings.ToUpper(t), "CLASSIFIED BY"); k >= 0 && k < 40 {
+				c.Header.ClassifiedBy = readClassifiedBy(strings.SplitN(t[k:], "\n", 2)[0])
+				break
+			}
+		}
+	}
+	if n := len(c.Body); n > 0 && truncated.MatchString(c.Body[n-1].Text) && c.Signature == "" {
+		c.Partial = true
+	}
+}
+
+var truncated = regexp.MustCompile(`[A-Za-z]\.\.\.$`)

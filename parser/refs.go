@@ -1,0 +1,103 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"cablereader/model"
+)
+
+var (
+	// refLabel is a bullet that starts a REF item: "A.", "A)", "(A)".
+	refLabel = regexp.MustCompile(`(?:^|[\s;,:])(?:\(([A-Z])\)|([A-Z])[.)])\s*`)
+	// refCable is a cited cable: optional year, station, serial.
+	refCable = regexp.MustCompile(`(?i)^\s*(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]{1,24}?)\s+0*(\d{1,7})\b(/)?`)
+	// notCable marks REF items that cite something other than a cable.
+	notCable = regexp.MustCompile(`(?i)\b(?:E-?MAIL|EMAILS?|MEMO|IIR|UNSCR|TD-|OSC|FAX|LETTER|TELCON|DIPNOTE|NOTE|REPORT|RESOLUTION|PARA|PARAGRAPH)\b`)
+)
+
+// readReferences splits the REF text into items and reads the cited cable
+// of each. Items are lettered ("A. STATE 12345 B. TOKYO 2222") or separated
+// by ";" or ":" ("TEHRAN 1091: TEHRAN 263").
+func (p *parser) readReferences(text string) []model.Reference {
+	text = strings.Join(strings.Fields(text), " ")
+	var items []model.Reference
+	locs := refLabel.FindAllStringSubmatchIndex(text, -1)
+	if len(locs) > 0 && strings.TrimSpace(text[:locs[0][0]]) == "" {
+		for k, l := range locs {
+			end := len(text)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			label := ""
+			if l[2] >= 0 {
+				label = text[l[2]:l[3]]
+			} else {
+				label = text[l[4]:l[5]]
+			}
+			items = append(items, model.Reference{Label: label, Text: strings.Trim(strings.TrimSpace(text[l[1]:end]), ",;")})
+		}
+	} else {
+		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == ':' }) {
+			if part = strings.Trim(strings.TrimSpace(part), ",."); part != "" {
+				items = append(items, model.Reference{Text: part})
+			}
+		}
+	}
+	for k := range items {
+		items[k].ID = p.citedID(items[k].Text)
+	}
+	return items
+}
+
+// citedID returns the canonical id of the cable an item cites, or "" when
+// it cites none or the year cannot be known.
+func (p *parser) citedID(item string) string {
+	if notCable.MatchString(item) {
+		return ""
+	}
+	m := refCable.FindStringSubmatch(item)
+	if m == nil || m[4] != "" {
+		return ""
+	}
+	station := stationKey(m[2])
+	if station == "" || len(strings.Fields(m[2])) > 3 {
+		return ""
+	}
+	year := m[1]
+	switch {
+	case len(year) == 4:
+		year = year[2:]
+	case year == "" && !p.c.Date.IsZero():
+		year = p.c.Date.Format("06")
+	case year == "":
+		return ""
+	}
+	serial, _ := strconv.Atoi(m[3])
+	if serial == 0 {
+		return ""
+	}
+	return year + station + strconv.Itoa(serial)
+}
+
+// stationKey turns a station as written ("SAO PAULO", "SECSTATE") into the
+// form used in reference ids ("SAOPAULO", "STATE").
+func stationKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	k := b.String()
+	if k == "SECSTATE" || k == "SECSTATEWASHDC" {
+		return "STATE"
+	}
+	return k
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(strings.TrimSpace(s))
+	return n
+}
