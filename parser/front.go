@@ -43,7 +43,11 @@ func splitAnchors(s string) []string {
 	return append(parts, strings.TrimSpace(s[last:]))
 }
 
-var tagsMore = regexp.MustCompile(`^\s*[A-Z]{2,6}(?:[,;]?\s+[A-Z]{2,6}){0,8}[,;]?\s*$`)
+var (
+	tagsMore = regexp.MustCompile(`^\s*[A-Z]{2,6}(?:[,;]?\s+[A-Z]{2,6}){0,8}[,;]?\s*$`)
+	// tagsList continues a TAGS line that ended with a comma.
+	tagsList = regexp.MustCompile(`^\s*[A-Za-z]{2,8}(?:[,;]?\s+[A-Za-z]{2,8})*[,;]?\s*$`)
+)
 
 // parseFront reads the caption block that starts at lines[i] (the banner,
 // or the first line after the header when there is none) and returns the
@@ -85,6 +89,15 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 				break
 			}
 		}
+		if !consumed && cur == fieldNone && frontFollows(lines, i+1) {
+			// A line before more keywords is still front matter: an office
+			// or person ("WHA FOR MICHAEL PUCCETTI" ⏎ "G/TIP"), or a note
+			// such as "Declassified/Released …".
+			if mostlyUpper(t) {
+				h.Passing = append(h.Passing, t)
+			}
+			consumed = true
+		}
 		if !consumed {
 			break
 		}
@@ -92,6 +105,25 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 	}
 	p.finishFront(&f, repeat)
 	return i
+}
+
+// frontFollows reports whether a front-matter keyword line comes within
+// the next few lines, before any paragraph: the block is not over yet.
+func frontFollows(lines []string, i int) bool {
+	for seen := 0; i < len(lines) && seen < 12; i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		seen++
+		if isBodyStart(t) {
+			return false
+		}
+		if eoLine.MatchString(t) || tagsLine.MatchString(t) || subjLine.MatchString(t) || refLine.MatchString(t) || clsBy.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBodyStart reports whether a line opens the text proper.
@@ -141,11 +173,13 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		if len(h.Tags) == 0 {
 			h.Tags = splitTags(tagsLine.FindStringSubmatch(s)[1])
 		}
+		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldTags && tagsMore.MatchString(s):
+	case cur == fieldTags && (tagsMore.MatchString(s) || p.tagsOpen && tagsList.MatchString(s)):
 		if !repeat {
 			h.Tags = append(h.Tags, splitTags(s)...)
 		}
+		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
 	case cur == fieldSubject && !paraStart.MatchString(s):
 		f.subject = append(f.subject, s)
@@ -249,7 +283,7 @@ func mostlyUpper(s string) bool {
 func splitTags(s string) []string {
 	var tags []string
 	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
-		if t = strings.Trim(t, "."); t != "" {
+		if t = strings.ToUpper(strings.Trim(t, ".")); t != "" {
 			tags = append(tags, t)
 		}
 	}

@@ -22,6 +22,8 @@ type parser struct {
 	station string          // from the banner, as written
 	serial  string
 	refText []string
+	// tagsOpen is set while a TAGS line ends with a comma.
+	tagsOpen bool
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a

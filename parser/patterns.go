@@ -6,7 +6,7 @@ import "regexp"
 // are written for RE2 (no look-arounds); where a shape needs context the
 // code checks it.
 
-const levelWords = `C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?|L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E`
+const levelWords = `C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|(?:S\s?)?S\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?|L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E`
 
 // bannerTail is what follows the level: qualifiers, SECTION n OF m, the
 // station and its serial.
@@ -30,7 +30,7 @@ var (
 	fl2More  = regexp.MustCompile(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`)
 	fl3      = regexp.MustCompile(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`)
 	fl4      = regexp.MustCompile(`^\s*(ZN[RY])\s+(UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(AAAAA|BBBBB))?(?:\s+(Z[A-Z]{2}))?\s*$`)
-	fl5      = regexp.MustCompile(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})\s*$`)
+	fl5      = regexp.MustCompile(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+Z[A-Z]{2})*\s*$`)
 	fm       = regexp.MustCompile(`^\s*FM\s+(.+?)\s*$`)
 	to       = regexp.MustCompile(`^\s*TO\s+(.+?)\s*$`)
 	info     = regexp.MustCompile(`^\s*INFO\s+(.+?)\s*$`)
@@ -58,11 +58,11 @@ var (
 	clsBy      = regexp.MustCompile(`(?i)^\s*(?:\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$`)
 	reasons    = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)
 	passing    = regexp.MustCompile(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`)
-	caveat     = regexp.MustCompile(`^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`)
-	caveatWord = regexp.MustCompile(`SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
+	caveat     = regexp.MustCompile(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`)
+	caveatWord = regexp.MustCompile(`(?i)SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
-	anchors = regexp.MustCompile(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|11652)\b|\bTAGS?\s*:|SUBJ(?:ECT)?\s*:|REF(?:S|TELS?)?\s*:|(?i:\bclassified\s+by\b)`)
+	anchors = regexp.MustCompile(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|11652)\b|(?i:\btags?\s*:|subj(?:ect)?\s*:|ref(?:s|tels?)?\s*:)|(?i:\bclassified\s+by\b)`)
 	partial = regexp.MustCompile(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`)
 
 	// Body.

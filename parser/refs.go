@@ -10,7 +10,7 @@ import (
 
 var (
 	// refLabel is a bullet that starts a REF item: "A.", "A)", "(A)".
-	refLabel = regexp.MustCompile(`(?:^|[\s;,:])(?:\(([A-Z])\)|([A-Z])[.)])\s*`)
+	refLabel = regexp.MustCompile(`(?:^|[\s;,:])¶?(?:\(([A-Za-z])\)|([A-Za-z])[.)])\s+`)
 	// refCable is a cited cable: optional year, station, serial.
 	refCable = regexp.MustCompile(`(?i)^\s*(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]{1,24}?)\s+0*(\d{1,7})\b(/)?`)
 	// notCable marks REF items that cite something other than a cable.
@@ -36,7 +36,7 @@ func (p *parser) readReferences(text string) []model.Reference {
 			} else {
 				label = text[l[4]:l[5]]
 			}
-			items = append(items, model.Reference{Label: label, Text: strings.Trim(strings.TrimSpace(text[l[1]:end]), ",;")})
+			items = append(items, model.Reference{Label: strings.ToUpper(label), Text: strings.Trim(strings.TrimSpace(text[l[1]:end]), ",;")})
 		}
 	} else {
 		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == ':' }) {
