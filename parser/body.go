@@ -144,9 +144,10 @@ func (p *parser) numbering(lines []string) map[int]int {
 		}
 	}
 	type cand struct {
-		line  int
-		label string
-		blank bool
+		line   int
+		label  string
+		blank  bool
+		marked bool // has a pilcrow
 	}
 	var cands []cand
 	prevBlank := true
@@ -157,9 +158,10 @@ func (p *parser) numbering(lines []string) map[int]int {
 			prevBlank = true
 			continue
 		}
-		if m := paraStart.FindStringSubmatch(t); m != nil && !(pilcrow && m[1] == "") {
-			if pilcrow || prevBlank || prevEnd {
-				cands = append(cands, cand{i, m[2], prevBlank})
+		if m := paraStart.FindStringSubmatch(t); m != nil {
+			marked := m[1] != ""
+			if marked || prevBlank || prevEnd && !pilcrow {
+				cands = append(cands, cand{i, m[2], prevBlank, marked})
 			}
 		}
 		prevBlank = false
@@ -175,11 +177,20 @@ func (p *parser) numbering(lines []string) map[int]int {
 				label = label[1:]
 			}
 			n, _ := strconv.Atoi(label)
-			ok := n == last+1 || (last == 0 && n > 0 && len(starts) == 0) ||
-				(c.blank && n > last && n <= last+3)
+			var ok bool
+			if pilcrow && !c.marked {
+				// In a cable that marks its paragraphs, an unmarked
+				// number counts only where it is the very next one.
+				ok = n == last+1 && c.blank
+			} else {
+				// A gap of a number or two, or a number typed twice, is
+				// the drafter's slip, not the end of the sequence.
+				ok = n == last+1 || (last == 0 && n > 0 && len(starts) == 0) ||
+					(c.blank && n > last && n <= last+3) || (c.marked && c.blank && n >= last-2 && n > 0)
+			}
 			if ok {
 				starts[c.line] = n
-				last = n
+				last = max(last, n)
 			}
 		}
 		return starts

@@ -93,7 +93,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 			// A line before more keywords is still front matter: an office
 			// or person ("WHA FOR MICHAEL PUCCETTI" ⏎ "G/TIP"), or a note
 			// such as "Declassified/Released …".
-			if mostlyUpper(t) {
+			if mostlyUpper(t) && !repeat {
 				h.Passing = append(h.Passing, t)
 			}
 			consumed = true
@@ -124,6 +124,17 @@ func frontFollows(lines []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// refContinues reports whether a line carries on a REF list: a new item,
+// a line in the list's upper-case style, or the rest of an item that
+// ended mid-way. Running prose is not part of a REF list.
+func refContinues(refs []string, s string) bool {
+	if bullet.MatchString(s) || mostlyUpper(s) && len(s) <= 90 {
+		return true
+	}
+	last := strings.TrimSpace(refs[len(refs)-1])
+	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(strings.ToUpper(last), " AND")
 }
 
 // isBodyStart reports whether a line opens the text proper.
@@ -181,17 +192,19 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		}
 		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldSubject && !paraStart.MatchString(s):
+	case cur == fieldSubject && !paraStart.MatchString(s) && len(f.subject) < 4:
 		f.subject = append(f.subject, s)
 		return fieldSubject, true
-	case cur == fieldRef && !paraStart.MatchString(s):
+	case cur == fieldRef && !paraStart.MatchString(s) && refContinues(f.refs, s):
 		f.refs = append(f.refs, s)
 		return fieldRef, true
 	case cur == fieldClassifiedBy && len(f.clsBy) < 4 && !paraStart.MatchString(s) && !reasons.MatchString(strings.Join(f.clsBy, " ")):
 		f.clsBy = append(f.clsBy, s)
 		return fieldClassifiedBy, true
 	case passing.MatchString(s) && mostlyUpper(s):
-		h.Passing = append(h.Passing, s)
+		if !repeat {
+			h.Passing = append(h.Passing, s)
+		}
 		return fieldNone, true
 	case levelOnly.MatchString(s) && !repeat && c.Classification.Level == model.LevelUnknown:
 		c.Classification = model.Classification{Level: levelOf(s), Text: strings.TrimSpace(s)}
@@ -251,6 +264,9 @@ func (p *parser) readBanner(s string, m []int) {
 // levelOf reads a classification word however it is spaced or abbreviated.
 func levelOf(s string) model.Level {
 	w := strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	if strings.HasPrefix(w, "SSECRET") { // a typist's doubled S
+		w = w[1:]
+	}
 	switch {
 	case strings.HasPrefix(w, "TOPSECRET"):
 		return model.TopSecret
@@ -290,7 +306,7 @@ func splitTags(s string) []string {
 	return tags
 }
 
-var subjectMark = regexp.MustCompile(`^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\(U\)$`)
+var subjectMark = regexp.MustCompile(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`)
 
 // cleanSubject joins a wrapped subject and strips its portion marking.
 func cleanSubject(s string) string {

@@ -22,6 +22,7 @@ type parser struct {
 	station string          // from the banner, as written
 	serial  string
 	refText []string
+	glued   map[string]string // first part of a split line → the line as written
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
 }
@@ -36,7 +37,7 @@ func Parse(data []byte) (c *model.Cable) {
 			c = &model.Cable{Unplaced: lines, Notices: []string{fmt.Sprintf("internal parser error: %v", r)}}
 		}
 	}()
-	p := &parser{c: &model.Cable{}, atx: map[string]bool{}}
+	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}}
 	if latin1 {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
@@ -54,7 +55,7 @@ func (p *parser) run(raw []string) {
 			p.atx[strings.TrimSpace(m[1])] = true
 			l = m[1]
 		}
-		lines = append(lines, splitGlued(l)...)
+		lines = append(lines, p.splitGlued(l)...)
 	}
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
@@ -85,7 +86,7 @@ func (p *parser) run(raw []string) {
 // splitGlued cuts a line where a dump ran two lines together: the partial
 // record notice, or a banner glued to the last header line
 // ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
-func splitGlued(l string) []string {
+func (p *parser) splitGlued(l string) []string {
 	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) {
 		var out []string
 		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
@@ -93,12 +94,14 @@ func splitGlued(l string) []string {
 		}
 		out = append(out, l[loc[0]:loc[1]])
 		if s := strings.TrimSpace(l[loc[1]:]); s != "" {
-			out = append(out, splitGlued(s)...)
+			out = append(out, p.splitGlued(s)...)
 		}
 		return out
 	}
 	if strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT") {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
+			// The header keeps the line as written, glued word included.
+			p.glued[l[:loc[0]]] = l
 			return []string{l[:loc[0]], l[loc[0]:]}
 		}
 	}
@@ -185,6 +188,10 @@ func (p *parser) finish() {
 			}
 		}
 	}
+	if redacted.MatchString(station) || station == "" && serial != "" {
+		// The media partners redacted some stations; the FM line names it.
+		station = stationFromPLA(c.Origin)
+	}
 	if station != "" {
 		n, _ := strconv.Atoi(serial)
 		id := stationKey(station) + strconv.Itoa(n)
@@ -213,6 +220,21 @@ func (p *parser) finish() {
 	if n := len(c.Body); n > 0 && truncated.MatchString(c.Body[n-1].Text) && c.Signature == "" {
 		c.Partial = true
 	}
+}
+
+var redacted = regexp.MustCompile(`(?i)X{4,}`)
+
+// stationFromPLA takes the post's name from a plain-language address
+// ("AMCONSUL SHENYANG" gives SHENYANG).
+func stationFromPLA(pla string) string {
+	f := strings.Fields(pla)
+	if len(f) > 1 {
+		switch f[0] {
+		case "AMEMBASSY", "AMCONSUL", "USMISSION", "AMMBASSY", "AMCONSULATE":
+			f = f[1:]
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 var truncated = regexp.MustCompile(`[A-Za-z]\.\.\.$`)

@@ -47,7 +47,11 @@ func (p *parser) parseRouting(lines []string) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		r.Lines = append(r.Lines, raw)
+		if whole, ok := p.glued[raw]; ok {
+			r.Lines = append(r.Lines, whole)
+		} else {
+			r.Lines = append(r.Lines, raw)
+		}
 		if m := pageInTo.FindStringIndex(s); m != nil && !pageOld.MatchString(s) {
 			s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
 		}
