@@ -1,26 +1,205 @@
+// Command cablereader reads US diplomatic cables in the terminal.
+//
+// It opens a cable (a file, or standard input) in a full-screen reader, or
+// prints it as text, Markdown or JSON for scripts and pipes.
 package main
 
 import (
+	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/charmbracelet/x/term"
+
+	"cablereader/model"
 	"cablereader/output"
 	"cablereader/parser"
+	"cablereader/ui"
 )
 
+var version = "0.1.0"
+
+// Exit statuses, as documented in the README.
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+const usage = `cablereader — read US diplomatic cables in the terminal
+
+Usage:
+  cablereader [flags] [FILE | -]
+
+With no FILE, or with -, the cable is read from standard input.
+On a terminal the cable opens in the reader; when standard output is a
+pipe or a file, it is printed as text (as less does).
+
+Flags:
+  -f, --format FORMAT   print instead of opening the reader: text, json
+      --routing         with --format text, also print the routing details
+      --theme THEME     colours of the reader: auto, dark, light (default auto)
+      --no-mouse        leave the mouse to the terminal (text selection)
+      --max-size SIZE   refuse input larger than SIZE bytes (default 256MB)
+      --force           read input that looks binary
+  -v, --version         print the version
+  -h, --help            print this help
+
+Examples:
+  cablereader testdata/09TOKYO2531.txt
+  cablereader --format json 09TOKYO2531.txt | jq .subject
+  curl -s URL | cablereader
+
+Exit status: 0 ok, 1 unreadable or empty input, 2 bad usage.
+`
+
+type options struct {
+	format, theme  string
+	routing, force bool
+	noMouse        bool
+	maxSize        int64
+	version        bool
+}
+
 func main() {
-	data, err := io.ReadAll(os.Stdin)
-	if len(os.Args) > 1 && os.Args[len(os.Args)-1] != "-" {
-		data, err = os.ReadFile(os.Args[len(os.Args)-1])
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	opt, files, err := parseArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "cablereader:", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "cablereader: %v\nTry 'cablereader --help'.\n", err)
+		return exitUsage
+	}
+	if opt.version {
+		fmt.Fprintln(stdout, "cablereader", version)
+		return exitOK
+	}
+	name := "-"
+	if len(files) > 0 {
+		name = files[0]
+	}
+	data, err := readInput(name, stdin, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		return exitInput
 	}
 	c := parser.Parse(data)
-	if err := output.JSON(os.Stdout, c); err != nil {
-		fmt.Fprintln(os.Stderr, "cablereader:", err)
-		os.Exit(1)
+	if err := show(c, opt, stdout); err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		return exitInput
 	}
+	return exitOK
+}
+
+func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
+	var opt options
+	fs := flag.NewFlagSet("cablereader", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&opt.format, "format", "", "")
+	fs.StringVar(&opt.format, "f", "", "")
+	fs.BoolVar(&opt.routing, "routing", false, "")
+	fs.StringVar(&opt.theme, "theme", "auto", "")
+	fs.BoolVar(&opt.noMouse, "no-mouse", false, "")
+	fs.Int64Var(&opt.maxSize, "max-size", 256<<20, "")
+	fs.BoolVar(&opt.force, "force", false, "")
+	fs.BoolVar(&opt.version, "version", false, "")
+	fs.BoolVar(&opt.version, "v", false, "")
+	// Flags may come before or after the file name.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return opt, nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+	switch opt.format {
+	case "", "text", "json":
+	default:
+		return opt, nil, fmt.Errorf("unknown format %q (want text or json)", opt.format)
+	}
+	switch opt.theme {
+	case "auto", "dark", "light":
+	default:
+		return opt, nil, fmt.Errorf("unknown theme %q (want auto, dark or light)", opt.theme)
+	}
+	if len(files) > 1 {
+		return opt, nil, errors.New("one cable at a time")
+	}
+	return opt, files, nil
+}
+
+// readInput reads the whole cable, within the size limit, and refuses what
+// is plainly not a cable.
+func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, cleanPathError(err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		r = f
+	} else {
+		name = "standard input"
+	}
+	data, err := io.ReadAll(io.LimitReader(r, opt.maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", name, cleanPathError(err))
+	}
+	switch {
+	case int64(len(data)) > opt.maxSize:
+		return nil, fmt.Errorf("%s is larger than %d bytes (see --max-size)", name, opt.maxSize)
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, fmt.Errorf("%s is empty", name)
+	case !opt.force && bytes.IndexByte(data, 0) >= 0:
+		return nil, fmt.Errorf("%s looks like a binary file, not a cable (use --force to read it anyway)", name)
+	}
+	return data, nil
+}
+
+// cleanPathError drops the operation name from an os error
+// ("open x: no such file" reads better as "x: no such file").
+func cleanPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	}
+	return err
+}
+
+// show prints the cable in the chosen format or opens the reader.
+func show(c *model.Cable, opt options, stdout io.Writer) error {
+	format := opt.format
+	if format == "" && (!isTerminal(stdout) || strings.EqualFold(os.Getenv("TERM"), "dumb")) {
+		format = "text"
+	}
+	switch format {
+	case "json":
+		return output.JSON(stdout, c)
+	case "text":
+		return output.Text(stdout, c, output.TextOptions{Routing: opt.routing})
+	}
+	return ui.Run(c, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

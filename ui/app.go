@@ -1,0 +1,407 @@
+// Package ui is cablereader's full-screen reader: a Bubble Tea v2 program
+// over a parsed cable (cablereader/model).
+//
+// The root Model owns all state and the layout. The panes (header,
+// routing, body) are plain functions that turn the model and the view
+// state into lines. Lines are rendered once per (width, state), paragraph
+// by paragraph, and cached with a paragraph→line index; View only slices
+// them. Every string from the cable goes through clean (sanitize.Text).
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"cablereader/model"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Theme is "auto" (ask the terminal for its background), "dark" or
+	// "light". Anything else means auto.
+	Theme string
+	// Mouse turns on mouse reporting for wheel scrolling. It stops the
+	// terminal's own text selection unless shift is held.
+	Mouse bool
+}
+
+const (
+	maxBodyW   = 100 // readable width cap of the text column
+	minWidth   = 24  // below this the reader shows a message instead
+	minHeight  = 5
+	minBodyH   = 8 // a full header is kept only if this many body lines remain
+	wheelLines = 3
+)
+
+type inputMode int
+
+const (
+	modeNormal inputMode = iota
+	modeGoto             // ":" typed, reading a paragraph number
+	modeSearch           // "/" typed, reading a query
+)
+
+// Model is the reader's root model.
+type Model struct {
+	cable  *model.Cable
+	opt    Options
+	keys   KeyMap
+	help   help.Model
+	styles *Styles
+	rend   *renderer
+
+	isDark     bool
+	themeFixed bool
+	themeGen   int
+
+	width, height int
+	tooSmall      bool
+	lo            layout
+	margin        string // left margin that centres the column
+	bodyH         int
+
+	// view state
+	collapsed   []bool
+	showRouting bool
+	showHelp    bool
+	helpOffset  int
+	cur         int // current paragraph (index into Body), -1 when there is none
+	offset      int // first body line on screen
+	asideSpan   int // last span visited by the aside jump inside cur, -1 if none
+	mode        inputMode
+	input       string
+	msg         string // one-shot status message
+	search      searchState
+	quitting    bool
+
+	// caches
+	preps        []*prepared
+	renders      []paraRender
+	doc          doc
+	header       []string
+	routingCache []string
+	helpLines    []string
+	footer       string
+	gutterOn     string
+	gutterOff    string
+	dirty        bool // doc must be reassembled
+}
+
+// New returns a reader over c. It never fails: an empty cable gives an
+// empty reader.
+func New(c *model.Cable, opt Options) *Model {
+	if c == nil {
+		c = &model.Cable{}
+	}
+	m := &Model{
+		cable:     c,
+		opt:       opt,
+		keys:      DefaultKeyMap(),
+		help:      help.New(),
+		isDark:    true,
+		cur:       -1,
+		asideSpan: -1,
+		collapsed: make([]bool, len(c.Body)),
+		preps:     make([]*prepared, len(c.Body)),
+		renders:   make([]paraRender, len(c.Body)),
+	}
+	m.search.cur = -1
+	switch opt.Theme {
+	case "dark":
+		m.themeFixed = true
+	case "light":
+		m.themeFixed, m.isDark = true, false
+	}
+	if len(c.Body) > 0 {
+		m.cur = 0
+	}
+	m.setTheme(m.isDark)
+	return m
+}
+
+// Init asks the terminal for its background colour when the theme is auto.
+func (m *Model) Init() tea.Cmd {
+	if m.themeFixed {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+func (m *Model) setTheme(dark bool) {
+	m.isDark = dark
+	m.styles = NewStyles(dark)
+	m.rend = newRenderer(m.styles)
+	m.help.Styles = m.styles.Help
+	m.themeGen++
+	m.gutterOn = m.styles.p.gutter.wrap("▌") + " "
+	m.gutterOff = "  "
+	m.invalidate()
+}
+
+// invalidate drops the width- and theme-dependent caches.
+func (m *Model) invalidate() {
+	m.header = nil
+	m.routingCache = nil
+	m.helpLines = nil
+	m.dirty = true
+}
+
+// Update handles one message and brings the caches up to date, so View has
+// nothing left to compute.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a := m.anchor()
+		m.width, m.height = msg.Width, msg.Height
+		m.relayout()
+		m.refresh()
+		m.restore(a)
+	case tea.BackgroundColorMsg:
+		if !m.themeFixed && msg.IsDark() != m.isDark {
+			m.setTheme(msg.IsDark())
+		}
+	case tea.KeyPressMsg:
+		cmd = m.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.scroll(-wheelLines)
+		case tea.MouseWheelDown:
+			m.scroll(wheelLines)
+		}
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// relayout computes the geometry for the window size.
+func (m *Model) relayout() {
+	m.tooSmall = m.width < minWidth || m.height < minHeight
+	bodyW := min(m.width, maxBodyW)
+	m.margin = strings.Repeat(" ", max(0, (m.width-bodyW)/2))
+	full := max(1, bodyW-2) // right of the gutter
+	lw := labelWidth(m.cable.Body)
+	if full < 40 {
+		lw = min(lw, 5)
+	}
+	m.lo = layout{labelW: lw, fullW: full, textW: max(8, full-lw-railW)}
+	m.help.SetWidth(m.width)
+	m.invalidate()
+}
+
+// refresh rebuilds whatever the last change made stale.
+func (m *Model) refresh() {
+	if m.width == 0 || m.tooSmall {
+		m.footer = ""
+		return
+	}
+	if m.header == nil {
+		full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ")
+		if m.height-len(full)-1 < minBodyH {
+			full = []string{compactHeader(m.cable, m.styles, m.width)}
+		}
+		m.header = full
+	}
+	m.bodyH = max(1, m.height-len(m.header)-1)
+	if m.dirty {
+		m.buildDoc()
+		m.dirty = false
+	}
+	if m.showHelp && m.helpLines == nil {
+		m.helpLines = m.renderHelp()
+	}
+	m.helpOffset = max(0, min(m.helpOffset, len(m.helpLines)-m.bodyH))
+	m.clamp()
+	m.footer = m.renderFooter()
+}
+
+// renderHelp is the full key list: the help bubble's columns, packed into
+// as many rows as the width needs.
+func (m *Model) renderHelp() []string {
+	st := m.styles
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(0)
+	var rows []string
+	row := ""
+	for _, group := range m.keys.FullHelp() {
+		block := h.FullHelpView([][]key.Binding{group})
+		switch {
+		case row == "":
+			row = block
+		case lipgloss.Width(row)+4+lipgloss.Width(block) <= m.lo.fullW:
+			row = lipgloss.JoinHorizontal(lipgloss.Top, row, "    ", block)
+		default:
+			rows = append(rows, row)
+			row = block
+		}
+	}
+	rows = append(rows, row)
+	lines := []string{st.Heading.Render("Keys") + st.Dim.Render("  (esc or ? closes)"), ""}
+	for i, r := range rows {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, strings.Split(r, "\n")...)
+	}
+	lines = append(lines, "", st.Dim.Render("Spans: ")+
+		st.p.summaryLabel.wrap("SUMMARY")+" "+railGlyph(model.Summary)+"  "+
+		st.p.commentLabel.wrap("COMMENT")+" "+railGlyph(model.Comment)+"  "+
+		st.p.noteLabel.wrap("NOTE")+" "+railGlyph(model.Note))
+	for i, l := range lines {
+		lines[i] = fit(l, m.lo.fullW)
+	}
+	return lines
+}
+
+// renderFooter is the bottom line: a prompt, a message or the help bar on
+// the left, the position on the right.
+func (m *Model) renderFooter() string {
+	st := m.styles
+	var right []string
+	if m.cur >= 0 && m.cur < len(m.cable.Body) {
+		p := m.cable.Body[m.cur]
+		pos := "text"
+		if p.Number > 0 {
+			pos = "¶" + strconv.Itoa(p.Number)
+		}
+		right = append(right, pos+" ("+strconv.Itoa(m.cur+1)+"/"+strconv.Itoa(len(m.cable.Body))+")")
+	}
+	if m.search.active() {
+		s := "/" + m.search.query + " "
+		if len(m.search.matches) == 0 {
+			s += "no match"
+		} else {
+			c := "-"
+			if m.search.cur >= 0 {
+				c = strconv.Itoa(m.search.cur + 1)
+			}
+			s += c + "/" + strconv.Itoa(len(m.search.matches))
+		}
+		right = append(right, s)
+	}
+	right = append(right, m.percent())
+	r := st.Status.Render(strings.Join(right, " · "))
+	rw := textWidth(strings.Join(right, " · "))
+
+	var left string
+	switch {
+	case m.mode == modeGoto:
+		left = st.Prompt.Render("go to ¶") + cleanLine(m.input) + "█"
+	case m.mode == modeSearch:
+		left = st.Prompt.Render("/") + cleanLine(m.input) + "█"
+	case m.msg != "":
+		left = st.Warning.Render(m.msg)
+	default:
+		h := m.help
+		h.SetWidth(max(0, m.width-rw-2))
+		left = h.View(m.keys)
+	}
+	lw := m.width - rw - 1
+	if lw < 12 && m.mode == modeNormal && m.msg == "" {
+		left = st.Status.Render("? keys")
+	}
+	if lw < 6 {
+		return fit(left, m.width)
+	}
+	return padRight(fit(left, lw), lw) + " " + r
+}
+
+func (m *Model) percent() string {
+	total := len(m.doc.lines)
+	if total <= m.bodyH {
+		return "all"
+	}
+	if m.offset == 0 {
+		return "top"
+	}
+	if m.offset >= total-m.bodyH {
+		return "end"
+	}
+	return strconv.Itoa(100*(m.offset+m.bodyH)/total) + "%"
+}
+
+// View slices the cached lines; it computes nothing.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	if m.opt.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	if m.quitting || m.width == 0 {
+		return v
+	}
+	if m.tooSmall {
+		v.SetContent(tooSmallText(m.width, m.height))
+		return v
+	}
+	var b strings.Builder
+	for _, l := range m.header {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	if m.showHelp {
+		for i := m.helpOffset; i < m.helpOffset+m.bodyH; i++ {
+			if i < len(m.helpLines) {
+				b.WriteString(m.margin)
+				b.WriteString("  ")
+				b.WriteString(m.helpLines[i])
+			}
+			b.WriteByte('\n')
+		}
+	} else {
+		d := &m.doc
+		curTop, curEnd := -1, -1
+		if m.cur >= 0 && m.cur < len(d.text) {
+			curTop, curEnd = d.text[m.cur], d.end[m.cur]
+		}
+		for i := m.offset; i < m.offset+m.bodyH; i++ {
+			if i < len(d.lines) {
+				b.WriteString(m.margin)
+				if i >= curTop && i < curEnd {
+					b.WriteString(m.gutterOn)
+				} else {
+					b.WriteString(m.gutterOff)
+				}
+				b.WriteString(d.lines[i])
+			}
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString(m.footer)
+	v.SetContent(b.String())
+	return v
+}
+
+func tooSmallText(w, h int) string {
+	msg := fmt.Sprintf("Terminal too small to read in (%d×%d). Make it at least %d×%d, or press q to quit.", w, h, minWidth, minHeight)
+	return strings.Join(wrapPlain(msg, max(1, w)), "\n")
+}
+
+// Run shows c in the reader until the user quits. It restores the terminal
+// even if the reader panics (Bubble Tea's own panic handling) and reports
+// that as a one-line error.
+func Run(c *model.Cable, opt Options) error {
+	return run(New(c, opt))
+}
+
+func run(m tea.Model, opts ...tea.ProgramOption) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cablereader: internal error: %v", r)
+		}
+	}()
+	_, err = tea.NewProgram(m, opts...).Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("cablereader: the reader crashed; the terminal was restored (details above)")
+	}
+	return err
+}

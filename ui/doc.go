@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"cablereader/model"
+)
+
+// doc is the body rendered into lines for one (width, state), with the
+// index that jumps need: where each paragraph starts and ends.
+type doc struct {
+	lines []string
+	owner []int32 // body index that owns each line, -1 for none
+	top   []int   // per paragraph: first line (its heading, if any)
+	text  []int   // per paragraph: first text line
+	end   []int   // per paragraph: one past its last line
+}
+
+// labelWidth is the width of the ¶ label column for a cable: the widest
+// "¶N" plus a space, at least 4 cells.
+func labelWidth(body []model.Paragraph) int {
+	w := 4
+	for _, p := range body {
+		if p.Number > 0 {
+			n := utf8.RuneCountInString("¶"+strconv.Itoa(p.Number)) + 1
+			w = max(w, n)
+		}
+	}
+	return w
+}
+
+// buildDoc renders whatever paragraphs are stale and assembles the lines.
+func (m *Model) buildDoc() {
+	d := &m.doc
+	d.lines = d.lines[:0]
+	d.owner = d.owner[:0]
+	n := len(m.cable.Body)
+	d.top = resize(d.top, n)
+	d.text = resize(d.text, n)
+	d.end = resize(d.end, n)
+
+	add := func(owner int, ls ...string) {
+		for _, l := range ls {
+			d.lines = append(d.lines, l)
+			d.owner = append(d.owner, int32(owner))
+		}
+	}
+	if m.showRouting {
+		add(-1, m.routingLines()...)
+		add(-1, "")
+	}
+	for i := range m.cable.Body {
+		if i > 0 {
+			add(-1, "")
+		}
+		pr := m.paraLines(i)
+		d.top[i] = len(d.lines)
+		d.text[i] = d.top[i] + pr.headLines
+		add(i, pr.lines...)
+		d.end[i] = len(d.lines)
+	}
+	m.tailLines(add)
+}
+
+// tailLines adds the signature and what the parser could not place.
+func (m *Model) tailLines(add func(int, ...string)) {
+	c := m.cable
+	st := m.styles
+	indent := strings.Repeat(" ", m.lo.labelW+railW)
+	if s := cleanLine(c.Signature); s != "" {
+		add(-1, "", indent+st.p.dim.wrap("— ")+st.Heading.Render(s))
+	}
+	section := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		add(-1, "", indent+st.Label.Render(title))
+		for _, l := range lines {
+			for _, w := range wrapPlain(cleanLine(l), m.lo.textW) {
+				add(-1, indent+st.p.dim.wrap(w))
+			}
+		}
+	}
+	section("Trailer", c.Trailer)
+	section("Text the parser could not place", c.Unplaced)
+	section("Parser notices", c.Notices)
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]int, n)
+}
+
+// paraLines returns paragraph i rendered for the current state, from the
+// cache when nothing it depends on has changed.
+func (m *Model) paraLines(i int) *paraRender {
+	matches, cur := m.search.inPara(i)
+	key := paraKey{
+		width:     m.lo.textW,
+		collapsed: m.collapsed[i],
+		theme:     m.themeGen,
+		search:    m.search.gen,
+		cur:       cur,
+	}
+	if len(matches) == 0 {
+		key.search, key.cur = 0, -1
+	}
+	r := &m.renders[i]
+	if r.valid && r.key == key {
+		return r
+	}
+	if m.preps[i] == nil {
+		m.preps[i] = prepare(&m.cable.Body[i])
+	}
+	m.rend.render(m.preps[i], m.lo, m.collapsed[i], matches, cur, r)
+	r.key, r.valid = key, true
+	return r
+}
+
+// prep returns paragraph i prepared (cleaned, spans mapped).
+func (m *Model) prep(i int) *prepared {
+	if m.preps[i] == nil {
+		m.preps[i] = prepare(&m.cable.Body[i])
+	}
+	return m.preps[i]
+}
+
+// routingLines is the routing pane, cached per width and theme.
+func (m *Model) routingLines() []string {
+	if m.routingCache == nil {
+		m.routingCache = routingPane(m.cable, m.styles, m.lo.fullW)
+	}
+	return m.routingCache
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"cablereader/glossary"
+	"cablereader/model"
+)
+
+const fieldW = 11 // width of the header's field-name column
+
+// bannerText is the classification as words, so it survives NO_COLOR:
+// "CONFIDENTIAL · SIPDIS".
+func bannerText(c *model.Cable) string {
+	cls := cleanLine(c.Classification.String())
+	if cls == "" {
+		cls = "CLASSIFICATION NOT MARKED"
+	}
+	parts := []string{cls}
+	seen := map[string]bool{}
+	for _, q := range c.Classification.Qualifiers {
+		seen[q] = true
+	}
+	for _, cv := range c.Caveats {
+		cv = cleanLine(cv)
+		if cv == "" || seen[cv] {
+			continue
+		}
+		seen[cv] = true
+		parts = append(parts, cv)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// banner is the full-width classification bar.
+func banner(c *model.Cable, width int) string {
+	t := fit(bannerText(c), width-2)
+	return bannerStyle(c.Classification.Level).Width(width).Align(lipgloss.Center).Render(t)
+}
+
+// readableDate gives the UTC date-time and the date in words.
+func readableDate(t time.Time) string {
+	t = t.UTC()
+	return t.Format("2006-01-02 15:04 UTC") + " · " + t.Format("Monday 2 January 2006")
+}
+
+// toLine is the first addressee and how many more there are.
+func toLine(r *model.Routing) string {
+	if r == nil {
+		return ""
+	}
+	all := append(append([]model.Addressee(nil), r.To...), r.Info...)
+	if len(all) == 0 {
+		return ""
+	}
+	s := cleanLine(all[0].Name)
+	if s == "" {
+		s = cleanLine(all[0].RI)
+	}
+	if n := len(all) - 1; n > 0 {
+		s += " +" + strconv.Itoa(n) + " more"
+	}
+	return s
+}
+
+// headerPane renders the header: banner, then one line per known field, a
+// partial-record warning and a rule. width is the terminal width (the
+// banner spans it); w is the text column width, indented by margin.
+func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []string {
+	var out []string
+	out = append(out, banner(c, width))
+	field := func(name, value string, maxLines int) {
+		if value == "" {
+			return
+		}
+		lines := wrapPlain(value, w-fieldW)
+		if len(lines) > maxLines {
+			lines = lines[:maxLines]
+			lines[maxLines-1] = fit(lines[maxLines-1]+" …", w-fieldW)
+		}
+		for i, l := range lines {
+			n := ""
+			if i == 0 {
+				n = name
+			}
+			out = append(out, margin+st.Label.Render(padRight(n, fieldW))+l)
+		}
+	}
+
+	// id · precedence · section · date
+	idl := []string{st.Heading.Render(orDash(cleanLine(c.ID)))}
+	if c.Precedence != "" {
+		idl = append(idl, string(c.Precedence))
+	}
+	if c.Section.Total > 1 {
+		idl = append(idl, "section "+strconv.Itoa(c.Section.Number)+" of "+strconv.Itoa(c.Section.Total))
+	}
+	if c.HasDate() {
+		idl = append(idl, readableDate(c.Date))
+	} else {
+		idl = append(idl, st.Dim.Render("no date-time group"))
+	}
+	out = append(out, margin+fit(strings.Join(idl, st.Dim.Render(" · ")), w))
+
+	from := cleanLine(c.Origin)
+	if pla := cleanLine(glossary.PLA(c.Origin)); from != "" && pla != "" && addsWords(from, pla) {
+		from += st.Dim.Render(" (" + pla + ")")
+	}
+	field("From", from, 1)
+	field("To", toLine(c.Routing), 1)
+	field("Subject", cleanLine(c.Header.Subject), 2)
+	field("TAGS", tagsLine(c.Header.Tags), 1)
+	field("References", refsLine(c.Header.References), 2)
+	field("Classified", classifiedLine(c), 2)
+	if c.Partial {
+		out = append(out, margin+st.Warning.Render(fit("⚠ Partial record: only an extract of the cable survives.", w)))
+	}
+	out = append(out, margin+st.Rule.Render(strings.Repeat("─", w)))
+	return out
+}
+
+// compactHeader is the one-line header of short terminals.
+func compactHeader(c *model.Cable, st *Styles, width int) string {
+	cls := cleanLine(c.Classification.String())
+	if cls == "" {
+		cls = "UNMARKED"
+	}
+	chip := bannerStyle(c.Classification.Level).Render(" " + cls + " ")
+	rest := " " + cleanLine(c.ID)
+	if s := cleanLine(c.Header.Subject); s != "" {
+		rest += " · " + s
+	}
+	if c.Partial {
+		rest = " ⚠" + rest
+	}
+	return fit(chip+rest, width)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func tagsLine(tags []string) string {
+	var codes, meanings []string
+	for _, t := range tags {
+		t = cleanLine(t)
+		if t == "" {
+			continue
+		}
+		codes = append(codes, t)
+		if m := glossary.LookupTag(t).Meaning; m != "" {
+			meanings = append(meanings, t+": "+cleanLine(m))
+		}
+	}
+	s := strings.Join(codes, " ")
+	if len(meanings) > 0 {
+		s += " — " + strings.Join(meanings, "; ")
+	}
+	return s
+}
+
+func refsLine(refs []model.Reference) string {
+	var parts []string
+	for _, r := range refs {
+		p := cleanLine(r.Text)
+		if r.Label != "" {
+			p = cleanLine(r.Label) + ". " + p
+		}
+		if r.ID != "" && !strings.Contains(p, r.ID) {
+			p += " (" + cleanLine(r.ID) + ")"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func classifiedLine(c *model.Cable) string {
+	var parts []string
+	if cb := c.Header.ClassifiedBy; cb != nil {
+		if a := cleanLine(cb.Authority); a != "" {
+			parts = append(parts, "by "+a)
+		}
+		if len(cb.Reasons) > 0 {
+			rs := make([]string, len(cb.Reasons))
+			for i, r := range cb.Reasons {
+				rs[i] = cleanLine(r)
+			}
+			parts = append(parts, "reasons "+strings.Join(rs, ", "))
+		}
+		if len(parts) == 0 {
+			parts = append(parts, cleanLine(cb.Text))
+		}
+	}
+	if eo := c.Header.EO; eo != nil {
+		switch {
+		case eo.Declassify != "":
+			parts = append(parts, "declassify "+cleanLine(eo.Declassify))
+		case strings.TrimSpace(eo.Text) != "":
+			parts = append(parts, cleanLine(eo.Text))
+		}
+	}
+	return strings.Join(parts, " · ")
+}

@@ -1,0 +1,80 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the reader. It implements help.KeyMap.
+type KeyMap struct {
+	Up, Down         key.Binding
+	HalfDown, HalfUp key.Binding
+	PageDown, PageUp key.Binding
+	Top, Bottom      key.Binding
+
+	NextPara, PrevPara key.Binding
+	GotoPara           key.Binding
+	Summary            key.Binding
+	NextAside          key.Binding // next COMMENT or NOTE
+	PrevAside          key.Binding
+
+	Toggle, CollapseAll, ExpandAll key.Binding
+
+	Search, NextMatch, PrevMatch key.Binding
+
+	Routing key.Binding
+	Help    key.Binding
+	Close   key.Binding
+	Quit    key.Binding
+
+	paraHelp key.Binding // "]/[" as one entry of the short help
+}
+
+// DefaultKeyMap returns the reader's keys (less/vim conventions, see
+// stack.md §5).
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space/f", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top, first ¶")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom, last ¶")),
+
+		NextPara:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next ¶")),
+		PrevPara:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous ¶")),
+		GotoPara:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":N⏎", "go to ¶N")),
+		Summary:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "summary")),
+		NextAside: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "next comment/note")),
+		PrevAside: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "previous comment/note")),
+
+		Toggle:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "fold ¶")),
+		CollapseAll: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "fold all")),
+		ExpandAll:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "unfold all")),
+
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+
+		Routing: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "routing")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		paraHelp: key.NewBinding(key.WithKeys("]", "["), key.WithHelp("]/[", "next/prev ¶")),
+	}
+}
+
+// ShortHelp is the one-line help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.Help, k.Quit}
+}
+
+// FullHelp is the full key list shown by "?".
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
+		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
+		{k.Routing, k.Help, k.Close, k.Quit},
+	}
+}

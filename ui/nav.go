@@ -1,0 +1,446 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/model"
+)
+
+// key handles a key press in the current mode.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	m.msg = ""
+	k := m.keys
+	if m.mode != modeNormal {
+		m.promptKey(msg)
+		return nil
+	}
+	if key.Matches(msg, k.Quit) {
+		m.quitting = true
+		return tea.Quit
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Help, k.Close):
+			m.showHelp = false
+		case key.Matches(msg, k.Down, k.PageDown, k.HalfDown):
+			m.helpOffset++
+		case key.Matches(msg, k.Up, k.PageUp, k.HalfUp):
+			m.helpOffset--
+		}
+		return nil
+	}
+	if m.tooSmall || m.width == 0 {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Help):
+		m.showHelp, m.helpOffset = true, 0
+	case key.Matches(msg, k.Close):
+		switch {
+		case m.search.active():
+			m.search.clear()
+			m.dirty = true
+		case m.showRouting:
+			m.toggleRouting()
+		}
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.HalfDown):
+		m.scroll(max(1, m.bodyH/2))
+	case key.Matches(msg, k.HalfUp):
+		m.scroll(-max(1, m.bodyH/2))
+	case key.Matches(msg, k.PageDown):
+		m.scroll(max(1, m.bodyH-1))
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-max(1, m.bodyH-1))
+	case key.Matches(msg, k.Top):
+		m.offset = 0
+		m.setCur(min(0, len(m.cable.Body)-1))
+	case key.Matches(msg, k.Bottom):
+		m.offset = len(m.doc.lines)
+		m.setCur(len(m.cable.Body) - 1)
+	case key.Matches(msg, k.NextPara):
+		m.movePara(1)
+	case key.Matches(msg, k.PrevPara):
+		m.movePara(-1)
+	case key.Matches(msg, k.GotoPara):
+		m.mode, m.input = modeGoto, ""
+	case key.Matches(msg, k.Search):
+		m.mode, m.input = modeSearch, ""
+	case key.Matches(msg, k.NextMatch):
+		m.nextMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.nextMatch(-1)
+	case key.Matches(msg, k.Summary):
+		m.gotoSummary()
+	case key.Matches(msg, k.NextAside):
+		m.nextAside(1)
+	case key.Matches(msg, k.PrevAside):
+		m.nextAside(-1)
+	case key.Matches(msg, k.Toggle):
+		if m.cur >= 0 {
+			m.setCollapsed(m.cur, !m.collapsed[m.cur])
+			m.refresh()
+			m.ensureVisible(m.cur)
+		}
+	case key.Matches(msg, k.CollapseAll):
+		m.setAll(true)
+	case key.Matches(msg, k.ExpandAll):
+		m.setAll(false)
+	case key.Matches(msg, k.Routing):
+		m.toggleRouting()
+	}
+	return nil
+}
+
+// promptKey edits the ":" or "/" prompt.
+func (m *Model) promptKey(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "esc", "ctrl+c":
+		m.mode, m.input = modeNormal, ""
+	case "enter":
+		mode, in := m.mode, m.input
+		m.mode, m.input = modeNormal, ""
+		if mode == modeGoto {
+			m.gotoNumber(in)
+		} else {
+			m.startSearch(in)
+		}
+	case "backspace", "ctrl+h":
+		if r := []rune(m.input); len(r) > 0 {
+			m.input = string(r[:len(r)-1])
+		}
+	default:
+		if msg.Text != "" && len(m.input) < 200 {
+			m.input += msg.Text
+		}
+	}
+}
+
+func (m *Model) setCur(i int) {
+	if i != m.cur {
+		m.asideSpan = -1
+	}
+	m.cur = i
+}
+
+func (m *Model) setCollapsed(i int, v bool) {
+	if m.collapsed[i] != v {
+		m.collapsed[i] = v
+		m.dirty = true
+	}
+}
+
+// setAll folds or unfolds every paragraph, keeping the current one on
+// screen.
+func (m *Model) setAll(v bool) {
+	a := m.anchor()
+	for i := range m.collapsed {
+		m.setCollapsed(i, v)
+	}
+	m.refresh()
+	m.restore(a)
+	if m.cur >= 0 && !m.visible(m.cur) {
+		m.offset = m.doc.top[m.cur] - 1
+		m.clamp()
+	}
+}
+
+func (m *Model) toggleRouting() {
+	a := m.anchor()
+	m.showRouting = !m.showRouting
+	m.dirty = true
+	m.refresh()
+	if m.showRouting {
+		m.offset = 0 // the pane sits above the text: show it
+	} else {
+		m.restore(a)
+	}
+}
+
+// anchor remembers what is at the top of the screen: a paragraph and how
+// far into it, so a re-render (resize, fold, routing) can keep it there.
+type anchor struct {
+	para  int     // -1: keep the raw offset
+	frac  float64 // position inside the paragraph's lines
+	delta int     // lines above the paragraph's top when before it
+	ok    bool
+}
+
+func (m *Model) anchor() anchor {
+	d := &m.doc
+	if len(d.lines) == 0 || len(d.top) == 0 {
+		return anchor{}
+	}
+	if m.offset == 0 {
+		return anchor{para: -1, ok: true}
+	}
+	for i := range d.top {
+		if d.end[i] > m.offset {
+			if d.top[i] >= m.offset {
+				return anchor{para: i, delta: d.top[i] - m.offset, ok: true}
+			}
+			n := d.end[i] - d.top[i]
+			return anchor{para: i, frac: float64(m.offset-d.top[i]) / float64(n), ok: true}
+		}
+	}
+	return anchor{para: len(d.top) - 1, ok: true}
+}
+
+func (m *Model) restore(a anchor) {
+	if !a.ok || len(m.doc.top) == 0 {
+		m.clamp()
+		return
+	}
+	if a.para < 0 {
+		m.offset = 0
+		return
+	}
+	d := &m.doc
+	n := d.end[a.para] - d.top[a.para]
+	m.offset = d.top[a.para] - a.delta + int(a.frac*float64(n))
+	m.clamp()
+}
+
+func (m *Model) maxOffset() int {
+	return max(0, len(m.doc.lines)-m.bodyH)
+}
+
+func (m *Model) clamp() {
+	m.offset = max(0, min(m.offset, m.maxOffset()))
+}
+
+// scroll moves the view by n lines. When the current paragraph leaves the
+// screen, the nearest visible paragraph becomes current, so the keys that
+// act on it never act on something out of sight.
+func (m *Model) scroll(n int) {
+	m.offset += n
+	m.clamp()
+	m.followView()
+}
+
+func (m *Model) visible(i int) bool {
+	d := &m.doc
+	return d.text[i] < m.offset+m.bodyH && d.end[i] > m.offset
+}
+
+func (m *Model) followView() {
+	if m.cur < 0 || len(m.doc.text) == 0 || m.visible(m.cur) {
+		return
+	}
+	d := &m.doc
+	if d.end[m.cur] <= m.offset {
+		for i := m.cur + 1; i < len(d.text); i++ {
+			if m.visible(i) {
+				m.setCur(i)
+				return
+			}
+		}
+	} else {
+		for i := m.cur - 1; i >= 0; i-- {
+			if m.visible(i) {
+				m.setCur(i)
+				return
+			}
+		}
+	}
+}
+
+// ensureVisible scrolls the least needed to show paragraph i from its
+// heading; a paragraph taller than the screen is shown from its top.
+func (m *Model) ensureVisible(i int) {
+	d := &m.doc
+	if i < 0 || i >= len(d.top) {
+		return
+	}
+	top, end := d.top[i], d.end[i]
+	switch {
+	case top < m.offset:
+		m.offset = top
+	case end > m.offset+m.bodyH:
+		m.offset = min(top, end-m.bodyH)
+	}
+	m.clamp()
+}
+
+// showLine scrolls so that line l is on screen, with some context above.
+func (m *Model) showLine(l int) {
+	if l < m.offset || l >= m.offset+m.bodyH {
+		m.offset = l - min(2, m.bodyH/4)
+	}
+	m.clamp()
+}
+
+func (m *Model) movePara(dir int) {
+	n := len(m.cable.Body)
+	if n == 0 {
+		return
+	}
+	i := max(0, min(n-1, m.cur+dir))
+	if i == m.cur {
+		if dir > 0 {
+			m.msg = "last paragraph"
+		} else {
+			m.msg = "first paragraph"
+		}
+	}
+	m.setCur(i)
+	m.ensureVisible(i)
+}
+
+// gotoNumber makes paragraph ¶n current and puts it at the top.
+func (m *Model) gotoNumber(s string) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "¶"))
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		m.msg = "not a paragraph number: " + cleanLine(s)
+		return
+	}
+	for i, p := range m.cable.Body {
+		if p.Number == n {
+			m.setCur(i)
+			m.offset = m.doc.top[i]
+			m.clamp()
+			return
+		}
+	}
+	m.msg = "no ¶" + strconv.Itoa(n) + " in this cable"
+}
+
+// openAt makes paragraph i current and unfolds it.
+func (m *Model) openAt(i int) {
+	m.setCur(i)
+	if m.collapsed[i] {
+		m.setCollapsed(i, false)
+	}
+	m.refresh()
+}
+
+func (m *Model) gotoSummary() {
+	for i, p := range m.cable.Body {
+		for _, sp := range p.Spans {
+			if sp.Kind == model.Summary {
+				m.openAt(i)
+				m.offset = m.doc.top[i]
+				m.clamp()
+				return
+			}
+		}
+	}
+	m.msg = "this cable has no marked summary"
+}
+
+// nextAside jumps to the next (dir>0) or previous COMMENT or NOTE span.
+func (m *Model) nextAside(dir int) {
+	type at struct{ para, span int }
+	var all []at
+	for i := range m.cable.Body {
+		for j, sp := range m.prep(i).spans {
+			if sp.kind == model.Comment || sp.kind == model.Note {
+				all = append(all, at{i, j})
+			}
+		}
+	}
+	if len(all) == 0 {
+		m.msg = "this cable has no COMMENT or NOTE"
+		return
+	}
+	cur, span := m.cur, m.asideSpan
+	pick := -1
+	if dir > 0 {
+		for k, a := range all {
+			if a.para > cur || a.para == cur && a.span > span {
+				pick = k
+				break
+			}
+		}
+		if pick < 0 {
+			pick, m.msg = 0, "wrapped to the first comment/note"
+		}
+	} else {
+		for k := len(all) - 1; k >= 0; k-- {
+			a := all[k]
+			if a.para < cur || a.para == cur && span >= 0 && a.span < span {
+				pick = k
+				break
+			}
+		}
+		if pick < 0 {
+			pick, m.msg = len(all)-1, "wrapped to the last comment/note"
+		}
+	}
+	a := all[pick]
+	m.openAt(a.para)
+	m.asideSpan = a.span
+	r := &m.renders[a.para]
+	line := m.doc.text[a.para]
+	if a.span < len(r.spanLine) {
+		line += r.spanLine[a.span]
+	}
+	m.showLine(line)
+}
+
+// startSearch runs a search and jumps to the first match from the current
+// paragraph on.
+func (m *Model) startSearch(q string) {
+	m.search.run(q, len(m.cable.Body), m.prep)
+	m.dirty = true
+	if !m.search.active() {
+		return
+	}
+	if len(m.search.matches) == 0 {
+		m.msg = "no match for " + cleanLine(m.search.query)
+		return
+	}
+	k := 0
+	for i, mt := range m.search.matches {
+		if mt.para >= m.cur {
+			k = i
+			break
+		}
+	}
+	m.gotoMatch(k)
+}
+
+func (m *Model) nextMatch(dir int) {
+	s := &m.search
+	if !s.active() {
+		m.msg = "no search: press / to search"
+		return
+	}
+	if len(s.matches) == 0 {
+		m.msg = "no match for " + cleanLine(s.query)
+		return
+	}
+	k := s.cur + dir
+	if s.cur < 0 {
+		k = 0
+	}
+	if k >= len(s.matches) {
+		k, m.msg = 0, "search wrapped to the top"
+	} else if k < 0 {
+		k, m.msg = len(s.matches)-1, "search wrapped to the bottom"
+	}
+	m.gotoMatch(k)
+}
+
+func (m *Model) gotoMatch(k int) {
+	s := &m.search
+	s.cur = k
+	mt := s.matches[k]
+	m.dirty = true
+	m.openAt(mt.para)
+	r := &m.renders[mt.para]
+	local := k - s.first[mt.para]
+	line := m.doc.text[mt.para]
+	if local >= 0 && local < len(r.matchLine) {
+		line += r.matchLine[local]
+	}
+	m.showLine(line)
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+
+	"cablereader/model"
+)
+
+// paint is a style reduced to the escape sequences that open and close it.
+// The body renderer paints thousands of small segments; concatenating two
+// precomputed strings is much cheaper than lipgloss.Style.Render for each.
+// Colours are written at full depth: the Bubble Tea renderer downsamples
+// them to the terminal's profile (and drops them under NO_COLOR).
+type paint struct{ open, close string }
+
+func newPaint(s lipgloss.Style) paint {
+	r := s.Render("X")
+	i := strings.Index(r, "X")
+	if i < 0 {
+		return paint{}
+	}
+	return paint{open: r[:i], close: r[i+1:]}
+}
+
+// wrap paints s; an empty paint returns s unchanged.
+func (p paint) wrap(s string) string {
+	if p.open == "" || s == "" {
+		return s
+	}
+	return p.open + s + p.close
+}
+
+// Styles holds every style of the reader, built once per theme.
+type Styles struct {
+	IsDark bool
+
+	Dim      lipgloss.Style
+	Accent   lipgloss.Style
+	Heading  lipgloss.Style
+	Label    lipgloss.Style // header field names
+	Value    lipgloss.Style
+	Warning  lipgloss.Style
+	Error    lipgloss.Style
+	Rule     lipgloss.Style
+	Gutter   lipgloss.Style // current paragraph marker
+	ParaNum  lipgloss.Style
+	Prompt   lipgloss.Style
+	Status   lipgloss.Style
+	HelpBox  lipgloss.Style
+	TableHdr lipgloss.Style
+
+	Help help.Styles
+
+	badges map[string]paint
+
+	// Painted forms used by the body renderer.
+	p struct {
+		dim, heading, paraNum, gutter, rule, warning paint
+		// per span kind: content and label (the SUMMARY:/END NOTE words)
+		summary, summaryLabel paint
+		comment, commentLabel paint
+		note, noteLabel       paint
+		match, matchCur       paint
+		chip                  paint
+	}
+}
+
+// Colours of classification banners: green unclassified, blue confidential,
+// red secret, orange top secret (the US cover-sheet colours).
+var (
+	colUnclass = lipgloss.Color("#007A33")
+	colConf    = lipgloss.Color("#0033A0")
+	colSecret  = lipgloss.Color("#C8102E")
+	colTop     = lipgloss.Color("#FF8C00")
+	colLOU     = lipgloss.Color("#6A3D9A")
+	colUnknown = lipgloss.Color("#5A5A5A")
+	colWhite   = lipgloss.Color("#FFFFFF")
+	colBlack   = lipgloss.Color("#000000")
+)
+
+// NewStyles builds the styles for a dark or a light background.
+func NewStyles(isDark bool) *Styles {
+	ld := lipgloss.LightDark(isDark)
+	dim := ld(lipgloss.Color("#6C6C6C"), lipgloss.Color("#8A8A8A"))
+	accent := ld(lipgloss.Color("#2F56C8"), lipgloss.Color("#7D9FFF"))
+	summary := ld(lipgloss.Color("#8A5300"), lipgloss.Color("#F2C97D"))
+	comment := ld(lipgloss.Color("#6B3FA0"), lipgloss.Color("#C9A2F2"))
+	note := ld(lipgloss.Color("#1F6F80"), lipgloss.Color("#7FC8D8"))
+	warn := ld(lipgloss.Color("#A64B00"), lipgloss.Color("#FFB454"))
+	errc := ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
+	rule := ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
+	base := lipgloss.NewStyle()
+
+	s := &Styles{IsDark: isDark}
+	s.Dim = base.Foreground(dim)
+	s.Accent = base.Foreground(accent)
+	s.Heading = base.Foreground(accent).Bold(true)
+	s.Label = base.Foreground(dim)
+	s.Value = base
+	s.Warning = base.Foreground(warn).Bold(true)
+	s.Error = base.Foreground(errc).Bold(true)
+	s.Rule = base.Foreground(rule)
+	s.Gutter = base.Foreground(accent).Bold(true)
+	s.ParaNum = base.Foreground(accent).Bold(true)
+	s.Prompt = base.Foreground(accent).Bold(true)
+	s.Status = base.Foreground(dim)
+	s.HelpBox = base.Foreground(accent).Bold(true)
+	s.TableHdr = base.Foreground(dim).Underline(true)
+	s.Help = help.DefaultStyles(isDark)
+
+	s.p.dim = newPaint(s.Dim)
+	s.p.heading = newPaint(s.Heading.Underline(true))
+	s.p.paraNum = newPaint(s.ParaNum)
+	s.p.gutter = newPaint(s.Gutter)
+	s.p.rule = newPaint(s.Rule)
+	s.p.warning = newPaint(s.Warning)
+	s.p.summary = newPaint(base.Foreground(summary))
+	s.p.summaryLabel = newPaint(base.Foreground(summary).Bold(true).Underline(true))
+	s.p.comment = newPaint(base.Foreground(comment))
+	s.p.commentLabel = newPaint(base.Foreground(comment).Bold(true).Underline(true))
+	s.p.note = newPaint(base.Foreground(note).Italic(true))
+	s.p.noteLabel = newPaint(base.Foreground(note).Bold(true).Italic(true).Underline(true))
+	s.p.match = newPaint(base.Reverse(true))
+	s.p.matchCur = newPaint(base.Background(colTop).Foreground(colBlack).Bold(true).Underline(true))
+	s.p.chip = newPaint(base.Foreground(dim).Bold(true))
+	return s
+}
+
+// kindPaint returns the content and label paints of a span kind.
+func (s *Styles) kindPaint(k model.SpanKind) (content, label paint) {
+	switch k {
+	case model.Summary:
+		return s.p.summary, s.p.summaryLabel
+	case model.Comment:
+		return s.p.comment, s.p.commentLabel
+	default:
+		return s.p.note, s.p.noteLabel
+	}
+}
+
+// railGlyph marks the lines a span covers; each kind has its own glyph so
+// the marks differ without colour too.
+func railGlyph(k model.SpanKind) string {
+	switch k {
+	case model.Summary:
+		return "┃"
+	case model.Comment:
+		return "┇"
+	default:
+		return "╎"
+	}
+}
+
+// levelColor is the banner colour of a classification level.
+func levelColor(l model.Level) (bg, fg color.Color) {
+	switch l {
+	case model.Unclassified:
+		return colUnclass, colWhite
+	case model.LimitedOfficialUse:
+		return colLOU, colWhite
+	case model.Confidential:
+		return colConf, colWhite
+	case model.Secret:
+		return colSecret, colWhite
+	case model.TopSecret:
+		return colTop, colBlack
+	}
+	return colUnknown, colWhite
+}
+
+// markingLevel maps a portion marking (C, S/NF, SBU, TS) to a level so its
+// badge takes the level's colour.
+func markingLevel(m string) model.Level {
+	head := m
+	if i := strings.IndexAny(head, "/ "); i >= 0 {
+		head = head[:i]
+	}
+	switch strings.ToUpper(head) {
+	case "U", "SBU", "UNCLASSIFIED":
+		return model.Unclassified
+	case "LOU":
+		return model.LimitedOfficialUse
+	case "C":
+		return model.Confidential
+	case "S":
+		return model.Secret
+	case "TS":
+		return model.TopSecret
+	}
+	return model.LevelUnknown
+}
+
+// badgePaint is the paint of a portion-marking badge: the level's colour as
+// foreground, bold, so "(C)" reads as a marking with or without colour.
+func (s *Styles) badgePaint(m string) paint {
+	if p, ok := s.badges[m]; ok {
+		return p
+	}
+	bg, _ := levelColor(markingLevel(m))
+	c := bg
+	if s.IsDark {
+		c = lipgloss.Lighten(bg, 0.35)
+	}
+	p := newPaint(lipgloss.NewStyle().Foreground(c).Bold(true))
+	if s.badges == nil {
+		s.badges = map[string]paint{}
+	}
+	s.badges[m] = p
+	return p
+}
+
+// bannerStyle is the full-width classification bar.
+func bannerStyle(l model.Level) lipgloss.Style {
+	bg, fg := levelColor(l)
+	return lipgloss.NewStyle().Background(bg).Foreground(fg).Bold(true)
+}

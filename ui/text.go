@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"cablereader/sanitize"
+)
+
+// clean is the one door through which cable text reaches the screen: it
+// makes escape and control sequences visible and inert (sanitize.Text) and
+// turns tabs into spaces so that cell widths stay predictable.
+func clean(s string) string {
+	s = sanitize.Text(s)
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", "    ")
+	}
+	return s
+}
+
+// cleanLine is clean for one-line fields: line breaks become spaces.
+func cleanLine(s string) string {
+	s = clean(s)
+	if strings.IndexByte(s, '\n') >= 0 {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// rng is a half-open byte range [a, b).
+type rng struct{ a, b int }
+
+// textWidth is the cell width of plain (escape-free) text, with an ASCII
+// fast path.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// wrapLine breaks one line of plain text (no '\n') into ranges whose cell
+// width is at most first (for the first line) and rest (for the others).
+// It breaks at spaces, keeps the first line's leading indentation, drops
+// the spaces at each break, and cuts words longer than a whole line. It
+// always returns at least one range. The ranges index s, so styles keyed by
+// byte offset can be applied to each piece afterwards.
+func wrapLine(s string, first, rest int, out []rng) []rng {
+	if first < 1 {
+		first = 1
+	}
+	if rest < 1 {
+		rest = 1
+	}
+	limit := first
+	n0 := len(out)
+	start, end, col := 0, 0, 0 // current line s[start:end], col cells wide
+	empty := true              // nothing placed on the current line yet
+	i := 0
+	for i < len(s) {
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j == len(s) {
+			break // trailing spaces
+		}
+		k := j
+		for k < len(s) && s[k] != ' ' {
+			k++
+		}
+		sw, ww := j-i, textWidth(s[j:k])
+		if empty && len(out) > n0 {
+			// a continuation line starts at the word, not at the spaces
+			start, sw = j, 0
+		}
+		switch {
+		case col+sw+ww <= limit:
+			end, col, empty = k, col+sw+ww, false
+			i = k
+		case !empty:
+			out = append(out, rng{start, end})
+			start, end, col, empty, limit = j, j, 0, true, rest
+			i = j
+		default:
+			// The word alone is wider than the line: cut it.
+			room := limit - col - sw
+			if room < 1 && col+sw > 0 {
+				// indentation leaves no room: give up the indentation
+				start, col, sw, room = j, 0, 0, limit
+			}
+			cut := cutWidth(s[j:k], room)
+			out = append(out, rng{start, j + cut})
+			start, end, col, empty, limit = j+cut, j+cut, 0, true, rest
+			i = j + cut
+		}
+	}
+	if !empty || len(out) == n0 {
+		out = append(out, rng{start, end})
+	}
+	return out
+}
+
+// cutWidth returns how many bytes of s fit in w cells (at least one rune).
+func cutWidth(s string, w int) int {
+	col, i := 0, 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rw := 1
+		if r >= utf8.RuneSelf {
+			rw = ansi.StringWidth(s[i : i+n])
+		}
+		if col+rw > w && i > 0 {
+			break
+		}
+		col += rw
+		i += n
+	}
+	return i
+}
+
+// padRight pads a plain or styled string with spaces to w cells.
+func padRight(s string, w int) string {
+	if d := w - ansi.StringWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+// fit truncates a styled string to w cells with an ellipsis.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrapPlain wraps plain text (which may hold '\n') to w cells and returns
+// the lines; used by the header and routing panes.
+func wrapPlain(s string, w int) []string {
+	var lines []string
+	var rs []rng
+	for _, l := range strings.Split(s, "\n") {
+		rs = wrapLine(l, w, w, rs[:0])
+		for _, r := range rs {
+			lines = append(lines, l[r.a:r.b])
+		}
+	}
+	return lines
+}
