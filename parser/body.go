@@ -33,7 +33,7 @@ func (p *parser) readBody(lines []string) {
 		case t == "":
 			blank = true
 			continue
-		case ruleLine.MatchString(t):
+		case isRule(t):
 			blank = true
 			continue
 		case p.isRepeatedFront(t):
@@ -109,11 +109,11 @@ func joinBlocks(blocks [][]string) string {
 		}
 		prevTable := false
 		for j, line := range block {
-			isTable := table.MatchString(line)
+			isTable := isTableRow(line)
 			t := strings.TrimSpace(line)
 			switch {
 			case j == 0:
-			case isTable || prevTable || bullet.MatchString(t):
+			case isTable || prevTable || isBullet(t):
 				b.WriteByte('\n')
 			default:
 				b.WriteByte(' ')
@@ -127,6 +127,29 @@ func joinBlocks(blocks [][]string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// mayStartParagraph is the cheap test before paraStart: a digit or a
+// pilcrow first.
+func mayStartParagraph(t string) bool {
+	return t != "" && (isDigit(t[0]) || strings.HasPrefix(t, "¶"))
+}
+
+// isTableRow reports whether a line is a row of a column-aligned table:
+// at least two gaps of three or more spaces between words.
+func isTableRow(line string) bool {
+	gaps, run, seen := 0, 0, false
+	for i := 0; i < len(line); i++ {
+		if line[i] == ' ' {
+			run++
+			continue
+		}
+		if seen && run >= 3 {
+			gaps++
+		}
+		seen, run = true, 0
+	}
+	return gaps >= 2
 }
 
 // numbering finds the lines that start numbered paragraphs. It decides
@@ -154,11 +177,13 @@ func (p *parser) numbering(lines []string) map[int]int {
 	prevEnd := true
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t == "" || ruleLine.MatchString(t) {
+		if t == "" || isRule(t) {
 			prevBlank = true
 			continue
 		}
-		if m := paraStart.FindStringSubmatch(t); m != nil {
+		if !mayStartParagraph(t) {
+			// not a numbered line: skip the pattern
+		} else if m := paraStart.FindStringSubmatch(t); m != nil {
 			marked := m[1] != ""
 			if marked || prevBlank || prevEnd && !pilcrow {
 				cands = append(cands, cand{i, m[2], prevBlank, marked})
@@ -215,13 +240,15 @@ func (p *parser) numbering(lines []string) map[int]int {
 func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int) (string, bool) {
 	t := strings.TrimSpace(lines[i])
 	ruled := false
-	if loc := ruleTail.FindStringIndex(t); loc != nil {
-		t, ruled = strings.TrimSpace(t[:loc[0]]), true
+	if strings.HasSuffix(t, "------") {
+		if loc := ruleTail.FindStringIndex(t); loc != nil {
+			t, ruled = strings.TrimSpace(t[:loc[0]]), true
+		}
 	}
-	if p.atx[t] {
+	if len(p.atx) > 0 && p.atx[t] {
 		return t, true
 	}
-	if len(t) < 3 || len(t) > 80 || bullet.MatchString(t) || !hasLetter(t) {
+	if len(t) > 80 && !ruled || len(t) < 3 || isBullet(t) || !hasLetter(t) {
 		return "", false
 	}
 	switch t[len(t)-1] {
@@ -229,13 +256,13 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 		return "", false
 	}
 	prevBlank := i == 0 || strings.TrimSpace(lines[i-1]) == ""
-	prevRule := i > 0 && ruleLine.MatchString(strings.TrimSpace(lines[i-1]))
+	prevRule := i > 0 && isRule(strings.TrimSpace(lines[i-1]))
 	nextBlank := i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == ""
-	nextRule := i+1 < len(lines) && ruleLine.MatchString(strings.TrimSpace(lines[i+1]))
+	nextRule := i+1 < len(lines) && isRule(strings.TrimSpace(lines[i+1]))
 	if ruled || nextRule || (prevRule && (nextBlank || nextRule)) {
 		return t, true
 	}
-	if allCaps || !(prevBlank || prevRule) || len(t) > 70 || spanWord.MatchString(t) {
+	if allCaps || !(prevBlank || prevRule) || len(t) > 70 || isSpanWord(t) {
 		return "", false
 	}
 	if strings.ToUpper(t) == t && nextBlank {
@@ -284,6 +311,9 @@ func isAllCaps(lines []string) bool {
 // isRepeatedFront reports whether a body line repeats the banner, as a
 // later section of a merged cable does.
 func (p *parser) isRepeatedFront(t string) bool {
+	if p.serial == "" || !strings.Contains(t, strings.TrimLeft(p.serial, "0")) {
+		return false
+	}
 	m := banner.FindStringSubmatch(t)
 	return m != nil && p.serial != "" && atoi(m[7]) == atoi(p.serial)
 }

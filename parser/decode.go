@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"html"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -64,28 +63,22 @@ func trimRight(s string) string {
 
 var (
 	// Markdown renderings of the WikiLeaks pages turn TAGS into links.
-	mdLink   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]\(#?[^()\s]*\)`)
+	mdLink   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]\(#[^()\s]*\)`)
 	mdEscape = regexp.MustCompile(`\\([*_#\[\]\\` + "`" + `])`)
-	entity   = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);`)
 	// atxHeading is a Markdown heading ("#### THE PRESENT SITUATION").
 	atxHeading = regexp.MustCompile(`^\s*#{1,6}\s+(\S.*)$`)
 )
 
-// cleanLine undoes the artefacts that web and Markdown dumps leave in a
-// line: link syntax around TAGS, backslash escapes, HTML entities.
+// cleanLine undoes the artefacts that Markdown dumps leave in a line: link
+// syntax around TAGS ("[KTIP](#)") and backslash escapes. HTML entities are
+// left alone: a page's text is decoded when the page is read, and decoding
+// again would change what the cable says ("&amp;" written as such).
 func cleanLine(s string) string {
 	if strings.IndexByte(s, ']') >= 0 {
 		s = mdLink.ReplaceAllString(s, "$1")
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = mdEscape.ReplaceAllString(s, "$1")
-	}
-	if strings.IndexByte(s, '&') >= 0 && entity.MatchString(s) {
-		s = entity.ReplaceAllStringFunc(s, html.UnescapeString)
-		s = strings.ReplaceAll(s, "\u00a0", " ")
-		if strings.Contains(s, "\n") {
-			s = strings.ReplaceAll(s, "\n", " ")
-		}
 	}
 	return s
 }

@@ -69,11 +69,11 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 			}
 			continue
 		}
-		if ruleLine.MatchString(t) && cur == fieldNone {
+		if isRule(t) && cur == fieldNone {
 			h.Lines = append(h.Lines, line)
 			continue
 		}
-		if cur == fieldRef && blank && !bullet.MatchString(t) {
+		if cur == fieldRef && blank && !isBullet(t) {
 			cur = fieldNone
 		}
 		blank = false
@@ -130,7 +130,7 @@ func frontFollows(lines []string, i int) bool {
 // a line in the list's upper-case style, or the rest of an item that
 // ended mid-way. Running prose is not part of a REF list.
 func refContinues(refs []string, s string) bool {
-	if bullet.MatchString(s) || mostlyUpper(s) && len(s) <= 90 {
+	if isBullet(s) || mostlyUpper(s) && len(s) <= 90 {
 		return true
 	}
 	last := strings.TrimSpace(refs[len(refs)-1])

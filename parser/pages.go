@@ -17,7 +17,7 @@ func (p *parser) removePageMarkers(lines []string) []string {
 		t := strings.TrimSpace(lines[i])
 		mk, ok := pageMarkerOf(t)
 		if !ok {
-			if t != "" && !pageOld.MatchString(t) {
+			if t != "" && !strings.HasPrefix(t, "PAGE") {
 				lines[i] = p.removeInlineMarkers(lines[i])
 			}
 			out = append(out, lines[i])
@@ -75,7 +75,7 @@ func (p *parser) removePageMarkers(lines []string) []string {
 // continues reports whether the text after a page break carries on the
 // sentence before it.
 func continues(prev, next string) bool {
-	if paraStart.MatchString(next) || ruleLine.MatchString(next) {
+	if paraStart.MatchString(next) || isRule(next) {
 		return false
 	}
 	r := next[0]
@@ -90,6 +90,9 @@ func continues(prev, next string) bool {
 }
 
 func pageMarkerOf(t string) (model.PageMarker, bool) {
+	if !strings.Contains(t, " OF ") && !strings.HasPrefix(t, "PAGE") {
+		return model.PageMarker{}, false
+	}
 	if m := pageModern.FindStringSubmatch(t); m != nil {
 		return model.PageMarker{Text: t, Page: atoi(m[3]), Total: atoi(m[4])}, true
 	}

@@ -71,7 +71,6 @@ var (
 	ruleLine  = regexp.MustCompile(`^\s*(?:-{3,}|={3,}|_{3,}|/{3,}|\*{3,}|#{3,}|\.{4,})(?:\s+(?:-{3,}|={3,}|_{3,}))*\s*$`)
 	ruleTail  = regexp.MustCompile(`\s+-{6,}\s*$`)
 	bullet    = regexp.MustCompile(`^\s*(?:\(?[A-Za-z]\)|[A-Za-z]\.\s|¶[A-Z]\.|\(?\d{1,2}\)|-{1,2}\s|--|\*\s|o\s)`)
-	table     = regexp.MustCompile(`\S\s{3,}\S.*\S\s{3,}\S`)
 	signature = regexp.MustCompile(`[.)"'\-?/!]\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?)\.?$`)
 	sigAlone  = regexp.MustCompile(`^\s*([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?)\.?\s*$`)
 )

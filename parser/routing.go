@@ -29,12 +29,17 @@ func isHeaderLine(s string, st routingState) bool {
 	case st == inIndicators && fl2More.MatchString(s):
 		return true
 	case st == inTo || st == inInfo:
-		// An addressee line: short, upper case, no sentence in it.
-		t := strings.TrimSpace(s)
-		return len(t) <= 70 && strings.ToUpper(t) == t && !paraStart.MatchString(t) &&
-			!anchors.MatchString(t) && !strings.ContainsAny(t, ".:;")
+		return isAddressee(s)
 	}
 	return false
+}
+
+// isAddressee reports whether a line continuing a TO or INFO list is an
+// addressee: short, upper case, no sentence in it.
+func isAddressee(s string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) <= 70 && !strings.ContainsAny(t, ".:;") && strings.ToUpper(t) == t &&
+		!paraStart.MatchString(t) && !anchors.MatchString(t)
 }
 
 // parseRouting reads the ACP-127 format lines. Every line is kept in
@@ -94,9 +99,9 @@ func (p *parser) parseRouting(lines []string) {
 			} else if len(r.To) > 0 {
 				r.To[len(r.To)-1].Exempt = append(r.To[len(r.To)-1].Exempt, name)
 			}
-		case st == inTo && isHeaderLine(s, st):
+		case st == inTo && isAddressee(s):
 			r.To = appendAddressee(r.To, s)
-		case st == inInfo && isHeaderLine(s, st):
+		case st == inInfo && isAddressee(s):
 			r.Info = appendAddressee(r.Info, s)
 		case st == inDistribution && strings.HasPrefix(raw, " "):
 			// continuation of an ACTION/INFO distribution block

@@ -10,13 +10,27 @@ import (
 var (
 	// spanStart finds an opening label. The word must start with a capital
 	// ("Comment:", "COMMENT:"): "declined to comment:" is reporting.
-	spanStart = regexp.MustCompile(`\b(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|\s*$|\s+(?:BY|by)\b)`)
-	spanEnd   = regexp.MustCompile(`(?i)\bEND\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b\s*[.:]?`)
+	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|\s*$|\s+(?:BY|by)\b)`)
+	spanEnd   = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b\s*[.:]?`)
 	// summaryStart ends the caption block as a numbered paragraph does.
 	summaryStart = regexp.MustCompile(`^\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|^\s*Summary\s*[:.\-]`)
-	// spanWord keeps marker lines from being read as headings.
-	spanWord = regexp.MustCompile(`(?i)^(?:BEGIN|END)\b|^(?:SUMMARY|COMMENT|NOTE)\s*$`)
 )
+
+// isSpanWord keeps marker lines ("BEGIN SUMMARY", "END COMMENT", "NOTE")
+// from being read as headings.
+func isSpanWord(t string) bool {
+	f := strings.Fields(strings.ToUpper(t))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[0] {
+	case "BEGIN", "END":
+		return true
+	case "SUMMARY", "COMMENT", "NOTE":
+		return len(f) == 1
+	}
+	return false
+}
 
 func kindOf(word string) model.SpanKind {
 	switch strings.ToUpper(word[:1]) {
@@ -50,8 +64,8 @@ func (p *parser) findSpans() {
 		for _, v := range hasEndFrom {
 			v[i] = v[i+1]
 		}
-		for _, m := range spanEnd.FindAllStringSubmatch(body[i].Text, -1) {
-			hasEndFrom[model.SpanKind(strings.ToUpper(m[1]))][i] = true
+		for _, m := range ends(body[i].Text, 0) {
+			hasEndFrom[model.SpanKind(strings.ToUpper(body[i].Text[m[2]:m[3]]))][i] = true
 		}
 	}
 	var cur *open
@@ -66,7 +80,8 @@ func (p *parser) findSpans() {
 			if cur == nil {
 				s, e, kind, ok := nextStart(text, pos)
 				if !ok {
-					if m := spanEnd.FindStringSubmatchIndex(text[pos:]); m != nil && pos == 0 {
+					if e := ends(text, pos); e != nil && pos == 0 {
+						m := e[0]
 						// An END with no opening: the block is the paragraph so far.
 						k := model.SpanKind(strings.ToUpper(text[m[2]:m[3]]))
 						end := closeParen(text, m[1])
@@ -110,16 +125,25 @@ func isSummaryHeading(h string) bool {
 
 // nextStart finds the next opening label at or after pos and returns the
 // block's start (its parenthesis if it has one) and its content's start.
+// The label pattern is tried only where a capital S, C, N or B starts a
+// word, so a long paragraph costs one pass over its bytes.
 func nextStart(text string, pos int) (start, content int, kind model.SpanKind, ok bool) {
-	for pos < len(text) {
-		m := spanStart.FindStringSubmatchIndex(text[pos:])
-		if m == nil {
-			return 0, 0, "", false
+	for i := pos; i < len(text); i++ {
+		switch text[i] {
+		case 'S', 'C', 'N', 'B':
+		default:
+			continue
 		}
-		s, e := pos+m[0], pos+m[1]
-		word := text[pos+m[2] : pos+m[3]]
+		if i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		m := spanStart.FindStringSubmatchIndex(window(text, i))
+		if m == nil {
+			continue
+		}
+		s, e := i, i+m[1]
+		word := text[i+m[2] : i+m[3]]
 		if precededByEnd(text, s) || !labelPlace(text, s) || (strings.HasPrefix(strings.ToUpper(word), "NOTE") && !noteOK(text, s, e)) {
-			pos = e
 			continue
 		}
 		start = s
@@ -132,6 +156,34 @@ func nextStart(text string, pos int) (start, content int, kind model.SpanKind, o
 		return start, e, kindOf(word), true
 	}
 	return 0, 0, "", false
+}
+
+// window is the few bytes after i in which a label must fit.
+func window(text string, i int) string {
+	return text[i:min(len(text), i+64)]
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// ends finds every END label in text, trying the pattern only where a word
+// starts with E or e.
+func ends(text string, pos int) [][]int {
+	var out [][]int
+	for i := pos; i < len(text); i++ {
+		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		if m := spanEnd.FindStringSubmatchIndex(window(text, i)); m != nil {
+			for k := range m {
+				m[k] += i
+			}
+			out = append(out, m)
+			i = m[1] - 1
+		}
+	}
+	return out
 }
 
 // labelPlace reports whether an opening label stands where a label can:
@@ -166,9 +218,9 @@ func precededByEnd(text string, s int) bool {
 
 // spanEndOf finds the END label of kind k at or after pos.
 func spanEndOf(text string, pos int, k model.SpanKind) []int {
-	for _, m := range spanEnd.FindAllStringSubmatchIndex(text[pos:], -1) {
-		if model.SpanKind(strings.ToUpper(text[pos+m[2]:pos+m[3]])) == k {
-			return []int{pos + m[0], pos + m[1]}
+	for _, m := range ends(text, pos) {
+		if model.SpanKind(strings.ToUpper(text[m[2]:m[3]])) == k {
+			return []int{m[0], m[1]}
 		}
 	}
 	return nil
