@@ -15,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"cablereader/input"
 	"cablereader/model"
 	"cablereader/output"
 	"cablereader/parser"
@@ -170,6 +171,13 @@ func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
 		return nil, fmt.Errorf("%s is empty", name)
 	case !opt.force && bytes.IndexByte(data, 0) >= 0:
 		return nil, fmt.Errorf("%s looks like a binary file, not a cable (use --force to read it anyway)", name)
+	}
+	if input.IsHTML(data) {
+		page, err := input.FromHTML(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		return page, nil
 	}
 	return data, nil
 }

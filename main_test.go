@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// cli runs the command as a user would, with stdout not a terminal.
+func cli(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestJSONFromStdinEqualsFile(t *testing.T) {
+	data, err := os.ReadFile("testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, _, code := cli(t, "", "--format", "json", "testdata/09TOKYO2531.txt")
+	fromPipe, _, code2 := cli(t, string(data), "--format", "json")
+	fromDash, _, code3 := cli(t, string(data), "-", "--format", "json")
+	if code != 0 || code2 != 0 || code3 != 0 {
+		t.Fatalf("exit codes %d %d %d", code, code2, code3)
+	}
+	if fromFile != fromPipe || fromFile != fromDash {
+		t.Error("JSON of stdin differs from JSON of the file")
+	}
+	if !strings.Contains(fromFile, `"id": "09TOKYO2531"`) {
+		t.Errorf("unexpected JSON: %.200s", fromFile)
+	}
+}
+
+// A saved WikiLeaks page and the text taken from it give the same JSON.
+func TestHTMLPageEqualsText(t *testing.T) {
+	pages, _ := filepath.Glob("testdata/cables/html/*.html")
+	if len(pages) < 80 {
+		t.Fatalf("found %d pages", len(pages))
+	}
+	for _, page := range pages {
+		txt := strings.Replace(strings.TrimSuffix(page, ".html")+".txt", "/html/", "/", 1)
+		a, _, c1 := cli(t, "", "--format", "json", page)
+		b, _, c2 := cli(t, "", "--format", "json", txt)
+		if c1 != 0 || c2 != 0 || a != b {
+			t.Errorf("%s: JSON of the page differs from JSON of its text", filepath.Base(page))
+		}
+	}
+}
+
+var marker = regexp.MustCompile(`\b[A-Z]{3,}(?: [A-Z]+)* \d{8} \d{3}(?:\.\d)? OF \d{3}\b`)
+
+func TestTextFormat(t *testing.T) {
+	out, _, code := cli(t, "", "testdata/09TOKYO2531.txt") // no format, not a terminal: text
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"CONFIDENTIAL\n", "Subject:   THAILAND AND JAPAN TO INK SOP ON TIP", "¶5 (C)", "is about 40,000", "[NOTE]", "\nROOS\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+	if m := marker.FindString(out); m != "" {
+		t.Errorf("page marker %q in text output", m)
+	}
+	if strings.Contains(out, "RUEHKO") {
+		t.Error("routing printed without --routing")
+	}
+	withRouting, _, _ := cli(t, "", "--format", "text", "--routing", "testdata/09TOKYO2531.txt")
+	if !strings.Contains(withRouting, "DE RUEHKO #2531/01 3060723") {
+		t.Error("--routing did not print the routing header")
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	binary := filepath.Join(dir, "binary")
+	os.WriteFile(binary, []byte("UNCLAS\x00\x01\x02"), 0o644)
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, []byte(" \n\t\n"), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"help", []string{"--help"}, 0, ""},
+		{"version", []string{"--version"}, 0, ""},
+		{"missing file", []string{"nope.txt"}, 1, "nope.txt: no such file or directory"},
+		{"directory", []string{dir}, 1, "is a directory"},
+		{"empty", []string{empty}, 1, "is empty"},
+		{"binary", []string{binary}, 1, "looks like a binary file"},
+		{"binary forced", []string{"--force", "--format", "json", binary}, 0, ""},
+		{"too large", []string{"--max-size", "100", "testdata/09TOKYO2531.txt"}, 1, "larger than 100 bytes"},
+		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
+		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},
+		{"two files", []string{"a", "b"}, 2, "one cable at a time"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := cli(t, "", tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, stderr)
+			}
+			if !strings.Contains(stderr, tc.msg) {
+				t.Errorf("stderr %q lacks %q", stderr, tc.msg)
+			}
+			if tc.code == 1 && strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Errorf("input error is not one line: %q", stderr)
+			}
+		})
+	}
+}
