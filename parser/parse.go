@@ -87,7 +87,7 @@ func (p *parser) run(raw []string) {
 // record notice, or a banner glued to the last header line
 // ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
 func (p *parser) splitGlued(l string) []string {
-	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) {
+	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) && !splitsWord(l, loc[0]) && !splitsWord(l, loc[1]) {
 		var out []string
 		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
 			out = append(out, s)
@@ -106,6 +106,11 @@ func (p *parser) splitGlued(l string) []string {
 		}
 	}
 	return []string{l}
+}
+
+// splitsWord reports whether cutting s at i would cut a word in two.
+func splitsWord(s string, i int) bool {
+	return i > 0 && i < len(s) && isWordByte(s[i-1]) && isWordByte(s[i])
 }
 
 // findBanner returns the index of the classification line that opens the
