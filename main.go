@@ -41,7 +41,8 @@ On a terminal the cable opens in the reader; when standard output is a
 pipe or a file, it is printed as text (as less does).
 
 Flags:
-  -f, --format FORMAT   print instead of opening the reader: text, json
+  -f, --format FORMAT   print instead of opening the reader: text, markdown, json
+                        (markdown is rendered when printed to a terminal)
       --routing         with --format text, also print the routing details
       --theme THEME     colours of the reader: auto, dark, light (default auto)
       --no-mouse        leave the mouse to the terminal (text selection)
@@ -128,9 +129,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 		args = rest[1:]
 	}
 	switch opt.format {
-	case "", "text", "json":
+	case "", "text", "json", "markdown", "md":
 	default:
-		return opt, nil, fmt.Errorf("unknown format %q (want text or json)", opt.format)
+		return opt, nil, fmt.Errorf("unknown format %q (want text, markdown or json)", opt.format)
 	}
 	switch opt.theme {
 	case "auto", "dark", "light":
@@ -203,8 +204,23 @@ func show(c *model.Cable, opt options, stdout io.Writer) error {
 		return output.JSON(stdout, c)
 	case "text":
 		return output.Text(stdout, c, output.TextOptions{Routing: opt.routing})
+	case "markdown", "md":
+		if isTerminal(stdout) {
+			return output.RenderMarkdown(stdout, c, opt.theme, terminalWidth(stdout))
+		}
+		return output.Markdown(stdout, c)
 	}
 	return ui.Run(c, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+}
+
+// terminalWidth is the width to render for, capped for readability.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			return min(cols, 100)
+		}
+	}
+	return 80
 }
 
 func isTerminal(w io.Writer) bool {
