@@ -71,11 +71,11 @@ func itoa(n int) string {
 
 func TestEscape(t *testing.T) {
 	for in, want := range map[string]string{
-		"5. (C) text":            `5\. (C) text`,
-		"-- item\n- item":        "\\-- item\n\\- item",
+		"5. (C) text":             `5\. (C) text`,
+		"-- item\n- item":         "\\-- item\n\\- item",
 		"a * b _c_ [x](y) #1 <b>": `a \* b \_c\_ \[x\](y) \#1 \<b\>`,
-		"U.S. 1.5 a-b":           "U.S. 1.5 a-b",
-		"\x1b]0;x\x07":           "␛\\]0;x␇",
+		"U.S. 1.5 a-b":            "U.S. 1.5 a-b",
+		"\x1b]0;x\x07":            "␛\\]0;x␇",
 	} {
 		if got := esc(in); got != want {
 			t.Errorf("esc(%q) = %q, want %q", in, got, want)
