@@ -37,10 +37,12 @@ func (p *parser) readBody(lines []string) {
 			blank = true
 			continue
 		case p.isRepeatedFront(t):
-			flush()
-			i = p.parseFront(lines, i, true) - 1
-			blank = true
-			continue
+			if end := p.parseFront(lines, i, true); end > i {
+				flush()
+				i = end - 1
+				blank = true
+				continue
+			}
 		}
 		if n, ok := starts[i]; ok {
 			flush()

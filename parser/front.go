@@ -154,7 +154,10 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 			p.readBanner(s, m)
 		}
 		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
-			return p.frontPiece(rest, fieldNone, f, repeat)
+			// What follows the banner on its line (a one-line caption
+			// block) is read too; the line is kept whole either way.
+			cur, _ := p.frontPiece(rest, fieldNone, f, repeat)
+			return cur, true
 		}
 		return fieldNone, true
 	case partial.MatchString(s):
