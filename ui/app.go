@@ -18,6 +18,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/model"
 )
@@ -83,13 +84,17 @@ type Model struct {
 
 	// caches
 	preps        []*prepared
-	renders      []paraRender
+	renders      [][2]paraRender // per paragraph: expanded, collapsed
 	doc          doc
 	header       []string
 	routingCache []string
 	helpLines    []string
 	footer       string
 	gutterOn     string
+	pStatus      paint
+	pPrompt      paint
+	helpBars     map[int]string
+	viewSize     int // largest frame so far, to size the next one
 	gutterOff    string
 	dirty        bool // doc must be reassembled
 }
@@ -110,7 +115,7 @@ func New(c *model.Cable, opt Options) *Model {
 		asideSpan: -1,
 		collapsed: make([]bool, len(c.Body)),
 		preps:     make([]*prepared, len(c.Body)),
-		renders:   make([]paraRender, len(c.Body)),
+		renders:   make([][2]paraRender, len(c.Body)),
 	}
 	m.search.cur = -1
 	switch opt.Theme {
@@ -142,6 +147,8 @@ func (m *Model) setTheme(dark bool) {
 	m.themeGen++
 	m.gutterOn = m.styles.p.gutter.wrap("▌") + " "
 	m.gutterOff = "  "
+	m.pStatus = newPaint(m.styles.Status)
+	m.pPrompt = newPaint(m.styles.Prompt)
 	m.invalidate()
 }
 
@@ -150,6 +157,7 @@ func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
 	m.helpLines = nil
+	m.helpBars = nil
 	m.dirty = true
 }
 
@@ -164,6 +172,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		m.refresh()
 		m.restore(a)
+		m.keepCurrent()
 	case tea.BackgroundColorMsg:
 		if !m.themeFixed && msg.IsDark() != m.isDark {
 			m.setTheme(msg.IsDark())
@@ -276,7 +285,7 @@ func (m *Model) renderFooter() string {
 		right = append(right, pos+" ("+strconv.Itoa(m.cur+1)+"/"+strconv.Itoa(len(m.cable.Body))+")")
 	}
 	if m.search.active() {
-		s := "/" + m.search.query + " "
+		s := "/" + cleanLine(m.search.query) + " "
 		if len(m.search.matches) == 0 {
 			s += "no match"
 		} else {
@@ -289,30 +298,49 @@ func (m *Model) renderFooter() string {
 		right = append(right, s)
 	}
 	right = append(right, m.percent())
-	r := st.Status.Render(strings.Join(right, " · "))
-	rw := textWidth(strings.Join(right, " · "))
+	rt := strings.Join(right, " · ")
+	rw := textWidth(rt)
+	r := m.pStatus.wrap(rt)
 
 	var left string
 	switch {
 	case m.mode == modeGoto:
-		left = st.Prompt.Render("go to ¶") + cleanLine(m.input) + "█"
+		left = m.pPrompt.wrap("go to ¶") + cleanLine(m.input) + "█"
 	case m.mode == modeSearch:
-		left = st.Prompt.Render("/") + cleanLine(m.input) + "█"
+		left = m.pPrompt.wrap("/") + cleanLine(m.input) + "█"
 	case m.msg != "":
-		left = st.Warning.Render(m.msg)
+		left = st.p.warning.wrap(m.msg)
 	default:
-		h := m.help
-		h.SetWidth(max(0, m.width-rw-2))
-		left = h.View(m.keys)
+		left = m.helpBar(max(0, m.width-rw-2))
 	}
 	lw := m.width - rw - 1
-	if lw < 12 && m.mode == modeNormal && m.msg == "" {
-		left = st.Status.Render("? keys")
-	}
-	if lw < 6 {
-		return fit(left, m.width)
+	if lw < 8 {
+		// too narrow for both: a prompt or message wins, else the position
+		if m.mode != modeNormal || m.msg != "" {
+			return fit(left, m.width)
+		}
+		return fit(r, m.width)
 	}
 	return padRight(fit(left, lw), lw) + " " + r
+}
+
+// helpBar is the one-line help for w cells. It is cached per width: the
+// status beside it changes width as the reader scrolls.
+func (m *Model) helpBar(w int) string {
+	if s, ok := m.helpBars[w]; ok {
+		return s
+	}
+	h := m.help
+	h.SetWidth(w)
+	s := h.View(m.keys)
+	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
+		s = m.pStatus.wrap("? keys")
+	}
+	if m.helpBars == nil {
+		m.helpBars = map[int]string{}
+	}
+	m.helpBars[w] = s
+	return s
 }
 
 func (m *Model) percent() string {
@@ -344,6 +372,7 @@ func (m *Model) View() tea.View {
 		return v
 	}
 	var b strings.Builder
+	b.Grow(m.viewSize)
 	for _, l := range m.header {
 		b.WriteString(l)
 		b.WriteByte('\n')
@@ -365,10 +394,12 @@ func (m *Model) View() tea.View {
 		}
 		for i := m.offset; i < m.offset+m.bodyH; i++ {
 			if i < len(d.lines) {
-				b.WriteString(m.margin)
-				if i >= curTop && i < curEnd {
+				switch {
+				case i >= curTop && i < curEnd:
+					b.WriteString(m.margin)
 					b.WriteString(m.gutterOn)
-				} else {
+				case d.lines[i] != "":
+					b.WriteString(m.margin)
 					b.WriteString(m.gutterOff)
 				}
 				b.WriteString(d.lines[i])
@@ -377,13 +408,29 @@ func (m *Model) View() tea.View {
 		}
 	}
 	b.WriteString(m.footer)
+	m.viewSize = max(m.viewSize, b.Len())
 	v.SetContent(b.String())
 	return v
 }
 
+// tooSmallText is shown instead of a broken layout; it fits the terminal,
+// dropping its least important lines first.
 func tooSmallText(w, h int) string {
-	msg := fmt.Sprintf("Terminal too small to read in (%d×%d). Make it at least %d×%d, or press q to quit.", w, h, minWidth, minHeight)
-	return strings.Join(wrapPlain(msg, max(1, w)), "\n")
+	var lines []string
+	for _, p := range []string{
+		"Terminal too small.",
+		fmt.Sprintf("It is %d×%d; the reader needs %d×%d.", w, h, minWidth, minHeight),
+		"Resize it, or press q to quit.",
+	} {
+		lines = append(lines, wrapPlain(p, max(1, w))...)
+	}
+	if len(lines) > h {
+		lines = lines[:max(1, h)]
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Run shows c in the reader until the user quits. It restores the terminal

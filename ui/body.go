@@ -35,7 +35,7 @@ type dspan struct {
 // Nothing in it depends on the width, the theme or the view state.
 type prepared struct {
 	text    string // display text (cleaned); '\n' separates lines
-	lower   string // ASCII-lowered text for search; same byte offsets
+	lower   string // ASCII-lowered text for search (filled by the first search)
 	heading string
 	label   string // "¶5", or "" for unnumbered text
 	marking string // "(C)", or ""
@@ -59,6 +59,12 @@ func prepare(p *model.Paragraph) *prepared {
 			continue
 		}
 		o, c := spanLabels(raw[a:b], sp)
+		for o > 0 && raw[a+o-1] == ' ' {
+			o--
+		}
+		for a+c < b && raw[a+c] == ' ' {
+			c++
+		}
 		labs[i] = lab{a + o, a + c}
 		cuts = append(cuts, a, b, a+o, a+c)
 	}
@@ -99,7 +105,6 @@ func prepare(p *model.Paragraph) *prepared {
 	if m := cleanLine(p.Marking); m != "" {
 		pr.marking = "(" + m + ")"
 	}
-	pr.lower = lowerASCII(pr.text)
 	start := 0
 	for i := 0; i <= len(pr.text); i++ {
 		if i == len(pr.text) || pr.text[i] == '\n' {
@@ -316,12 +321,14 @@ func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []rng
 		}
 	}
 
-	label := r.st.p.paraNum.wrap(pr.label) + strings.Repeat(" ", max(0, lo.labelW-utf8.RuneCountInString(pr.label)))
+	lt := fit(pr.label, lo.labelW)
+	label := r.st.p.paraNum.wrap(lt) + strings.Repeat(" ", max(0, lo.labelW-utf8.RuneCountInString(lt)))
 	blankLabel := strings.Repeat(" ", lo.labelW)
 	badge, badgeW := "", 0
 	if pr.marking != "" {
-		badge = r.st.badgePaint(pr.marking[1:len(pr.marking)-1]).wrap(pr.marking) + " "
-		badgeW = textWidth(pr.marking) + 1
+		mk := fit(pr.marking, max(3, lo.textW/3))
+		badge = r.st.badgePaint(pr.marking[1:len(pr.marking)-1]).wrap(mk) + " "
+		badgeW = textWidth(mk) + 1
 	}
 
 	if collapsed {
@@ -382,8 +389,9 @@ func (r *renderer) collapsed(pr *prepared, lo layout, style []uint8, label, badg
 	for _, k := range pr.kinds {
 		_, lp := r.st.kindPaint(k)
 		chips.WriteString(" ")
-		chips.WriteString(lp.wrap(string(k)))
-		chipsW += 1 + len(k)
+		name := cleanLine(string(k))
+		chips.WriteString(lp.wrap(name))
+		chipsW += 1 + textWidth(name)
 	}
 	if len(matches) > 0 {
 		t := strconv.Itoa(len(matches)) + " match"
@@ -409,7 +417,7 @@ func (r *renderer) collapsed(pr *prepared, lo layout, style []uint8, label, badg
 		chipsW = 0
 		room = lo.textW - badgeW - 2
 	}
-	r.rs = wrapLine(pr.text[ln.a:ln.b], room, room, r.rs[:0])
+	r.rs = wrapLineN(pr.text[ln.a:ln.b], room, room, 1, r.rs[:0])
 	x := r.rs[0]
 	a, b := ln.a+x.a, ln.a+x.b
 	r.b.Reset()

@@ -96,9 +96,11 @@ func resize(s []int, n int) []int {
 }
 
 // paraLines returns paragraph i rendered for the current state, from the
-// cache when nothing it depends on has changed.
+// cache when nothing it depends on has changed. Each paragraph keeps an
+// expanded and a collapsed rendering, so folding and unfolding everything
+// only reassembles lines.
 func (m *Model) paraLines(i int) *paraRender {
-	matches, cur := m.search.inPara(i)
+	n, cur := m.search.countIn(i)
 	key := paraKey{
 		width:     m.lo.textW,
 		collapsed: m.collapsed[i],
@@ -106,19 +108,28 @@ func (m *Model) paraLines(i int) *paraRender {
 		search:    m.search.gen,
 		cur:       cur,
 	}
-	if len(matches) == 0 {
+	if n == 0 {
 		key.search, key.cur = 0, -1
 	}
-	r := &m.renders[i]
+	r := m.rendered(i)
 	if r.valid && r.key == key {
 		return r
 	}
-	if m.preps[i] == nil {
-		m.preps[i] = prepare(&m.cable.Body[i])
+	var matches []rng
+	if n > 0 {
+		matches = m.search.inPara(i)
 	}
-	m.rend.render(m.preps[i], m.lo, m.collapsed[i], matches, cur, r)
+	m.rend.render(m.prep(i), m.lo, m.collapsed[i], matches, cur, r)
 	r.key, r.valid = key, true
 	return r
+}
+
+// rendered is paragraph i's cache slot for its current fold state.
+func (m *Model) rendered(i int) *paraRender {
+	if m.collapsed[i] {
+		return &m.renders[i][1]
+	}
+	return &m.renders[i][0]
 }
 
 // prep returns paragraph i prepared (cleaned, spans mapped).

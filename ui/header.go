@@ -45,7 +45,7 @@ func banner(c *model.Cable, width int) string {
 // readableDate gives the UTC date-time and the date in words.
 func readableDate(t time.Time) string {
 	t = t.UTC()
-	return t.Format("2006-01-02 15:04 UTC") + " · " + t.Format("Monday 2 January 2006")
+	return t.Format("2006-01-02 15:04 UTC") + " (" + t.Format("Mon 2 Jan 2006") + ")"
 }
 
 // toLine is the first addressee and how many more there are.
@@ -93,16 +93,16 @@ func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []strin
 
 	// id · precedence · section · date
 	idl := []string{st.Heading.Render(orDash(cleanLine(c.ID)))}
-	if c.Precedence != "" {
-		idl = append(idl, string(c.Precedence))
-	}
-	if c.Section.Total > 1 {
-		idl = append(idl, "section "+strconv.Itoa(c.Section.Number)+" of "+strconv.Itoa(c.Section.Total))
-	}
 	if c.HasDate() {
 		idl = append(idl, readableDate(c.Date))
 	} else {
 		idl = append(idl, st.Dim.Render("no date-time group"))
+	}
+	if c.Precedence != "" {
+		idl = append(idl, cleanLine(string(c.Precedence)))
+	}
+	if c.Section.Total > 1 {
+		idl = append(idl, "section "+strconv.Itoa(c.Section.Number)+" of "+strconv.Itoa(c.Section.Total))
 	}
 	out = append(out, margin+fit(strings.Join(idl, st.Dim.Render(" · ")), w))
 
@@ -115,7 +115,11 @@ func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []strin
 	field("Subject", cleanLine(c.Header.Subject), 2)
 	field("TAGS", tagsLine(c.Header.Tags), 1)
 	field("References", refsLine(c.Header.References), 2)
-	field("Classified", classifiedLine(c), 2)
+	if cl := classifiedLine(c); cl != "" {
+		field("Classified", cl, 2)
+	} else {
+		field("E.O.", declassLine(c), 1)
+	}
 	if c.Partial {
 		out = append(out, margin+st.Warning.Render(fit("⚠ Partial record: only an extract of the cable survives.", w)))
 	}
@@ -183,28 +187,37 @@ func refsLine(refs []model.Reference) string {
 
 func classifiedLine(c *model.Cable) string {
 	var parts []string
-	if cb := c.Header.ClassifiedBy; cb != nil {
-		if a := cleanLine(cb.Authority); a != "" {
-			parts = append(parts, "by "+a)
-		}
-		if len(cb.Reasons) > 0 {
-			rs := make([]string, len(cb.Reasons))
-			for i, r := range cb.Reasons {
-				rs[i] = cleanLine(r)
-			}
-			parts = append(parts, "reasons "+strings.Join(rs, ", "))
-		}
-		if len(parts) == 0 {
-			parts = append(parts, cleanLine(cb.Text))
-		}
+	cb := c.Header.ClassifiedBy
+	if cb == nil {
+		return ""
 	}
-	if eo := c.Header.EO; eo != nil {
-		switch {
-		case eo.Declassify != "":
-			parts = append(parts, "declassify "+cleanLine(eo.Declassify))
-		case strings.TrimSpace(eo.Text) != "":
-			parts = append(parts, cleanLine(eo.Text))
+	if a := cleanLine(cb.Authority); a != "" {
+		parts = append(parts, "by "+a)
+	}
+	if len(cb.Reasons) > 0 {
+		rs := make([]string, len(cb.Reasons))
+		for i, r := range cb.Reasons {
+			rs[i] = cleanLine(r)
 		}
+		parts = append(parts, "reasons "+strings.Join(rs, ", "))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, cleanLine(cb.Text))
+	}
+	if d := declassLine(c); d != "" {
+		parts = append(parts, d)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// declassLine is the E.O. line's declassification date (or its words).
+func declassLine(c *model.Cable) string {
+	eo := c.Header.EO
+	if eo == nil {
+		return ""
+	}
+	if eo.Declassify != "" {
+		return "declassify " + cleanLine(eo.Declassify)
+	}
+	return cleanLine(eo.Text)
 }

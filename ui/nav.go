@@ -14,6 +14,10 @@ import (
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	m.msg = ""
 	k := m.keys
+	if msg.String() == "ctrl+c" {
+		m.quitting = true
+		return tea.Quit
+	}
 	if m.mode != modeNormal {
 		m.promptKey(msg)
 		return nil
@@ -102,7 +106,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 // promptKey edits the ":" or "/" prompt.
 func (m *Model) promptKey(msg tea.KeyPressMsg) {
 	switch msg.String() {
-	case "esc", "ctrl+c":
+	case "esc":
 		m.mode, m.input = modeNormal, ""
 	case "enter":
 		mode, in := m.mode, m.input
@@ -206,6 +210,15 @@ func (m *Model) restore(a anchor) {
 	n := d.end[a.para] - d.top[a.para]
 	m.offset = d.top[a.para] - a.delta + int(a.frac*float64(n))
 	m.clamp()
+}
+
+// keepCurrent scrolls the current paragraph's text to the top if it is off
+// screen (after a resize has moved everything).
+func (m *Model) keepCurrent() {
+	if m.cur >= 0 && m.cur < len(m.doc.text) && !m.tooSmall && !m.visible(m.cur) {
+		m.offset = m.doc.text[m.cur]
+		m.clamp()
+	}
 }
 
 func (m *Model) maxOffset() int {
@@ -378,7 +391,7 @@ func (m *Model) nextAside(dir int) {
 	a := all[pick]
 	m.openAt(a.para)
 	m.asideSpan = a.span
-	r := &m.renders[a.para]
+	r := m.rendered(a.para)
 	line := m.doc.text[a.para]
 	if a.span < len(r.spanLine) {
 		line += r.spanLine[a.span]
@@ -436,7 +449,7 @@ func (m *Model) gotoMatch(k int) {
 	mt := s.matches[k]
 	m.dirty = true
 	m.openAt(mt.para)
-	r := &m.renders[mt.para]
+	r := m.rendered(mt.para)
 	local := k - s.first[mt.para]
 	line := m.doc.text[mt.para]
 	if local >= 0 && local < len(r.matchLine) {

@@ -106,7 +106,7 @@ func routingPane(c *model.Cable, st *Styles, w int) []string {
 			if r.Julian != "" {
 				filed = "filed " + cleanLine(r.Julian)
 				if t, ok := glossary.JulianDate(r.Julian, year); ok && year > 0 {
-					filed = "filed day " + r.Julian[:3] + " at " + r.Julian[3:] + "Z = " + t.Format("2006-01-02 15:04 UTC")
+					filed = "filed day " + cleanLine(r.Julian[:3]) + " at " + cleanLine(r.Julian[3:]) + "Z = " + t.Format("2006-01-02 15:04 UTC")
 				}
 			}
 			field("DE", dotted(st1, serial, section, filed))

@@ -22,22 +22,32 @@ type searchState struct {
 
 func (s *searchState) active() bool { return s.query != "" }
 
-// inPara returns paragraph i's matches and the index of the current match
-// among them (-1 if the current match is elsewhere).
-func (s *searchState) inPara(i int) ([]rng, int) {
+// countIn returns how many matches paragraph i has and which of them is
+// the current match (-1 if the current match is elsewhere).
+func (s *searchState) countIn(i int) (n, cur int) {
 	if s.query == "" || i >= len(s.first) || s.first[i] < 0 {
-		return nil, -1
+		return 0, -1
 	}
-	f, n := s.first[i], s.count[i]
-	rs := make([]rng, n)
-	for k := 0; k < n; k++ {
-		rs[k] = s.matches[f+k].r
-	}
-	cur := -1
+	f := s.first[i]
+	n, cur = s.count[i], -1
 	if s.cur >= f && s.cur < f+n {
 		cur = s.cur - f
 	}
-	return rs, cur
+	return n, cur
+}
+
+// inPara returns paragraph i's matches.
+func (s *searchState) inPara(i int) []rng {
+	n, _ := s.countIn(i)
+	if n == 0 {
+		return nil
+	}
+	f := s.first[i]
+	rs := make([]rng, n)
+	for k := range rs {
+		rs[k] = s.matches[f+k].r
+	}
+	return rs
 }
 
 // run searches every paragraph for q.
@@ -56,6 +66,9 @@ func (s *searchState) run(q string, n int, prep func(int) *prepared) {
 	for i := 0; i < n; i++ {
 		s.first[i] = -1
 		p := prep(i)
+		if p.lower == "" {
+			p.lower = lowerASCII(p.text)
+		}
 		off := 0
 		for {
 			j := strings.Index(p.lower[off:], lq)

@@ -50,6 +50,11 @@ func textWidth(s string) int {
 // always returns at least one range. The ranges index s, so styles keyed by
 // byte offset can be applied to each piece afterwards.
 func wrapLine(s string, first, rest int, out []rng) []rng {
+	return wrapLineN(s, first, rest, 0, out)
+}
+
+// wrapLineN is wrapLine that stops after n lines (n <= 0: no limit).
+func wrapLineN(s string, first, rest, n int, out []rng) []rng {
 	if first < 1 {
 		first = 1
 	}
@@ -69,11 +74,15 @@ func wrapLine(s string, first, rest int, out []rng) []rng {
 		if j == len(s) {
 			break // trailing spaces
 		}
-		k := j
+		k, ascii := j, true
 		for k < len(s) && s[k] != ' ' {
+			ascii = ascii && s[k] < utf8.RuneSelf
 			k++
 		}
-		sw, ww := j-i, textWidth(s[j:k])
+		sw, ww := j-i, k-j
+		if !ascii {
+			ww = ansi.StringWidth(s[j:k])
+		}
 		if empty && len(out) > n0 {
 			// a continuation line starts at the word, not at the spaces
 			start, sw = j, 0
@@ -84,6 +93,9 @@ func wrapLine(s string, first, rest int, out []rng) []rng {
 			i = k
 		case !empty:
 			out = append(out, rng{start, end})
+			if n > 0 && len(out)-n0 >= n {
+				return out
+			}
 			start, end, col, empty, limit = j, j, 0, true, rest
 			i = j
 		default:
@@ -95,6 +107,9 @@ func wrapLine(s string, first, rest int, out []rng) []rng {
 			}
 			cut := cutWidth(s[j:k], room)
 			out = append(out, rng{start, j + cut})
+			if n > 0 && len(out)-n0 >= n {
+				return out
+			}
 			start, end, col, empty, limit = j+cut, j+cut, 0, true, rest
 			i = j + cut
 		}

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/model"
+)
+
+// benchCables are the largest real cable in testdata and a synthetic cable
+// of 1,000 paragraphs.
+func benchCables(b *testing.B) []struct {
+	name string
+	c    *model.Cable
+} {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "cables", "*.txt"))
+	biggest, size := "", int64(0)
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Size() > size {
+			biggest, size = strings.TrimSuffix(filepath.Base(f), ".txt"), st.Size()
+		}
+	}
+	if biggest == "" {
+		b.Fatal("no cables in ../testdata/cables")
+	}
+	return []struct {
+		name string
+		c    *model.Cable
+	}{
+		{biggest, loadCable(b, biggest)},
+		{"synthetic1000", syntheticCable(1000)},
+	}
+}
+
+// BenchmarkRender is the cost of rendering the whole cable: "cold" from a
+// new model (cleaning, span mapping, wrapping, header), "resize" for a
+// width change with the cleaned text kept.
+func BenchmarkRender(b *testing.B) {
+	for _, bc := range benchCables(b) {
+		b.Run(bc.name+"/cold", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := New(bc.c, Options{Theme: "dark"})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+			}
+		})
+		b.Run(bc.name+"/foldall-first", func(b *testing.B) {
+			// the first "c": every collapsed preview rendered from scratch
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				m := openModel(bc.c, 100, 40)
+				b.StartTimer()
+				press(m, "c")
+				_ = m.View()
+			}
+		})
+		b.Run(bc.name+"/resize", func(b *testing.B) {
+			m := openModel(bc.c, 100, 40)
+			w := []int{99, 100}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				m.Update(tea.WindowSizeMsg{Width: w[i%2], Height: 40})
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkView is the cost of one frame: View alone, and a key press
+// (Update + View) for the keys that do the most work.
+func BenchmarkView(b *testing.B) {
+	for _, bc := range benchCables(b) {
+		b.Run(bc.name+"/view", func(b *testing.B) {
+			m := openModel(bc.c, 100, 40)
+			press(m, "G", "k", "k")
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+		for _, keys := range [][]string{
+			{"j", "k"},          // scroll
+			{"]", "["},          // next/previous paragraph
+			{"ctrl+d", "g"},     // half page, top
+			{"enter"},           // fold/unfold the current paragraph
+			{"c", "e"},          // fold all, unfold all
+			{"n"},               // next search match
+			{"r"},               // routing pane
+			{":", "5", "enter"}, // go to paragraph
+		} {
+			b.Run(bc.name+"/key="+strings.Join(keys, ""), func(b *testing.B) {
+				m := openModel(bc.c, 100, 40)
+				press(m, "/")
+				typeText(m, "the")
+				press(m, "enter", "g")
+				msgs := make([]tea.KeyPressMsg, len(keys))
+				for i, k := range keys {
+					msgs[i] = keyMsg(k)
+				}
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					m.Update(msgs[i%len(msgs)])
+					_ = m.View()
+					i++
+				}
+			})
+		}
+	}
+}
