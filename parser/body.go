@@ -36,6 +36,11 @@ func (p *parser) readBody(lines []string) {
 		case isRule(t):
 			blank = true
 			continue
+		case len(t) <= 40 && caveat.MatchString(t):
+			// A stray distribution line ("SIPDIS") inside the text is a
+			// caveat, not reporting.
+			p.c.Caveats = append(p.c.Caveats, caveatWord.FindAllString(t, -1)...)
+			continue
 		case p.isRepeatedFront(t):
 			if end := p.parseFront(lines, i, true); end > i {
 				flush()
@@ -334,8 +339,27 @@ func (p *parser) takeTrailer(lines []string) []string {
 		}
 		lines = lines[:len(lines)-1]
 	}
+	for _, t := range trailer {
+		if t == "..." {
+			p.c.Partial = true // the record was cut off
+		}
+	}
 	p.c.Trailer = append(p.c.Trailer, trailer...)
 	return lines
+}
+
+// endsSentence reports whether the text before a last line ends where a
+// signature can follow: a blank line or a finished sentence.
+func endsSentence(lines []string) bool {
+	prev := strings.TrimSpace(lines[len(lines)-1])
+	if prev == "" {
+		return true
+	}
+	switch prev[len(prev)-1] {
+	case '.', '!', '?', '"', ')', ':', '/':
+		return true
+	}
+	return strings.HasPrefix(prev, "http") || strings.Contains(prev, "://")
 }
 
 var notSigner = map[string]bool{
@@ -366,6 +390,12 @@ func (p *parser) takeSignature(lines []string) []string {
 	}
 	t := strings.TrimSpace(lines[i])
 	if m := sigAlone.FindStringSubmatch(t); m != nil && signerOK(m[1]) && i > 0 {
+		p.c.Signature = m[1]
+		return lines[:i]
+	}
+	// A name in its own case ("LeBaron") counts when it stands apart:
+	// after a blank line or a finished sentence, not as a wrapped word.
+	if m := sigMixed.FindStringSubmatch(t); m != nil && signerOK(strings.ToUpper(m[1])) && i > 0 && endsSentence(lines[:i]) {
 		p.c.Signature = m[1]
 		return lines[:i]
 	}

@@ -90,7 +90,7 @@ func continues(prev, next string) bool {
 }
 
 func pageMarkerOf(t string) (model.PageMarker, bool) {
-	if !strings.Contains(t, " OF ") && !strings.HasPrefix(t, "PAGE") {
+	if !strings.Contains(t, " OF ") && !strings.Contains(t, " of ") && !strings.HasPrefix(t, "PAGE") {
 		return model.PageMarker{}, false
 	}
 	if m := pageModern.FindStringSubmatch(t); m != nil {

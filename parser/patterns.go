@@ -39,11 +39,11 @@ var (
 	// pageInTo is a print-page header spliced into a TO line.
 	pageInTo  = regexp.MustCompile(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`)
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
-	terminal  = regexp.MustCompile(`^\s*(?:BT|NNNN+|#\d{3,5})\s*$`)
+	terminal  = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.)\s*$`)
 
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
 	// ("PAGE 02 ROME 01196 01 OF 02 082030Z").
-	pageModern = regexp.MustCompile(`^\s*([A-Z][A-Z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.\d)?\s+OF\s+(\d{3})\s*$`)
+	pageModern = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.\d)?\s+(?i:OF)\s+(\d{3})\s*$`)
 	pageOld    = regexp.MustCompile(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`)
 	// pageInline is a modern marker inside running text.
 	pageInline = regexp.MustCompile(`\b[A-Z]{3,}(?: [A-Z]+)* \d{8} \d{3}(?:\.\d)? OF \d{3}\b`)
@@ -72,5 +72,6 @@ var (
 	ruleTail  = regexp.MustCompile(`\s+-{6,}\s*$`)
 	bullet    = regexp.MustCompile(`^\s*(?:\(?[A-Za-z]\)|[A-Za-z]\.\s|¶[A-Z]\.|\(?\d{1,2}\)|-{1,2}\s|--|\*\s|o\s)`)
 	signature = regexp.MustCompile(`[.)"'\-?/!]\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?)\.?$`)
+	sigMixed  = regexp.MustCompile(`^\s*([A-Z][A-Za-z'\-]{1,20}(?:\s+[A-Z][A-Za-z'\-]{1,20})?)\s*$`)
 	sigAlone  = regexp.MustCompile(`^\s*([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?)\.?\s*$`)
 )

@@ -62,7 +62,7 @@ func (p *parser) citedID(item string) string {
 		return ""
 	}
 	station := stationKey(m[2])
-	if station == "" || len(strings.Fields(m[2])) > 3 {
+	if station == "" || strings.Contains(station, "XXXX") || len(strings.Fields(m[2])) > 3 {
 		return ""
 	}
 	year := m[1]
