@@ -1,0 +1,41 @@
+package model
+
+import "testing"
+
+func TestClassificationString(t *testing.T) {
+	for _, tc := range []struct {
+		c    Classification
+		want string
+	}{
+		{Classification{}, ""},
+		{Classification{Level: Confidential}, "CONFIDENTIAL"},
+		{Classification{Level: Secret, Qualifiers: []string{"NOFORN"}}, "SECRET//NOFORN"},
+		{Classification{Level: Unclassified, Qualifiers: []string{"FOR OFFICIAL USE ONLY"}}, "UNCLASSIFIED//FOR OFFICIAL USE ONLY"},
+		{Classification{Level: LimitedOfficialUse}, "LIMITED OFFICIAL USE"},
+		{Classification{Level: TopSecret}, "TOP SECRET"},
+	} {
+		if got := tc.c.String(); got != tc.want {
+			t.Errorf("%+v.String() = %q, want %q", tc.c, got, tc.want)
+		}
+	}
+}
+
+func TestNoForn(t *testing.T) {
+	if (&Cable{Caveats: []string{"SIPDIS"}}).NoForn() {
+		t.Error("SIPDIS alone is not NOFORN")
+	}
+	if !(&Cable{Caveats: []string{"SIPDIS", "NOFORN"}}).NoForn() {
+		t.Error("a NOFORN caveat line makes the cable NOFORN")
+	}
+	if !(&Cable{Classification: Classification{Level: Secret, Qualifiers: []string{"NOFORN"}}}).NoForn() {
+		t.Error("a //NOFORN banner makes the cable NOFORN")
+	}
+}
+
+func TestPrecedenceFromLetter(t *testing.T) {
+	for in, want := range map[string]Precedence{"Z": Flash, "OO": Immediate, "P": Priority, "RR": Routine, "X": ""} {
+		if got := PrecedenceFromLetter(in); got != want {
+			t.Errorf("PrecedenceFromLetter(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
