@@ -47,12 +47,12 @@ func (c Classification) String() string {
 // either by its banner or by a caveat line.
 func (c *Cable) NoForn() bool {
 	for _, q := range c.Classification.Qualifiers {
-		if q == "NOFORN" {
+		if strings.EqualFold(q, "NOFORN") {
 			return true
 		}
 	}
 	for _, q := range c.Caveats {
-		if q == "NOFORN" {
+		if strings.EqualFold(q, "NOFORN") {
 			return true
 		}
 	}
