@@ -2,8 +2,8 @@
 // over a parsed cable (cablereader/model).
 //
 // The root Model owns all state and the layout. The panes (header,
-// routing, body) are plain functions that turn the model and the view
-// state into lines. Lines are rendered once per (width, state), paragraph
+// routing, body, the TAGS glossary page) are plain functions that turn
+// the model and the view state into lines. Lines are rendered once per (width, state), paragraph
 // by paragraph, and cached with a paragraph→line index; View only slices
 // them. Every string from the cable goes through clean (sanitize.Text).
 package ui
@@ -71,8 +71,10 @@ type Model struct {
 	// view state
 	collapsed   []bool
 	showRouting bool
-	showHelp    bool
+	showHelp    bool // the keys page
 	helpOffset  int
+	showTags    bool // the TAGS glossary page (never with showHelp)
+	tagsOffset  int
 	cur         int // current paragraph (index into Body), -1 when there is none
 	offset      int // first body line on screen
 	asideSpan   int // last span visited by the aside jump inside cur, -1 if none
@@ -89,12 +91,14 @@ type Model struct {
 	header       []string
 	routingCache []string
 	helpLines    []string
+	tagsLines    []string
 	footer       string
 	gutterOn     string
 	pStatus      paint
 	pPrompt      paint
 	helpBars     map[int]string
-	viewSize     int // largest frame so far, to size the next one
+	pageBars     map[int]string // help bars under a page
+	viewSize     int            // largest frame so far, to size the next one
 	gutterOff    string
 	dirty        bool // doc must be reassembled
 }
@@ -157,7 +161,9 @@ func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
 	m.helpLines = nil
+	m.tagsLines = nil
 	m.helpBars = nil
+	m.pageBars = nil
 	m.dirty = true
 }
 
@@ -180,11 +186,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	case tea.MouseWheelMsg:
+		n := 0
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			m.scroll(-wheelLines)
+			n = -wheelLines
 		case tea.MouseWheelDown:
-			m.scroll(wheelLines)
+			n = wheelLines
+		}
+		if _, off := m.page(); off != nil {
+			*off += n // clamped by refresh
+		} else if n != 0 {
+			m.scroll(n)
 		}
 	}
 	m.refresh()
@@ -227,7 +239,11 @@ func (m *Model) refresh() {
 	if m.showHelp && m.helpLines == nil {
 		m.helpLines = m.renderHelp()
 	}
+	if m.showTags && m.tagsLines == nil {
+		m.tagsLines = tagsPane(m.cable, m.styles, m.lo.fullW)
+	}
 	m.helpOffset = max(0, min(m.helpOffset, len(m.helpLines)-m.bodyH))
+	m.tagsOffset = max(0, min(m.tagsOffset, len(m.tagsLines)-m.bodyH))
 	m.clamp()
 	m.footer = m.renderFooter()
 }
@@ -254,7 +270,7 @@ func (m *Model) renderHelp() []string {
 		}
 	}
 	rows = append(rows, row)
-	lines := []string{st.Heading.Render("Keys") + st.Dim.Render("  (esc or ? closes)"), ""}
+	lines := append(pageTitle("Keys", "(esc or ? closes, q quits)", st, m.lo.fullW), "")
 	for i, r := range rows {
 		if i > 0 {
 			lines = append(lines, "")
@@ -271,10 +287,36 @@ func (m *Model) renderHelp() []string {
 	return lines
 }
 
+// page returns the lines of the open page (keys or TAGS glossary) and its
+// scroll offset, or nil, nil when the body is shown.
+func (m *Model) page() ([]string, *int) {
+	switch {
+	case m.showHelp:
+		return m.helpLines, &m.helpOffset
+	case m.showTags:
+		return m.tagsLines, &m.tagsOffset
+	}
+	return nil, nil
+}
+
 // renderFooter is the bottom line: a prompt, a message or the help bar on
-// the left, the position on the right.
+// the left, the position on the right. Under a page it is the page's help
+// bar and how far down the page is.
 func (m *Model) renderFooter() string {
 	st := m.styles
+	if lines, off := m.page(); off != nil {
+		rt := percentOf(*off, len(lines), m.bodyH)
+		rw := textWidth(rt)
+		left := m.pageBar(max(0, m.width-rw-2))
+		if m.msg != "" {
+			left = st.p.warning.wrap(m.msg)
+		}
+		lw := m.width - rw - 1
+		if lw < 8 {
+			return fit(left, m.width)
+		}
+		return padRight(fit(left, lw), lw) + " " + m.pStatus.wrap(rt)
+	}
 	var right []string
 	if m.cur >= 0 && m.cur < len(m.cable.Body) {
 		p := m.cable.Body[m.cur]
@@ -325,14 +367,19 @@ func (m *Model) renderFooter() string {
 }
 
 // helpBar is the one-line help for w cells. It is cached per width: the
-// status beside it changes width as the reader scrolls.
+// status beside it changes width as the reader scrolls. The optional keys
+// (TAGS) are in it only when the whole bar fits.
 func (m *Model) helpBar(w int) string {
 	if s, ok := m.helpBars[w]; ok {
 		return s
 	}
 	h := m.help
-	h.SetWidth(w)
+	h.SetWidth(0)
 	s := h.View(m.keys)
+	if lipgloss.Width(s) > w {
+		h.SetWidth(w)
+		s = h.View(compactKeys{m.keys})
+	}
 	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
 		s = m.pStatus.wrap("? keys")
 	}
@@ -343,18 +390,40 @@ func (m *Model) helpBar(w int) string {
 	return s
 }
 
+// pageBar is the help bar under a page, cached per width.
+func (m *Model) pageBar(w int) string {
+	if s, ok := m.pageBars[w]; ok {
+		return s
+	}
+	h := m.help
+	h.SetWidth(w)
+	s := h.View(pageKeys{m.keys})
+	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
+		s = m.pStatus.wrap("esc close")
+	}
+	if m.pageBars == nil {
+		m.pageBars = map[int]string{}
+	}
+	m.pageBars[w] = s
+	return s
+}
+
 func (m *Model) percent() string {
-	total := len(m.doc.lines)
-	if total <= m.bodyH {
+	return percentOf(m.offset, len(m.doc.lines), m.bodyH)
+}
+
+// percentOf says where a window of h lines at offset stands in total lines.
+func percentOf(offset, total, h int) string {
+	if total <= h {
 		return "all"
 	}
-	if m.offset == 0 {
+	if offset == 0 {
 		return "top"
 	}
-	if m.offset >= total-m.bodyH {
+	if offset >= total-h {
 		return "end"
 	}
-	return strconv.Itoa(100*(m.offset+m.bodyH)/total) + "%"
+	return strconv.Itoa(100*(offset+h)/total) + "%"
 }
 
 // View slices the cached lines; it computes nothing.
@@ -377,12 +446,12 @@ func (m *Model) View() tea.View {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	if m.showHelp {
-		for i := m.helpOffset; i < m.helpOffset+m.bodyH; i++ {
-			if i < len(m.helpLines) {
+	if lines, off := m.page(); off != nil {
+		for i := *off; i < *off+m.bodyH; i++ {
+			if i < len(lines) && lines[i] != "" {
 				b.WriteString(m.margin)
 				b.WriteString("  ")
-				b.WriteString(m.helpLines[i])
+				b.WriteString(lines[i])
 			}
 			b.WriteByte('\n')
 		}

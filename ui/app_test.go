@@ -537,7 +537,7 @@ func TestLayoutFitsAllCables(t *testing.T) {
 		c := loadCable(t, id)
 		for _, sz := range sizes {
 			m := openModel(c, sz[0], sz[1])
-			for _, keys := range [][]string{nil, {"r"}, {"c"}, {"G"}, {"?"}} {
+			for _, keys := range [][]string{nil, {"r"}, {"c"}, {"G"}, {"?"}, {"t"}, {"t", "G"}} {
 				press(m, keys...)
 				lines := strings.Split(m.View().Content, "\n")
 				if len(lines) != sz[1] {

@@ -13,27 +13,53 @@ import (
 
 const fieldW = 11 // width of the header's field-name column
 
-// bannerText is the classification as words, so it survives NO_COLOR:
-// "CONFIDENTIAL · SIPDIS".
-func bannerText(c *model.Cable) string {
+// levelText is the classification level with its qualifiers, and with
+// "//NOFORN" when the cable is NOFORN by a caveat line: "SECRET//NOFORN".
+// It is "" when the level is not marked.
+func levelText(c *model.Cable) string {
 	cls := cleanLine(c.Classification.String())
+	if cls != "" && c.NoForn() && !containsFold(c.Classification.Qualifiers, "NOFORN") {
+		cls += "//NOFORN"
+	}
+	return cls
+}
+
+// bannerText is the classification as words, so it survives NO_COLOR:
+// "SECRET//NOFORN · SIPDIS". Each caveat is shown once, whatever its case,
+// in the spelling it first has.
+func bannerText(c *model.Cable) string {
+	cls := levelText(c)
+	seen := map[string]bool{}
 	if cls == "" {
 		cls = "CLASSIFICATION NOT MARKED"
+	} else {
+		for _, q := range c.Classification.Qualifiers {
+			seen[strings.ToUpper(cleanLine(q))] = true
+		}
+		if c.NoForn() {
+			seen["NOFORN"] = true
+		}
 	}
 	parts := []string{cls}
-	seen := map[string]bool{}
-	for _, q := range c.Classification.Qualifiers {
-		seen[q] = true
-	}
 	for _, cv := range c.Caveats {
 		cv = cleanLine(cv)
-		if cv == "" || seen[cv] {
+		k := strings.ToUpper(cv)
+		if cv == "" || seen[k] {
 			continue
 		}
-		seen[cv] = true
+		seen[k] = true
 		parts = append(parts, cv)
 	}
 	return strings.Join(parts, " · ")
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(x), s) {
+			return true
+		}
+	}
+	return false
 }
 
 // banner is the full-width classification bar.
@@ -129,7 +155,7 @@ func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []strin
 
 // compactHeader is the one-line header of short terminals.
 func compactHeader(c *model.Cable, st *Styles, width int) string {
-	cls := cleanLine(c.Classification.String())
+	cls := levelText(c)
 	if cls == "" {
 		cls = "UNMARKED"
 	}

@@ -20,11 +20,16 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch key.Binding
 
 	Routing key.Binding
+	Tags    key.Binding // the TAGS glossary page
 	Help    key.Binding
 	Close   key.Binding
 	Quit    key.Binding
 
-	paraHelp key.Binding // "]/[" as one entry of the short help
+	paraHelp   key.Binding // "]/[" as one entry of the short help
+	tagsShort  key.Binding // Tags as the short help names it
+	scrollHelp key.Binding // "↑/↓" on a page's help bar
+	closeHelp  key.Binding // "esc" on a page's help bar
+	quitHelp   key.Binding // Quit as the full help describes it
 }
 
 // DefaultKeyMap returns the reader's keys (less/vim conventions, see
@@ -56,17 +61,23 @@ func DefaultKeyMap() KeyMap {
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 
 		Routing: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "routing")),
+		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "TAGS glossary")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, clear search")),
+		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close page, clear search")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
-		paraHelp: key.NewBinding(key.WithKeys("]", "["), key.WithHelp("]/[", "next/prev ¶")),
+		paraHelp:   key.NewBinding(key.WithKeys("]", "["), key.WithHelp("]/[", "next/prev ¶")),
+		tagsShort:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "TAGS")),
+		scrollHelp: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("↑/↓", "scroll")),
+		closeHelp:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		quitHelp:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit, from any page")),
 	}
 }
 
-// ShortHelp is the one-line help bar.
+// ShortHelp is the one-line help bar. The TAGS key is in it only when the
+// whole bar fits (see Model.helpBar); compactKeys is the bar without it.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.Help, k.Quit}
+	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.tagsShort, k.Help, k.Quit}
 }
 
 // FullHelp is the full key list shown by "?".
@@ -75,6 +86,21 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
 		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Routing, k.Help, k.Close, k.Quit},
+		{k.Routing, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
+}
+
+// compactKeys is the help bar of narrower terminals: the short help
+// without the keys that can go.
+type compactKeys struct{ KeyMap }
+
+func (k compactKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.Help, k.Quit}
+}
+
+// pageKeys is the help bar shown under a page (keys, TAGS glossary).
+type pageKeys struct{ KeyMap }
+
+func (k pageKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.scrollHelp, k.closeHelp, k.Quit}
 }

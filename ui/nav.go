@@ -26,15 +26,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.quitting = true
 		return tea.Quit
 	}
-	if m.showHelp {
-		switch {
-		case key.Matches(msg, k.Help, k.Close):
-			m.showHelp = false
-		case key.Matches(msg, k.Down, k.PageDown, k.HalfDown):
-			m.helpOffset++
-		case key.Matches(msg, k.Up, k.PageUp, k.HalfUp):
-			m.helpOffset--
-		}
+	if _, off := m.page(); off != nil {
+		m.pageKey(msg, off)
 		return nil
 	}
 	if m.tooSmall || m.width == 0 {
@@ -43,6 +36,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Help):
 		m.showHelp, m.helpOffset = true, 0
+	case key.Matches(msg, k.Tags):
+		m.showTags, m.tagsOffset = true, 0
 	case key.Matches(msg, k.Close):
 		switch {
 		case m.search.active():
@@ -101,6 +96,39 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleRouting()
 	}
 	return nil
+}
+
+// pageKey handles a key on a page (keys or TAGS glossary): esc or the
+// page's own key closes it, the other page's key switches to that page,
+// the movement keys scroll it. off is the page's offset; refresh clamps it.
+func (m *Model) pageKey(msg tea.KeyPressMsg, off *int) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		m.showHelp, m.showTags = false, false
+	case key.Matches(msg, k.Help):
+		m.showHelp, m.helpOffset = !m.showHelp, 0
+		m.showTags = false
+	case key.Matches(msg, k.Tags):
+		m.showTags, m.tagsOffset = !m.showTags, 0
+		m.showHelp = false
+	case key.Matches(msg, k.Down):
+		*off++
+	case key.Matches(msg, k.Up):
+		*off--
+	case key.Matches(msg, k.HalfDown):
+		*off += max(1, m.bodyH/2)
+	case key.Matches(msg, k.HalfUp):
+		*off -= max(1, m.bodyH/2)
+	case key.Matches(msg, k.PageDown):
+		*off += max(1, m.bodyH-1)
+	case key.Matches(msg, k.PageUp):
+		*off -= max(1, m.bodyH-1)
+	case key.Matches(msg, k.Top):
+		*off = 0
+	case key.Matches(msg, k.Bottom):
+		*off = 1 << 30
+	}
 }
 
 // promptKey edits the ":" or "/" prompt.

@@ -121,6 +121,8 @@ func TestGoldenSample(t *testing.T) {
 		{"100x40_routing", 100, 40, []string{"r"}},
 		{"100x40_search", 100, 40, []string{"/", "p", "a", "s", "s", "p", "o", "r", "t", "enter", "n"}},
 		{"30x8", 30, 8, nil},
+		{"100x30_tags", 100, 30, []string{"t"}},
+		{"30x8_tags", 30, 8, []string{"t"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := openModel(c, tc.w, tc.h)

@@ -52,6 +52,7 @@ type Styles struct {
 	Status   lipgloss.Style
 	HelpBox  lipgloss.Style
 	TableHdr lipgloss.Style
+	TagCode  lipgloss.Style // a code on the TAGS glossary page
 
 	Help help.Styles
 
@@ -110,6 +111,7 @@ func NewStyles(isDark bool) *Styles {
 	s.Status = base.Foreground(dim)
 	s.HelpBox = base.Foreground(accent).Bold(true)
 	s.TableHdr = base.Foreground(dim).Underline(true)
+	s.TagCode = base.Foreground(accent).Bold(true)
 	s.Help = help.DefaultStyles(isDark)
 
 	s.p.dim = newPaint(s.Dim)
