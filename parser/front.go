@@ -46,7 +46,7 @@ func splitAnchors(s string) []string {
 var (
 	tagsMore = regexp.MustCompile(`^\s*[A-Z]{2,6}(?:[,;]?\s+[A-Z]{2,6}){0,8}[,;]?\s*$`)
 	// tagsList continues a TAGS line that ended with a comma.
-	tagsList = regexp.MustCompile(`^\s*[A-Za-z]{2,8}(?:[,;]?\s+[A-Za-z]{2,8})*[,;]?\s*$`)
+	tagsList = regexp.MustCompile(`^\s*[A-Za-z]{2,8}(?:(?:[,;]\s*|\s+)[A-Za-z]{2,8})*[,;]?\s*$`)
 )
 
 // parseFront reads the caption block that starts at lines[i] (the banner,
@@ -110,7 +110,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 // frontFollows reports whether a front-matter keyword line comes within
 // the next few lines, before any paragraph: the block is not over yet.
 func frontFollows(lines []string, i int) bool {
-	for seen := 0; i < len(lines) && seen < 12; i++ {
+	for seen := 0; i < len(lines) && seen < 30; i++ {
 		t := strings.TrimSpace(lines[i])
 		if t == "" {
 			continue
@@ -189,7 +189,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		}
 		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldTags && (tagsMore.MatchString(s) || p.tagsOpen && tagsList.MatchString(s)):
+	case cur == fieldTags && (tagsMore.MatchString(s) || (p.tagsOpen || strings.Contains(s, ",")) && tagsList.MatchString(s)):
 		if !repeat {
 			h.Tags = append(h.Tags, splitTags(s)...)
 		}
@@ -267,8 +267,12 @@ func (p *parser) readBanner(s string, m []int) {
 // levelOf reads a classification word however it is spaced or abbreviated.
 func levelOf(s string) model.Level {
 	w := strings.ToUpper(strings.Join(strings.Fields(s), ""))
-	if strings.HasPrefix(w, "SSECRET") { // a typist's doubled S
+	// A typist's doubled or dropped letter: SSECRET, ECRET, UUNCLAS.
+	switch {
+	case strings.HasPrefix(w, "SSECRET"), strings.HasPrefix(w, "UUNCLAS"):
 		w = w[1:]
+	case strings.HasPrefix(w, "ECRET"):
+		w = "S" + w
 	}
 	switch {
 	case strings.HasPrefix(w, "TOPSECRET"):
@@ -299,13 +303,31 @@ func mostlyUpper(s string) bool {
 	return letters > 0 && lower*4 < letters
 }
 
+// splitTags splits a TAGS line on spaces, commas and semicolons. A person
+// tag in parentheses ("OVIP (CLINTON, HILLARY)") stays one tag.
 func splitTags(s string) []string {
 	var tags []string
-	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\t' }) {
-		if t = strings.ToUpper(strings.Trim(t, ".")); t != "" {
+	add := func(t string) {
+		if t = strings.ToUpper(strings.Trim(strings.TrimSpace(t), ".")); t != "" {
 			tags = append(tags, t)
 		}
 	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			if end := strings.IndexByte(s[i:], ')'); end > 0 {
+				add(s[start:i])
+				add(s[i+1 : i+end])
+				i += end
+				start = i + 1
+			}
+		case ' ', ',', ';', '\t':
+			add(s[start:i])
+			start = i + 1
+		}
+	}
+	add(s[start:])
 	return tags
 }
 

@@ -197,6 +197,14 @@ func (p *parser) finish() {
 		// The media partners redacted some stations; the FM line names it.
 		station = stationFromPLA(c.Origin)
 	}
+	if station == "" && c.Routing != nil && c.Routing.Serial != "" {
+		// No banner and no page marker: a post's serial is its station
+		// serial number from the DE line (four digits, as a post's serials
+		// are). STATE's six-digit serials do not fit in it, so not there.
+		if s := stationFromPLA(c.Origin); s != "" && stationKey(s) != "STATE" {
+			station, serial = s, c.Routing.Serial
+		}
+	}
 	if station != "" {
 		n, _ := strconv.Atoi(serial)
 		id := stationKey(station) + strconv.Itoa(n)

@@ -6,7 +6,7 @@ import "regexp"
 // are written for RE2 (no look-arounds); where a shape needs context the
 // code checks it.
 
-const levelWords = `C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|(?:S\s?)?S\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?|L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E`
+const levelWords = `C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|(?:S\s?)?S?\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|U?UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?|L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E`
 
 // bannerTail is what follows the level: qualifiers, SECTION n OF m, the
 // station and its serial.
@@ -30,7 +30,7 @@ var (
 	fl2More  = regexp.MustCompile(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`)
 	fl3      = regexp.MustCompile(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`)
 	fl4      = regexp.MustCompile(`^\s*(ZN[RY])\s+(UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(AAAAA|BBBBB))?(?:\s+(Z[A-Z]{2}))?\s*$`)
-	fl5      = regexp.MustCompile(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+Z[A-Z]{2}\b.*)?\s*$`)
+	fl5      = regexp.MustCompile(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+\S.*)?$`)
 	fm       = regexp.MustCompile(`^\s*FM\s+(.+?)\s*$`)
 	to       = regexp.MustCompile(`^\s*TO\s+(.+?)\s*$`)
 	info     = regexp.MustCompile(`^\s*INFO\s+(.+?)\s*$`)
