@@ -378,6 +378,9 @@ func readClassifiedBy(s string) *model.ClassifiedBy {
 		return cb
 	}
 	cb.Authority = strings.TrimRight(strings.TrimSpace(body[:loc[0]]), ".,;:")
+	if m := clsBy.FindStringSubmatch(cb.Authority); m != nil {
+		cb.Authority = m[1] // "Classified By: Classified by Ambassador …"
+	}
 	tail := body[loc[1]-3:]
 	section := tail[:3]
 	letters := tail[3:]
