@@ -1,0 +1,243 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"cablereader/parser"
+)
+
+// buildFolder copies the real cables into a fresh folder: the .txt files
+// at the top, the WikiLeaks pages under html/, and the clutter an archive
+// carries.
+func buildFolder(t *testing.T) (dir string, nText, nHTML int) {
+	t.Helper()
+	dir = t.TempDir()
+	copyAll := func(pattern, to string) int {
+		paths, _ := filepath.Glob(filepath.Join(cablesDir, pattern))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, to, filepath.Base(p)), data)
+		}
+		return len(paths)
+	}
+	nText = copyAll("*.txt", "")
+	nHTML = copyAll("html/*.html", "html")
+	copyAll("README.md", "")
+	copyAll("manifest.tsv", "")
+	writeFile(t, filepath.Join(dir, "junk.txt"), []byte("\x7fELF\x02\x01\x01\x00\x00\x00binary"))
+	writeFile(t, filepath.Join(dir, "notes", "todo.txt"), []byte("Remember to read the Tehran cables first.\nThen the Paris ones.\n"))
+	writeFile(t, filepath.Join(dir, "html", "index.html"), []byte("<!DOCTYPE html><html><body><p>Cablegate mirror</p></body></html>"))
+	writeFile(t, filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00"))
+	writeFile(t, filepath.Join(dir, ".cache", "09TOKYO2531.txt"), []byte("hidden: never read"))
+	return dir, nText, nHTML
+}
+
+func TestFolder(t *testing.T) {
+	dir, nText, nHTML := buildFolder(t)
+	var last Progress
+	ix, err := Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Scan(context.Background(), func(p Progress) { last = p }); err != nil {
+		t.Fatal(err)
+	}
+	entries := ix.Entries()
+	if len(entries) != nText+nHTML || nText != 106 || nHTML != 87 {
+		t.Fatalf("%d entries from %d text files and %d pages", len(entries), nText, nHTML)
+	}
+	wantSkipped := []SkippedFile{
+		{filepath.Join(dir, "html", "index.html"), "web page with no cable in it"},
+		{filepath.Join(dir, "junk.txt"), "binary file"},
+		{filepath.Join(dir, "notes", "todo.txt"), "no cable in the text (no id, header, subject or tags)"},
+	}
+	skipped := ix.Skipped()
+	slices.SortFunc(skipped, func(a, b SkippedFile) int { return strings.Compare(a.Path, b.Path) })
+	if !slices.Equal(skipped, wantSkipped) {
+		t.Errorf("skipped\n got %v\nwant %v", skipped, wantSkipped)
+	}
+	if !last.Done || last.Entries != len(entries) || last.Skipped != 3 || last.Bytes != last.Total || last.Total == 0 {
+		t.Errorf("last progress %+v", last)
+	}
+	if !slices.IsSortedFunc(entries, compareEntries) {
+		t.Error("entries are not sorted")
+	}
+	// Undated cables come first; the oldest dated one is from 1966.
+	i := slices.IndexFunc(entries, func(e Entry) bool { return !e.Date.IsZero() })
+	if first := entries[i]; first.ID != "66BUENOSAIRES2481" || !first.Date.Equal(time.Date(1966, 12, 28, 18, 48, 0, 0, time.UTC)) {
+		t.Errorf("first dated entry %s %v", first.ID, first.Date)
+	}
+	if lastE := entries[len(entries)-1]; lastE.ID != "10LUANDA84" {
+		t.Errorf("last entry %s %v", lastE.ID, lastE.Date)
+	}
+
+	tokyo, ok := ix.Lookup("09tokyo2531")
+	if !ok {
+		t.Fatal("09TOKYO2531 not found")
+	}
+	if tokyo.Subject != "THAILAND AND JAPAN TO INK SOP ON TIP" || !tokyo.Date.Equal(time.Date(2009, 11, 2, 7, 23, 0, 0, time.UTC)) ||
+		tokyo.Classification != "CONFIDENTIAL" || tokyo.Origin != "AMEMBASSY TOKYO" || tokyo.Kind() != KindText ||
+		!slices.Equal(tokyo.Tags, []string{"KTIP", "PGOV", "PHUM", "ELAB", "JA", "TH"}) {
+		t.Errorf("09TOKYO2531: %+v", tokyo)
+	}
+	// Both copies of a cable are listed; Lookup gives the first.
+	tehran, _ := ix.Lookup("72TEHRAN1164")
+	if tehran.Path() != filepath.Join(dir, "72TEHRAN1164.txt") ||
+		!slices.Equal(tehran.References, []string{"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}) {
+		t.Errorf("72TEHRAN1164: %s %v", tehran.Path(), tehran.References)
+	}
+	// Without a date-time group the text gives no year; the file name does.
+	if br, ok := ix.Lookup("02BRASILIA4227"); !ok || !br.Date.IsZero() || br.Classification != "CONFIDENTIAL" {
+		t.Errorf("02BRASILIA4227: %v %+v", ok, br)
+	}
+	// Neighbours pass over the second copy of a cable, and undated cables.
+	e, _ := ix.Lookup("72TEHRAN1381")
+	if prev, next, okP, okN := ix.Neighbours(e); !okP || !okN || prev.ID != "72TEHRAN1164" || next.ID != "72TEHRAN4789" {
+		t.Errorf("neighbours of 72TEHRAN1381: %s %v, %s %v", prev.ID, okP, next.ID, okN)
+	}
+	if prev, _, okP, _ := ix.Neighbours(tehran); okP {
+		t.Errorf("72TEHRAN1164 has an earlier neighbour: %s %v", prev.ID, prev.Date)
+	}
+	if _, ok := ix.Lookup("09XANADU1"); ok {
+		t.Error("found a cable that is not there")
+	}
+
+	// Load gives the file, which parses to what the list shows. A page
+	// loads to the cable in it, which is the text file of the same cable
+	// (testdata's .txt files were made from the pages that way).
+	for _, e := range entries {
+		text, err := ix.Load(e)
+		if err != nil {
+			t.Fatalf("%s: %v", e.Path(), err)
+		}
+		switch e.Kind() {
+		case KindText:
+			file, _ := os.ReadFile(e.Path())
+			if !bytes.Equal(text, file) {
+				t.Errorf("%s: Load differs from the file", e.Path())
+			}
+			c := parser.Parse(text)
+			if c.Header.Subject != e.Subject || !c.Date.Equal(e.Date) || c.Classification.String() != e.Classification {
+				t.Errorf("%s: parses to %q %v %s, listed as %q %v %s", e.Path(), c.Header.Subject, c.Date,
+					c.Classification, e.Subject, e.Date, e.Classification)
+			}
+		case KindHTML:
+			name := strings.TrimSuffix(filepath.Base(e.Path()), ".html") + ".txt"
+			txt, _ := os.ReadFile(filepath.Join(dir, name))
+			if !bytes.Equal(text, txt) {
+				t.Errorf("%s loads to %d bytes, not those of %s (%d)", e.Path(), len(text), name, len(txt))
+			}
+		default:
+			t.Errorf("%s: kind %v", e.Path(), e.Kind())
+		}
+	}
+}
+
+// TestOpenKinds gives files by name: a cable, a page, a CSV whatever its
+// name, a folder; and a path that does not exist.
+func TestOpenKinds(t *testing.T) {
+	dir := t.TempDir()
+	txt, _ := os.ReadFile(filepath.Join(cablesDir, "09TOKYO2531.txt"))
+	page, _ := os.ReadFile(filepath.Join(cablesDir, "html", "86MADRID5480.html"))
+	writeFile(t, filepath.Join(dir, "a cable"), txt)
+	writeFile(t, filepath.Join(dir, "page.dat"), page)
+	rc := loadRealCables(t)[0]
+	writeFile(t, filepath.Join(dir, "export.txt"), appendRow(nil, rowFor(1, rc)))
+	sub := filepath.Join(dir, "sub")
+	writeFile(t, filepath.Join(sub, "cables.csv"), appendRow(nil, rowFor(7, loadRealCables(t)[1])))
+	writeFile(t, filepath.Join(sub, "other.csv"), []byte("id,name\n1,x\n"))
+
+	ix := scan(t, filepath.Join(dir, "a cable"), filepath.Join(dir, "page.dat"), filepath.Join(dir, "export.txt"), sub)
+	var got []string
+	for _, e := range ix.Entries() {
+		got = append(got, e.ID+" "+e.Kind().String()+" "+filepath.Base(e.Path()))
+	}
+	want := []string{"86MADRID5480 html page.dat", "00HOCHIMINHCITY838 csv export.txt", "01PRETORIA1173 csv cables.csv", "09TOKYO2531 text a cable"}
+	if !slices.Equal(got, want) {
+		t.Errorf("entries\n got %q\nwant %q", got, want)
+	}
+	if _, err := Open([]string{filepath.Join(dir, "missing")}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Open of a missing path: %v", err)
+	}
+	if _, err := Open(nil); err == nil {
+		t.Error("Open of nothing succeeded")
+	}
+}
+
+func TestScanCancelled(t *testing.T) {
+	dir, _, _ := buildFolder(t)
+	ix, err := Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ix.Scan(ctx, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("Scan: %v, want context.Canceled", err)
+	}
+	if err := ix.Scan(context.Background(), nil); err == nil {
+		t.Error("a second Scan succeeded")
+	}
+}
+
+func TestNeighbours(t *testing.T) {
+	cables := loadRealCables(t)
+	var data []byte
+	for i, rc := range cables {
+		data = appendRow(data, rowFor(i+1, rc))
+	}
+	// An undated Tehran cable is listed first, but is no neighbour of a
+	// dated one.
+	data = appendRow(data, csvCable{seq: 999, refid: "TEHRAN1", origin: "Embassy Tehran", class: "SECRET"})
+	path := filepath.Join(t.TempDir(), "cables.csv")
+	writeFile(t, path, data)
+	ix := scan(t, path)
+	if first := ix.Entries()[0]; first.ID != "TEHRAN1" || !first.Date.IsZero() {
+		t.Errorf("first entry %s %v", first.ID, first.Date)
+	}
+	// Embassy Tehran, in date order: 72TEHRAN1164, 72TEHRAN1381,
+	// 72TEHRAN4789, 72TEHRAN5055, 73TEHRAN7005, 73TEHRAN8233, 79TEHRAN8980.
+	for _, c := range []struct{ id, prev, next string }{
+		{"72TEHRAN1164", "", "72TEHRAN1381"},
+		{"72TEHRAN4789", "72TEHRAN1381", "72TEHRAN5055"},
+		{"79TEHRAN8980", "73TEHRAN8233", ""},
+		// Other origins between Paris cables are passed over.
+		{"08PARIS957", "07PARIS4357", "08PARIS1698"},
+	} {
+		e, _ := ix.Lookup(c.id)
+		prev, next, okPrev, okNext := ix.Neighbours(e)
+		if prev.ID != c.prev || next.ID != c.next || okPrev != (c.prev != "") || okNext != (c.next != "") {
+			t.Errorf("%s: neighbours %q %v, %q %v; want %q, %q", c.id, prev.ID, okPrev, next.ID, okNext, c.prev, c.next)
+		}
+	}
+}
+
+func TestWriteTSV(t *testing.T) {
+	entries := []Entry{
+		{ID: "09TOKYO2531", Date: time.Date(2009, 11, 2, 7, 23, 0, 0, time.UTC), Classification: "CONFIDENTIAL",
+			Origin: "Embassy Tokyo", Subject: "THAILAND AND JAPAN TO INK SOP ON TIP"},
+		{ID: "BRASILIA4227", Classification: "SECRET//NOFORN", Origin: "AMEMBASSY\tBRASILIA",
+			Subject: "LULA\r\nAND\nTHE\tPT"},
+	}
+	var buf bytes.Buffer
+	if err := WriteTSV(&buf, entries); err != nil {
+		t.Fatal(err)
+	}
+	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\n" +
+		"BRASILIA4227\t\tSECRET//NOFORN\tAMEMBASSY BRASILIA\tLULA AND THE PT\n"
+	if buf.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", buf.String(), want)
+	}
+}

@@ -1,0 +1,403 @@
+// Package corpus opens an archive of many cables and indexes it lazily:
+// a folder of cable files and saved WikiLeaks pages, a list of files, or
+// the Cablegate cables.csv. The index holds the few fields a list view
+// needs and where each cable lives (a path, or a byte range of the CSV);
+// the text is read and parsed only when a cable is opened.
+//
+// Scan runs on one goroutine and publishes entries in batches; Entries,
+// Lookup, Neighbours and Load may be called from others meanwhile.
+package corpus
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"cablereader/input"
+)
+
+// Kind is where an entry's text comes from.
+type Kind int
+
+const (
+	KindText   Kind = iota + 1 // a plain-text cable file
+	KindHTML                   // a saved WikiLeaks cable page
+	KindCSVRow                 // a row of cables.csv
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindText:
+		return "text"
+	case KindHTML:
+		return "html"
+	case KindCSVRow:
+		return "csv"
+	}
+	return ""
+}
+
+// Entry is one cable in the list.
+type Entry struct {
+	// ID is the canonical id (09TOKYO2531); for a CSV row, the refid
+	// column as WikiLeaks wrote it.
+	ID   string
+	Date time.Time // UTC; zero when unknown
+	// Classification is normalised: CONFIDENTIAL, SECRET//NOFORN.
+	Classification string
+	// Origin is the CSV column (Embassy Tokyo) or, for a file, the FM line
+	// (AMEMBASSY TOKYO).
+	Origin     string
+	Subject    string
+	Tags       []string
+	References []string // canonical ids of the cables this one cites
+	src        source
+}
+
+// Kind reports where the entry's text comes from.
+func (e Entry) Kind() Kind { return e.src.kind }
+
+// Path is the file the entry was read from (the CSV for a row).
+func (e Entry) Path() string { return e.src.path }
+
+// source locates a cable's text: a file, or a byte range of a CSV.
+type source struct {
+	kind Kind
+	path string
+	off  int64
+	n    int32
+}
+
+// RowError is a CSV row that was skipped.
+type RowError struct {
+	Path   string
+	Line   int // 1-based line on which the row starts
+	Reason string
+}
+
+func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason) }
+
+// SkippedFile is a file in a folder (or on the command line) that is
+// neither a cable nor a page with one.
+type SkippedFile struct {
+	Path, Reason string
+}
+
+// Progress is reported while scanning. Entries counts what was read; the
+// list (Entries) grows a batch at a time, so a caller that redraws on
+// progress should compare len(ix.Entries()) with what it shows.
+type Progress struct {
+	Entries int   // entries read so far
+	Bytes   int64 // bytes read so far
+	// Total is the bytes to read; it grows while a folder is walked.
+	Total   int64
+	Skipped int // files skipped as no cable
+	Errors  int // CSV rows skipped
+	Done    bool
+}
+
+// Index is an archive being indexed.
+type Index struct {
+	inputs []inputPath
+	files  map[string]*os.File // open CSVs, for Load's ReadAt
+	fmu    sync.Mutex          // guards files
+
+	mu      sync.RWMutex
+	sorted  []Entry // published; never changed once handed out
+	byID    map[string]entryKey
+	errs    []RowError
+	skipped []SkippedFile
+	scanned bool
+}
+
+// entryKey is what orders entries: date, id, then where they live. Lookup
+// keeps the key of an id's first entry and finds it by binary search, so
+// the map needs no update when batches are merged.
+type entryKey struct {
+	date time.Time
+	id   string
+	path string
+	off  int64
+}
+
+func keyOf(e *Entry) entryKey { return entryKey{e.Date, e.ID, e.src.path, e.src.off} }
+
+func compareKeys(a, b entryKey) int {
+	if c := a.date.Compare(b.date); c != 0 {
+		return c
+	}
+	return cmp.Or(strings.Compare(a.id, b.id), strings.Compare(a.path, b.path), cmp.Compare(a.off, b.off))
+}
+
+func compareEntries(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) }
+
+type inputKind int
+
+const (
+	inputDir inputKind = iota
+	inputFile
+	inputCSV
+)
+
+type inputPath struct {
+	kind inputKind
+	path string
+	size int64
+}
+
+// Open looks at each path and decides what it is: a folder, a
+// cables.csv (by its first bytes, whatever its name), or a single cable
+// file. It reads no more than that; Scan does the work.
+func Open(paths []string) (*Index, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no archive given")
+	}
+	ix := &Index{files: map[string]*os.File{}, byID: map[string]entryKey{}}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		if st.IsDir() {
+			ix.inputs = append(ix.inputs, inputPath{inputDir, p, 0})
+			continue
+		}
+		isCSV, err := sniffCSV(p)
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		kind := inputFile
+		if isCSV {
+			kind = inputCSV
+		}
+		ix.inputs = append(ix.inputs, inputPath{kind, p, st.Size()})
+	}
+	return ix, nil
+}
+
+// sniffCSV reports whether the file starts like a cables.csv.
+func sniffCSV(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 256)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, err
+	}
+	return looksLikeCSV(head[:n]), nil
+}
+
+// Close closes the CSV files that Load reads from; call it once Scan has
+// returned. Loading a CSV row fails afterwards.
+func (ix *Index) Close() error {
+	ix.fmu.Lock()
+	defer ix.fmu.Unlock()
+	var first error
+	for p, f := range ix.files {
+		if err := f.Close(); err != nil && first == nil {
+			first = err
+		}
+		delete(ix.files, p)
+	}
+	return first
+}
+
+// Scan reads the archive: it walks the folders, parses the files and
+// streams the CSVs, publishing entries in batches. progress (may be nil)
+// is called on Scan's goroutine at most about 20 times a second, and once
+// more with Done set. Scan runs once; on cancellation it returns the
+// context's error and keeps what was indexed.
+func (ix *Index) Scan(ctx context.Context, progress func(Progress)) error {
+	ix.mu.Lock()
+	if ix.scanned {
+		ix.mu.Unlock()
+		return errors.New("corpus: Scan called twice")
+	}
+	ix.scanned = true
+	ix.mu.Unlock()
+
+	b := newBatcher(ix, progress)
+	defer b.finish()
+	var dirs []string
+	var files, csvs []inputPath
+	for _, in := range ix.inputs {
+		switch in.kind {
+		case inputDir:
+			dirs = append(dirs, in.path)
+		case inputFile:
+			files = append(files, in)
+		case inputCSV:
+			csvs = append(csvs, in)
+		}
+		b.total += in.size
+	}
+	if len(dirs)+len(files) > 0 {
+		found, err := ix.scanFiles(ctx, dirs, files, b)
+		if err != nil {
+			return err
+		}
+		csvs = append(csvs, found...)
+	}
+	for _, in := range csvs {
+		if err := ix.scanCSV(ctx, in.path, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Entries returns the entries indexed so far, sorted by date, then id.
+// The slice is shared: it must not be modified. A later call returns a
+// new slice; one already returned never changes.
+func (ix *Index) Entries() []Entry {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.sorted
+}
+
+// Errors returns the CSV rows skipped so far.
+func (ix *Index) Errors() []RowError {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return slices.Clone(ix.errs)
+}
+
+// Skipped returns the files skipped so far as no cable.
+func (ix *Index) Skipped() []SkippedFile {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return slices.Clone(ix.skipped)
+}
+
+// Lookup finds a cable by its id, case-insensitively. When the archive
+// holds several copies, it returns the first in list order.
+func (ix *Index) Lookup(id string) (Entry, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	k, ok := ix.byID[strings.ToUpper(strings.TrimSpace(id))]
+	if !ok || id == "" {
+		return Entry{}, false
+	}
+	i, found := slices.BinarySearchFunc(ix.sorted, k, func(e Entry, k entryKey) int { return compareKeys(keyOf(&e), k) })
+	if !found {
+		return Entry{}, false
+	}
+	return ix.sorted[i], true
+}
+
+// Neighbours returns the cables from the same origin just before and just
+// after e in date order. Other copies of e itself are passed over, and so
+// are undated cables when e has a date (they are listed first, by id).
+func (ix *Index) Neighbours(e Entry) (prev, next Entry, okPrev, okNext bool) {
+	list := ix.Entries()
+	i, found := slices.BinarySearchFunc(list, keyOf(&e), func(x Entry, k entryKey) int { return compareKeys(keyOf(&x), k) })
+	if !found {
+		return
+	}
+	same := func(x *Entry) bool {
+		return x.Origin == e.Origin && x.Date.IsZero() == e.Date.IsZero() && !strings.EqualFold(x.ID, e.ID)
+	}
+	for j := i - 1; j >= 0; j-- {
+		if same(&list[j]) {
+			prev, okPrev = list[j], true
+			break
+		}
+	}
+	for j := i + 1; j < len(list); j++ {
+		if same(&list[j]) {
+			next, okNext = list[j], true
+			break
+		}
+	}
+	return
+}
+
+// Load reads the cable's text: the file (the cable inside it for a
+// page), or the CSV row's header and body, unescaped and joined by a line
+// break. The text is what parser.Parse takes.
+func (ix *Index) Load(e Entry) ([]byte, error) {
+	switch e.src.kind {
+	case KindText:
+		return os.ReadFile(e.src.path)
+	case KindHTML:
+		page, err := os.ReadFile(e.src.path)
+		if err != nil {
+			return nil, err
+		}
+		text, err := input.FromHTML(page)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.src.path, err)
+		}
+		return text, nil
+	case KindCSVRow:
+		return ix.loadRow(e.src)
+	}
+	return nil, errors.New("corpus: entry has no source")
+}
+
+func (ix *Index) loadRow(s source) ([]byte, error) {
+	ix.fmu.Lock()
+	f := ix.files[s.path]
+	ix.fmu.Unlock()
+	if f == nil {
+		return nil, fmt.Errorf("%s: archive is closed", s.path)
+	}
+	raw := make([]byte, s.n)
+	if _, err := f.ReadAt(raw, s.off); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.path, err)
+	}
+	r := newCSVReader(bytes.NewReader(raw), 4096, loadKeep)
+	var row csvRow
+	if err := r.next(&row); err != nil {
+		return nil, fmt.Errorf("%s at byte %d: %v (has the file changed?)", s.path, s.off, err)
+	}
+	header, body := row.field[colHeader], row.field[colBody]
+	if len(header) == 0 {
+		return body, nil
+	}
+	text := make([]byte, 0, len(header)+1+len(body))
+	text = append(append(append(text, header...), '\n'), body...)
+	return text, nil
+}
+
+// WriteTSV writes one line per entry: id, date (RFC 3339, or empty),
+// classification, origin and subject, separated by tabs. Tabs and line
+// breaks inside a field become spaces.
+func WriteTSV(w io.Writer, entries []Entry) error {
+	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+	var buf bytes.Buffer
+	for _, e := range entries {
+		date := ""
+		if !e.Date.IsZero() {
+			date = e.Date.UTC().Format(time.RFC3339)
+		}
+		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject} {
+			if i > 0 {
+				buf.WriteByte('\t')
+			}
+			buf.WriteString(clean.Replace(f))
+		}
+		buf.WriteByte('\n')
+		if buf.Len() > 32<<10 {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			buf.Reset()
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,235 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"cablereader/input"
+	"cablereader/model"
+	"cablereader/parser"
+)
+
+// maxFileSize bounds what is read as one cable: the longest cables are a
+// few hundred kilobytes, and anything far larger is not one.
+const maxFileSize = 32 << 20
+
+type fileJob struct {
+	path string
+	size int64
+}
+
+type fileResult struct {
+	entry Entry
+	skip  string // why the file is not a cable; "" for an entry
+	path  string
+	size  int64
+}
+
+// scanFiles walks the folders and reads every cable file in them and the
+// files given by name, parsing them on as many goroutines as there are
+// CPUs. It returns the cables.csv files found in the folders, to be
+// streamed afterwards.
+func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan fileJob, 64)
+	results := make(chan fileResult, 64)
+	var csvs []inputPath
+	var walkErr error
+	var walkSkips []SkippedFile
+	walkDone := make(chan struct{})
+	go func() {
+		defer close(walkDone)
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- fileJob{path: f.path, size: f.size}:
+			case <-ctx.Done():
+				return
+			}
+		}
+		for _, d := range dirs {
+			found, skips, err := walkDir(ctx, d, jobs, b)
+			csvs, walkSkips = append(csvs, found...), append(walkSkips, skips...)
+			if err != nil {
+				walkErr = err
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				e, skip := readCable(j.path)
+				select {
+				case results <- fileResult{entry: e, skip: skip, path: j.path, size: j.size}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	for r := range results {
+		b.base += r.size
+		if r.skip != "" {
+			b.skip(SkippedFile{Path: r.path, Reason: r.skip})
+			continue
+		}
+		e := r.entry
+		e.Origin, e.Classification = b.in.get([]byte(e.Origin)), b.in.get([]byte(e.Classification))
+		for i, t := range e.Tags {
+			e.Tags[i] = b.in.get([]byte(t))
+		}
+		b.add(e)
+	}
+	<-walkDone
+	for _, s := range walkSkips {
+		b.skip(s)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return csvs, walkErr
+}
+
+// walkDir sends the cable files below root to jobs: .txt and .html files,
+// leaving out hidden files and folders and the README and manifest files
+// that archives carry. A .csv is returned when its first bytes are those
+// of a cables.csv.
+func walkDir(ctx context.Context, root string, jobs chan<- fileJob, b *batcher) (csvs []inputPath, skips []SkippedFile, err error) {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})
+			return nil
+		}
+		name := d.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+				return nil // links to folders are not followed (they may loop)
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		lower := strings.ToLower(name)
+		if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
+			return nil
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})
+			return nil
+		}
+		switch filepath.Ext(lower) {
+		case ".txt", ".html", ".htm":
+			b.walked.Add(info.Size())
+			select {
+			case jobs <- fileJob{path: path, size: info.Size()}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		case ".csv":
+			if ok, _ := sniffCSV(path); ok {
+				b.walked.Add(info.Size())
+				csvs = append(csvs, inputPath{inputCSV, path, info.Size()})
+			}
+		}
+		return nil
+	})
+	return csvs, skips, err
+}
+
+// readCable reads and parses one file. skip says why it is not a cable.
+func readCable(path string) (e Entry, skip string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return e, err.Error()
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	f.Close()
+	switch {
+	case err != nil:
+		return e, err.Error()
+	case len(data) > maxFileSize:
+		return e, fmt.Sprintf("larger than %d MB: not a cable", maxFileSize>>20)
+	case len(bytes.TrimSpace(data)) == 0:
+		return e, "empty file"
+	case bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0:
+		return e, "binary file"
+	}
+	kind, text := KindText, data
+	if input.IsHTML(data) {
+		kind = KindHTML
+		if text, err = input.FromHTML(data); err != nil {
+			return e, "web page with no cable in it"
+		}
+	}
+	c := parser.Parse(text)
+	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
+		return e, "no cable in the text (no id, header, subject or tags)"
+	}
+	return cableEntry(c, path, kind), ""
+}
+
+func cableEntry(c *model.Cable, path string, kind Kind) Entry {
+	e := Entry{
+		ID:             fileID(c.ID, path),
+		Date:           c.Date,
+		Classification: c.Classification.String(),
+		Origin:         c.Origin,
+		Subject:        c.Header.Subject,
+		Tags:           c.Header.Tags,
+		src:            source{kind: kind, path: path},
+	}
+	seen := map[string]bool{e.ID: true}
+	for _, r := range c.Header.References {
+		if r.ID != "" && !seen[r.ID] {
+			seen[r.ID] = true
+			e.References = append(e.References, r.ID)
+		}
+	}
+	return e
+}
+
+var idLike = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)
+
+// fileID picks the id of a file's cable. The text's id wins when it is
+// whole; without a date-time group the parser leaves the year off
+// (BRASILIA4227), and a file named after the cable (02BRASILIA4227.html,
+// 09TOKYO2531_a.html from PlusD) gives it back.
+func fileID(parsed, path string) string {
+	if len(parsed) > 2 && isDigit(parsed[0]) && isDigit(parsed[1]) {
+		return parsed
+	}
+	stem := strings.ToUpper(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	if i := strings.LastIndexByte(stem, '_'); i > 0 && len(stem)-i == 2 {
+		stem = stem[:i]
+	}
+	if idLike.MatchString(stem) && strings.HasSuffix(stem, parsed) {
+		return stem
+	}
+	return parsed
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
