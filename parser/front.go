@@ -32,6 +32,9 @@ func splitAnchors(s string) []string {
 	var parts []string
 	last := 0
 	for _, l := range locs {
+		if l[0] > 0 && s[l[0]-1] == '(' {
+			continue // "(SUBJ: IIR …)" inside a REF item is not a caption
+		}
 		if l[0] > last && strings.TrimSpace(s[last:l[0]]) != "" {
 			parts = append(parts, strings.TrimSpace(s[last:l[0]]))
 			last = l[0]
@@ -166,6 +169,10 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case caveat.MatchString(s):
 		c.Caveats = append(c.Caveats, caveatWord.FindAllString(s, -1)...)
 		return fieldNone, true
+	case caveatLead.MatchString(s):
+		// "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY."
+		c.Caveats = append(c.Caveats, caveatLead.FindStringSubmatch(s)[1])
+		return fieldNone, true
 	case eoLine.MatchString(s):
 		if h.EO == nil {
 			h.EO = readEO(s)
@@ -175,7 +182,10 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		f.clsBy = append(f.clsBy, s)
 		return fieldClassifiedBy, true
 	case subjLine.MatchString(s):
-		f.subject = append(f.subject, subjLine.FindStringSubmatch(s)[1])
+		if strings.TrimSpace(strings.Join(f.subject, "")) != "" {
+			return fieldNone, true // a second SUBJECT is kept as written only
+		}
+		f.subject = []string{subjLine.FindStringSubmatch(s)[1]} // "SUBJECT: SUBJECT: …" takes the second
 		return fieldSubject, true
 	case refLine.MatchString(s):
 		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])

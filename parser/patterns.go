@@ -60,6 +60,8 @@ var (
 	passing    = regexp.MustCompile(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`)
 	caveat     = regexp.MustCompile(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`)
 	caveatWord = regexp.MustCompile(`(?i)SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
+	// caveatLead is a distribution notice with words after it.
+	caveatLead = regexp.MustCompile(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`)
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
 	anchors = regexp.MustCompile(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|11652)\b|(?i:\btags?\s*:|subj(?:ect)?\s*:|ref(?:s|tels?)?\s*:)|(?i:\bclassified\s+by\b)`)
