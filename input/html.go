@@ -10,7 +10,6 @@ import (
 )
 
 var (
-	preBlock = regexp.MustCompile(`(?is)<pre[^>]*>(.*?)</pre>`)
 	tag      = regexp.MustCompile(`<[a-zA-Z/!][^<>]*>`)
 	htmlHint = regexp.MustCompile(`(?i)<!doctype html|<html[\s>]|<pre[\s>]`)
 )
@@ -32,7 +31,7 @@ func IsHTML(data []byte) bool {
 // their text kept (a TAG link reads as its code, a paragraph anchor as ¶),
 // and character references are decoded.
 func FromHTML(page []byte) ([]byte, error) {
-	blocks := preBlock.FindAllSubmatch(page, -1)
+	blocks := preBlocks(page)
 	if len(blocks) == 0 {
 		return nil, ErrNoCable
 	}
@@ -40,11 +39,37 @@ func FromHTML(page []byte) ([]byte, error) {
 		return []byte(html.UnescapeString(string(tag.ReplaceAll(b, nil))))
 	}
 	if len(blocks) == 1 {
-		return text(blocks[0][1]), nil
+		return text(blocks[0]), nil
 	}
 	var out bytes.Buffer
-	out.Write(text(blocks[0][1]))
+	out.Write(text(blocks[0]))
 	out.WriteByte('\n')
-	out.Write(text(blocks[len(blocks)-1][1]))
+	out.Write(text(blocks[len(blocks)-1]))
 	return out.Bytes(), nil
+}
+
+// preBlocks returns the contents of the page's <pre> blocks. It searches
+// with bytes.Index rather than a regexp: pages run to hundreds of KB and an
+// archive holds thousands of them.
+func preBlocks(page []byte) [][]byte {
+	var blocks [][]byte
+	lower := bytes.ToLower(page)
+	for at := 0; ; {
+		i := bytes.Index(lower[at:], []byte("<pre"))
+		if i < 0 {
+			return blocks
+		}
+		i += at
+		open := bytes.IndexByte(lower[i:], '>')
+		if open < 0 {
+			return blocks
+		}
+		start := i + open + 1
+		end := bytes.Index(lower[start:], []byte("</pre>"))
+		if end < 0 {
+			return blocks
+		}
+		blocks = append(blocks, page[start:start+end])
+		at = start + end + len("</pre>")
+	}
 }
