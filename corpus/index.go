@@ -401,3 +401,16 @@ func WriteTSV(w io.Writer, entries []Entry) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// IsArchive reports whether path should be opened as an archive rather
+// than as one cable: a directory, or a file that starts like cables.csv.
+func IsArchive(path string) (bool, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if st.IsDir() {
+		return true, nil
+	}
+	return sniffCSV(path)
+}
