@@ -210,6 +210,9 @@ func (p *parser) numbering(lines []string) map[int]int {
 			}
 			n, _ := strconv.Atoi(label)
 			var ok bool
+			if len(label) == 4 && n != last+1 {
+				continue // a year ("¶1987."), unless the count has got that far
+			}
 			if pilcrow && !c.marked {
 				// In a cable that marks its paragraphs, an unmarked
 				// number counts only where it is the very next one.

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// hostile holds sequences a terminal would act on: retitle the window,
+// write the clipboard, clear the screen, a DCS string, a C1 CSI, and a
+// right-to-left override.
+var hostile = []string{"\x1b]0;pwned\x07", "\x1b]52;c;SGVsbG8=\x07", "\x1b[2J", "\x1bP+q\x1b\\", "\u009b31m", "\u202e", "\x1b"}
+
+func hostileCable(seq string) string {
+	return "UNCLAS STATE 000001\nSUBJECT: HOSTILE " + seq + " SUBJECT\n\n1. (U) First paragraph " + seq + " carries words.\n\n2. (U) Second paragraph.\n"
+}
+
+// assertInert fails if s holds anything a terminal would interpret.
+func assertInert(t *testing.T, what, s string) {
+	t.Helper()
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case r < 0x20 || r == 0x7f:
+			t.Fatalf("%s: control byte %#x at %d", what, r, i)
+		case r >= 0x80 && r <= 0x9f:
+			t.Fatalf("%s: C1 control %U at %d", what, r, i)
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			t.Fatalf("%s: bidi control %U at %d", what, r, i)
+		}
+	}
+	if !utf8.ValidString(s) {
+		t.Fatalf("%s: invalid UTF-8", what)
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	for i, seq := range hostile {
+		t.Run(fmt.Sprintf("%d", i), func(t *testing.T) {
+			in := hostileCable(seq)
+			for _, format := range []string{"text", "markdown"} {
+				out, _, code := cli(t, in, "--format", format)
+				if code != 0 {
+					t.Fatalf("%s: exit %d", format, code)
+				}
+				assertInert(t, format, out)
+				for _, w := range []string{"HOSTILE", "First paragraph", "carries words", "Second paragraph"} {
+					if !strings.Contains(out, w) {
+						t.Errorf("%s output lost %q", format, w)
+					}
+				}
+			}
+			out, _, code := cli(t, in, "--format", "json")
+			if code != 0 || strings.ContainsRune(out, 0x1b) {
+				t.Fatalf("json: exit %d or raw ESC in output", code)
+			}
+			var j struct {
+				Subject    string `json:"subject"`
+				Paragraphs []struct {
+					Text string `json:"text"`
+				} `json:"paragraphs"`
+			}
+			if err := json.Unmarshal([]byte(out), &j); err != nil {
+				t.Fatal(err)
+			}
+			// JSON keeps the text exactly, escaped as JSON escapes it.
+			if !strings.Contains(j.Subject, seq) || !strings.Contains(j.Paragraphs[0].Text, seq) {
+				t.Errorf("json does not carry the input exactly: %q", j.Subject)
+			}
+		})
+	}
+}
+
+func TestBrokenInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	sample, err := os.ReadFile("testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lf := strings.ReplaceAll(string(sample), "\r\n", "\n")
+	var many strings.Builder
+	many.WriteString("UNCLAS STATE 000001\nSUBJECT: MANY PARAGRAPHS\n\n")
+	for i := 1; i <= 5000; i++ {
+		fmt.Fprintf(&many, "%d. (U) Paragraph number %d.\n\n", i, i)
+	}
+	header, body, _ := strings.Cut(lf, "C O N F I D E N T I A L")
+	for _, tc := range []struct {
+		name  string
+		input string
+		want  func(t *testing.T, j cableJSON)
+	}{
+		{"CRLF", strings.ReplaceAll(lf, "\n", "\r\n"), sameAsSample},
+		{"lone CR", strings.ReplaceAll(lf, "\n", "\r"), sameAsSample},
+		{"Latin-1", strings.ReplaceAll(lf, "TIP", "TIP \xe9t\xe9"), func(t *testing.T, j cableJSON) {
+			sameAsSample(t, j)
+			if len(j.Notices) == 0 || !strings.Contains(j.Notices[0], "Latin-1") {
+				t.Errorf("no notice of the Latin-1 reading: %q", j.Notices)
+			}
+		}},
+		{"header only", header, func(t *testing.T, j cableJSON) {
+			if j.Origin != "AMEMBASSY TOKYO" || len(j.Paragraphs) != 0 {
+				t.Errorf("origin %q, %d paragraphs", j.Origin, len(j.Paragraphs))
+			}
+		}},
+		{"body only", "C O N F I D E N T I A L" + body, func(t *testing.T, j cableJSON) {
+			if j.ID != "TOKYO2531" || j.Date != nil || len(j.Paragraphs) != 6 {
+				t.Errorf("id %q date %v, %d paragraphs", j.ID, j.Date, len(j.Paragraphs))
+			}
+		}},
+		{"cut mid-word", lf[:strings.Index(lf, "Thais in Japan")+8], func(t *testing.T, j cableJSON) {
+			last := j.Paragraphs[len(j.Paragraphs)-1]
+			if !strings.HasSuffix(last.Text, "Thais in") {
+				t.Errorf("last paragraph ends %q", last.Text[len(last.Text)-20:])
+			}
+		}},
+		{"long line", "UNCLAS STATE 000001\n\n1. " + strings.Repeat("word ", 2000) + "\n", func(t *testing.T, j cableJSON) {
+			if len(j.Paragraphs) != 1 || strings.Count(j.Paragraphs[0].Text, "word") != 2000 {
+				t.Errorf("long line not kept whole")
+			}
+		}},
+		{"5000 paragraphs", many.String(), func(t *testing.T, j cableJSON) {
+			if len(j.Paragraphs) != 5000 || j.Paragraphs[4999].Number == nil || *j.Paragraphs[4999].Number != 5000 {
+				t.Errorf("%d paragraphs", len(j.Paragraphs))
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, stderr, code := cli(t, "", "--format", "json", write(strings.ReplaceAll(tc.name, " ", "_"), tc.input))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var j cableJSON
+			if err := json.Unmarshal([]byte(out), &j); err != nil {
+				t.Fatal(err)
+			}
+			tc.want(t, j)
+		})
+	}
+}
+
+type cableJSON struct {
+	ID         string   `json:"id"`
+	Date       *string  `json:"date"`
+	Origin     string   `json:"origin"`
+	Subject    string   `json:"subject"`
+	Notices    []string `json:"notices"`
+	Paragraphs []struct {
+		Number *int   `json:"number"`
+		Text   string `json:"text"`
+	} `json:"paragraphs"`
+	PageMarkers []string `json:"page_markers"`
+}
+
+func sameAsSample(t *testing.T, j cableJSON) {
+	t.Helper()
+	if j.ID != "09TOKYO2531" || j.Subject == "" || len(j.Paragraphs) != 6 || len(j.PageMarkers) != 2 {
+		t.Errorf("id %q subject %q, %d paragraphs, %d page markers", j.ID, j.Subject, len(j.Paragraphs), len(j.PageMarkers))
+	}
+	if !strings.Contains(j.Paragraphs[4].Text, "in Japan is about 40,000") {
+		t.Errorf("¶5 = %.80q", j.Paragraphs[4].Text)
+	}
+}
