@@ -90,7 +90,9 @@ func continues(prev, next string) bool {
 }
 
 func pageMarkerOf(t string) (model.PageMarker, bool) {
-	if !strings.Contains(t, " OF ") && !strings.Contains(t, " of ") && !strings.HasPrefix(t, "PAGE") {
+	// Markers are short lines that end in a digit (or Z): the cheap test
+	// spares the patterns nearly every line of text.
+	if t == "" || len(t) > 72 || !isDigit(t[len(t)-1]) && t[len(t)-1] != 'Z' {
 		return model.PageMarker{}, false
 	}
 	if m := pageModern.FindStringSubmatch(t); m != nil {
