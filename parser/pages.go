@@ -107,7 +107,7 @@ func pageMarkerOf(t string) (model.PageMarker, bool) {
 // removeInlineMarkers takes modern page markers out of running text, as
 // one-line bodies carry them.
 func (p *parser) removeInlineMarkers(s string) string {
-	if !strings.Contains(s, " OF ") {
+	if !strings.Contains(s, " OF ") || !hasDigitRun(s, 8) {
 		return s
 	}
 	locs := pageInline.FindAllStringIndex(s, -1)
@@ -137,4 +137,20 @@ func (p *parser) removeInlineMarkers(s string) string {
 	}
 	b.WriteString(strings.TrimLeft(s[last:], " "))
 	return strings.TrimSpace(b.String())
+}
+
+// hasDigitRun reports whether s holds n digits in a row, as a marker's
+// zero-padded serial does.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -98,7 +98,8 @@ func (p *parser) splitGlued(l string) []string {
 		}
 		return out
 	}
-	if strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT") {
+	if (strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT")) &&
+		strings.ContainsAny(l, "0123456789") && strings.ContainsAny(l, "CSUL") {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
 			// The header keeps the line as written, glued word included.
 			p.glued[l[:loc[0]]] = l
