@@ -58,3 +58,13 @@ func (c *Cable) NoForn() bool {
 	}
 	return false
 }
+
+// Marking is the classification as a reader should see it: the banner's
+// normalised form, with //NOFORN added when only a caveat line says so.
+func (c *Cable) Marking() string {
+	s := c.Classification.String()
+	if s == "" || !c.NoForn() || strings.Contains(s, "NOFORN") {
+		return s
+	}
+	return s + "//NOFORN"
+}

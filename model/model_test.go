@@ -39,3 +39,17 @@ func TestPrecedenceFromLetter(t *testing.T) {
 		}
 	}
 }
+
+func TestMarking(t *testing.T) {
+	c := &Cable{Classification: Classification{Level: Secret}, Caveats: []string{"SIPDIS", "NOFORN"}}
+	if got := c.Marking(); got != "SECRET//NOFORN" {
+		t.Errorf("Marking() = %q", got)
+	}
+	c.Classification.Qualifiers = []string{"NOFORN"}
+	if got := c.Marking(); got != "SECRET//NOFORN" {
+		t.Errorf("Marking() with a //NOFORN banner = %q", got)
+	}
+	if got := (&Cable{}).Marking(); got != "" {
+		t.Errorf("Marking() of nothing = %q", got)
+	}
+}

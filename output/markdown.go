@@ -25,7 +25,7 @@ func Markdown(w io.Writer, c *model.Cable) error {
 	}
 	fmt.Fprintf(b, "# %s\n\n", esc(title))
 	var top []string
-	if cl := c.Classification.String(); cl != "" {
+	if cl := c.Marking(); cl != "" {
 		top = append(top, "**"+esc(cl)+"**")
 	}
 	for _, s := range []string{c.ID, dateText(c), string(c.Precedence)} {

@@ -32,7 +32,7 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 			fmt.Fprintf(b, "%-10s %s\n", name+":", sanitize.Text(value))
 		}
 	}
-	if cl := c.Classification.String(); cl != "" {
+	if cl := c.Marking(); cl != "" {
 		fmt.Fprintln(b, cl)
 	}
 	var top []string
