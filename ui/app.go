@@ -6,6 +6,12 @@
 // the model and the view state into lines. Lines are rendered once per (width, state), paragraph
 // by paragraph, and cached with a paragraph→line index; View only slices
 // them. Every string from the cable goes through clean (sanitize.Text).
+//
+// RunArchive is the archive mode (archive*.go, links.go): a list of an
+// archive's cables, indexed in the background, with filters; the same
+// reader on the cable opened, its references made links to the cables the
+// archive holds, a history to go back through, and the same post's
+// previous and next cables.
 package ui
 
 import (
@@ -31,6 +37,9 @@ type Options struct {
 	// Mouse turns on mouse reporting for wheel scrolling. It stops the
 	// terminal's own text selection unless shift is held.
 	Mouse bool
+	// Title is shown at the top of an archive's list (RunArchive), for
+	// instance the folder or file opened. Optional.
+	Title string
 }
 
 const (
@@ -83,6 +92,7 @@ type Model struct {
 	msg         string // one-shot status message
 	search      searchState
 	quitting    bool
+	links       *refLinks // archive mode: the references that are links
 
 	// caches
 	preps        []*prepared
@@ -225,7 +235,7 @@ func (m *Model) refresh() {
 		return
 	}
 	if m.header == nil {
-		full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ")
+		full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ", m.links)
 		if m.height-len(full)-1 < minBodyH {
 			full = []string{compactHeader(m.cable, m.styles, m.width)}
 		}

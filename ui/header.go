@@ -95,8 +95,9 @@ func toLine(r *model.Routing) string {
 
 // headerPane renders the header: banner, then one line per known field, a
 // partial-record warning and a rule. width is the terminal width (the
-// banner spans it); w is the text column width, indented by margin.
-func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []string {
+// banner spans it); w is the text column width, indented by margin. In
+// archive mode (links not nil) the references are marked as links.
+func headerPane(c *model.Cable, st *Styles, width, w int, margin string, links *refLinks) []string {
 	var out []string
 	out = append(out, banner(c, width))
 	field := func(name, value string, maxLines int) {
@@ -140,7 +141,17 @@ func headerPane(c *model.Cable, st *Styles, width, w int, margin string) []strin
 	field("To", toLine(c.Routing), 1)
 	field("Subject", cleanLine(c.Header.Subject), 2)
 	field("TAGS", tagsLine(c.Header.Tags), 1)
-	field("References", refsLine(c.Header.References), 2)
+	if links != nil && len(c.Header.References) > 0 {
+		for i, l := range refsField(c, links, st, w-fieldW) {
+			n := ""
+			if i == 0 {
+				n = "References"
+			}
+			out = append(out, margin+st.Label.Render(padRight(n, fieldW))+l)
+		}
+	} else {
+		field("References", refsLine(c.Header.References), 2)
+	}
 	if cl := classifiedLine(c); cl != "" {
 		field("Classified", cl, 2)
 	} else {

@@ -25,6 +25,19 @@ type KeyMap struct {
 	Close   key.Binding
 	Quit    key.Binding
 
+	// Archive mode only (disabled, and so out of the help, for a single
+	// cable): references as links, a history, the same post's traffic.
+	NextRef, PrevRef   key.Binding // select a reference that is in the archive
+	FollowRef          key.Binding
+	Back               key.Binding // the previous cable, or the list
+	PrevPost, NextPost key.Binding // the same origin's previous/next cable
+	ToList             key.Binding // esc when nothing is left to close
+
+	archive   bool
+	refHelp   key.Binding // "tab/o" as one entry of the short help
+	postHelp  key.Binding // "(/)" as one entry of the short help
+	backShort key.Binding
+
 	paraHelp   key.Binding // "]/[" as one entry of the short help
 	tagsShort  key.Binding // Tags as the short help names it
 	scrollHelp key.Binding // "↑/↓" on a page's help bar
@@ -71,23 +84,52 @@ func DefaultKeyMap() KeyMap {
 		scrollHelp: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("↑/↓", "scroll")),
 		closeHelp:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		quitHelp:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit, from any page")),
+
+		NextRef:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next reference in the archive"), key.WithDisabled()),
+		PrevRef:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous reference"), key.WithDisabled()),
+		FollowRef: key.NewBinding(key.WithKeys("o", "right"), key.WithHelp("o/→", "open the selected reference"), key.WithDisabled()),
+		Back:      key.NewBinding(key.WithKeys("backspace", "ctrl+o", "left"), key.WithHelp("⌫/ctrl+o/←", "back: previous cable, then the list"), key.WithDisabled()),
+		PrevPost:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "previous cable from this post"), key.WithDisabled()),
+		NextPost:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next cable from this post"), key.WithDisabled()),
+		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "the list (when nothing is open)"), key.WithDisabled()),
+		refHelp:   key.NewBinding(key.WithKeys("tab", "o"), key.WithHelp("tab/o", "ref"), key.WithDisabled()),
+		postHelp:  key.NewBinding(key.WithKeys("(", ")"), key.WithHelp("(/)", "post"), key.WithDisabled()),
+		backShort: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back"), key.WithDisabled()),
 	}
+}
+
+// archiveKeys is the reader's keymap with the archive keys turned on.
+func archiveKeys() KeyMap {
+	k := DefaultKeyMap()
+	k.archive = true
+	for _, b := range []*key.Binding{&k.NextRef, &k.PrevRef, &k.FollowRef, &k.Back, &k.PrevPost, &k.NextPost,
+		&k.ToList, &k.refHelp, &k.postHelp, &k.backShort} {
+		b.SetEnabled(true)
+	}
+	return k
 }
 
 // ShortHelp is the one-line help bar. The TAGS key is in it only when the
 // whole bar fits (see Model.helpBar); compactKeys is the bar without it.
 func (k KeyMap) ShortHelp() []key.Binding {
+	if k.archive {
+		return []key.Binding{k.paraHelp, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
+	}
 	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.tagsShort, k.Help, k.Quit}
 }
 
 // FullHelp is the full key list shown by "?".
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
 		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Routing, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
+	if k.archive {
+		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})
+	}
+	return groups
 }
 
 // compactKeys is the help bar of narrower terminals: the short help
@@ -95,6 +137,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 type compactKeys struct{ KeyMap }
 
 func (k compactKeys) ShortHelp() []key.Binding {
+	if k.archive {
+		return []key.Binding{k.refHelp, k.backShort, k.postHelp, k.Help, k.Quit}
+	}
 	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.Help, k.Quit}
 }
 
@@ -104,3 +149,86 @@ type pageKeys struct{ KeyMap }
 func (k pageKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.scrollHelp, k.closeHelp, k.Quit}
 }
+
+// ListKeyMap is the keys of the archive's list. It implements help.KeyMap.
+type ListKeyMap struct {
+	Up, Down         key.Binding
+	HalfDown, HalfUp key.Binding
+	PageDown, PageUp key.Binding
+	Top, Bottom      key.Binding
+	Open             key.Binding
+
+	Filter    key.Binding // "/": fuzzy filter over id, subject, origin, TAGS
+	Tag       key.Binding // "#": only the cables with a TAG
+	Post      key.Binding // only the selected row's origin
+	Class     key.Binding // cycle the classification filter
+	ClassBack key.Binding
+	Clear     key.Binding
+	Problems  key.Binding // the rows and files skipped while indexing
+	Help      key.Binding
+	Quit      key.Binding
+	// the short help's names
+	filterShort, tagShort, postShort, classShort, clearShort key.Binding
+}
+
+// DefaultListKeyMap returns the list's keys.
+func DefaultListKeyMap() ListKeyMap {
+	return ListKeyMap{
+		Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first cable")),
+		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last cable")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: id, subject, origin, TAGS")),
+		Tag:       key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG (tab: this row's TAGS)")),
+		Post:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this row's post (again: all)")),
+		Class:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
+		ClassBack: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
+		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
+		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		filterShort: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		tagShort:    key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
+		postShort:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "post")),
+		classShort:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "class")),
+		clearShort:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+	}
+}
+
+// ShortHelp is the list's help bar.
+func (k ListKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.filterShort, k.tagShort, k.postShort, k.classShort, k.clearShort, k.Help, k.Quit}
+}
+
+// FullHelp is the list's key page.
+func (k ListKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.Open, k.Filter, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
+		{k.Problems, k.Help, k.Quit},
+	}
+}
+
+// listPromptKeys is the help bar while a filter prompt is open.
+type listPromptKeys struct{ tag bool }
+
+func (k listPromptKeys) ShortHelp() []key.Binding {
+	b := []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "done")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+	if k.tag {
+		b = append(b, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this row's TAGS")))
+	} else {
+		b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")))
+	}
+	return b
+}
+
+func (k listPromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

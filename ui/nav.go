@@ -94,6 +94,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.setAll(false)
 	case key.Matches(msg, k.Routing):
 		m.toggleRouting()
+	case key.Matches(msg, k.NextRef):
+		m.selectRef(1)
+	case key.Matches(msg, k.PrevRef):
+		m.selectRef(-1)
 	}
 	return nil
 }

@@ -67,6 +67,9 @@ type Styles struct {
 		note, noteLabel       paint
 		match, matchCur       paint
 		chip                  paint
+		link, linkSel         paint // a reference in the archive; the selected one
+		selRow                paint // the list's selected row
+		listHdr               paint
 	}
 }
 
@@ -129,6 +132,10 @@ func NewStyles(isDark bool) *Styles {
 	s.p.match = newPaint(base.Reverse(true))
 	s.p.matchCur = newPaint(base.Background(colTop).Foreground(colBlack).Bold(true).Underline(true))
 	s.p.chip = newPaint(base.Foreground(dim).Bold(true))
+	s.p.link = newPaint(base.Foreground(accent).Underline(true))
+	s.p.linkSel = newPaint(base.Foreground(accent).Bold(true).Underline(true).Reverse(true))
+	s.p.selRow = newPaint(base.Background(ld(lipgloss.Color("#DCE4FA"), lipgloss.Color("#26304F"))).Bold(true))
+	s.p.listHdr = newPaint(s.TableHdr)
 	return s
 }
 
