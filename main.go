@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"cablereader/corpus"
 	"cablereader/input"
 	"cablereader/model"
 	"cablereader/output"
@@ -35,15 +37,23 @@ const usage = `cablereader — read US diplomatic cables in the terminal
 
 Usage:
   cablereader [flags] [FILE | -]
+  cablereader [flags] DIR | cables.csv | FILE FILE ...
 
 With no FILE, or with -, the cable is read from standard input.
 On a terminal the cable opens in the reader; when standard output is a
 pipe or a file, it is printed as text (as less does).
 
+A folder (of .txt cables and saved WikiLeaks pages, searched recursively),
+several files, or the Cablegate cables.csv open as an archive: a list to
+filter and open cables from, following references between them. Piped, or
+with --list, an archive prints one line per cable.
+
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json
                         (markdown is rendered when printed to a terminal)
       --routing         with --format text, also print the routing details
+      --list            print an archive as tab-separated lines: id, date,
+                        classification, origin, subject
       --theme THEME     colours of the reader: auto, dark, light (default auto)
       --no-mouse        leave the mouse to the terminal (text selection)
       --max-size SIZE   refuse input larger than SIZE bytes (default 256MB)
@@ -55,6 +65,8 @@ Examples:
   cablereader testdata/09TOKYO2531.txt
   cablereader --format json 09TOKYO2531.txt | jq .subject
   curl -s URL | cablereader
+  cablereader ~/cables/                  # browse a folder of cables
+  cablereader --list cables.csv | grep KABUL
 
 Exit status: 0 ok, 1 unreadable or empty input, 2 bad usage.
 `
@@ -62,7 +74,7 @@ Exit status: 0 ok, 1 unreadable or empty input, 2 bad usage.
 type options struct {
 	format, theme  string
 	routing, force bool
-	noMouse        bool
+	noMouse, list  bool
 	maxSize        int64
 	version        bool
 }
@@ -85,6 +97,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "cablereader", version)
 		return exitOK
 	}
+	if archive, err := isArchive(files, opt); err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", cleanPathError(err))
+		return exitInput
+	} else if archive {
+		return runArchive(files, opt, stdout, stderr)
+	}
 	name := "-"
 	if len(files) > 0 {
 		name = files[0]
@@ -102,6 +120,52 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// isArchive decides between one cable and an archive: several files, a
+// folder, a cables.csv, or --list.
+func isArchive(files []string, opt options) (bool, error) {
+	switch {
+	case len(files) > 1, opt.list && len(files) > 0:
+		return true, nil
+	case len(files) == 0 || files[0] == "-":
+		return false, nil
+	}
+	return corpus.IsArchive(files[0])
+}
+
+// runArchive opens an archive in the list view, or prints its list when
+// asked to or when standard output is not a terminal.
+func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
+	ix, err := corpus.Open(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", cleanPathError(err))
+		return exitInput
+	}
+	defer ix.Close()
+	if !opt.list && isTerminal(stdout) && !strings.EqualFold(os.Getenv("TERM"), "dumb") {
+		if err := ui.RunArchive(ix, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
+			fmt.Fprintf(stderr, "cablereader: %v\n", err)
+			return exitInput
+		}
+		return exitOK
+	}
+	if err := ix.Scan(context.Background(), nil); err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		return exitInput
+	}
+	for _, e := range ix.Errors() {
+		fmt.Fprintf(stderr, "cablereader: %s line %d: %s; row skipped\n", e.Path, e.Line, e.Reason)
+	}
+	if len(ix.Entries()) == 0 {
+		fmt.Fprintf(stderr, "cablereader: no cables found in %s (%d files skipped)\n", strings.Join(paths, ", "), len(ix.Skipped()))
+		return exitInput
+	}
+	if err := corpus.WriteTSV(stdout, ix.Entries()); err != nil {
+		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
 func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	var opt options
 	fs := flag.NewFlagSet("cablereader", flag.ContinueOnError)
@@ -113,6 +177,7 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	fs.BoolVar(&opt.noMouse, "no-mouse", false, "")
 	fs.Int64Var(&opt.maxSize, "max-size", 256<<20, "")
 	fs.BoolVar(&opt.force, "force", false, "")
+	fs.BoolVar(&opt.list, "list", false, "")
 	fs.BoolVar(&opt.version, "version", false, "")
 	fs.BoolVar(&opt.version, "v", false, "")
 	// Flags may come before or after the file name.
@@ -138,8 +203,8 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	default:
 		return opt, nil, fmt.Errorf("unknown theme %q (want auto, dark or light)", opt.theme)
 	}
-	if len(files) > 1 {
-		return opt, nil, errors.New("one cable at a time")
+	if len(files) > 1 && opt.format != "" {
+		return opt, nil, errors.New("--format prints one cable; for several, use --list")
 	}
 	return opt, files, nil
 }

@@ -91,14 +91,15 @@ func TestExitStatus(t *testing.T) {
 		{"help", []string{"--help"}, 0, ""},
 		{"version", []string{"--version"}, 0, ""},
 		{"missing file", []string{"nope.txt"}, 1, "nope.txt: no such file or directory"},
-		{"directory", []string{dir}, 1, "is a directory"},
+		{"directory without cables", []string{dir}, 1, "no cables found in"},
 		{"empty", []string{empty}, 1, "is empty"},
 		{"binary", []string{binary}, 1, "looks like a binary file"},
 		{"binary forced", []string{"--force", "--format", "json", binary}, 0, ""},
 		{"too large", []string{"--max-size", "100", "testdata/09TOKYO2531.txt"}, 1, "larger than 100 bytes"},
 		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
 		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},
-		{"two files", []string{"a", "b"}, 2, "one cable at a time"},
+		{"two files with a format", []string{"--format", "json", "a", "b"}, 2, "--format prints one cable"},
+		{"missing file in a list", []string{"--list", "nope.txt"}, 1, "nope.txt"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := cli(t, "", tc.args...)
@@ -112,5 +113,60 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("input error is not one line: %q", stderr)
 			}
 		})
+	}
+}
+
+func TestArchiveList(t *testing.T) {
+	out, stderr, code := cli(t, "", "--list", "testdata/cables")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 106+87 { // every .txt and every saved page
+		t.Errorf("%d lines", len(lines))
+	}
+	want := "10BEIJING263\t2010-02-02T08:36:00Z\tCONFIDENTIAL\tAMEMBASSY BEIJING\tPRC: NUCLEAR RESEARCH AT CHINESE ACADEMY OF SCIENCES"
+	if !strings.Contains(out, want+"\n") {
+		t.Errorf("no line %q", want)
+	}
+	// Piped, a folder prints its list too; so do several files.
+	piped, _, _ := cli(t, "", "testdata/cables")
+	if piped != out {
+		t.Error("a piped folder does not print the same list as --list")
+	}
+	two, _, code := cli(t, "", "testdata/09TOKYO2531.txt", "testdata/cables/10BEIJING263.txt")
+	if code != 0 || strings.Count(two, "\n") != 2 || !strings.HasPrefix(two, "09TOKYO2531\t") {
+		t.Errorf("two files: exit %d, %q", code, two)
+	}
+}
+
+// A cables.csv with a broken row: the row is reported with its line on
+// stderr and skipped, the rest is listed.
+func TestArchiveCSVErrors(t *testing.T) {
+	csv := `"1","11/2/2009 7:23","09TOKYO2531","Embassy Tokyo","CONFIDENTIAL","","FM AMEMBASSY TOKYO","C O N F I D E N T I A L TOKYO 002531\
+SUBJECT: THAILAND AND JAPAN TO INK SOP ON TIP\
+\
+1. (C) Text.\
+"
+"2","11/3/2009 8:00","09TOKYO2532","Embassy Tokyo","UNCLASSIFIED","
+"3","11/4/2009 9:00","09TOKYO2533","Embassy Tokyo","UNCLASSIFIED","","","UNCLAS TOKYO 002533\
+SUBJECT: A \"QUOTED\" SUBJECT\
+"
+`
+	path := filepath.Join(t.TempDir(), "cables.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := cli(t, "", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "line 6") || !strings.Contains(stderr, "row skipped") {
+		t.Errorf("stderr %q does not report the broken row at line 6", stderr)
+	}
+	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\n" +
+		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\n"
+	if out != want {
+		t.Errorf("list =\n%s\nwant\n%s", out, want)
 	}
 }
