@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"cablereader/parser"
 )
 
 // peekBytes is how much of a row's body is kept for the list fields: the
@@ -311,7 +312,7 @@ func cleanSubject(b []byte) string {
 		}
 		n += copy(b[n:], f)
 	}
-	s := toUTF8(b[:n])
+	s := parser.Decode(b[:n])
 	if strings.HasPrefix(s, "(") {
 		if i := strings.IndexByte(s, ')'); i > 0 && i <= 12 && isMarking(s[1:i]) {
 			s = strings.TrimSpace(s[i+1:])
@@ -336,29 +337,3 @@ func isMarking(s string) bool {
 	return false
 }
 
-// toUTF8 returns b as a string, reading it as Windows-1252 when it is not
-// UTF-8 (the cables.csv-style dumps are Latin-1).
-func toUTF8(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	for _, c := range b {
-		switch {
-		case c < 0x80:
-			sb.WriteByte(c)
-		case c < 0xA0:
-			sb.WriteRune(cp1252[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
-	}
-	return sb.String()
-}
-
-// cp1252 maps the bytes 0x80–0x9F of Windows-1252, which Latin-1 leaves to
-// control characters; typists' quotes and dashes live there.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 0x9F,
-}

@@ -38,6 +38,13 @@ func decode(data []byte) (text string, latin1 bool) {
 	return b.String(), true
 }
 
+// Decode returns the input as text the way Parse reads it: UTF-8 as it is,
+// anything else as Latin-1 with the Windows-1252 range.
+func Decode(data []byte) string {
+	s, _ := decode(data)
+	return s
+}
+
 // splitLines splits on LF, CRLF and lone CR and drops trailing white space,
 // which the dumps add freely (one space, or a Markdown hard break).
 func splitLines(s string) []string {
