@@ -336,4 +336,3 @@ func isMarking(s string) bool {
 	}
 	return false
 }
-
