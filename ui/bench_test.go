@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -113,5 +114,21 @@ func BenchmarkView(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkRenderScaling renders synthetic cables of 1,000, 2,000 and
+// 4,000 paragraphs: the cost must grow linearly with the cable.
+func BenchmarkRenderScaling(b *testing.B) {
+	for _, n := range []int{1000, 2000, 4000} {
+		c := syntheticCable(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := New(c, Options{Theme: "dark"})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+				_ = m.View()
+			}
+		})
 	}
 }
