@@ -55,7 +55,7 @@ func TestFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries := ix.Entries()
-	if len(entries) != nText+nHTML || nText != 106 || nHTML != 87 {
+	if len(entries) != nText+nHTML || nText != 107 || nHTML != 88 {
 		t.Fatalf("%d entries from %d text files and %d pages", len(entries), nText, nHTML)
 	}
 	wantSkipped := []SkippedFile{

@@ -115,20 +115,32 @@ func splitsWord(s string, i int) bool {
 }
 
 // findBanner returns the index of the classification line that opens the
-// body, or -1. It looks no further than the first paragraph.
+// body, or -1. It looks no further than the first paragraph. When a
+// transmission header comes after an earlier banner (a printout of a mail
+// client's view, with the cable's own header inside), the banner after the
+// header is the cable's.
 func findBanner(lines []string) int {
+	first, lastHeader := -1, -1
 	for i, l := range lines {
 		if i > 400 {
 			break
 		}
-		if banner.MatchString(l) {
-			return i
+		switch {
+		case banner.MatchString(l):
+			if first < 0 {
+				first = i
+			}
+			if lastHeader > first {
+				return i
+			}
+		case fl1.MatchString(l), fl3.MatchString(l), fm.MatchString(l):
+			lastHeader = i
 		}
 		if m := paraStart.FindStringSubmatch(l); m != nil && (m[1] != "" || m[2] == "1") {
 			break
 		}
 	}
-	return -1
+	return first
 }
 
 // headerEnd returns where a header ends in a cable that has no banner.

@@ -13,6 +13,8 @@ var (
 	refLabel = regexp.MustCompile(`(?:^|[\s;,:])¶?(?:\(([A-Za-z])\)|([A-Za-z])[.)])\s+`)
 	// refCable is a cited cable: optional year, station, serial.
 	refCable = regexp.MustCompile(`(?i)^\s*(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]{1,24}?)\s+0*(\d{1,7})\b(/)?`)
+	// yearAfter is a year written after the serial: "DOHA 152 (08)".
+	yearAfter = regexp.MustCompile(`^\s*[A-Za-z][A-Za-z .'-]*\s+\d{1,7}\s*\((\d{2}|\d{4})\)`)
 	// notCable marks REF items that cite something other than a cable.
 	notCable = regexp.MustCompile(`(?i)\b(?:E-?MAIL|EMAILS?|MEMO|IIR|UNSCR|TD-|OSC|FAX|LETTER|TELCON|DIPNOTE|NOTE|REPORT|RESOLUTION|PARA|PARAGRAPH)\b`)
 )
@@ -66,6 +68,9 @@ func (p *parser) citedID(item string) string {
 		return ""
 	}
 	year := m[1]
+	if y := yearAfter.FindStringSubmatch(item); y != nil && year == "" {
+		year = y[1] // "DOHA 152 (08)"
+	}
 	switch {
 	case len(year) == 4:
 		year = year[2:]

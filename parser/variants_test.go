@@ -119,6 +119,18 @@ func TestVariants(t *testing.T) {
 			eq(t, "id", c.ID, "10SHENYANG4")
 			eq(t, "ref id", refIDs(c), []string{":"})
 		}},
+		{"09DOHA214", func(t *testing.T, c *model.Cable) { // a mail client's printout, the cable's header inside it
+			eq(t, "id", c.ID, "09DOHA214")
+			eq(t, "date", c.Date, time.Date(2009, 3, 26, 13, 41, 0, 0, time.UTC))
+			eq(t, "station", c.Routing.Station, "RUEHDO")
+			eq(t, "printout kept", c.Routing.Lines[0], "Stephen H Rogerson  12/02/2009 11:08:08 AM  From  DB/Inbox:  Search")
+			eq(t, "info", len(c.Routing.Info), 7)
+			eq(t, "noforn", c.NoForn(), true)
+			eq(t, "subject", c.Header.Subject, "QATAR: 2009 CI/KR RESPONSE FOR S/CT")
+			eq(t, "tags", len(c.Header.Tags), 12)
+			eq(t, "refs (year after the serial)", refIDs(c), []string{"A:09STATE15113", "B:08DOHA152", "C:08DOHA75", "D:07DOHA311"})
+			eq(t, "numbers", numbers(c), seq(20))
+		}},
 		{"09KHARTOUM881", func(t *testing.T, c *model.Cable) { // truncated: ends "..."
 			eq(t, "partial", c.Partial, true)
 			eq(t, "trailer", c.Trailer, []string{"..."})
