@@ -48,7 +48,7 @@ func TestHostileInput(t *testing.T) {
 					t.Fatalf("%s: exit %d", format, code)
 				}
 				assertInert(t, format, out)
-				for _, w := range []string{"HOSTILE", "First paragraph", "carries words", "Second paragraph"} {
+				for _, w := range []string{"HOSTILE", "First paragraph", "carries words", "Second paragraph", "the text holds 2 control characters or escape sequences"} {
 					if !strings.Contains(out, w) {
 						t.Errorf("%s output lost %q", format, w)
 					}
@@ -112,6 +112,7 @@ func TestBrokenInput(t *testing.T) {
 			if j.Origin != "AMEMBASSY TOKYO" || len(j.Paragraphs) != 0 {
 				t.Errorf("origin %q, %d paragraphs", j.Origin, len(j.Paragraphs))
 			}
+			hasNotice(t, j, "the cable has a header but no text")
 		}},
 		{"body only", "C O N F I D E N T I A L" + body, func(t *testing.T, j cableJSON) {
 			if j.ID != "TOKYO2531" || j.Date != nil || len(j.Paragraphs) != 6 {
@@ -123,6 +124,7 @@ func TestBrokenInput(t *testing.T) {
 			if !strings.HasSuffix(last.Text, "Thais in") {
 				t.Errorf("last paragraph ends %q", last.Text[len(last.Text)-20:])
 			}
+			hasNotice(t, j, "the text stops mid-sentence: the cable may be cut off")
 		}},
 		{"long line", "UNCLAS STATE 000001\n\n1. " + strings.Repeat("word ", 2000) + "\n", func(t *testing.T, j cableJSON) {
 			if len(j.Paragraphs) != 1 || strings.Count(j.Paragraphs[0].Text, "word") != 2000 {
@@ -160,6 +162,16 @@ type cableJSON struct {
 		Text   string `json:"text"`
 	} `json:"paragraphs"`
 	PageMarkers []string `json:"page_markers"`
+}
+
+func hasNotice(t *testing.T, j cableJSON, want string) {
+	t.Helper()
+	for _, n := range j.Notices {
+		if n == want {
+			return
+		}
+	}
+	t.Errorf("notices %q lack %q", j.Notices, want)
 }
 
 func sameAsSample(t *testing.T, j cableJSON) {

@@ -63,6 +63,9 @@ func Markdown(w io.Writer, c *model.Cable) error {
 	if c.Partial {
 		fmt.Fprintln(b, "\n> Partial record: the full text of the original cable is not available.")
 	}
+	for _, n := range c.Notices {
+		fmt.Fprintln(b, "\n> Note: "+esc(n))
+	}
 	for _, p := range c.Body {
 		fmt.Fprintln(b)
 		if p.Heading != "" {

@@ -68,6 +68,9 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 	if c.Partial {
 		fmt.Fprintln(b, "Partial record: the full text of the original cable is not available.")
 	}
+	for _, n := range c.Notices {
+		fmt.Fprintln(b, "Note:      "+sanitize.Text(n))
+	}
 	if opt.Routing && c.Routing != nil {
 		fmt.Fprintln(b)
 		fmt.Fprintln(b, "Routing")

@@ -42,6 +42,7 @@ func Parse(data []byte) (c *model.Cable) {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
 	p.run(lines)
+	p.c.Notices = append(p.c.Notices, notices(p.c, lines)...)
 	return p.c
 }
 

@@ -40,7 +40,32 @@ func Text(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	b.WriteString(s[:i])
-	for i < len(s) {
+	walk(s[i:], func(clean string) { b.WriteString(clean) }, func(bad string, inSeq bool) {
+		writeVisible(&b, bad, inSeq) // a lone ESC becomes "␛" like any C0
+	})
+	return b.String()
+}
+
+// Count returns how many control characters, escape sequences, bidi
+// controls and invalid bytes Text would neutralise in s: a complete escape
+// sequence counts once.
+func Count(s string) int {
+	n := 0
+	walk(s, func(string) {}, func(string, bool) { n++ })
+	return n
+}
+
+// walk splits s into clean runs and the pieces Text neutralises, in order.
+// A piece is a complete escape sequence (inSeq), a lone ESC, or one rune or
+// invalid byte.
+func walk(s string, clean func(string), bad func(piece string, inSeq bool)) {
+	for i := 0; i < len(s); {
+		n := cleanPrefix(s[i:])
+		if n > 0 {
+			clean(s[i : i+n])
+			i += n
+			continue
+		}
 		if s[i] == ansi.ESC {
 			// The ansi decoder finds where the sequence ends (CSI, OSC, DCS,
 			// APC, PM, SOS, ESC x). Starting at ESC it never reaches its
@@ -49,7 +74,7 @@ func Text(s string) string {
 			// shown on its own as `\u009b`, which already makes it inert.
 			seq, _, _, state := ansi.DecodeSequence(s[i:], ansi.NormalState, nil)
 			if state == ansi.NormalState && terminated(seq) {
-				writeVisible(&b, seq, true)
+				bad(seq, true)
 				i += len(seq)
 			} else {
 				// Truncated or cancelled sequence: a terminal would swallow
@@ -57,19 +82,15 @@ func Text(s string) string {
 				// better to show the ESC and keep the rest as ordinary text,
 				// so one stray "\x1b]" does not fold the rest of the cable
 				// onto one line.
-				b.WriteString("␛")
+				bad(s[i:i+1], false)
 				i++
 			}
-		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			writeVisible(&b, s[i:i+size], false)
-			i += size
+			continue
 		}
-		n := cleanPrefix(s[i:])
-		b.WriteString(s[i : i+n])
-		i += n
+		_, size := utf8.DecodeRuneInString(s[i:])
+		bad(s[i:i+size], false)
+		i += size
 	}
-	return b.String()
 }
 
 // Has reports whether s contains anything [Text] would change. Callers use it

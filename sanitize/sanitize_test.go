@@ -161,3 +161,21 @@ func BenchmarkTextHostile(b *testing.B) {
 		Text(s)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"plain text\n\twith tabs", 0},
+		{"title \x1b]0;pwned\x07 here", 1},
+		{"\x1b[2J\x1b[H", 2},
+		{"lone \x1b and \x07 bell", 2},
+		{"rtl \u202e and C1 \u009b", 2},
+		{"bad \xff\xfe bytes", 2},
+	} {
+		if got := Count(tt.in); got != tt.want {
+			t.Errorf("Count(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 
@@ -160,8 +163,37 @@ func headerPane(c *model.Cable, st *Styles, width, w int, margin string, links *
 	if c.Partial {
 		out = append(out, margin+st.Warning.Render(fit("⚠ Partial record: only an extract of the cable survives.", w)))
 	}
+	out = append(out, noticeLines(c.Notices, st, margin, w)...)
 	out = append(out, margin+st.Rule.Render(strings.Repeat("─", w)))
 	return out
+}
+
+// maxNotices is how many parser notices the header shows; the rest are
+// listed at the end of the text.
+const maxNotices = 2
+
+// noticeLines are the parser's notices, one warning line each, so that an
+// oddity of the input (escape sequences, no text, a cut-off end) is the
+// first thing a reader sees.
+func noticeLines(notices []string, st *Styles, margin string, w int) []string {
+	var out []string
+	for i, n := range notices {
+		if i == maxNotices {
+			more := fmt.Sprintf("⚠ and %d more notices, listed at the end of the text", len(notices)-i)
+			out = append(out, margin+st.Warning.Render(fit(more, w)))
+			break
+		}
+		out = append(out, margin+st.Warning.Render(fit("⚠ "+cleanLine(upperFirst(n)), w)))
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // compactHeader is the one-line header of short terminals.
@@ -175,7 +207,7 @@ func compactHeader(c *model.Cable, st *Styles, width int) string {
 	if s := cleanLine(c.Header.Subject); s != "" {
 		rest += " · " + s
 	}
-	if c.Partial {
+	if c.Partial || len(c.Notices) > 0 {
 		rest = " ⚠" + rest
 	}
 	return fit(chip+rest, width)

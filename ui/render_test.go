@@ -192,3 +192,26 @@ func TestRenderCache(t *testing.T) {
 
 // strData identifies a rendered string: a re-render builds a new one.
 func strData(s string) *byte { return unsafe.StringData(s) }
+
+// The parser's notices are the first thing on screen: in the header, at
+// most maxNotices of them, with a count of the rest, and all at the end.
+func TestNoticesInHeader(t *testing.T) {
+	c := loadCable(t, "09TOKYO2531")
+	c.Notices = []string{"the text holds 3 control characters or escape sequences", "the text stops mid-sentence: the cable may be cut off", "input is not UTF-8: read as Latin-1"}
+	m := openModel(c, 100, 50)
+	head := strings.Join(strings.Split(screen(m), "\n")[:len(m.header)], "\n")
+	for _, want := range []string{"⚠ The text holds 3 control characters or escape sequences", "⚠ The text stops mid-sentence", "⚠ and 1 more notices, listed at the end of the text"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("header lacks %q:\n%s", want, head)
+		}
+	}
+	press(m, "G")
+	if !strings.Contains(screen(m), "input is not UTF-8: read as Latin-1") {
+		t.Error("the third notice is not at the end of the text")
+	}
+	// a short terminal's one-line header still flags that there are notices
+	m = openModel(c, 80, 12)
+	if first := strings.Split(screen(m), "\n")[0]; !strings.Contains(first, "⚠") {
+		t.Errorf("compact header without ⚠: %q", first)
+	}
+}
