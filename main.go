@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -112,8 +113,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
-	c := parser.Parse(data)
-	if err := show(c, opt, stdout); err != nil {
+	size := len(data)
+	parse := func() *model.Cable {
+		c := parser.Parse(data)
+		data = nil // the model holds copies: let the input go
+		if size > 32<<20 {
+			// Parsing a big file leaves garbage several times its size;
+			// hand it back now rather than hold it while the reader runs.
+			debug.FreeOSMemory()
+		}
+		return c
+	}
+	if err := show(name, size, parse, opt, stdout); err != nil {
 		fmt.Fprintf(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
@@ -258,12 +269,17 @@ func cleanPathError(err error) error {
 	return err
 }
 
-// show prints the cable in the chosen format or opens the reader.
-func show(c *model.Cable, opt options, stdout io.Writer) error {
+// show prints the cable in the chosen format or opens the reader, which
+// parses it behind a loading screen.
+func show(name string, size int, parse func() *model.Cable, opt options, stdout io.Writer) error {
 	format := opt.format
 	if format == "" && (!isTerminal(stdout) || strings.EqualFold(os.Getenv("TERM"), "dumb")) {
 		format = "text"
 	}
+	if format == "" {
+		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+	}
+	c := parse()
 	switch format {
 	case "json":
 		return output.JSON(stdout, c)
@@ -275,7 +291,7 @@ func show(c *model.Cable, opt options, stdout io.Writer) error {
 		}
 		return output.Markdown(stdout, c)
 	}
-	return ui.Run(c, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+	return nil
 }
 
 // terminalWidth is the width to render for, capped for readability.

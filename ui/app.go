@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -109,6 +110,9 @@ type Model struct {
 	helpBars     map[int]string
 	pageBars     map[int]string // help bars under a page
 	viewSize     int            // largest frame so far, to size the next one
+	textSize     int            // bytes of paragraph text
+	pendingW     int            // the last size asked for, while it settles
+	pendingH     int
 	gutterOff    string
 	dirty        bool // doc must be reassembled
 }
@@ -140,6 +144,9 @@ func New(c *model.Cable, opt Options) *Model {
 	}
 	if len(c.Body) > 0 {
 		m.cur = 0
+	}
+	for _, p := range c.Body {
+		m.textSize += len(p.Text)
 	}
 	m.setTheme(m.isDark)
 	return m
@@ -183,12 +190,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a := m.anchor()
-		m.width, m.height = msg.Width, msg.Height
-		m.relayout()
-		m.refresh()
-		m.restore(a)
-		m.keepCurrent()
+		if m.width != 0 && m.textSize > settleAbove {
+			// A long text is re-wrapped once the size has settled, not
+			// at every step of a window being dragged.
+			m.pendingW, m.pendingH = msg.Width, msg.Height
+			cmd = tea.Tick(settleDelay, func(time.Time) tea.Msg { return settledMsg{msg.Width, msg.Height} })
+			break
+		}
+		m.resize(msg.Width, msg.Height)
+	case settledMsg:
+		if msg.w == m.pendingW && msg.h == m.pendingH {
+			m.resize(msg.w, msg.h)
+		}
 	case tea.BackgroundColorMsg:
 		if !m.themeFixed && msg.IsDark() != m.isDark {
 			m.setTheme(msg.IsDark())
@@ -211,6 +224,25 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.refresh()
 	return m, cmd
+}
+
+// settledMsg comes settleDelay after a resize of a long text.
+type settledMsg struct{ w, h int }
+
+const (
+	settleAbove = 4 << 20 // bytes of text above which a resize waits to settle
+	settleDelay = 80 * time.Millisecond
+)
+
+// resize lays the text out for a new window size, keeping the reader's
+// place.
+func (m *Model) resize(w, h int) {
+	a := m.anchor()
+	m.width, m.height = w, h
+	m.relayout()
+	m.refresh()
+	m.restore(a)
+	m.keepCurrent()
 }
 
 // relayout computes the geometry for the window size.
@@ -419,7 +451,21 @@ func (m *Model) pageBar(w int) string {
 }
 
 func (m *Model) percent() string {
-	return percentOf(m.offset, len(m.doc.lines), m.bodyH)
+	d := &m.doc
+	if !d.done && m.offset > 0 {
+		// The rest is not laid out yet: say how far through the
+		// paragraphs the bottom of the screen is.
+		last := min(m.offset+m.bodyH, len(d.owner)) - 1
+		for last > 0 && d.owner[last] < 0 {
+			last--
+		}
+		p := max(0, int(d.owner[max(0, last)]))
+		return strconv.Itoa(min(99, 100*(p+1)/max(1, len(m.cable.Body)))) + "%"
+	}
+	if !d.done {
+		return "top"
+	}
+	return percentOf(m.offset, len(d.lines), m.bodyH)
 }
 
 // percentOf says where a window of h lines at offset stands in total lines.
@@ -468,7 +514,7 @@ func (m *Model) View() tea.View {
 	} else {
 		d := &m.doc
 		curTop, curEnd := -1, -1
-		if m.cur >= 0 && m.cur < len(d.text) {
+		if m.cur >= 0 && m.cur < d.built {
 			curTop, curEnd = d.text[m.cur], d.end[m.cur]
 		}
 		for i := m.offset; i < m.offset+m.bodyH; i++ {

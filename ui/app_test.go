@@ -44,7 +44,7 @@ func TestRoutingHiddenShownHidden(t *testing.T) {
 func TestRoutingTableOnSample(t *testing.T) {
 	m := openModel(loadCable(t, sample), 100, 40)
 	press(m, "r")
-	all := strings.Join(m.doc.lines, "\n")
+	all := strings.Join(whole(m).lines, "\n")
 	for _, want := range []string{
 		"VZCZCXRO5973",
 		"IMMEDIATE (highest precedence",
@@ -143,8 +143,9 @@ func TestCollapseAllOtherCables(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			c := loadCable(t, id)
 			m := openModel(c, 100, 40)
-			before := len(m.doc.lines)
+			before := len(whole(m).lines)
 			press(m, "c")
+			whole(m)
 			for i := range c.Body {
 				if got := m.doc.end[i] - m.doc.text[i]; got != 1 {
 					t.Fatalf("paragraph %d takes %d lines when collapsed", i, got)
@@ -164,7 +165,7 @@ func TestCollapseAllOtherCables(t *testing.T) {
 				t.Errorf("only %d paragraph labels on the folded screen:\n%s", shown, screen(m))
 			}
 			press(m, "e")
-			if len(m.doc.lines) != before {
+			if len(whole(m).lines) != before {
 				t.Errorf("e gave %d lines, want %d", len(m.doc.lines), before)
 			}
 		})
@@ -662,5 +663,81 @@ func TestScrollOtherCables(t *testing.T) {
 				t.Errorf("back up: offset %d", m.offset)
 			}
 		})
+	}
+}
+
+// A long cable is laid out only as far as it is shown: opening it renders
+// a screenful, and jumps and the end key lay out what they need.
+func TestLazyLayout(t *testing.T) {
+	c := syntheticCable(5000)
+	m := openModel(c, 100, 40)
+	if m.doc.built > 40 || m.doc.done {
+		t.Fatalf("opening laid out %d paragraphs (done %v)", m.doc.built, m.doc.done)
+	}
+	if !labelOnScreen(m, 1) {
+		t.Fatalf("¶1 not on the first screen:\n%s", screen(m))
+	}
+	press(m, "pgdown", "pgdown")
+	if !strings.Contains(footerText(m), "%") {
+		t.Errorf("no position while the rest is not laid out: %q", footerText(m))
+	}
+	press(m, ":")
+	typeText(m, "2500")
+	press(m, "enter")
+	if currentLabel(m) != "¶2500" || !labelOnScreen(m, 2500) || m.doc.done {
+		t.Fatalf(":2500 gave %s, done %v:\n%s", currentLabel(m), m.doc.done, screen(m))
+	}
+	// a resize re-lays out only up to where the reader is
+	m.Update(tea.WindowSizeMsg{Width: 70, Height: 30})
+	if !labelOnScreen(m, 2500) || m.doc.done || m.doc.built > 2540 {
+		t.Fatalf("after a resize ¶2500 on screen %v, built %d:\n%s", labelOnScreen(m, 2500), m.doc.built, screen(m))
+	}
+	press(m, "/")
+	typeText(m, "drafter")
+	press(m, "enter", "n", "n")
+	if c.Body[m.cur].Number != 2510 || !strings.Contains(bodyText(m), "drafter") || m.doc.done {
+		t.Fatalf("search went to ¶%d (done %v):\n%s", c.Body[m.cur].Number, m.doc.done, screen(m))
+	}
+	press(m, "esc", "G")
+	if !m.doc.done || !labelOnScreen(m, 5000) || !strings.Contains(screen(m), "NOBODY") {
+		t.Fatalf("G did not reach the end:\n%s", screen(m))
+	}
+	if !strings.Contains(footerText(m), "end") {
+		t.Errorf("footer at the end: %q", footerText(m))
+	}
+	// folding everything starts over and still shows where the reader is
+	press(m, "c")
+	if !labelOnScreen(m, 5000) {
+		t.Fatalf("after c, ¶5000 is not on screen:\n%s", screen(m))
+	}
+	press(m, "g")
+	if !labelOnScreen(m, 1) {
+		t.Fatalf("g did not go back to the top:\n%s", screen(m))
+	}
+}
+
+// A long text is re-wrapped once a resize settles, not at every step.
+func TestResizeSettles(t *testing.T) {
+	m := openModel(syntheticCable(200), 100, 40)
+	m.textSize = settleAbove + 1
+	var last tea.Cmd
+	for _, w := range []int{90, 70, 60} {
+		_, last = m.Update(tea.WindowSizeMsg{Width: w, Height: 30})
+	}
+	if m.width != 100 || last == nil {
+		t.Fatalf("resized at once to %d", m.width)
+	}
+	m.Update(settledMsg{70, 30}) // an earlier step: ignored
+	if m.width != 100 {
+		t.Fatal("a stale resize was applied")
+	}
+	m.Update(last())
+	if m.width != 60 || m.height != 30 || !labelOnScreen(m, 1) {
+		t.Fatalf("the settled size was not applied: %dx%d", m.width, m.height)
+	}
+	for _, l := range strings.Split(m.View().Content, "\n") {
+		if stringWidth(l) > 60 {
+			t.Fatalf("line wider than 60: %q", stripAll(l))
+		}
 	}
 }

@@ -117,10 +117,29 @@ func BenchmarkView(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderScaling renders synthetic cables of 1,000, 2,000 and
-// 4,000 paragraphs: the cost must grow linearly with the cable.
+// BenchmarkRenderScaling lays out the whole of synthetic cables of 1,000,
+// 2,000 and 4,000 paragraphs (what G does): the cost must grow linearly
+// with the cable.
 func BenchmarkRenderScaling(b *testing.B) {
 	for _, n := range []int{1000, 2000, 4000} {
+		c := syntheticCable(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := New(c, Options{Theme: "dark"})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+				m.wholeDoc()
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkOpen is the first screen of cables of 1,000 to 64,000
+// paragraphs: the text is laid out only as far as it is shown, so what
+// grows with the cable is only the per-paragraph bookkeeping.
+func BenchmarkOpen(b *testing.B) {
+	for _, n := range []int{1000, 4000, 16000, 64000} {
 		c := syntheticCable(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()

@@ -10,12 +10,27 @@ import (
 
 // doc is the body rendered into lines for one (width, state), with the
 // index that jumps need: where each paragraph starts and ends.
+//
+// It is assembled lazily, paragraph by paragraph, as far as the screen or a
+// jump needs (needLines, needPara): a cable of 100 MB opens and re-wraps on
+// resize as fast as a short one, and only what has been shown is rendered.
+// The index holds for the paragraphs built so far; the tail (signature,
+// trailer, notices) comes after the last one.
 type doc struct {
 	lines []string
 	owner []int32 // body index that owns each line, -1 for none
 	top   []int   // per paragraph: first line (its heading, if any)
 	text  []int   // per paragraph: first text line
 	end   []int   // per paragraph: one past its last line
+	built int     // paragraphs assembled so far
+	done  bool    // the tail is in: lines is the whole text
+}
+
+func (d *doc) add(owner int, ls ...string) {
+	for _, l := range ls {
+		d.lines = append(d.lines, l)
+		d.owner = append(d.owner, int32(owner))
+	}
 }
 
 // labelWidth is the width of the ¶ label column for a cable: the widest
@@ -31,7 +46,8 @@ func labelWidth(body []model.Paragraph) int {
 	return w
 }
 
-// buildDoc renders whatever paragraphs are stale and assembles the lines.
+// buildDoc starts the document over for the current state; the paragraphs
+// are assembled on demand.
 func (m *Model) buildDoc() {
 	d := &m.doc
 	d.lines = d.lines[:0]
@@ -40,28 +56,52 @@ func (m *Model) buildDoc() {
 	d.top = resize(d.top, n)
 	d.text = resize(d.text, n)
 	d.end = resize(d.end, n)
-
-	add := func(owner int, ls ...string) {
-		for _, l := range ls {
-			d.lines = append(d.lines, l)
-			d.owner = append(d.owner, int32(owner))
-		}
-	}
+	d.built, d.done = 0, false
 	if m.showRouting {
-		add(-1, m.routingLines()...)
-		add(-1, "")
+		d.add(-1, m.routingLines()...)
+		d.add(-1, "")
 	}
-	for i := range m.cable.Body {
-		if i > 0 {
-			add(-1, "")
-		}
-		pr := m.paraLines(i)
-		d.top[i] = len(d.lines)
-		d.text[i] = d.top[i] + pr.headLines
-		add(i, pr.lines...)
-		d.end[i] = len(d.lines)
+}
+
+// assembleNext appends the next paragraph, or the tail after the last one.
+func (m *Model) assembleNext() {
+	d := &m.doc
+	i := d.built
+	if i == len(m.cable.Body) {
+		m.tailLines(d.add)
+		d.done = true
+		return
 	}
-	m.tailLines(add)
+	if i > 0 {
+		d.add(-1, "")
+	}
+	pr := m.paraLines(i)
+	d.top[i] = len(d.lines)
+	d.text[i] = d.top[i] + pr.headLines
+	d.add(i, pr.lines...)
+	d.end[i] = len(d.lines)
+	d.built++
+}
+
+// needLines assembles until the document has n lines or is whole.
+func (m *Model) needLines(n int) {
+	for !m.doc.done && len(m.doc.lines) < n {
+		m.assembleNext()
+	}
+}
+
+// needPara assembles until paragraph i has its lines.
+func (m *Model) needPara(i int) {
+	for !m.doc.done && m.doc.built <= i {
+		m.assembleNext()
+	}
+}
+
+// wholeDoc assembles everything: the end of the text is wanted.
+func (m *Model) wholeDoc() {
+	for !m.doc.done {
+		m.assembleNext()
+	}
 }
 
 // tailLines adds the signature and what the parser could not place.

@@ -102,6 +102,13 @@ func typeText(m *Model, s string) {
 }
 
 // screen is the view as plain text.
+// whole lays out the whole text (the reader does it only as far as it is
+// shown) and returns it.
+func whole(m *Model) *doc {
+	m.wholeDoc()
+	return &m.doc
+}
+
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
 // bodyText is the part of the screen between the header and the footer.

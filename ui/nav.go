@@ -62,6 +62,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.offset = 0
 		m.setCur(min(0, len(m.cable.Body)-1))
 	case key.Matches(msg, k.Bottom):
+		m.wholeDoc()
 		m.offset = len(m.doc.lines)
 		m.setCur(len(m.cable.Body) - 1)
 	case key.Matches(msg, k.NextPara):
@@ -183,6 +184,7 @@ func (m *Model) setAll(v bool) {
 	m.refresh()
 	m.restore(a)
 	if m.cur >= 0 && !m.visible(m.cur) {
+		m.needPara(m.cur)
 		m.offset = m.doc.top[m.cur] - 1
 		m.clamp()
 	}
@@ -211,13 +213,13 @@ type anchor struct {
 
 func (m *Model) anchor() anchor {
 	d := &m.doc
-	if len(d.lines) == 0 || len(d.top) == 0 {
+	if len(d.lines) == 0 || d.built == 0 {
 		return anchor{}
 	}
 	if m.offset == 0 {
 		return anchor{para: -1, ok: true}
 	}
-	for i := range d.top {
+	for i := range d.built {
 		if d.end[i] > m.offset {
 			if d.top[i] >= m.offset {
 				return anchor{para: i, delta: d.top[i] - m.offset, ok: true}
@@ -226,7 +228,7 @@ func (m *Model) anchor() anchor {
 			return anchor{para: i, frac: float64(m.offset-d.top[i]) / float64(n), ok: true}
 		}
 	}
-	return anchor{para: len(d.top) - 1, ok: true}
+	return anchor{para: d.built - 1, ok: true}
 }
 
 func (m *Model) restore(a anchor) {
@@ -238,6 +240,7 @@ func (m *Model) restore(a anchor) {
 		m.offset = 0
 		return
 	}
+	m.needPara(a.para)
 	d := &m.doc
 	n := d.end[a.para] - d.top[a.para]
 	m.offset = d.top[a.para] - a.delta + int(a.frac*float64(n))
@@ -247,7 +250,8 @@ func (m *Model) restore(a anchor) {
 // keepCurrent scrolls the current paragraph's text to the top if it is off
 // screen (after a resize has moved everything).
 func (m *Model) keepCurrent() {
-	if m.cur >= 0 && m.cur < len(m.doc.text) && !m.tooSmall && !m.visible(m.cur) {
+	if m.cur >= 0 && !m.tooSmall && !m.visible(m.cur) {
+		m.needPara(m.cur)
 		m.offset = m.doc.text[m.cur]
 		m.clamp()
 	}
@@ -257,7 +261,9 @@ func (m *Model) maxOffset() int {
 	return max(0, len(m.doc.lines)-m.bodyH)
 }
 
+// clamp keeps the offset inside the text, assembling what the screen shows.
 func (m *Model) clamp() {
+	m.needLines(m.offset + m.bodyH)
 	m.offset = max(0, min(m.offset, m.maxOffset()))
 }
 
@@ -270,18 +276,20 @@ func (m *Model) scroll(n int) {
 	m.followView()
 }
 
+// visible reports whether paragraph i has text on screen. A paragraph not
+// yet assembled lies below the screen.
 func (m *Model) visible(i int) bool {
 	d := &m.doc
-	return d.text[i] < m.offset+m.bodyH && d.end[i] > m.offset
+	return i < d.built && d.text[i] < m.offset+m.bodyH && d.end[i] > m.offset
 }
 
 func (m *Model) followView() {
-	if m.cur < 0 || len(m.doc.text) == 0 || m.visible(m.cur) {
+	if m.cur < 0 || m.visible(m.cur) {
 		return
 	}
 	d := &m.doc
-	if d.end[m.cur] <= m.offset {
-		for i := m.cur + 1; i < len(d.text); i++ {
+	if m.cur < d.built && d.end[m.cur] <= m.offset {
+		for i := m.cur + 1; i < d.built; i++ {
 			if m.visible(i) {
 				m.setCur(i)
 				return
@@ -304,6 +312,7 @@ func (m *Model) ensureVisible(i int) {
 	if i < 0 || i >= len(d.top) {
 		return
 	}
+	m.needPara(i)
 	top, end := d.top[i], d.end[i]
 	switch {
 	case top < m.offset:
@@ -350,6 +359,7 @@ func (m *Model) gotoNumber(s string) {
 	for i, p := range m.cable.Body {
 		if p.Number == n {
 			m.setCur(i)
+			m.needPara(i)
 			m.offset = m.doc.top[i]
 			m.clamp()
 			return
@@ -372,6 +382,7 @@ func (m *Model) gotoSummary() {
 		for _, sp := range p.Spans {
 			if sp.Kind == model.Summary {
 				m.openAt(i)
+				m.needPara(i)
 				m.offset = m.doc.top[i]
 				m.clamp()
 				return
@@ -423,6 +434,7 @@ func (m *Model) nextAside(dir int) {
 	a := all[pick]
 	m.openAt(a.para)
 	m.asideSpan = a.span
+	m.needPara(a.para)
 	r := m.rendered(a.para)
 	line := m.doc.text[a.para]
 	if a.span < len(r.spanLine) {
@@ -481,6 +493,7 @@ func (m *Model) gotoMatch(k int) {
 	mt := s.matches[k]
 	m.dirty = true
 	m.openAt(mt.para)
+	m.needPara(mt.para)
 	r := m.rendered(mt.para)
 	local := k - s.first[mt.para]
 	line := m.doc.text[mt.para]

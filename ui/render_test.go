@@ -114,7 +114,7 @@ func TestSpanOffsetsWithWideText(t *testing.T) {
 	c := &model.Cable{Body: []model.Paragraph{{Number: 1, Text: text,
 		Spans: []model.Span{{Kind: model.Summary, Start: a, End: b, Text: "大使 said so."}}}}}
 	m := openModel(c, 100, 20)
-	raw := strings.Join(m.doc.lines, "\n")
+	raw := strings.Join(whole(m).lines, "\n")
 	st := m.styles
 	for _, want := range []string{
 		st.p.summaryLabel.open + "SUMMARY:" + st.p.summaryLabel.close,
@@ -175,9 +175,9 @@ func TestRenderCache(t *testing.T) {
 	if strData(m.renders[0][0].lines[0]) != first {
 		t.Error("moving re-rendered ¶1")
 	}
-	keep := strData(m.renders[3][0].lines[0])
+	keep := strData(m.renders[1][0].lines[0])
 	press(m, "enter") // fold ¶1
-	if strData(m.renders[3][0].lines[0]) != keep || len(m.renders[0][1].lines) != 1 {
+	if strData(m.renders[1][0].lines[0]) != keep || len(m.renders[0][1].lines) != 1 {
 		t.Error("folding ¶1 touched other paragraphs or did not fold")
 	}
 	press(m, "enter") // unfold: the expanded rendering is reused

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"cablereader/model"
+)
+
+// RunLoading opens the reader at once and runs load, which parses the
+// cable, in the background: a file of many megabytes takes seconds to
+// parse, and meanwhile the terminal shows what is happening and answers q.
+// name and size describe the input for that screen.
+func RunLoading(name string, size int, load func() *model.Cable, opt Options) error {
+	return run(newLoading(name, size, load, opt))
+}
+
+// loading is the root model until the cable is parsed; then it hands every
+// message to the reader.
+type loading struct {
+	load          func() *model.Cable
+	what          string
+	opt           Options
+	spin          spinner.Model
+	width, height int
+	reader        *Model
+}
+
+type parsedMsg struct{ c *model.Cable }
+
+func newLoading(name string, size int, load func() *model.Cable, opt Options) *loading {
+	what := "the cable"
+	if name != "" && name != "-" {
+		what = cleanLine(name)
+	}
+	if size >= 1<<20 {
+		what += fmt.Sprintf(" (%d MB)", size>>20)
+	}
+	l := &loading{load: load, what: what, opt: opt, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	l.spin.Style = NewStyles(opt.Theme != "light").Accent
+	return l
+}
+
+func (l *loading) Init() tea.Cmd {
+	load := l.load
+	l.load = nil // nothing here keeps the input once it is parsed
+	return tea.Batch(l.spin.Tick, func() tea.Msg { return parsedMsg{load()} })
+}
+
+func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if l.reader != nil {
+		_, cmd := l.reader.Update(msg)
+		return l, cmd
+	}
+	switch msg := msg.(type) {
+	case parsedMsg:
+		l.reader = New(msg.c, l.opt)
+		cmds := []tea.Cmd{l.reader.Init()}
+		if l.width > 0 {
+			_, cmd := l.reader.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
+			cmds = append(cmds, cmd)
+		}
+		return l, tea.Batch(cmds...)
+	case tea.WindowSizeMsg:
+		l.width, l.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "q", "ctrl+c", "esc":
+			return l, tea.Quit
+		}
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	}
+	return l, nil
+}
+
+func (l *loading) View() tea.View {
+	if l.reader != nil {
+		return l.reader.View()
+	}
+	v := tea.NewView("")
+	v.AltScreen = true
+	if l.width == 0 {
+		return v
+	}
+	lines := []string{l.spin.View() + " Reading " + l.what + "…", "", "q to quit"}
+	for i, s := range lines {
+		lines[i] = fit(s, l.width)
+	}
+	v.SetContent(lipgloss.Place(l.width, l.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n")))
+	return v
+}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cablereader/model"
+)
+
+// The loading screen is up while the cable is parsed, answers q, and hands
+// over to the reader, at the window's size, once the cable is in.
+func TestLoading(t *testing.T) {
+	c := loadCable(t, sample)
+	calls := 0
+	l := newLoading("big.txt", 104<<20, func() *model.Cable { calls++; return c }, Options{Theme: "dark"})
+	cmd := l.Init()
+	if cmd == nil || l.load != nil {
+		t.Fatal("Init did not start the parse or kept the input")
+	}
+	l.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	view := ansi.Strip(l.View().Content)
+	if !strings.Contains(view, "Reading big.txt (104 MB)…") || !strings.Contains(view, "q to quit") {
+		t.Fatalf("loading screen:\n%s", view)
+	}
+	if _, quit := l.Update(keyMsg("q")); quit == nil {
+		t.Error("q does nothing while loading")
+	} else if _, ok := quit().(tea.QuitMsg); !ok {
+		t.Error("q while loading does not quit")
+	}
+	// The batch holds the spinner and the parse; run the parse.
+	var parsed tea.Msg
+	for _, sub := range cmd().(tea.BatchMsg) {
+		if msg, ok := sub().(parsedMsg); ok {
+			parsed = msg
+		}
+	}
+	if parsed == nil || calls != 1 {
+		t.Fatalf("the parse ran %d times", calls)
+	}
+	l.Update(parsed)
+	view = ansi.Strip(l.View().Content)
+	if !strings.Contains(view, "¶1") {
+		t.Fatalf("the reader did not take over:\n%s", view)
+	}
+	if lines := strings.Split(view, "\n"); len(lines) != 24 {
+		t.Errorf("the reader is %d lines high, want the window's 24", len(lines))
+	}
+	l.Update(keyMsg("]"))
+	if l.reader.cur != 1 {
+		t.Error("keys do not reach the reader")
+	}
+}
