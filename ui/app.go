@@ -409,20 +409,26 @@ func (m *Model) renderFooter() string {
 }
 
 // helpBar is the one-line help for w cells. It is cached per width: the
-// status beside it changes width as the reader scrolls. The optional keys
-// (TAGS) are in it only when the whole bar fits.
+// status beside it changes width as the reader scrolls. When the bar does
+// not fit, the least needed keys go first (the bar lists them by
+// importance); "? keys" and "q quit" stay to the last.
 func (m *Model) helpBar(w int) string {
 	if s, ok := m.helpBars[w]; ok {
 		return s
 	}
 	h := m.help
 	h.SetWidth(0)
-	s := h.View(m.keys)
-	if lipgloss.Width(s) > w {
-		h.SetWidth(w)
-		s = h.View(compactKeys{m.keys})
+	keys := m.keys.ShortHelp()
+	always := keys[len(keys)-2:] // help and quit
+	s := ""
+	for n := len(keys) - 2; n >= 0; n-- {
+		bar := h.ShortHelpView(append(keys[:n:n], always...))
+		if lipgloss.Width(bar) <= w {
+			s = bar
+			break
+		}
 	}
-	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
+	if s == "" && w >= len("? keys") {
 		s = m.pStatus.wrap("? keys")
 	}
 	if m.helpBars == nil {

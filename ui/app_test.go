@@ -741,3 +741,19 @@ func TestResizeSettles(t *testing.T) {
 		}
 	}
 }
+
+// The help bar drops the least needed keys first: "? keys" and "q quit"
+// are on it at every usual width.
+func TestHelpBarKeepsQuit(t *testing.T) {
+	c := loadCable(t, sample)
+	for _, w := range []int{60, 70, 80, 100, 120} {
+		m := openModel(c, w, 24)
+		f := footerText(m)
+		if !strings.Contains(f, "? keys • q quit") {
+			t.Errorf("at %d columns the help bar lacks ? and q: %q", w, f)
+		}
+		if w >= 100 && !strings.Contains(f, "r routing") {
+			t.Errorf("at %d columns the help bar lacks r routing: %q", w, f)
+		}
+	}
+}

@@ -109,8 +109,8 @@ func archiveKeys() KeyMap {
 	return k
 }
 
-// ShortHelp is the one-line help bar. The TAGS key is in it only when the
-// whole bar fits (see Model.helpBar); compactKeys is the bar without it.
+// ShortHelp is the one-line help bar, most needed first; the last two are
+// help and quit, which Model.helpBar keeps when it drops keys to fit.
 func (k KeyMap) ShortHelp() []key.Binding {
 	if k.archive {
 		return []key.Binding{k.paraHelp, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
@@ -130,17 +130,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})
 	}
 	return groups
-}
-
-// compactKeys is the help bar of narrower terminals: the short help
-// without the keys that can go.
-type compactKeys struct{ KeyMap }
-
-func (k compactKeys) ShortHelp() []key.Binding {
-	if k.archive {
-		return []key.Binding{k.refHelp, k.backShort, k.postHelp, k.Help, k.Quit}
-	}
-	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.Help, k.Quit}
 }
 
 // pageKeys is the help bar shown under a page (keys, TAGS glossary).
