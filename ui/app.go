@@ -110,6 +110,8 @@ type Model struct {
 	helpBars     map[int]string
 	pageBars     map[int]string // help bars under a page
 	viewSize     int            // largest frame so far, to size the next one
+	origin       int            // paragraph the doc window starts from (line 0)
+	jump         bool           // the next rebuild starts at origin, not at the screen
 	textSize     int            // bytes of paragraph text
 	pendingW     int            // the last size asked for, while it settles
 	pendingH     int
@@ -275,8 +277,22 @@ func (m *Model) refresh() {
 	}
 	m.bodyH = max(1, m.height-len(m.header)-1)
 	if m.dirty {
-		m.buildDoc()
 		m.dirty = false
+		if m.jump {
+			// a jump far away: the window starts at m.origin
+			m.jump = false
+			m.buildDoc()
+		} else {
+			// Start the window over at the paragraph on top of the
+			// screen, and put it back where it was.
+			a := m.anchor()
+			if a.para >= 0 {
+				m.origin = a.para
+			}
+			m.buildDoc()
+			m.offset = 0
+			m.restore(a)
+		}
 	}
 	if m.showHelp && m.helpLines == nil {
 		m.helpLines = m.renderHelp()
@@ -458,20 +474,22 @@ func (m *Model) pageBar(w int) string {
 
 func (m *Model) percent() string {
 	d := &m.doc
-	if !d.done && m.offset > 0 {
-		// The rest is not laid out yet: say how far through the
-		// paragraphs the bottom of the screen is.
-		last := min(m.offset+m.bodyH, len(d.owner)) - 1
-		for last > 0 && d.owner[last] < 0 {
-			last--
-		}
-		p := max(0, int(d.owner[max(0, last)]))
-		return strconv.Itoa(min(99, 100*(p+1)/max(1, len(m.cable.Body)))) + "%"
+	if d.whole() {
+		return percentOf(m.offset-d.start(), d.stop()-d.start(), m.bodyH)
 	}
-	if !d.done {
+	switch {
+	case m.offset <= d.start() && d.topDone:
 		return "top"
+	case m.offset+m.bodyH >= d.stop() && d.done:
+		return "end"
 	}
-	return percentOf(m.offset, len(d.lines), m.bodyH)
+	// Not all is laid out: say how far through the paragraphs the bottom
+	// of the screen is.
+	p := -1
+	for l := m.offset + m.bodyH - 1; l >= m.offset && p < 0; l-- {
+		_, p, _ = d.line(l)
+	}
+	return strconv.Itoa(max(1, min(99, 100*(p+1)/max(1, len(m.cable.Body))))) + "%"
 }
 
 // percentOf says where a window of h lines at offset stands in total lines.
@@ -519,21 +537,21 @@ func (m *Model) View() tea.View {
 		}
 	} else {
 		d := &m.doc
-		curTop, curEnd := -1, -1
-		if m.cur >= 0 && m.cur < d.built {
+		curTop, curEnd := 0, 0
+		if d.has(m.cur) {
 			curTop, curEnd = d.text[m.cur], d.end[m.cur]
 		}
 		for i := m.offset; i < m.offset+m.bodyH; i++ {
-			if i < len(d.lines) {
+			if l, _, ok := d.line(i); ok {
 				switch {
 				case i >= curTop && i < curEnd:
 					b.WriteString(m.margin)
 					b.WriteString(m.gutterOn)
-				case d.lines[i] != "":
+				case l != "":
 					b.WriteString(m.margin)
 					b.WriteString(m.gutterOff)
 				}
-				b.WriteString(d.lines[i])
+				b.WriteString(l)
 			}
 			b.WriteByte('\n')
 		}

@@ -267,14 +267,14 @@ func TestTopBottom(t *testing.T) {
 			c := loadCable(t, id)
 			m := openModel(c, 100, 40)
 			press(m, "G")
-			if m.cur != len(c.Body)-1 || m.offset != m.maxOffset() {
+			if m.cur != len(c.Body)-1 || m.offset != max(m.doc.start(), m.doc.stop()-m.bodyH) || !m.doc.done {
 				t.Fatalf("G: cur %d offset %d", m.cur, m.offset)
 			}
 			if c.Signature != "" && !strings.Contains(bodyText(m), c.Signature) {
 				t.Errorf("signature %q not at the bottom", c.Signature)
 			}
 			press(m, "g")
-			if m.cur != 0 || m.offset != 0 {
+			if m.cur != 0 || m.offset != m.doc.start() || !m.doc.topDone || !labelOnScreen(m, c.Body[0].Number) && c.Body[0].Number > 0 {
 				t.Fatalf("g: cur %d offset %d", m.cur, m.offset)
 			}
 		})
@@ -755,5 +755,55 @@ func TestHelpBarKeepsQuit(t *testing.T) {
 		if w >= 100 && !strings.Contains(f, "r routing") {
 			t.Errorf("at %d columns the help bar lacks r routing: %q", w, f)
 		}
+	}
+}
+
+// A jump far into a long cable starts a new window there; scrolling up out
+// of it lays out the paragraphs above, and the screen is the same as with
+// the whole text laid out.
+func TestWindowMatchesWholeText(t *testing.T) {
+	c := syntheticCable(5000)
+	m := openModel(c, 100, 40)
+	press(m, ":")
+	typeText(m, "2500")
+	press(m, "enter")
+	if m.doc.first < 2400 || m.doc.built > 2600 {
+		t.Fatalf("the jump laid out paragraphs %d to %d", m.doc.first, m.doc.built)
+	}
+	for range 45 {
+		press(m, "k")
+	}
+	ref := openModel(c, 100, 40)
+	ref.wholeDoc()
+	ref.offset = ref.doc.top[2499] - 45
+	ref.cur = m.cur
+	if got, want := bodyText(m), bodyText(ref); got != want {
+		t.Fatalf("scrolled up from the window:\n%s\nwith the whole text:\n%s", got, want)
+	}
+	for range 45 {
+		press(m, "j")
+	}
+	press(m, "pgdown", "pgdown")
+	ref.offset = ref.doc.top[2499] + 2*(m.bodyH-1)
+	ref.cur = m.cur
+	if got, want := bodyText(m), bodyText(ref); got != want {
+		t.Fatalf("paged down:\n%s\nwith the whole text:\n%s", got, want)
+	}
+	// G starts a window at the end; scrolling up from it matches too
+	press(m, "G")
+	if m.doc.first < 4800 || !strings.Contains(footerText(m), "end") {
+		t.Fatalf("G laid out from ¶%d; footer %q", m.doc.first+1, footerText(m))
+	}
+	for range 3 {
+		press(m, "pgup")
+	}
+	ref.offset = ref.doc.stop() - ref.bodyH - 3*(m.bodyH-1)
+	ref.cur = m.cur
+	if got, want := bodyText(m), bodyText(ref); got != want {
+		t.Fatalf("paged up from the end:\n%s\nwith the whole text:\n%s", got, want)
+	}
+	press(m, "g")
+	if m.doc.first != 0 || !labelOnScreen(m, 1) || !strings.Contains(footerText(m), "top") {
+		t.Fatalf("g did not go back to the top: first %d\n%s", m.doc.first, screen(m))
 	}
 }

@@ -11,19 +11,27 @@ import (
 // doc is the body rendered into lines for one (width, state), with the
 // index that jumps need: where each paragraph starts and ends.
 //
-// It is assembled lazily, paragraph by paragraph, as far as the screen or a
-// jump needs (needLines, needPara): a cable of 100 MB opens and re-wraps on
-// resize as fast as a short one, and only what has been shown is rendered.
-// The index holds for the paragraphs built so far; the tail (signature,
-// trailer, notices) comes after the last one.
+// It is a window over the text, laid out lazily: it starts at one
+// paragraph (the origin, line 0) and grows paragraph by paragraph downward
+// (lines) and upward (above, nearest first, at negative line numbers) as
+// far as the screen or a jump needs. A jump far from the window starts a
+// new one. So a cable of 100 MB opens, re-wraps on resize and jumps to its
+// end as fast as a short one, and only what has been shown is rendered.
+// The index holds for the paragraphs in [first, built); the routing pane
+// sits above paragraph 0, the tail (signature, trailer, notices) after the
+// last.
 type doc struct {
-	lines []string
-	owner []int32 // body index that owns each line, -1 for none
-	top   []int   // per paragraph: first line (its heading, if any)
-	text  []int   // per paragraph: first text line
-	end   []int   // per paragraph: one past its last line
-	built int     // paragraphs assembled so far
-	done  bool    // the tail is in: lines is the whole text
+	lines      []string // line 0 on
+	owner      []int32  // body index that owns each line, -1 for none
+	above      []string // line -1, -2, ...
+	ownerAbove []int32
+	top        []int // per paragraph: first line (its heading, if any)
+	text       []int // per paragraph: first text line
+	end        []int // per paragraph: one past its last line
+	first      int   // first paragraph laid out
+	built      int   // one past the last paragraph laid out
+	done       bool  // the tail is in
+	topDone    bool  // paragraph 0 and the routing pane are in
 }
 
 func (d *doc) add(owner int, ls ...string) {
@@ -32,6 +40,34 @@ func (d *doc) add(owner int, ls ...string) {
 		d.owner = append(d.owner, int32(owner))
 	}
 }
+
+// push adds a line on top of the window.
+func (d *doc) push(owner int, l string) {
+	d.above = append(d.above, l)
+	d.ownerAbove = append(d.ownerAbove, int32(owner))
+}
+
+// start and stop bound the lines laid out: [start, stop).
+func (d *doc) start() int { return -len(d.above) }
+func (d *doc) stop() int  { return len(d.lines) }
+
+// line returns line l and the paragraph that owns it (-1 for none); ok is
+// false outside the window.
+func (d *doc) line(l int) (s string, owner int, ok bool) {
+	switch {
+	case l >= 0 && l < len(d.lines):
+		return d.lines[l], int(d.owner[l]), true
+	case l < 0 && -l <= len(d.above):
+		return d.above[-l-1], int(d.ownerAbove[-l-1]), true
+	}
+	return "", -1, false
+}
+
+// whole reports whether the window holds the whole text.
+func (d *doc) whole() bool { return d.done && d.topDone }
+
+// has reports whether paragraph i is laid out.
+func (d *doc) has(i int) bool { return i >= d.first && i < d.built }
 
 // labelWidth is the width of the ¶ label column for a cable: the widest
 // "¶N" plus a space, at least 4 cells.
@@ -46,20 +82,25 @@ func labelWidth(body []model.Paragraph) int {
 	return w
 }
 
-// buildDoc starts the document over for the current state; the paragraphs
-// are assembled on demand.
+// buildDoc starts the window over at paragraph m.origin for the current
+// state; the rest is laid out on demand.
 func (m *Model) buildDoc() {
 	d := &m.doc
-	d.lines = d.lines[:0]
-	d.owner = d.owner[:0]
 	n := len(m.cable.Body)
+	m.origin = max(0, min(m.origin, n-1))
+	d.lines, d.owner = d.lines[:0], d.owner[:0]
+	d.above, d.ownerAbove = d.above[:0], d.ownerAbove[:0]
 	d.top = resize(d.top, n)
 	d.text = resize(d.text, n)
 	d.end = resize(d.end, n)
-	d.built, d.done = 0, false
-	if m.showRouting {
-		d.add(-1, m.routingLines()...)
-		d.add(-1, "")
+	d.first, d.built = m.origin, m.origin
+	d.done, d.topDone = false, false
+	if m.origin == 0 {
+		if m.showRouting {
+			d.add(-1, m.routingLines()...)
+			d.add(-1, "")
+		}
+		d.topDone = true
 	}
 }
 
@@ -72,7 +113,7 @@ func (m *Model) assembleNext() {
 		d.done = true
 		return
 	}
-	if i > 0 {
+	if i > d.first {
 		d.add(-1, "")
 	}
 	pr := m.paraLines(i)
@@ -83,22 +124,87 @@ func (m *Model) assembleNext() {
 	d.built++
 }
 
-// needLines assembles until the document has n lines or is whole.
+// assemblePrev puts the paragraph before the window on top of it, or the
+// routing pane above paragraph 0.
+func (m *Model) assemblePrev() {
+	d := &m.doc
+	if d.first == 0 {
+		if m.showRouting {
+			d.push(-1, "")
+			r := m.routingLines()
+			for k := len(r) - 1; k >= 0; k-- {
+				d.push(-1, r[k])
+			}
+		}
+		d.topDone = true
+		return
+	}
+	i := d.first - 1
+	if d.built > d.first || d.done {
+		d.push(-1, "") // between paragraph i and the window
+	}
+	pr := m.paraLines(i)
+	for k := len(pr.lines) - 1; k >= 0; k-- {
+		d.push(i, pr.lines[k])
+	}
+	d.top[i] = d.start()
+	d.text[i] = d.top[i] + pr.headLines
+	d.end[i] = d.top[i] + len(pr.lines)
+	d.first--
+}
+
+// needLines lays out downward until line n-1 is in or the text ends.
 func (m *Model) needLines(n int) {
-	for !m.doc.done && len(m.doc.lines) < n {
+	for !m.doc.done && m.doc.stop() < n {
 		m.assembleNext()
 	}
 }
 
-// needPara assembles until paragraph i has its lines.
-func (m *Model) needPara(i int) {
-	for !m.doc.done && m.doc.built <= i {
-		m.assembleNext()
+// needAbove lays out upward until line l is in or the text starts.
+func (m *Model) needAbove(l int) {
+	for !m.doc.topDone && m.doc.start() > l {
+		m.assemblePrev()
 	}
 }
 
-// wholeDoc assembles everything: the end of the text is wanted.
+// farJump is how many paragraphs a jump lays out on the way before it
+// starts a new window at its target instead.
+const farJump = 200
+
+// needPara lays out paragraph i. A paragraph far from the window starts a
+// new one there, with i at the top of the screen; moved says so, and that
+// line numbers from before mean nothing now.
+func (m *Model) needPara(i int) (moved bool) {
+	d := &m.doc
+	if i < 0 || i >= len(m.cable.Body) || d.has(i) {
+		return false
+	}
+	if i >= d.built && i-d.built < farJump {
+		for d.built <= i {
+			m.assembleNext()
+		}
+		return false
+	}
+	if i < d.first && d.first-i < farJump {
+		for d.first > i {
+			m.assemblePrev()
+		}
+		return false
+	}
+	m.origin = i
+	m.buildDoc()
+	m.assembleNext()
+	m.offset = d.top[i]
+	return true
+}
+
+// wholeDoc lays out everything from paragraph 0: the tests' view of the
+// text.
 func (m *Model) wholeDoc() {
+	if m.doc.first != 0 || !m.doc.topDone {
+		m.origin = 0
+		m.buildDoc()
+	}
 	for !m.doc.done {
 		m.assembleNext()
 	}

@@ -59,11 +59,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		m.scroll(-max(1, m.bodyH-1))
 	case key.Matches(msg, k.Top):
-		m.offset = 0
+		m.gotoTop()
 		m.setCur(min(0, len(m.cable.Body)-1))
 	case key.Matches(msg, k.Bottom):
-		m.wholeDoc()
-		m.offset = len(m.doc.lines)
+		m.gotoBottom()
 		m.setCur(len(m.cable.Body) - 1)
 	case key.Matches(msg, k.NextPara):
 		m.movePara(1)
@@ -187,6 +186,7 @@ func (m *Model) setAll(v bool) {
 		m.needPara(m.cur)
 		m.offset = m.doc.top[m.cur] - 1
 		m.clamp()
+		m.clamp()
 	}
 }
 
@@ -196,7 +196,7 @@ func (m *Model) toggleRouting() {
 	m.dirty = true
 	m.refresh()
 	if m.showRouting {
-		m.offset = 0 // the pane sits above the text: show it
+		m.gotoTop() // the pane sits above the text: show it
 	} else {
 		m.restore(a)
 	}
@@ -213,13 +213,13 @@ type anchor struct {
 
 func (m *Model) anchor() anchor {
 	d := &m.doc
-	if len(d.lines) == 0 || d.built == 0 {
+	if d.built == d.first {
 		return anchor{}
 	}
-	if m.offset == 0 {
+	if m.offset <= d.start() && d.topDone {
 		return anchor{para: -1, ok: true}
 	}
-	for i := range d.built {
+	for i := d.first; i < d.built; i++ {
 		if d.end[i] > m.offset {
 			if d.top[i] >= m.offset {
 				return anchor{para: i, delta: d.top[i] - m.offset, ok: true}
@@ -232,12 +232,12 @@ func (m *Model) anchor() anchor {
 }
 
 func (m *Model) restore(a anchor) {
-	if !a.ok || len(m.doc.top) == 0 {
+	if !a.ok || len(m.cable.Body) == 0 {
 		m.clamp()
 		return
 	}
 	if a.para < 0 {
-		m.offset = 0
+		m.gotoTop()
 		return
 	}
 	m.needPara(a.para)
@@ -257,14 +257,37 @@ func (m *Model) keepCurrent() {
 	}
 }
 
-func (m *Model) maxOffset() int {
-	return max(0, len(m.doc.lines)-m.bodyH)
+// clamp keeps the offset inside the text, laying out what the screen
+// shows.
+func (m *Model) clamp() {
+	m.needAbove(m.offset)
+	m.needLines(m.offset + m.bodyH)
+	d := &m.doc
+	m.offset = max(d.start(), min(m.offset, d.stop()-m.bodyH))
 }
 
-// clamp keeps the offset inside the text, assembling what the screen shows.
-func (m *Model) clamp() {
-	m.needLines(m.offset + m.bodyH)
-	m.offset = max(0, min(m.offset, m.maxOffset()))
+// gotoTop shows the start of the text, starting the window there if it is
+// not in it.
+func (m *Model) gotoTop() {
+	if m.doc.first > farJump {
+		m.origin, m.offset, m.dirty, m.jump = 0, 0, true, true
+		m.refresh()
+	}
+	m.needAbove(-1 << 40)
+	m.offset = m.doc.start()
+	m.clamp()
+}
+
+// gotoBottom shows the end of the text, starting the window at the last
+// paragraph if it is far.
+func (m *Model) gotoBottom() {
+	if n := len(m.cable.Body); !m.doc.done && n-m.doc.built > farJump {
+		m.origin, m.offset, m.dirty, m.jump = n-1, 0, true, true
+		m.refresh()
+	}
+	m.needLines(1 << 40)
+	m.offset = m.doc.stop() - m.bodyH
+	m.clamp()
 }
 
 // scroll moves the view by n lines. When the current paragraph leaves the
@@ -280,7 +303,7 @@ func (m *Model) scroll(n int) {
 // yet assembled lies below the screen.
 func (m *Model) visible(i int) bool {
 	d := &m.doc
-	return i < d.built && d.text[i] < m.offset+m.bodyH && d.end[i] > m.offset
+	return d.has(i) && d.text[i] < m.offset+m.bodyH && d.end[i] > m.offset
 }
 
 func (m *Model) followView() {
@@ -288,15 +311,15 @@ func (m *Model) followView() {
 		return
 	}
 	d := &m.doc
-	if m.cur < d.built && d.end[m.cur] <= m.offset {
-		for i := m.cur + 1; i < d.built; i++ {
+	if d.has(m.cur) && d.end[m.cur] <= m.offset || m.cur < d.first {
+		for i := max(m.cur+1, d.first); i < d.built; i++ {
 			if m.visible(i) {
 				m.setCur(i)
 				return
 			}
 		}
 	} else {
-		for i := m.cur - 1; i >= 0; i-- {
+		for i := min(m.cur-1, d.built-1); i >= d.first; i-- {
 			if m.visible(i) {
 				m.setCur(i)
 				return
