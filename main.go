@@ -22,6 +22,7 @@ import (
 	"cablereader/model"
 	"cablereader/output"
 	"cablereader/parser"
+	"cablereader/sanitize"
 	"cablereader/ui"
 )
 
@@ -91,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\nTry 'cablereader --help'.\n", err)
+		complain(stderr, "cablereader: %v\nTry 'cablereader --help'.\n", err)
 		return exitUsage
 	}
 	if opt.version {
@@ -99,7 +100,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if archive, err := isArchive(files, opt); err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", cleanPathError(err))
+		complain(stderr, "cablereader: %v\n", cleanPathError(err))
 		return exitInput
 	} else if archive {
 		return runArchive(files, opt, stdout, stderr)
@@ -110,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	data, err := readInput(name, stdin, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		complain(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
 	size := len(data)
@@ -125,7 +126,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		complain(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
 	return exitOK
@@ -148,30 +149,30 @@ func isArchive(files []string, opt options) (bool, error) {
 func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
 	ix, err := corpus.Open(paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", cleanPathError(err))
+		complain(stderr, "cablereader: %v\n", cleanPathError(err))
 		return exitInput
 	}
 	defer ix.Close()
 	if !opt.list && isTerminal(stdout) && !strings.EqualFold(os.Getenv("TERM"), "dumb") {
 		if err := ui.RunArchive(ix, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
-			fmt.Fprintf(stderr, "cablereader: %v\n", err)
+			complain(stderr, "cablereader: %v\n", err)
 			return exitInput
 		}
 		return exitOK
 	}
 	if err := ix.Scan(context.Background(), nil); err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		complain(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
 	for _, e := range ix.Errors() {
-		fmt.Fprintf(stderr, "cablereader: %s line %d: %s; row skipped\n", e.Path, e.Line, e.Reason)
+		complain(stderr, "cablereader: %s line %d: %s; row skipped\n", e.Path, e.Line, e.Reason)
 	}
 	if len(ix.Entries()) == 0 {
-		fmt.Fprintf(stderr, "cablereader: no cables found in %s (%d files skipped)\n", strings.Join(paths, ", "), len(ix.Skipped()))
+		complain(stderr, "cablereader: no cables found in %s (%d files skipped)\n", strings.Join(paths, ", "), len(ix.Skipped()))
 		return exitInput
 	}
 	if err := corpus.WriteTSV(stdout, ix.Entries()); err != nil {
-		fmt.Fprintf(stderr, "cablereader: %v\n", err)
+		complain(stderr, "cablereader: %v\n", err)
 		return exitInput
 	}
 	return exitOK
@@ -307,4 +308,10 @@ func terminalWidth(w io.Writer) int {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// complain writes a message to standard error. File names and row errors
+// come from the input, so the message goes through the sanitiser too.
+func complain(w io.Writer, format string, a ...any) {
+	fmt.Fprint(w, sanitize.Text(fmt.Sprintf(format, a...)))
 }

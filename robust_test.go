@@ -183,3 +183,31 @@ func sameAsSample(t *testing.T, j cableJSON) {
 		t.Errorf("¶5 = %.80q", j.Paragraphs[4].Text)
 	}
 }
+
+// An archive listing is text output too: a hostile subject is made visible,
+// and so is a file name met in a folder, in the messages about it.
+func TestHostileArchiveListing(t *testing.T) {
+	dir := t.TempDir()
+	for i, seq := range hostile {
+		name := filepath.Join(dir, fmt.Sprintf("cable%d.txt", i))
+		if err := os.WriteFile(name, []byte(hostileCable(seq)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, code := cli(t, "", "--list", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	assertInert(t, "--list", out)
+	if n := strings.Count(out, "HOSTILE"); n != len(hostile) {
+		t.Errorf("%d of %d cables listed:\n%s", n, len(hostile), out)
+	}
+	if !strings.Contains(out, "HOSTILE ␛]0;pwned␇ SUBJECT") {
+		t.Errorf("the retitle sequence is not shown visibly:\n%s", out)
+	}
+	var b strings.Builder
+	complain(&b, "cablereader: %s: not a cable\n", "evil\x1b]0;pwned\x07.txt")
+	if got := b.String(); got != "cablereader: evil␛]0;pwned␇.txt: not a cable\n" {
+		t.Errorf("complain wrote %q", got)
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"cablereader/input"
+	"cablereader/sanitize"
 )
 
 // Kind is where an entry's text comes from.
@@ -375,7 +376,8 @@ func (ix *Index) loadRow(s source) ([]byte, error) {
 
 // WriteTSV writes one line per entry: id, date (RFC 3339, or empty),
 // classification, origin and subject, separated by tabs. Tabs and line
-// breaks inside a field become spaces.
+// breaks inside a field become spaces, and control characters and escape
+// sequences are made visible (sanitize.Text), as in every text output.
 func WriteTSV(w io.Writer, entries []Entry) error {
 	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
 	var buf bytes.Buffer
@@ -388,7 +390,7 @@ func WriteTSV(w io.Writer, entries []Entry) error {
 			if i > 0 {
 				buf.WriteByte('\t')
 			}
-			buf.WriteString(clean.Replace(f))
+			buf.WriteString(sanitize.Text(clean.Replace(f)))
 		}
 		buf.WriteByte('\n')
 		if buf.Len() > 32<<10 {
