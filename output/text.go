@@ -33,7 +33,7 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 		}
 	}
 	if cl := c.Marking(); cl != "" {
-		fmt.Fprintln(b, cl)
+		fmt.Fprintln(b, sanitize.Text(cl))
 	}
 	var top []string
 	for _, s := range []string{c.ID, dateText(c), string(c.Precedence)} {
