@@ -97,7 +97,7 @@ type Model struct {
 
 	// caches
 	preps        []*prepared
-	renders      [][2]paraRender // per paragraph: expanded, collapsed
+	renders      []*[2]paraRender // per paragraph: expanded, collapsed; nil until drawn
 	doc          doc
 	header       []string
 	routingCache []string
@@ -135,7 +135,7 @@ func New(c *model.Cable, opt Options) *Model {
 		asideSpan: -1,
 		collapsed: make([]bool, len(c.Body)),
 		preps:     make([]*prepared, len(c.Body)),
-		renders:   make([][2]paraRender, len(c.Body)),
+		renders:   make([]*[2]paraRender, len(c.Body)),
 	}
 	m.search.cur = -1
 	switch opt.Theme {

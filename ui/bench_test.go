@@ -151,3 +151,20 @@ func BenchmarkOpen(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEnd opens cables of 1,000 to 64,000 paragraphs and presses G:
+// the end is laid out in a window of its own, not after all the rest.
+func BenchmarkEnd(b *testing.B) {
+	for _, n := range []int{1000, 4000, 16000, 64000} {
+		c := syntheticCable(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m := New(c, Options{Theme: "dark"})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+				m.Update(keyMsg("G"))
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -72,14 +72,14 @@ func (d *doc) has(i int) bool { return i >= d.first && i < d.built }
 // labelWidth is the width of the ¶ label column for a cable: the widest
 // "¶N" plus a space, at least 4 cells.
 func labelWidth(body []model.Paragraph) int {
-	w := 4
+	most := 0
 	for _, p := range body {
-		if p.Number > 0 {
-			n := utf8.RuneCountInString("¶"+strconv.Itoa(p.Number)) + 1
-			w = max(w, n)
-		}
+		most = max(most, p.Number)
 	}
-	return w
+	if most == 0 {
+		return 4
+	}
+	return max(4, utf8.RuneCountInString("¶"+strconv.Itoa(most))+1)
 }
 
 // buildDoc starts the window over at paragraph m.origin for the current
@@ -272,6 +272,9 @@ func (m *Model) paraLines(i int) *paraRender {
 
 // rendered is paragraph i's cache slot for its current fold state.
 func (m *Model) rendered(i int) *paraRender {
+	if m.renders[i] == nil {
+		m.renders[i] = new([2]paraRender)
+	}
 	if m.collapsed[i] {
 		return &m.renders[i][1]
 	}

@@ -186,7 +186,6 @@ func (m *Model) setAll(v bool) {
 		m.needPara(m.cur)
 		m.offset = m.doc.top[m.cur] - 1
 		m.clamp()
-		m.clamp()
 	}
 }
 
@@ -419,7 +418,10 @@ func (m *Model) gotoSummary() {
 func (m *Model) nextAside(dir int) {
 	type at struct{ para, span int }
 	var all []at
-	for i := range m.cable.Body {
+	for i, p := range m.cable.Body {
+		if !hasAside(p) {
+			continue // no need to prepare it: a long cable has few
+		}
 		for j, sp := range m.prep(i).spans {
 			if sp.kind == model.Comment || sp.kind == model.Note {
 				all = append(all, at{i, j})
@@ -464,6 +466,15 @@ func (m *Model) nextAside(dir int) {
 		line += r.spanLine[a.span]
 	}
 	m.showLine(line)
+}
+
+func hasAside(p model.Paragraph) bool {
+	for _, sp := range p.Spans {
+		if sp.Kind == model.Comment || sp.Kind == model.Note {
+			return true
+		}
+	}
+	return false
 }
 
 // startSearch runs a search and jumps to the first match from the current
