@@ -57,3 +57,58 @@ func TestHostileCablesOnScreen(t *testing.T) {
 		})
 	}
 }
+
+// Searching a long cable prepares only the paragraphs whose text holds the
+// query (and the few it shows); a query for a symbol the sanitiser
+// writes, or for the spaces a tab becomes, still finds it.
+func TestSearchPreparesOnlyMatches(t *testing.T) {
+	c := syntheticCable(3000)
+	c.Body[2222].Text += " Zanzibar \x1b]0;pwned\x07 and TAB\there"
+	m := openModel(c, 100, 40)
+	before := prepped(m)
+	press(m, "/")
+	typeText(m, "zanzibar")
+	press(m, "enter")
+	if got := prepped(m) - before; got > 10 || len(m.search.matches) != 1 || m.search.matches[0].para != 2222 {
+		t.Fatalf("search prepared %d more paragraphs, matches %v", got, m.search.matches)
+	}
+	for _, q := range []string{"zanzibar ␛]0;pwned␇", "tab    here"} {
+		press(m, "esc", "/")
+		typeText(m, q)
+		press(m, "enter")
+		if len(m.search.matches) != 1 || m.search.matches[0].para != 2222 {
+			t.Errorf("%q: matches %v", q, m.search.matches)
+		}
+	}
+}
+
+func prepped(m *Model) int {
+	n := 0
+	for _, p := range m.preps {
+		if p != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func TestHasFold(t *testing.T) {
+	for _, tt := range []struct {
+		s, q string
+		want bool
+	}{
+		{"The Minister SAID", "minister said", true},
+		{"The Minister SAID", "ministers", false},
+		{"abc", "", true},
+		{"ab", "abc", false},
+		{"x MoU y", "mou", true},
+		{"东京 Tokyo", "东京 tokyo", true},
+	} {
+		if got := hasFold(tt.s, tt.q); got != tt.want {
+			t.Errorf("hasFold(%q, %q) = %v", tt.s, tt.q, got)
+		}
+	}
+	if plainQuery("a  b") || plainQuery("␛]0") || plainQuery(`\u009b`) || !plainQuery("bilateral talks") {
+		t.Error("plainQuery misjudges")
+	}
+}

@@ -480,7 +480,7 @@ func hasAside(p model.Paragraph) bool {
 // startSearch runs a search and jumps to the first match from the current
 // paragraph on.
 func (m *Model) startSearch(q string) {
-	m.search.run(q, len(m.cable.Body), m.prep)
+	m.search.run(q, len(m.cable.Body), func(i int) string { return m.cable.Body[i].Text }, m.prep)
 	m.dirty = true
 	if !m.search.active() {
 		return

@@ -50,8 +50,12 @@ func (s *searchState) inPara(i int) []rng {
 	return rs
 }
 
-// run searches every paragraph for q.
-func (s *searchState) run(q string, n int, prep func(int) *prepared) {
+// run searches every paragraph for q. raw(i) is paragraph i's text as
+// parsed: when the query could not have come from cleaning (no symbol the
+// sanitiser writes, no run of spaces a tab becomes), a paragraph whose raw
+// text lacks it is skipped unprepared, so searching a long cable prepares
+// only the paragraphs that match.
+func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) *prepared) {
 	s.clear()
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -63,8 +67,12 @@ func (s *searchState) run(q string, n int, prep func(int) *prepared) {
 	s.first = make([]int, n)
 	s.count = make([]int, n)
 	lq := lowerASCII(q)
+	filter := plainQuery(lq)
 	for i := 0; i < n; i++ {
 		s.first[i] = -1
+		if filter && !hasFold(raw(i), lq) {
+			continue
+		}
 		p := prep(i)
 		if p.lower == "" {
 			p.lower = lowerASCII(p.text)
@@ -89,4 +97,51 @@ func (s *searchState) run(q string, n int, prep func(int) *prepared) {
 func (s *searchState) clear() {
 	gen := s.gen
 	*s = searchState{gen: gen + 1, cur: -1}
+}
+
+// plainQuery reports whether a lower-cased query can only match cleaned
+// text where the raw text matches too.
+func plainQuery(lq string) bool {
+	if strings.Contains(lq, "  ") {
+		return false // a tab is shown as spaces
+	}
+	for _, r := range lq {
+		switch {
+		case r >= 0x2400 && r <= 0x2426, r == '⟨', r == '⟩', r == '\\', r == '\ufffd':
+			return false // written by the sanitiser
+		}
+	}
+	return true
+}
+
+// hasFold reports whether s holds lq, a lower-cased query, ignoring
+// the case of ASCII letters as the search does.
+func hasFold(s, lq string) bool {
+	if lq == "" {
+		return true
+	}
+	c0, u0 := lq[0], lq[0]
+	if c0 >= 'a' && c0 <= 'z' {
+		u0 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+len(lq) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
+		k := 1
+		for k < len(lq) {
+			c := s[i+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lq[k] {
+				break
+			}
+			k++
+		}
+		if k == len(lq) {
+			return true
+		}
+	}
+	return false
 }
