@@ -16,7 +16,9 @@ func notices(c *model.Cable, lines []string) []string {
 	var out []string
 	controls := 0
 	for _, l := range lines {
-		controls += sanitize.Count(l)
+		if sanitize.Has(l) { // the fast test first: most lines are clean
+			controls += sanitize.Count(l)
+		}
 	}
 	if controls > 0 {
 		out = append(out, fmt.Sprintf("the text holds %s control %s or escape %s", count(controls), plural(controls, "character", "characters"), plural(controls, "sequence", "sequences")))
