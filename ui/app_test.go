@@ -807,3 +807,63 @@ func TestWindowMatchesWholeText(t *testing.T) {
 		t.Fatalf("g did not go back to the top: first %d\n%s", m.doc.first, screen(m))
 	}
 }
+
+// Folding everything near the end of a cable fills the screen from above:
+// the paragraphs before the window are laid out, not left blank.
+func TestFoldAllAtEndFillsScreen(t *testing.T) {
+	m := openModel(loadCable(t, sample), 100, 30)
+	press(m, ":")
+	typeText(m, "5")
+	press(m, "enter", "a", "A", "A", "A", "G", "c")
+	for _, n := range []int{1, 2, 3, 4, 5, 6} {
+		if !labelOnScreen(m, n) {
+			t.Errorf("¶%d not on the folded screen:\n%s", n, screen(m))
+		}
+	}
+}
+
+// n and N go on from where the reader is, not from the last match visited.
+func TestNextMatchFromHere(t *testing.T) {
+	c := syntheticCable(60) // "drafter" is in every fifth paragraph
+	m := openModel(c, 100, 30)
+	press(m, "/")
+	typeText(m, "drafter")
+	press(m, "enter", "n") // ¶5, ¶10
+	press(m, "G", "N")
+	if got := c.Body[m.cur].Number; got != 60 {
+		t.Errorf("N after G went to ¶%d, want ¶60", got)
+	}
+	press(m, "g", "n")
+	if got := c.Body[m.cur].Number; got != 5 {
+		t.Errorf("n after g went to ¶%d, want ¶5", got)
+	}
+}
+
+// Backspace on an empty prompt closes it; the ":" prompt takes digits only.
+func TestPromptKeys(t *testing.T) {
+	m := openModel(loadCable(t, sample), 100, 30)
+	press(m, ":", "x", "/", "4", "backspace", "backspace")
+	if m.mode != modeNormal {
+		t.Fatalf("backspace on an empty prompt left mode %d, input %q", m.mode, m.input)
+	}
+	press(m, ":", "a", "5", "enter")
+	if got := currentLabel(m); got != "¶5" {
+		t.Errorf(":a5 went to %q", got)
+	}
+}
+
+// A resize and back puts the same line on top.
+func TestResizeRoundTrip(t *testing.T) {
+	c := loadCable(t, "02BRASILIA4227")
+	m := openModel(c, 100, 30)
+	press(m, ":")
+	typeText(m, "10")
+	press(m, "enter", "j", "j", "j")
+	before := bodyText(m)
+	for _, sz := range [][2]int{{30, 8}, {100, 30}, {50, 20}, {100, 30}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+	}
+	if after := bodyText(m); after != before {
+		t.Errorf("after resizing and back:\n%s\nbefore:\n%s", after, before)
+	}
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -151,8 +153,13 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) {
 	case "backspace", "ctrl+h":
 		if r := []rune(m.input); len(r) > 0 {
 			m.input = string(r[:len(r)-1])
+		} else {
+			m.mode = modeNormal // as in less and vim: backspace on nothing closes
 		}
 	default:
+		if m.mode == modeGoto && strings.Trim(msg.Text, "0123456789") != "" {
+			return // a paragraph number is digits
+		}
 		if msg.Text != "" && len(m.input) < 200 {
 			m.input += msg.Text
 		}
@@ -242,7 +249,7 @@ func (m *Model) restore(a anchor) {
 	m.needPara(a.para)
 	d := &m.doc
 	n := d.end[a.para] - d.top[a.para]
-	m.offset = d.top[a.para] - a.delta + int(a.frac*float64(n))
+	m.offset = d.top[a.para] - a.delta + int(math.Round(a.frac*float64(n)))
 	m.clamp()
 }
 
@@ -259,10 +266,11 @@ func (m *Model) keepCurrent() {
 // clamp keeps the offset inside the text, laying out what the screen
 // shows.
 func (m *Model) clamp() {
-	m.needAbove(m.offset)
 	m.needLines(m.offset + m.bodyH)
 	d := &m.doc
-	m.offset = max(d.start(), min(m.offset, d.stop()-m.bodyH))
+	m.offset = min(m.offset, d.stop()-m.bodyH) // the end may pull it up
+	m.needAbove(m.offset)
+	m.offset = max(m.offset, d.start())
 }
 
 // gotoTop shows the start of the text, starting the window there if it is
@@ -510,8 +518,10 @@ func (m *Model) nextMatch(dir int) {
 		return
 	}
 	k := s.cur + dir
-	if s.cur < 0 {
-		k = 0
+	if s.cur < 0 || s.matches[s.cur].para != m.cur {
+		// The reader has moved since the last match: go on from the
+		// current paragraph, as n does from the cursor in less.
+		k = nextFrom(s.matches, m.cur, dir)
 	}
 	if k >= len(s.matches) {
 		k, m.msg = 0, "search wrapped to the top"
@@ -519,6 +529,15 @@ func (m *Model) nextMatch(dir int) {
 		k, m.msg = len(s.matches)-1, "search wrapped to the bottom"
 	}
 	m.gotoMatch(k)
+}
+
+// nextFrom is the first match in or after paragraph cur (dir > 0), or the
+// last one in or before it; len(ms) or -1 when there is none that way.
+func nextFrom(ms []match, cur, dir int) int {
+	if dir < 0 {
+		return sort.Search(len(ms), func(k int) bool { return ms[k].para > cur }) - 1
+	}
+	return sort.Search(len(ms), func(k int) bool { return ms[k].para >= cur })
 }
 
 func (m *Model) gotoMatch(k int) {
