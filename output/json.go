@@ -3,11 +3,13 @@
 package output
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"time"
 
 	"cablereader/model"
+	"cablereader/sanitize"
 )
 
 // The types below are the JSON contract (docs/json.md). A field the cable
@@ -128,10 +130,16 @@ func addressees(as []model.Addressee) []jsonAddressee {
 
 // JSON writes the cable in the documented JSON form, indented.
 func JSON(w io.Writer, c *model.Cable) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(toJSON(c))
+	if err := enc.Encode(toJSON(c)); err != nil {
+		return err
+	}
+	// The text stays exact; what a terminal would act on is escaped.
+	_, err := w.Write(sanitize.JSON(b.Bytes()))
+	return err
 }
 
 func toJSON(c *model.Cable) jsonCable {

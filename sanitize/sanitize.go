@@ -190,3 +190,34 @@ func isBidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
 		r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// JSON takes encoded JSON and writes as \u escapes the characters a
+// terminal would act on that encoding/json leaves raw: DEL, the C1
+// controls and the bidi controls. The JSON means the same; printed to a
+// terminal, it is inert. (encoding/json already escapes C0 controls and
+// turns invalid UTF-8 into U+FFFD.) Outside strings JSON has none of these
+// characters, so the rewrite is safe anywhere in the text.
+func JSON(b []byte) []byte {
+	i := 0
+	for i < len(b) && b[i] < 0x7f {
+		i++
+	}
+	if i == len(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || isC1(r) || isBidi(r) {
+			out = append(out, `\u`...)
+			for shift := 12; shift >= 0; shift -= 4 {
+				out = append(out, lowerHex[r>>shift&0xf])
+			}
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}

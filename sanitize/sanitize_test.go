@@ -179,3 +179,15 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a":"plain"}`:                   `{"a":"plain"}`,
+		"{\"a\":\"x\u202ey\u009b\x7fz\"}": `{"a":"x\u202ey\u009b\u007fz"}`,
+		`{"a":"東京 ⟨ok⟩"}`:                 `{"a":"東京 ⟨ok⟩"}`,
+	} {
+		if got := string(JSON([]byte(in))); got != want {
+			t.Errorf("JSON(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
