@@ -11,8 +11,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -58,7 +60,8 @@ Flags:
                         classification, origin, subject
       --theme THEME     colours of the reader: auto, dark, light (default auto)
       --no-mouse        leave the mouse to the terminal (text selection)
-      --max-size SIZE   refuse input larger than SIZE bytes (default 256MB)
+      --max-size SIZE   refuse input larger than SIZE: bytes, or with K, M or G
+                        (KiB, MiB, GiB) after the number (default 256M)
       --force           read input that looks binary
   -v, --version         print the version
   -h, --help            print this help
@@ -103,6 +106,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		complain(stderr, "cablereader: %v\n", cleanPathError(err))
 		return exitInput
 	} else if archive {
+		if opt.format != "" {
+			complain(stderr, "cablereader: --format prints one cable; for an archive, use --list\nTry 'cablereader --help'.\n")
+			return exitUsage
+		}
 		return runArchive(files, opt, stdout, stderr)
 	}
 	name := "-"
@@ -167,6 +174,9 @@ func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
 	for _, e := range ix.Errors() {
 		complain(stderr, "cablereader: %s line %d: %s; row skipped\n", e.Path, e.Line, e.Reason)
 	}
+	for _, s := range ix.Skipped() {
+		complain(stderr, "cablereader: %s: %s; skipped\n", s.Path, s.Reason)
+	}
 	if len(ix.Entries()) == 0 {
 		complain(stderr, "cablereader: no cables found in %s (%d files skipped)\n", strings.Join(paths, ", "), len(ix.Skipped()))
 		return exitInput
@@ -187,7 +197,8 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	fs.BoolVar(&opt.routing, "routing", false, "")
 	fs.StringVar(&opt.theme, "theme", "auto", "")
 	fs.BoolVar(&opt.noMouse, "no-mouse", false, "")
-	fs.Int64Var(&opt.maxSize, "max-size", 256<<20, "")
+	opt.maxSize = 256 << 20
+	fs.Var((*byteSize)(&opt.maxSize), "max-size", "")
 	fs.BoolVar(&opt.force, "force", false, "")
 	fs.BoolVar(&opt.list, "list", false, "")
 	fs.BoolVar(&opt.version, "version", false, "")
@@ -196,6 +207,10 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if msg := err.Error(); strings.Contains(msg, "for flag -") {
+				// The flag package names flags with one dash; the help two.
+				err = errors.New(strings.Replace(msg, "for flag -", "for --", 1))
+			}
 			return opt, nil, err
 		}
 		rest := fs.Args()
@@ -244,7 +259,7 @@ func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
 	}
 	switch {
 	case int64(len(data)) > opt.maxSize:
-		return nil, fmt.Errorf("%s is larger than %d bytes (see --max-size)", name, opt.maxSize)
+		return nil, fmt.Errorf("%s is larger than %s (see --max-size)", name, byteSize(opt.maxSize))
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, fmt.Errorf("%s is empty", name)
 	case !opt.force && bytes.IndexByte(data, 0) >= 0:
@@ -314,4 +329,46 @@ func isTerminal(w io.Writer) bool {
 // come from the input, so the message goes through the sanitiser too.
 func complain(w io.Writer, format string, a ...any) {
 	fmt.Fprint(w, sanitize.Text(fmt.Sprintf(format, a...)))
+}
+
+// byteSize is the --max-size value: a number of bytes, or of KiB, MiB or
+// GiB with a K, M or G after it ("256M", "1.5G" is not taken).
+type byteSize int64
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
+	mult := int64(1)
+	if t != "" {
+		switch t[len(t)-1] {
+		case 'K':
+			mult = 1 << 10
+		case 'M':
+			mult = 1 << 20
+		case 'G':
+			mult = 1 << 30
+		}
+		if mult > 1 {
+			t = t[:len(t)-1]
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return errors.New("want a size such as 1048576, 64K, 256M or 1G")
+	}
+	*b = byteSize(n * mult)
+	return nil
+}
+
+func (b byteSize) String() string {
+	n := int64(b)
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size && n%u.size == 0 {
+			return strconv.FormatInt(n/u.size, 10) + " " + u.name
+		}
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
