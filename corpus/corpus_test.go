@@ -55,8 +55,14 @@ func TestFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries := ix.Entries()
-	if len(entries) != nText+nHTML || nText != 107 || nHTML != 88 {
+	// Every page's cable is there as text too: each is listed once.
+	if len(entries) != nText || nText != 107 || nHTML != 88 {
 		t.Fatalf("%d entries from %d text files and %d pages", len(entries), nText, nHTML)
+	}
+	for _, e := range entries {
+		if e.Kind() != KindText {
+			t.Fatalf("%s listed from its page %s", e.ID, e.Path())
+		}
 	}
 	wantSkipped := []SkippedFile{
 		{filepath.Join(dir, "html", "index.html"), "web page with no cable in it"},
@@ -92,7 +98,6 @@ func TestFolder(t *testing.T) {
 		!slices.Equal(tokyo.Tags, []string{"KTIP", "PGOV", "PHUM", "ELAB", "JA", "TH"}) {
 		t.Errorf("09TOKYO2531: %+v", tokyo)
 	}
-	// Both copies of a cable are listed; Lookup gives the first.
 	tehran, _ := ix.Lookup("72TEHRAN1164")
 	if tehran.Path() != filepath.Join(dir, "72TEHRAN1164.txt") ||
 		!slices.Equal(tehran.References, []string{"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}) {
@@ -239,5 +244,44 @@ func TestWriteTSV(t *testing.T) {
 		"BRASILIA4227\t\tSECRET//NOFORN\tAMEMBASSY BRASILIA\tLULA AND THE PT\n"
 	if buf.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", buf.String(), want)
+	}
+}
+
+// Pages whose cable is not there as text are listed, from the page.
+func TestFolderOfPages(t *testing.T) {
+	dir := t.TempDir()
+	pages, _ := filepath.Glob(filepath.Join(cablesDir, "html", "*.html"))
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, filepath.Base(p)), data)
+	}
+	// and one cable as text, whose page is then left out
+	data, err := os.ReadFile(filepath.Join(cablesDir, "72TEHRAN1164.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "text", "72TEHRAN1164.txt"), data)
+	ix, err := Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Scan(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	html := 0
+	for _, e := range ix.Entries() {
+		if e.Kind() == KindHTML {
+			html++
+		}
+	}
+	if n := len(ix.Entries()); n != len(pages) || html != len(pages)-1 {
+		t.Errorf("%d entries, %d from pages, for %d pages and one text", n, html, len(pages))
+	}
+	if e, _ := ix.Lookup("72TEHRAN1164"); e.Kind() != KindText {
+		t.Errorf("72TEHRAN1164 comes from %s", e.Path())
 	}
 }

@@ -23,8 +23,9 @@ import (
 const maxFileSize = 32 << 20
 
 type fileJob struct {
-	path string
-	size int64
+	path  string
+	size  int64
+	first bool // sent in the first phase: a text file, or a file named
 }
 
 type fileResult struct {
@@ -32,12 +33,19 @@ type fileResult struct {
 	skip  string // why the file is not a cable; "" for an entry
 	path  string
 	size  int64
+	first bool
 }
 
 // scanFiles walks the folders and reads every cable file in them and the
 // files given by name, parsing them on as many goroutines as there are
 // CPUs. It returns the cables.csv files found in the folders, to be
 // streamed afterwards.
+//
+// An archive often holds a cable twice, as text and as the saved web page
+// it came from; the list should show it once. So the walk sends the text
+// files first and keeps the pages found in folders for a second phase,
+// which starts when every text file has been read: a page whose cable id
+// came as text is then left out.
 func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -47,21 +55,44 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	var walkErr error
 	var walkSkips []SkippedFile
 	walkDone := make(chan struct{})
+	textSent := make(chan int, 1)   // how many first-phase jobs, once the walk is over
+	textRead := make(chan struct{}) // closed when all of them are read
 	go func() {
 		defer close(walkDone)
 		defer close(jobs)
-		for _, f := range files {
+		send := func(j fileJob) bool {
 			select {
-			case jobs <- fileJob{path: f.path, size: f.size}:
+			case jobs <- j:
+				return true
 			case <-ctx.Done():
+				return false
+			}
+		}
+		n := 0
+		for _, f := range files {
+			if !send(fileJob{path: f.path, size: f.size, first: true}) {
+				return
+			}
+			n++
+		}
+		var pages []fileJob
+		for _, d := range dirs {
+			found, ps, sent, skips, err := walkDir(ctx, d, send, b)
+			csvs, pages, walkSkips = append(csvs, found...), append(pages, ps...), append(walkSkips, skips...)
+			n += sent
+			if err != nil {
+				walkErr = err
 				return
 			}
 		}
-		for _, d := range dirs {
-			found, skips, err := walkDir(ctx, d, jobs, b)
-			csvs, walkSkips = append(csvs, found...), append(walkSkips, skips...)
-			if err != nil {
-				walkErr = err
+		textSent <- n
+		select {
+		case <-textRead:
+		case <-ctx.Done():
+			return
+		}
+		for _, p := range pages {
+			if !send(p) {
 				return
 			}
 		}
@@ -74,7 +105,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 			for j := range jobs {
 				e, skip := readCable(j.path)
 				select {
-				case results <- fileResult{entry: e, skip: skip, path: j.path, size: j.size}:
+				case results <- fileResult{entry: e, skip: skip, path: j.path, size: j.size, first: j.first}:
 				case <-ctx.Done():
 					return
 				}
@@ -82,34 +113,65 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	for r := range results {
-		b.base += r.size
-		if r.skip != "" {
-			b.skip(SkippedFile{Path: r.path, Reason: r.skip})
-			continue
+	asText := map[string]bool{} // ids read from text files
+	want, got := -1, 0
+	for {
+		var r fileResult
+		var ok bool
+		select {
+		case want = <-textSent:
+			textSent = nil
+		case r, ok = <-results:
+			if !ok {
+				<-walkDone
+				for _, s := range walkSkips {
+					b.skip(s)
+				}
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				return csvs, walkErr
+			}
+			b.base += r.size
+			if r.first {
+				got++
+			}
+			ix.take(r, asText, b)
 		}
-		e := r.entry
-		e.Origin, e.Classification = b.in.get([]byte(e.Origin)), b.in.get([]byte(e.Classification))
-		for i, t := range e.Tags {
-			e.Tags[i] = b.in.get([]byte(t))
+		if want >= 0 && got == want && textRead != nil {
+			close(textRead)
+			textRead = nil
 		}
-		b.add(e)
 	}
-	<-walkDone
-	for _, s := range walkSkips {
-		b.skip(s)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return csvs, walkErr
 }
 
-// walkDir sends the cable files below root to jobs: .txt and .html files,
-// leaving out hidden files and folders and the README and manifest files
-// that archives carry. A .csv is returned when its first bytes are those
-// of a cables.csv.
-func walkDir(ctx context.Context, root string, jobs chan<- fileJob, b *batcher) (csvs []inputPath, skips []SkippedFile, err error) {
+// take adds one file's result to the index, unless it is a page whose
+// cable came as text.
+func (ix *Index) take(r fileResult, asText map[string]bool, b *batcher) {
+	if r.skip != "" {
+		b.skip(SkippedFile{Path: r.path, Reason: r.skip})
+		return
+	}
+	e := r.entry
+	switch id := strings.ToUpper(e.ID); {
+	case id == "":
+	case e.src.kind == KindText:
+		asText[id] = true
+	case !r.first && asText[id]:
+		return // the same cable as a text file: listed once
+	}
+	e.Origin, e.Classification = b.in.get([]byte(e.Origin)), b.in.get([]byte(e.Classification))
+	for i, t := range e.Tags {
+		e.Tags[i] = b.in.get([]byte(t))
+	}
+	b.add(e)
+}
+
+// walkDir sends the text files below root to jobs (send) and returns the
+// web pages (.html, .htm) for later, leaving out hidden files and folders
+// and the README and manifest files that archives carry. A .csv is
+// returned when its first bytes are those of a cables.csv.
+func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher) (csvs []inputPath, pages []fileJob, sent int, skips []SkippedFile, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
@@ -142,13 +204,15 @@ func walkDir(ctx context.Context, root string, jobs chan<- fileJob, b *batcher) 
 			return nil
 		}
 		switch filepath.Ext(lower) {
-		case ".txt", ".html", ".htm":
+		case ".txt":
 			b.walked.Add(info.Size())
-			select {
-			case jobs <- fileJob{path: path, size: info.Size()}:
-			case <-ctx.Done():
+			if !send(fileJob{path: path, size: info.Size(), first: true}) {
 				return ctx.Err()
 			}
+			sent++
+		case ".html", ".htm":
+			b.walked.Add(info.Size())
+			pages = append(pages, fileJob{path: path, size: info.Size()})
 		case ".csv":
 			if ok, _ := sniffCSV(path); ok {
 				b.walked.Add(info.Size())
@@ -157,7 +221,7 @@ func walkDir(ctx context.Context, root string, jobs chan<- fileJob, b *batcher) 
 		}
 		return nil
 	})
-	return csvs, skips, err
+	return csvs, pages, sent, skips, err
 }
 
 // readCable reads and parses one file. skip says why it is not a cable.
