@@ -867,3 +867,12 @@ func TestResizeRoundTrip(t *testing.T) {
 		t.Errorf("after resizing and back:\n%s\nbefore:\n%s", after, before)
 	}
 }
+
+// An E.O. line in words is shown as written, not as a declassify date.
+func TestHeaderEOInWords(t *testing.T) {
+	m := openModel(loadCable(t, "72TEHRAN1164"), 100, 40)
+	s := screen(m)
+	if !strings.Contains(s, "E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006") || strings.Contains(s, "declassify AS AMENDED") {
+		t.Errorf("E.O. line:\n%s", s)
+	}
+}

@@ -285,8 +285,8 @@ func declassLine(c *model.Cable) string {
 	if eo == nil {
 		return ""
 	}
-	if eo.Declassify != "" {
-		return "declassify " + cleanLine(eo.Declassify)
+	if d := eo.Declassify; d != "" && !strings.ContainsAny(d, " ;,") {
+		return "declassify " + cleanLine(d) // a date or a code (OADR, X1)
 	}
-	return cleanLine(eo.Text)
+	return cleanLine(eo.Text) // words, such as "AS AMENDED; DECLASSIFIED …": as written
 }
