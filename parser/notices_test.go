@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -73,5 +74,18 @@ func TestEndsMidSentence(t *testing.T) {
 		if got := endsMidSentence(text); got != want {
 			t.Errorf("endsMidSentence(%q) = %v", text, got)
 		}
+	}
+}
+
+// Paragraph numbers run past 9,999 in very long (synthetic) cables.
+func TestManyParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("UNCLAS STATE 000001\nSUBJECT: MANY PARAGRAPHS\n\n")
+	for i := 1; i <= 12000; i++ {
+		fmt.Fprintf(&b, "%d. (U) Paragraph number %d.\n\n", i, i)
+	}
+	c := Parse([]byte(b.String()))
+	if n := len(c.Body); n != 12000 || c.Body[n-1].Number != 12000 || c.Body[9999].Number != 10000 {
+		t.Fatalf("%d paragraphs, last ¶%d", n, c.Body[n-1].Number)
 	}
 }
