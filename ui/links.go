@@ -128,7 +128,10 @@ func (m *Model) linksSummary() string {
 	if cited == 1 {
 		s = "the cited cable"
 	}
-	return s + " in the archive · tab selects, o opens"
+	if n == 1 {
+		return s + " in the archive · o opens it"
+	}
+	return s + " in the archive · o opens the first, tab the next"
 }
 
 // noLinkText says why there is nothing to follow.
