@@ -62,6 +62,7 @@ type Archive struct {
 	rebuild  bool    // and another came meanwhile
 	buildCmd tea.Cmd // the build to start
 	prog     corpus.Progress
+	done     float64 // share of the archive indexed, as shown
 	spin     spinner.Model
 	bar      progress.Model
 
@@ -167,6 +168,10 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case scanProgressMsg:
 		a.prog = msg.p
+		if p := msg.p; p.Total > 0 {
+			// The total grows while a folder is walked: never go back.
+			a.done = max(a.done, min(1, float64(p.Bytes)/float64(p.Total)))
+		}
 		a.indexed()
 		if a.scan != nil {
 			cmd = a.scan.wait()

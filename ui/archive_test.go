@@ -947,3 +947,15 @@ func TestArchiveFilterInBackground(t *testing.T) {
 		t.Errorf("/tehran in the background: %v", got)
 	}
 }
+
+// The indexing progress never goes back, though the total grows while a
+// folder is walked.
+func TestArchiveProgressNeverGoesBack(t *testing.T) {
+	a := openArchive(t, openIndex(t, "../testdata/09TOKYO2531.txt"), 100, 20)
+	a.scanning = true
+	a.Update(scanProgressMsg{p: corpus.Progress{Bytes: 94, Total: 100}})
+	a.Update(scanProgressMsg{p: corpus.Progress{Bytes: 95, Total: 102}})
+	if top := strings.Split(archText(a), "\n")[0]; !strings.Contains(top, "indexing 94%") {
+		t.Errorf("top bar %q", top)
+	}
+}

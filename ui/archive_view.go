@@ -289,9 +289,9 @@ func (a *Archive) topBar() string {
 	if a.scanning {
 		s := a.spin.View() + " indexing"
 		if a.prog.Total > 0 {
-			s += " " + strconv.Itoa(int(100*a.prog.Bytes/max(1, a.prog.Total))) + "%"
+			s += " " + strconv.Itoa(int(100*a.done)) + "%"
 			if a.width >= 90 {
-				s += " " + a.bar.ViewAs(float64(a.prog.Bytes)/float64(a.prog.Total))
+				s += " " + a.bar.ViewAs(a.done)
 			}
 		}
 		right = append(right, s)
