@@ -11,8 +11,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -207,9 +207,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			if msg := err.Error(); strings.Contains(msg, "for flag -") {
+			if msg := err.Error(); longFlag.MatchString(msg) {
 				// The flag package names flags with one dash; the help two.
-				err = errors.New(strings.Replace(msg, "for flag -", "for --", 1))
+				err = errors.New(longFlag.ReplaceAllString(msg, "$1--$2"))
 			}
 			return opt, nil, err
 		}
@@ -336,29 +336,29 @@ func complain(w io.Writer, format string, a ...any) {
 type byteSize int64
 
 func (b *byteSize) Set(s string) error {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
-	mult := int64(1)
-	if t != "" {
-		switch t[len(t)-1] {
-		case 'K':
-			mult = 1 << 10
-		case 'M':
-			mult = 1 << 20
-		case 'G':
-			mult = 1 << 30
-		}
-		if mult > 1 {
-			t = t[:len(t)-1]
-		}
-	}
-	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+	m := sizeArg.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
+	if m == nil {
 		return errors.New("want a size such as 1048576, 64K, 256M or 1G")
 	}
-	*b = byteSize(n * mult)
+	n, err := strconv.ParseInt(m[1], 10, 64)
+	shift := map[string]uint{"": 0, "K": 10, "M": 20, "G": 30}[m[2]]
+	if err != nil || n <= 0 || n > maxSizeArg>>shift {
+		return fmt.Errorf("want a size from 1 byte to %s", byteSize(maxSizeArg))
+	}
+	*b = byteSize(n << shift)
 	return nil
 }
+
+// longFlag is a long flag's name in a message of the flag package.
+var longFlag = regexp.MustCompile(`(\s)-([a-z][a-z-]+)`)
+
+// sizeArg is a --max-size value: digits, then K, M or G (with B, iB or
+// nothing after it), or B, or nothing.
+var sizeArg = regexp.MustCompile(`^(\d+)\s*(?:([KMG])(?:I?B)?|B)?$`)
+
+// maxSizeArg bounds --max-size far beyond any cable and far below where
+// byte counts overflow.
+const maxSizeArg = 1 << 40
 
 func (b byteSize) String() string {
 	n := int64(b)

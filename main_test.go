@@ -98,7 +98,7 @@ func TestExitStatus(t *testing.T) {
 		{"too large", []string{"--max-size", "100", "testdata/09TOKYO2531.txt"}, 1, "larger than 100 bytes"},
 		{"too large, in KiB", []string{"--max-size", "2K", "testdata/09TOKYO2531.txt"}, 1, "larger than 2 KiB"},
 		{"size in MiB", []string{"--max-size", "256MiB", "--format", "json", "testdata/09TOKYO2531.txt"}, 0, ""},
-		{"negative size", []string{"--max-size", "-5", "testdata/09TOKYO2531.txt"}, 2, "invalid value \"-5\" for --max-size"},
+		{"negative size", []string{"--max-size", "-5", "testdata/09TOKYO2531.txt"}, 2, "invalid value \"-5\" for flag --max-size"},
 		{"format on a folder", []string{"--format", "json", "testdata/cables"}, 2, "for an archive, use --list"},
 		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
 		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},

@@ -285,3 +285,32 @@ func TestFolderOfPages(t *testing.T) {
 		t.Errorf("72TEHRAN1164 comes from %s", e.Path())
 	}
 }
+
+// A folder of pages only: the scan ends every time (the walker once waited
+// on a channel the reading loop had already dropped).
+func TestPagesOnlyScanEnds(t *testing.T) {
+	dir := t.TempDir()
+	pages, _ := filepath.Glob(filepath.Join(cablesDir, "html", "*.html"))
+	data, err := os.ReadFile(pages[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, filepath.Base(pages[0])), data)
+	for i := range 300 {
+		ix, err := Open([]string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- ix.Scan(context.Background(), nil) }()
+		select {
+		case err := <-done:
+			if err != nil || len(ix.Entries()) != 1 {
+				t.Fatalf("scan %d: %v, %d entries", i, err, len(ix.Entries()))
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("scan %d did not end", i)
+		}
+		ix.Close()
+	}
+}

@@ -57,6 +57,8 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	walkDone := make(chan struct{})
 	textSent := make(chan int, 1)   // how many first-phase jobs, once the walk is over
 	textRead := make(chan struct{}) // closed when all of them are read
+	// The walker's own copies: the loop below drops its own once used.
+	allSent, allRead := textSent, textRead
 	go func() {
 		defer close(walkDone)
 		defer close(jobs)
@@ -85,9 +87,9 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 				return
 			}
 		}
-		textSent <- n
+		allSent <- n
 		select {
-		case <-textRead:
+		case <-allRead:
 		case <-ctx.Done():
 			return
 		}
@@ -173,6 +175,9 @@ func (ix *Index) take(r fileResult, asText map[string]bool, b *batcher) {
 // returned when its first bytes are those of a cables.csv.
 func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher) (csvs []inputPath, pages []fileJob, sent int, skips []SkippedFile, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err() // pages are sent later: nothing else would stop the walk
+		}
 		if err != nil {
 			if path == root {
 				return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"cablereader/model"
 	"cablereader/sanitize"
@@ -47,7 +48,12 @@ func notices(c *model.Cable, lines []string) []string {
 func endsMidSentence(text string) bool {
 	text = strings.TrimSpace(text)
 	text = text[strings.LastIndexByte(text, '\n')+1:]
-	tail := strings.Fields(text[strings.LastIndexAny(text, ".!?:;)\"”")+1:])
+	end := strings.LastIndexAny(text, ".!?:;)\"”")
+	if end >= 0 {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size // past the stop, whatever its length in bytes
+	}
+	tail := strings.Fields(text[max(0, end):])
 	words := 0
 	for _, w := range tail {
 		if isWord(strings.TrimSuffix(w, ",")) {

@@ -70,6 +70,8 @@ func TestEndsMidSentence(t *testing.T) {
 		"Best, Jeff clinton":                                           false,
 		"visit: http://www.state.sgov.gov/p/nea/kuwait/ * misenheimer": false,
 		"this policy will be aired in the Spanish media Aguirre":       false,
+		"He said “stop.”the cat sat down and":                          true,
+		"He said “stop.” The cat sat.":                                 false,
 	} {
 		if got := endsMidSentence(text); got != want {
 			t.Errorf("endsMidSentence(%q) = %v", text, got)

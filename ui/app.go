@@ -218,9 +218,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case tea.MouseWheelDown:
 			n = wheelLines
 		}
-		if _, off := m.page(); off != nil {
+		switch _, off := m.page(); {
+		case m.width == 0 || m.tooSmall:
+			// nothing is laid out to scroll
+		case off != nil:
 			*off += n // clamped by refresh
-		} else if n != 0 {
+		case n != 0:
 			m.scroll(n)
 		}
 	}
@@ -290,7 +293,9 @@ func (m *Model) refresh() {
 				m.origin = a.para
 			}
 			m.buildDoc()
-			m.offset = 0
+			if a.ok { // else there are no paragraphs: the offset still holds
+				m.offset = 0
+			}
 			m.restore(a)
 		}
 	}
@@ -488,6 +493,9 @@ func (m *Model) percent() string {
 	p := -1
 	for l := m.offset + m.bodyH - 1; l >= m.offset && p < 0; l-- {
 		_, p, _ = d.line(l)
+	}
+	if p < 0 && d.done && m.offset >= 0 {
+		p = len(m.cable.Body) - 1 // all tail: past the last paragraph
 	}
 	return strconv.Itoa(max(1, min(99, 100*(p+1)/max(1, len(m.cable.Body))))) + "%"
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -874,5 +875,67 @@ func TestHeaderEOInWords(t *testing.T) {
 	s := screen(m)
 	if !strings.Contains(s, "E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006") || strings.Contains(s, "declassify AS AMENDED") {
 		t.Errorf("E.O. line:\n%s", s)
+	}
+}
+
+// A rebuild (a search, esc, a fold) with the tail on top of the screen
+// keeps the screen where it is.
+func TestRebuildInTheTailKeepsPlace(t *testing.T) {
+	c := syntheticCable(3)
+	for i := range 60 {
+		c.Unplaced = append(c.Unplaced, fmt.Sprintf("unplaced line %d", i))
+	}
+	m := openModel(c, 100, 30)
+	press(m, "G", "k", "k", "k", "k", "k")
+	before := bodyText(m)
+	if strings.Contains(footerText(m), "1%") {
+		t.Errorf("footer in the tail: %q", footerText(m))
+	}
+	press(m, "/")
+	typeText(m, "zzz")
+	press(m, "enter", "esc")
+	if after := bodyText(m); after != before {
+		t.Errorf("after a search:\n%s\nbefore:\n%s", after, before)
+	}
+}
+
+// A cable with no paragraphs keeps its place on a resize.
+func TestNoParagraphsKeepsPlace(t *testing.T) {
+	c := &model.Cable{ID: "99X1", Header: model.Header{Subject: "S"}}
+	for i := range 100 {
+		c.Unplaced = append(c.Unplaced, fmt.Sprintf("unplaced line %d", i))
+	}
+	m := openModel(c, 100, 30)
+	for range 40 {
+		press(m, "j")
+	}
+	before := bodyText(m)
+	m.Update(tea.WindowSizeMsg{Width: 101, Height: 30})
+	if after := bodyText(m); after != before {
+		t.Errorf("after a resize:\n%s\nbefore:\n%s", after, before)
+	}
+}
+
+// The paragraph on top of the screen stays on it when it gets shorter.
+func TestResizeKeepsTopParagraph(t *testing.T) {
+	c := syntheticCable(40)
+	m := openModel(c, 40, 20)
+	press(m, "]", "]", "]", "]", "]")
+	d := whole(m)
+	m.offset = d.text[4] + d.end[4] - d.text[4] - 1 // the last line of ¶5 on top
+	m.clamp()
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 20})
+	if top := strings.Split(bodyText(m), "\n")[0]; !strings.Contains(top, "END NOTE)") {
+		t.Errorf("¶5 (which ends with a NOTE) left the top of the screen:\n%s", screen(m))
+	}
+}
+
+// A wheel turn before the first size is ignored.
+func TestWheelBeforeSize(t *testing.T) {
+	m := New(syntheticCable(3), Options{Theme: "dark"})
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !labelOnScreen(m, 1) {
+		t.Errorf("screen after a wheel turn before the size:\n%s", screen(m))
 	}
 }

@@ -157,6 +157,10 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		a.relayout()
 		if a.reader != nil {
+			_, cmd = a.reader.Update(msg) // a long cable re-wraps when the size settles
+		}
+	case settledMsg:
+		if a.reader != nil {
 			a.reader.Update(msg)
 		}
 	case tea.BackgroundColorMsg:

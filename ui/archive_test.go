@@ -959,3 +959,27 @@ func TestArchiveProgressNeverGoesBack(t *testing.T) {
 		t.Errorf("top bar %q", top)
 	}
 }
+
+// In an archive, a long cable re-wraps once a resize settles: the reader's
+// command and its settled message get through.
+func TestArchiveReaderResizeSettles(t *testing.T) {
+	a := openArchive(t, openIndex(t, "../testdata/09TOKYO2531.txt", "../testdata/cables/72TEHRAN1164.txt"), 120, 40)
+	keys(t, a, "enter")
+	if a.reader == nil {
+		t.Fatal("no cable open")
+	}
+	a.reader.textSize = settleAbove + 1 // as a cable of many megabytes
+	_, cmd := a.Update(tea.WindowSizeMsg{Width: 60, Height: 30})
+	if cmd == nil {
+		t.Fatal("the resize gave no command to settle")
+	}
+	a.Update(cmd())
+	if a.reader.width != 60 {
+		t.Fatalf("the reader is %d wide after the size settled", a.reader.width)
+	}
+	for _, l := range strings.Split(a.View().Content, "\n") {
+		if stringWidth(l) > 60 {
+			t.Fatalf("line wider than 60: %q", stripAll(l))
+		}
+	}
+}

@@ -72,7 +72,7 @@ func TestSearchPreparesOnlyMatches(t *testing.T) {
 	if got := prepped(m) - before; got > 10 || len(m.search.matches) != 1 || m.search.matches[0].para != 2222 {
 		t.Fatalf("search prepared %d more paragraphs, matches %v", got, m.search.matches)
 	}
-	for _, q := range []string{"zanzibar ␛]0;pwned␇", "tab    here"} {
+	for _, q := range []string{"zanzibar ␛]0;pwned␇", "tab    here", "0;pwned"} {
 		press(m, "esc", "/")
 		typeText(m, q)
 		press(m, "enter")
@@ -108,7 +108,23 @@ func TestHasFold(t *testing.T) {
 			t.Errorf("hasFold(%q, %q) = %v", tt.s, tt.q, got)
 		}
 	}
-	if plainQuery("a  b") || plainQuery("␛]0") || plainQuery(`\u009b`) || !plainQuery("bilateral talks") {
-		t.Error("plainQuery misjudges")
+	if !showsOtherwise("a\tb") || !showsOtherwise("x\u009by") || !showsOtherwise("\x1b[2J") || showsOtherwise("bilateral talks, 東京") {
+		t.Error("showsOtherwise misjudges")
+	}
+}
+
+// What the screen shows of a control is found by search too: `\u0093` is
+// written by the sanitiser, not in the raw text.
+func TestSearchFindsShownControls(t *testing.T) {
+	c := syntheticCable(3)
+	c.Body[1].Text = "Quoted \u0093hello\u0094 and \u202eright."
+	m := openModel(c, 100, 30)
+	for _, q := range []string{"u0093hello", "⟨u+202e⟩right"} {
+		press(m, "esc", "/")
+		typeText(m, q)
+		press(m, "enter")
+		if len(m.search.matches) != 1 {
+			t.Errorf("%q: %d matches", q, len(m.search.matches))
+		}
 	}
 }

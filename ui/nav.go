@@ -211,7 +211,7 @@ func (m *Model) toggleRouting() {
 // anchor remembers what is at the top of the screen: a paragraph and how
 // far into it, so a re-render (resize, fold, routing) can keep it there.
 type anchor struct {
-	para  int     // -1: keep the raw offset
+	para  int     // -1: the top of the text
 	frac  float64 // position inside the paragraph's lines
 	delta int     // lines above the paragraph's top when before it
 	ok    bool
@@ -234,7 +234,9 @@ func (m *Model) anchor() anchor {
 			return anchor{para: i, frac: float64(m.offset-d.top[i]) / float64(n), ok: true}
 		}
 	}
-	return anchor{para: d.built - 1, ok: true}
+	// In the tail: as far below the last paragraph's top as it is now.
+	last := d.built - 1
+	return anchor{para: last, delta: d.top[last] - m.offset, ok: true}
 }
 
 func (m *Model) restore(a anchor) {
@@ -249,7 +251,9 @@ func (m *Model) restore(a anchor) {
 	m.needPara(a.para)
 	d := &m.doc
 	n := d.end[a.para] - d.top[a.para]
-	m.offset = d.top[a.para] - a.delta + int(math.Round(a.frac*float64(n)))
+	// Rounding, but never past the paragraph's last line: it would be off
+	// the top of the screen.
+	m.offset = d.top[a.para] - a.delta + min(max(0, n-1), int(math.Round(a.frac*float64(n))))
 	m.clamp()
 }
 

@@ -1,6 +1,10 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"cablereader/sanitize"
+)
 
 // match is one search hit: a byte range in a paragraph's display text.
 type match struct {
@@ -51,10 +55,9 @@ func (s *searchState) inPara(i int) []rng {
 }
 
 // run searches every paragraph for q. raw(i) is paragraph i's text as
-// parsed: when the query could not have come from cleaning (no symbol the
-// sanitiser writes, no run of spaces a tab becomes), a paragraph whose raw
-// text lacks it is skipped unprepared, so searching a long cable prepares
-// only the paragraphs that match.
+// parsed: a paragraph shown as it is written (no control character, no
+// tab) whose raw text lacks the query is skipped unprepared, so searching a
+// long cable prepares only the paragraphs that match.
 func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) *prepared) {
 	s.clear()
 	q = strings.TrimSpace(q)
@@ -67,10 +70,9 @@ func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) 
 	s.first = make([]int, n)
 	s.count = make([]int, n)
 	lq := lowerASCII(q)
-	filter := plainQuery(lq)
 	for i := 0; i < n; i++ {
 		s.first[i] = -1
-		if filter && !hasFold(raw(i), lq) {
+		if r := raw(i); !showsOtherwise(r) && !hasFold(r, lq) {
 			continue
 		}
 		p := prep(i)
@@ -99,19 +101,11 @@ func (s *searchState) clear() {
 	*s = searchState{gen: gen + 1, cur: -1}
 }
 
-// plainQuery reports whether a lower-cased query can only match cleaned
-// text where the raw text matches too.
-func plainQuery(lq string) bool {
-	if strings.Contains(lq, "  ") {
-		return false // a tab is shown as spaces
-	}
-	for _, r := range lq {
-		switch {
-		case r >= 0x2400 && r <= 0x2426, r == '⟨', r == '⟩', r == '\\', r == '\ufffd':
-			return false // written by the sanitiser
-		}
-	}
-	return true
+// showsOtherwise reports whether raw text is shown changed: its controls
+// as symbols, its tabs as spaces. Only then can the screen hold a match
+// the raw text does not.
+func showsOtherwise(raw string) bool {
+	return strings.IndexByte(raw, '\t') >= 0 || sanitize.Has(raw)
 }
 
 // hasFold reports whether s holds lq, a lower-cased query, ignoring
