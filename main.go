@@ -95,7 +95,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		complain(stderr, "cablereader: %v\nTry 'cablereader --help'.\n", err)
+		complain(stderr, "%v\nTry 'cablereader --help'.", err)
 		return exitUsage
 	}
 	if opt.version {
@@ -103,11 +103,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if archive, err := isArchive(files, opt); err != nil {
-		complain(stderr, "cablereader: %v\n", cleanPathError(err))
+		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
 	} else if archive {
 		if opt.format != "" {
-			complain(stderr, "cablereader: --format prints one cable; for an archive, use --list\nTry 'cablereader --help'.\n")
+			complain(stderr, "--format prints one cable; for an archive, use --list\nTry 'cablereader --help'.")
 			return exitUsage
 		}
 		return runArchive(files, opt, stdout, stderr)
@@ -118,7 +118,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	data, err := readInput(name, stdin, opt)
 	if err != nil {
-		complain(stderr, "cablereader: %v\n", err)
+		complain(stderr, "%v", err)
 		return exitInput
 	}
 	size := len(data)
@@ -133,7 +133,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {
-		complain(stderr, "cablereader: %v\n", err)
+		complain(stderr, "%v", err)
 		return exitInput
 	}
 	return exitOK
@@ -156,33 +156,33 @@ func isArchive(files []string, opt options) (bool, error) {
 func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
 	ix, err := corpus.Open(paths)
 	if err != nil {
-		complain(stderr, "cablereader: %v\n", cleanPathError(err))
+		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
 	}
 	defer ix.Close()
-	if !opt.list && isTerminal(stdout) && !strings.EqualFold(os.Getenv("TERM"), "dumb") {
+	if !opt.list && interactive(stdout) {
 		if err := ui.RunArchive(ix, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
-			complain(stderr, "cablereader: %v\n", err)
+			complain(stderr, "%v", err)
 			return exitInput
 		}
 		return exitOK
 	}
 	if err := ix.Scan(context.Background(), nil); err != nil {
-		complain(stderr, "cablereader: %v\n", err)
+		complain(stderr, "%v", err)
 		return exitInput
 	}
 	for _, e := range ix.Errors() {
-		complain(stderr, "cablereader: %s line %d: %s; row skipped\n", e.Path, e.Line, e.Reason)
+		complain(stderr, "%s line %d: %s; row skipped", e.Path, e.Line, e.Reason)
 	}
 	for _, s := range ix.Skipped() {
-		complain(stderr, "cablereader: %s: %s; skipped\n", s.Path, s.Reason)
+		complain(stderr, "%s: %s; skipped", s.Path, s.Reason)
 	}
 	if len(ix.Entries()) == 0 {
-		complain(stderr, "cablereader: no cables found in %s (%d files skipped)\n", strings.Join(paths, ", "), len(ix.Skipped()))
+		complain(stderr, "no cables found in %s (%d files skipped)", strings.Join(paths, ", "), len(ix.Skipped()))
 		return exitInput
 	}
 	if err := corpus.WriteTSV(stdout, ix.Entries()); err != nil {
-		complain(stderr, "cablereader: %v\n", err)
+		complain(stderr, "%v", err)
 		return exitInput
 	}
 	return exitOK
@@ -289,7 +289,7 @@ func cleanPathError(err error) error {
 // parses it behind a loading screen.
 func show(name string, size int, parse func() *model.Cable, opt options, stdout io.Writer) error {
 	format := opt.format
-	if format == "" && (!isTerminal(stdout) || strings.EqualFold(os.Getenv("TERM"), "dumb")) {
+	if format == "" && !interactive(stdout) {
 		format = "text"
 	}
 	if format == "" {
@@ -320,15 +320,22 @@ func terminalWidth(w io.Writer) int {
 	return 80
 }
 
+// interactive reports whether w is a terminal that can run the
+// full-screen reader: TERM=dumb cannot.
+func interactive(w io.Writer) bool {
+	return isTerminal(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// complain writes a message to standard error. File names and row errors
-// come from the input, so the message goes through the sanitiser too.
+// complain writes a message line to standard error, after the program's
+// name. File names and row errors come from the input, so the message goes
+// through the sanitiser too.
 func complain(w io.Writer, format string, a ...any) {
-	fmt.Fprint(w, sanitize.Text(fmt.Sprintf(format, a...)))
+	fmt.Fprintln(w, "cablereader: "+sanitize.Text(fmt.Sprintf(format, a...)))
 }
 
 // byteSize is the --max-size value: a number of bytes, or of KiB, MiB or

@@ -207,7 +207,7 @@ func TestHostileArchiveListing(t *testing.T) {
 		t.Errorf("the retitle sequence is not shown visibly:\n%s", out)
 	}
 	var b strings.Builder
-	complain(&b, "cablereader: %s: not a cable\n", "evil\x1b]0;pwned\x07.txt")
+	complain(&b, "%s: not a cable", "evil\x1b]0;pwned\x07.txt")
 	if got := b.String(); got != "cablereader: evil␛]0;pwned␇.txt: not a cable\n" {
 		t.Errorf("complain wrote %q", got)
 	}

@@ -138,7 +138,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 			if r.first {
 				got++
 			}
-			ix.take(r, asText, b)
+			take(r, asText, b)
 		}
 		if want >= 0 && got == want && textRead != nil {
 			close(textRead)
@@ -149,7 +149,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 
 // take adds one file's result to the index, unless it is a page whose
 // cable came as text.
-func (ix *Index) take(r fileResult, asText map[string]bool, b *batcher) {
+func take(r fileResult, asText map[string]bool, b *batcher) {
 	if r.skip != "" {
 		b.skip(SkippedFile{Path: r.path, Reason: r.skip})
 		return

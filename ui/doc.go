@@ -90,9 +90,9 @@ func (m *Model) buildDoc() {
 	m.origin = max(0, min(m.origin, n-1))
 	d.lines, d.owner = d.lines[:0], d.owner[:0]
 	d.above, d.ownerAbove = d.above[:0], d.ownerAbove[:0]
-	d.top = resize(d.top, n)
-	d.text = resize(d.text, n)
-	d.end = resize(d.end, n)
+	d.top = sized(d.top, n)
+	d.text = sized(d.text, n)
+	d.end = sized(d.end, n)
 	d.first, d.built = m.origin, m.origin
 	d.done, d.topDone = false, false
 	if m.origin == 0 {
@@ -234,7 +234,8 @@ func (m *Model) tailLines(add func(int, ...string)) {
 	section("Parser notices", c.Notices)
 }
 
-func resize(s []int, n int) []int {
+// sized returns s with length n, reusing its array when it is big enough.
+func sized(s []int, n int) []int {
 	if cap(s) >= n {
 		return s[:n]
 	}
