@@ -255,7 +255,7 @@ func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, opt.maxSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", name, cleanPathError(err))
+		return nil, fmt.Errorf("reading %s: %w", name, cleanPathError(err))
 	}
 	switch {
 	case int64(len(data)) > opt.maxSize:
@@ -268,7 +268,7 @@ func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
 	if input.IsHTML(data) {
 		page, err := input.FromHTML(data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		return page, nil
 	}
@@ -280,7 +280,7 @@ func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
 func cleanPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
 }

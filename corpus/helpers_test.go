@@ -1,16 +1,14 @@
 package corpus
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"cablereader/internal/testcsv"
 	"cablereader/model"
 	"cablereader/parser"
 )
@@ -81,81 +79,14 @@ type csvCable struct {
 	header, body []byte
 }
 
-// appendRow writes c the way the Cablegate dump does: every field in
-// double quotes, MySQL backslash escapes, a record per line.
+// appendRow writes c the way the Cablegate dump does.
 func appendRow(dst []byte, c csvCable) []byte {
-	date := fmt.Sprintf("%d/%d/%d %d:%02d", c.date.Month(), c.date.Day(), c.date.Year(), c.date.Hour(), c.date.Minute())
-	fields := [][]byte{[]byte(strconv.Itoa(c.seq)), []byte(date), []byte(c.refid), []byte(c.origin),
-		[]byte(c.class), []byte(strings.Join(c.refs, "|")), c.header, c.body}
-	for i, f := range fields {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, '"')
-		dst = mysqlEscape(dst, f)
-		dst = append(dst, '"')
-	}
-	return append(dst, '\n')
+	return testcsv.AppendRow(dst, testcsv.Row{Seq: c.seq, Date: c.date, RefID: c.refid, Origin: c.origin,
+		Class: c.class, Refs: c.refs, Header: c.header, Body: c.body})
 }
 
-func mysqlEscape(dst, b []byte) []byte {
-	for _, c := range b {
-		switch c {
-		case '\\', '"', '\'', '\n':
-			dst = append(dst, '\\')
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// splitCable cuts a cable's text where a cables.csv row would: the
-// routing header (up to the line before the classification banner) goes
-// to column 7, the rest to column 8, so that header+"\n"+body is the text
-// again. Without an FM line before a banner, all of it is body.
-func splitCable(text []byte) (header, body []byte) {
-	seenFM := false
-	for start := 0; start < len(text); {
-		end := bytes.IndexByte(text[start:], '\n')
-		if end < 0 {
-			break
-		}
-		line := bytes.TrimSpace(text[start : start+end])
-		if bytes.HasPrefix(line, []byte("TAGS")) || bytes.HasPrefix(line, []byte("SUBJECT")) {
-			break // a caption before any banner: no header to split off
-		}
-		if bytes.HasPrefix(line, []byte("FM ")) {
-			seenFM = true
-		} else if seenFM && start > 0 && isBannerLine(line) {
-			return text[:start-1], text[start:]
-		}
-		start += end + 1
-	}
-	return nil, text
-}
-
-func isBannerLine(l []byte) bool {
-	for _, w := range []string{"UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL", "C O N F", "S E C R E T", "U N C L"} {
-		if bytes.HasPrefix(l, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// rowDate is the date column for a cable: its DTG, or 1 January of the
-// year its id gives when the text has none.
-func rowDate(rc realCable) time.Time {
-	if !rc.parsed.Date.IsZero() {
-		return rc.parsed.Date
-	}
-	yy, _ := strconv.Atoi(rc.id[:2])
-	year := 2000 + yy
-	if yy > 60 {
-		year = 1900 + yy
-	}
-	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-}
+// compareEntries is the order the index keeps its entries in.
+func compareEntries(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) }
 
 func refIDs(c *model.Cable) []string {
 	var ids []string
@@ -170,8 +101,8 @@ func refIDs(c *model.Cable) []string {
 }
 
 func rowFor(seq int, rc realCable) csvCable {
-	h, b := splitCable(rc.text)
-	return csvCable{seq: seq, date: rowDate(rc), refid: rc.id, origin: rc.origin, class: rc.class,
+	h, b := testcsv.Split(rc.text)
+	return csvCable{seq: seq, date: testcsv.Date(rc.parsed.Date, rc.id), refid: rc.id, origin: rc.origin, class: rc.class,
 		refs: refIDs(rc.parsed), header: h, body: b}
 }
 

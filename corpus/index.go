@@ -138,8 +138,6 @@ func compareKeys(a, b entryKey) int {
 	return cmp.Or(strings.Compare(a.id, b.id), strings.Compare(a.path, b.path), cmp.Compare(a.off, b.off))
 }
 
-func compareEntries(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) }
-
 type inputKind int
 
 const (

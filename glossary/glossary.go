@@ -152,13 +152,6 @@ var loadFIPS = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-// Country decodes geographic TAGS and the country suffixes of PLAs, which
-// follow FIPS 10-4 rather than ISO 3166 (JA is Japan, not Jamaica).
-func Country(fips string) (name string, ok bool) {
-	name, ok = loadFIPS()[strings.ToUpper(strings.TrimSpace(fips))]
-	return name, ok
-}
-
 // routes maps an RI to its names; one RI can serve several addressees
 // (cable-format.md §1.2), so all distinct names are kept.
 var loadRoutes = sync.OnceValue(func() map[string][]string {

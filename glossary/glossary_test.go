@@ -154,7 +154,7 @@ func TestJulianDate(t *testing.T) {
 	}
 }
 
-func TestCountry(t *testing.T) {
+func TestFIPS(t *testing.T) {
 	tests := []struct {
 		fips, want string
 		ok         bool
@@ -167,9 +167,9 @@ func TestCountry(t *testing.T) {
 		{"XA", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := Country(tt.fips)
+		got, ok := loadFIPS()[tt.fips]
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("Country(%q) = %q, %v; want %q, %v", tt.fips, got, ok, tt.want, tt.ok)
+			t.Errorf("loadFIPS()[%q] = %q, %v; want %q, %v", tt.fips, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -590,22 +590,18 @@ func tooSmallText(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// Run shows c in the reader until the user quits. It restores the terminal
-// even if the reader panics (Bubble Tea's own panic handling) and reports
+// run runs a root model until the user quits. It restores the terminal
+// even if the model panics (Bubble Tea's own panic handling) and reports
 // that as a one-line error.
-func Run(c *model.Cable, opt Options) error {
-	return run(New(c, opt))
-}
-
 func run(m tea.Model, opts ...tea.ProgramOption) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cablereader: internal error: %v", r)
+			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	_, err = tea.NewProgram(m, opts...).Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
-		return errors.New("cablereader: the reader crashed; the terminal was restored (details above)")
+		return errors.New("the reader crashed; the terminal was restored (details above)")
 	}
 	return err
 }

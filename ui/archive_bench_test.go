@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
+	"cablereader/internal/testcsv"
 )
 
 // writeListCSV writes a cables.csv of n rows made from the real cables'
@@ -35,8 +36,8 @@ func writeListCSV(b *testing.B, path string, n int) {
 		station := strings.TrimLeft(strings.TrimRight(c.id, "0123456789"), "0123456789")
 		body := "TAGS: " + strings.Join(c.parsed.Header.Tags, ", ") + "\nSUBJECT: " + c.parsed.Header.Subject +
 			"\n\n1. (C) The text of the cable.\n"
-		buf = appendCSVRow(buf[:0], csvRow{seq: i + 1, date: date, refid: date.Format("06") + station + strconv.Itoa(1000+i),
-			origin: c.origin, class: c.class, body: []byte(body)})
+		buf = testcsv.AppendRow(buf[:0], testcsv.Row{Seq: i + 1, Date: date, RefID: date.Format("06") + station + strconv.Itoa(1000+i),
+			Origin: c.origin, Class: c.class, Body: []byte(body)})
 		w.Write(buf)
 	}
 	if err := w.Flush(); err != nil {

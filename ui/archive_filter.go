@@ -379,18 +379,6 @@ func (c *queryCache) push(r filterResult) {
 	c.stack = append(c.stack, r)
 }
 
-// run returns the rows of base that match q, narrowing the result of the
-// longest kept prefix of q when there is one.
-func (c *queryCache) run(q string, base []int32, keys *searchKeys) filterResult {
-	hit, cands, more := c.plan(q, base)
-	if hit != nil {
-		return *hit
-	}
-	r, _ := compute(q, mergeSorted(cands, more), keys, nil)
-	c.push(r)
-	return r
-}
-
 // levelOf is the level of a normalised classification (SECRET//NOFORN).
 func levelOf(class string) model.Level {
 	head, _, _ := strings.Cut(class, "//")

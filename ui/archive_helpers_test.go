@@ -3,20 +3,18 @@ package ui
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/corpus"
+	"cablereader/internal/testcsv"
 	"cablereader/model"
 	"cablereader/parser"
 )
@@ -32,7 +30,6 @@ type archCable struct {
 	parsed *model.Cable
 	origin string // manifest: "Embassy Tokyo" (what a CSV row has)
 	class  string // manifest: "SECRET//NOFORN"
-	html   []byte // the saved WikiLeaks page, when the folder has it instead of the text
 }
 
 // archFixture is a set of real cables and a pair of them where one cites
@@ -211,91 +208,8 @@ func writeTestFile(tb testing.TB, path string, data []byte) {
 	}
 }
 
-// The Cablegate CSV, as corpus/helpers_test.go writes it (copied: test
-// helpers cannot be imported): every field in double quotes, MySQL
-// backslash escapes, one record per line, the routing header in column 7
-// and the rest of the text in column 8.
-
-type csvRow struct {
-	seq          int
-	date         time.Time
-	refid        string
-	origin       string
-	class        string
-	refs         []string
-	header, body []byte
-}
-
-func appendCSVRow(dst []byte, c csvRow) []byte {
-	date := fmt.Sprintf("%d/%d/%d %d:%02d", c.date.Month(), c.date.Day(), c.date.Year(), c.date.Hour(), c.date.Minute())
-	fields := [][]byte{[]byte(strconv.Itoa(c.seq)), []byte(date), []byte(c.refid), []byte(c.origin),
-		[]byte(c.class), []byte(strings.Join(c.refs, "|")), c.header, c.body}
-	for i, f := range fields {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, '"')
-		dst = mysqlEscape(dst, f)
-		dst = append(dst, '"')
-	}
-	return append(dst, '\n')
-}
-
-func mysqlEscape(dst, b []byte) []byte {
-	for _, c := range b {
-		switch c {
-		case '\\', '"', '\'', '\n':
-			dst = append(dst, '\\')
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// splitCable cuts a cable where a cables.csv row does: the routing header
-// (up to the line before the banner) and the rest.
-func splitCable(text []byte) (header, body []byte) {
-	seenFM := false
-	for start := 0; start < len(text); {
-		end := bytes.IndexByte(text[start:], '\n')
-		if end < 0 {
-			break
-		}
-		line := bytes.TrimSpace(text[start : start+end])
-		if bytes.HasPrefix(line, []byte("TAGS")) || bytes.HasPrefix(line, []byte("SUBJECT")) {
-			break
-		}
-		if bytes.HasPrefix(line, []byte("FM ")) {
-			seenFM = true
-		} else if seenFM && start > 0 && isBannerLine(line) {
-			return text[:start-1], text[start:]
-		}
-		start += end + 1
-	}
-	return nil, text
-}
-
-func isBannerLine(l []byte) bool {
-	for _, w := range []string{"UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL", "C O N F", "S E C R E T", "U N C L"} {
-		if bytes.HasPrefix(l, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// rowFor is the CSV row of a cable: its DTG, or 1 January of its id's
-// year.
-func rowFor(seq int, c *archCable) csvRow {
-	date := c.parsed.Date
-	if date.IsZero() {
-		yy, _ := strconv.Atoi(c.id[:2])
-		year := 2000 + yy
-		if yy > 60 {
-			year = 1900 + yy
-		}
-		date = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+// rowFor is the cables.csv row of a cable.
+func rowFor(seq int, c *archCable) testcsv.Row {
 	var refs []string
 	seen := map[string]bool{c.parsed.ID: true}
 	for _, r := range c.parsed.Header.References {
@@ -304,8 +218,9 @@ func rowFor(seq int, c *archCable) csvRow {
 			refs = append(refs, r.ID)
 		}
 	}
-	h, b := splitCable(c.text)
-	return csvRow{seq: seq, date: date, refid: c.id, origin: c.origin, class: c.class, refs: refs, header: h, body: b}
+	h, b := testcsv.Split(c.text)
+	return testcsv.Row{Seq: seq, Date: testcsv.Date(c.parsed.Date, c.id), RefID: c.id, Origin: c.origin,
+		Class: c.class, Refs: refs, Header: h, Body: b}
 }
 
 // badRow is a row the CSV test breaks, and the line it starts on.
@@ -323,7 +238,7 @@ func buildCSV(tb testing.TB, cables []*archCable) (string, []badRow) {
 	var bad []badRow
 	line := func() int { return bytes.Count(data, []byte{'\n'}) + 1 }
 	for i, c := range cables {
-		data = appendCSVRow(data, rowFor(i+1, c))
+		data = testcsv.AppendRow(data, rowFor(i+1, c))
 		switch i {
 		case 1:
 			b := `"900","5/2/2006 10:10","06NOWHERE900","Embassy Nowhere","SECRET","","","broken "quote" here"` + "\n"

@@ -42,15 +42,10 @@ type Styles struct {
 	Accent   lipgloss.Style
 	Heading  lipgloss.Style
 	Label    lipgloss.Style // header field names
-	Value    lipgloss.Style
 	Warning  lipgloss.Style
-	Error    lipgloss.Style
 	Rule     lipgloss.Style
-	Gutter   lipgloss.Style // current paragraph marker
-	ParaNum  lipgloss.Style
 	Prompt   lipgloss.Style
 	Status   lipgloss.Style
-	HelpBox  lipgloss.Style
 	TableHdr lipgloss.Style
 	TagCode  lipgloss.Style // a code on the TAGS glossary page
 
@@ -60,7 +55,7 @@ type Styles struct {
 
 	// Painted forms used by the body renderer.
 	p struct {
-		dim, heading, paraNum, gutter, rule, warning paint
+		dim, heading, paraNum, gutter, warning paint
 		// per span kind: content and label (the SUMMARY:/END NOTE words)
 		summary, summaryLabel paint
 		comment, commentLabel paint
@@ -95,7 +90,6 @@ func NewStyles(isDark bool) *Styles {
 	comment := ld(lipgloss.Color("#6B3FA0"), lipgloss.Color("#C9A2F2"))
 	note := ld(lipgloss.Color("#1F6F80"), lipgloss.Color("#7FC8D8"))
 	warn := ld(lipgloss.Color("#A64B00"), lipgloss.Color("#FFB454"))
-	errc := ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
 	rule := ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
 	base := lipgloss.NewStyle()
 
@@ -104,24 +98,18 @@ func NewStyles(isDark bool) *Styles {
 	s.Accent = base.Foreground(accent)
 	s.Heading = base.Foreground(accent).Bold(true)
 	s.Label = base.Foreground(dim)
-	s.Value = base
 	s.Warning = base.Foreground(warn).Bold(true)
-	s.Error = base.Foreground(errc).Bold(true)
 	s.Rule = base.Foreground(rule)
-	s.Gutter = base.Foreground(accent).Bold(true)
-	s.ParaNum = base.Foreground(accent).Bold(true)
 	s.Prompt = base.Foreground(accent).Bold(true)
 	s.Status = base.Foreground(dim)
-	s.HelpBox = base.Foreground(accent).Bold(true)
 	s.TableHdr = base.Foreground(dim).Underline(true)
 	s.TagCode = base.Foreground(accent).Bold(true)
 	s.Help = help.DefaultStyles(isDark)
 
 	s.p.dim = newPaint(s.Dim)
 	s.p.heading = newPaint(s.Heading.Underline(true))
-	s.p.paraNum = newPaint(s.ParaNum)
-	s.p.gutter = newPaint(s.Gutter)
-	s.p.rule = newPaint(s.Rule)
+	s.p.paraNum = newPaint(base.Foreground(accent).Bold(true))
+	s.p.gutter = newPaint(base.Foreground(accent).Bold(true)) // the current paragraph marker
 	s.p.warning = newPaint(s.Warning)
 	s.p.summary = newPaint(base.Foreground(summary))
 	s.p.summaryLabel = newPaint(base.Foreground(summary).Bold(true).Underline(true))
