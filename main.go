@@ -161,7 +161,7 @@ func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
 	}
 	defer ix.Close()
 	if !opt.list && interactive(stdout) {
-		if err := ui.RunArchive(ix, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
+		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}
@@ -186,6 +186,21 @@ func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// runArchiveView is the archive view (a variable for tests).
+var runArchiveView = ui.RunArchive
+
+// archive is an index as the archive view takes it: the view never
+// parses, it is handed the parsed cable.
+type archive struct{ *corpus.Index }
+
+func (a archive) Open(e corpus.Entry) (*model.Cable, error) {
+	text, err := a.Load(e)
+	if err != nil {
+		return nil, err
+	}
+	return parser.Parse(text), nil
 }
 
 func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
@@ -322,7 +337,7 @@ func terminalWidth(w io.Writer) int {
 
 // interactive reports whether w is a terminal that can run the
 // full-screen reader: TERM=dumb cannot.
-func interactive(w io.Writer) bool {
+var interactive = func(w io.Writer) bool {
 	return isTerminal(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
 }
 

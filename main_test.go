@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"cablereader/corpus"
+	"cablereader/ui"
 )
 
 // cli runs the command as a user would, with stdout not a terminal.
@@ -172,5 +177,30 @@ SUBJECT: A \"QUOTED\" SUBJECT\
 		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\n"
 	if out != want {
 		t.Errorf("list =\n%s\nwant\n%s", out, want)
+	}
+}
+
+// scanPanics is an archive whose scan panics.
+type scanPanics struct{ ui.Source }
+
+func (scanPanics) Scan(context.Context, func(corpus.Progress)) error { panic("boom") }
+
+// A panic on the archive's scan goroutine ends the program through Bubble
+// Tea (the terminal restored) with one line and status 1.
+func TestArchiveScanPanic(t *testing.T) {
+	defer func(f func(io.Writer) bool) { interactive = f }(interactive)
+	defer func(f func(ui.Source, ui.Options) error) { runArchiveView = f }(runArchiveView)
+	interactive = func(io.Writer) bool { return true }
+	var screen bytes.Buffer
+	runArchiveView = func(src ui.Source, opt ui.Options) error {
+		opt.Input, opt.Output = strings.NewReader(""), &screen
+		return ui.RunArchive(scanPanics{src}, opt)
+	}
+	_, stderr, code := cli(t, "", "testdata/cables")
+	if code != 1 || stderr != "cablereader: indexing crashed: boom\n" {
+		t.Errorf("status %d, stderr %q", code, stderr)
+	}
+	if !bytes.Contains(screen.Bytes(), []byte("\x1b[?1049l")) {
+		t.Error("the alternate screen was not left")
 	}
 }

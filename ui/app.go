@@ -17,6 +17,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,21 @@ type Options struct {
 	// Title is shown at the top of an archive's list (RunArchive), for
 	// instance the folder or file opened. Optional.
 	Title string
+	// Input and Output, when set, stand in for the terminal (tests).
+	Input  io.Reader
+	Output io.Writer
+}
+
+// programOptions are the Bubble Tea options that opt asks for.
+func programOptions(opt Options) []tea.ProgramOption {
+	var po []tea.ProgramOption
+	if opt.Input != nil {
+		po = append(po, tea.WithInput(opt.Input))
+	}
+	if opt.Output != nil {
+		po = append(po, tea.WithOutput(opt.Output))
+	}
+	return po
 }
 
 const (

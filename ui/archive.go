@@ -34,9 +34,26 @@ const (
 	screenReader
 )
 
+// Source is the archive as the list sees it: entries a scan fills in the
+// background, and each cable parsed on demand. main adapts corpus.Index
+// and the parser to it; the ui never parses.
+type Source interface {
+	// Scan indexes the archive, calling progress now and then, until it
+	// is done or ctx is cancelled.
+	Scan(ctx context.Context, progress func(corpus.Progress)) error
+	Entries() []corpus.Entry // the entries indexed so far, sorted
+	Lookup(id string) (corpus.Entry, bool)
+	// Neighbours are the previous and next cables from e's origin.
+	Neighbours(e corpus.Entry) (prev, next corpus.Entry, okPrev, okNext bool)
+	Errors() []corpus.RowError     // rows that could not be read
+	Skipped() []corpus.SkippedFile // files that were not cables
+	// Open loads and parses one cable.
+	Open(e corpus.Entry) (*model.Cable, error)
+}
+
 // Archive is the root model of archive mode.
 type Archive struct {
-	ix     *corpus.Index
+	src    Source
 	opt    Options
 	keys   ListKeyMap
 	help   help.Model
@@ -79,6 +96,7 @@ type Archive struct {
 	helpLines  []string
 	msg        string
 	quitting   bool
+	err        error    // what ended the program, if not the user
 	lines      []string // the rendered rows, rebuilt by refresh
 	top, under string   // top bar, bottom bar
 	frame      string   // what View shows
@@ -88,21 +106,25 @@ type Archive struct {
 }
 
 // RunArchive indexes the archive in the background and shows it in the
-// list until the user quits. Open ix with corpus.Open; RunArchive runs
-// ix.Scan, and returns once the scan has stopped, so the caller may close
-// the index afterwards.
-func RunArchive(ix *corpus.Index, opt Options) error {
-	a := newArchive(ix, opt)
-	a.scan = newScanner(ix)
+// list until the user quits. RunArchive runs src.Scan, and returns once
+// the scan has stopped, so the caller may close the index afterwards. A
+// panic on the scan or while opening a cable ends the program with an
+// error.
+func RunArchive(src Source, opt Options) error {
+	a := newArchive(src, opt)
+	a.scan = newScanner(src)
 	defer a.scan.stop()
-	return run(a)
+	if err := run(a, programOptions(opt)...); err != nil {
+		return err
+	}
+	return a.err
 }
 
-// newArchive returns the archive model over ix. Without a scanner (tests)
-// it shows what the index holds, which the caller has scanned.
-func newArchive(ix *corpus.Index, opt Options) *Archive {
+// newArchive returns the archive model over src. Without a scanner (tests)
+// it shows what the source holds, which the caller has scanned.
+func newArchive(src Source, opt Options) *Archive {
 	a := &Archive{
-		ix:     ix,
+		src:    src,
 		opt:    opt,
 		keys:   DefaultListKeyMap(),
 		help:   help.New(),
@@ -117,8 +139,8 @@ func newArchive(ix *corpus.Index, opt Options) *Archive {
 		a.themeFixed, a.isDark = true, false
 	}
 	a.setTheme(a.isDark)
-	a.list.setEntries(ix.Entries())
-	a.nProbs = len(ix.Errors()) + len(ix.Skipped())
+	a.list.setEntries(src.Entries())
+	a.nProbs = len(src.Errors()) + len(src.Skipped())
 	a.relayout()
 	return a
 }
@@ -194,6 +216,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.built(msg.s)
 	case loadedMsg:
 		a.loaded(msg)
+	case crashMsg:
+		a.err, a.quitting = msg.err, true
+		return a, tea.Quit
 	case filteredMsg:
 		a.list.finish(msg)
 	case tea.KeyPressMsg:
@@ -215,7 +240,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.buildCmd = nil
 	}
 	if j := a.list.takeJob(); j != nil {
-		cmd = tea.Batch(cmd, func() tea.Msg { return j.run() })
+		cmd = tea.Batch(cmd, guard("filtering", func() tea.Msg { return j.run() }))
 	}
 	a.refresh()
 	return a, cmd
@@ -223,7 +248,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // present reports whether the archive holds a cable.
 func (a *Archive) present(id string) bool {
-	_, ok := a.ix.Lookup(id)
+	_, ok := a.src.Lookup(id)
 	return ok
 }
 

@@ -81,7 +81,7 @@ func BenchmarkArchiveListKey(b *testing.B) {
 		ix := benchIndex(b, n)
 		name := strconv.Itoa(n/1000) + "k"
 		open := func(b *testing.B) *Archive {
-			a := newArchive(ix, Options{Theme: "dark"})
+			a := newArchive(parsed{ix}, Options{Theme: "dark"})
 			a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			return a
 		}

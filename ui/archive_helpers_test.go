@@ -272,7 +272,7 @@ func openIndex(tb testing.TB, paths ...string) *corpus.Index {
 // openArchive returns the archive model over a scanned index at w×h.
 func openArchive(tb testing.TB, ix *corpus.Index, w, h int) *Archive {
 	tb.Helper()
-	a := newArchive(ix, Options{Theme: "dark"})
+	a := newArchive(parsed{ix}, Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }
@@ -392,4 +392,15 @@ func selectID(tb testing.TB, a *Archive, id string) {
 		keys(tb, a, "j")
 	}
 	tb.Fatalf("%s is not in the list", id)
+}
+
+// parsed is an index as the archive takes it, as main adapts it.
+type parsed struct{ *corpus.Index }
+
+func (p parsed) Open(e corpus.Entry) (*model.Cable, error) {
+	text, err := p.Load(e)
+	if err != nil {
+		return nil, err
+	}
+	return parser.Parse(text), nil
 }

@@ -92,7 +92,7 @@ func (a *Archive) follow() tea.Cmd {
 		a.say(a.reader.noLinkText())
 		return nil
 	}
-	e, ok := a.ix.Lookup(ref.ID)
+	e, ok := a.src.Lookup(ref.ID)
 	if !ok {
 		a.say(ref.ID + " is not in the archive")
 		return nil
@@ -106,7 +106,7 @@ func (a *Archive) sibling(dir int) tea.Cmd {
 		a.say("still opening " + orDash(a.load.entry.ID) + "…")
 		return nil
 	}
-	prev, next, okPrev, okNext := a.ix.Neighbours(a.cur)
+	prev, next, okPrev, okNext := a.src.Neighbours(a.cur)
 	e, ok, word := next, okNext, "later"
 	if dir < 0 {
 		e, ok, word = prev, okPrev, "earlier"

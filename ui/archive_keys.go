@@ -82,7 +82,7 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.msg = "filters cleared"
 		}
 	case key.Matches(msg, k.Problems):
-		if a.prog.Errors+a.prog.Skipped+len(a.ix.Errors())+len(a.ix.Skipped()) == 0 {
+		if a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) == 0 {
 			a.msg = "nothing was skipped"
 		} else {
 			a.showProbs, a.probsOff, a.probLines = true, 0, nil

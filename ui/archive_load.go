@@ -5,7 +5,6 @@ import (
 
 	"cablereader/corpus"
 	"cablereader/model"
-	"cablereader/parser"
 )
 
 // Loading cables: open asks for a cable, a command loads and parses it off
@@ -41,17 +40,14 @@ func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *readerPos) tea.Cmd
 	}
 	a.load = loadReq{seq: a.seq, active: true, entry: e, hist: hist, pos: pos, from: from}
 	a.say("opening " + orDash(e.ID) + "…")
-	return loadCmd(a.ix, a.seq, e)
+	return loadCmd(a.src, a.seq, e)
 }
 
-func loadCmd(ix *corpus.Index, seq int, e corpus.Entry) tea.Cmd {
-	return func() tea.Msg {
-		text, err := ix.Load(e)
-		if err != nil {
-			return loadedMsg{seq: seq, entry: e, err: err}
-		}
-		return loadedMsg{seq: seq, entry: e, cable: parser.Parse(text)}
-	}
+func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
+	return guard("opening "+orDash(e.ID), func() tea.Msg {
+		c, err := src.Open(e)
+		return loadedMsg{seq: seq, entry: e, cable: c, err: err}
+	})
 }
 
 // loaded opens a loaded cable in a new reader, unless another load was

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,11 +28,11 @@ type (
 // built by a command (its search keys take a while); one build runs at a
 // time, and a snapshot that comes meanwhile is taken after it.
 func (a *Archive) indexed() {
-	a.nProbs = len(a.ix.Errors()) + len(a.ix.Skipped())
+	a.nProbs = len(a.src.Errors()) + len(a.src.Skipped())
 	if a.showProbs {
 		a.probLines = nil
 	}
-	entries := a.ix.Entries()
+	entries := a.src.Entries()
 	switch {
 	case a.list.same(entries):
 	case a.building:
@@ -40,7 +41,7 @@ func (a *Archive) indexed() {
 		a.building = true
 		l := &a.list
 		old, keys, lv := l.all, l.keys, l.lv
-		a.buildCmd = func() tea.Msg { return builtMsg{buildSnapshot(old, keys, lv, entries)} }
+		a.buildCmd = guard("indexing", func() tea.Msg { return builtMsg{buildSnapshot(old, keys, lv, entries)} })
 	default:
 		a.list.setEntries(entries)
 		a.newEntries()
@@ -71,7 +72,7 @@ func (a *Archive) newEntries() {
 // scanner runs ix.Scan on its own goroutine and hands its progress to the
 // program: the latest report is kept, and a command waits for the next.
 type scanner struct {
-	ix       *corpus.Index
+	src      Source
 	once     sync.Once
 	cancel   context.CancelFunc
 	mu       sync.Mutex
@@ -82,8 +83,8 @@ type scanner struct {
 	started  bool
 }
 
-func newScanner(ix *corpus.Index) *scanner {
-	return &scanner{ix: ix, notify: make(chan struct{}, 1), done: make(chan error, 1), finished: make(chan struct{})}
+func newScanner(src Source) *scanner {
+	return &scanner{src: src, notify: make(chan struct{}, 1), done: make(chan error, 1), finished: make(chan struct{})}
 }
 
 // start returns the command that starts the scan and waits for its first
@@ -96,13 +97,23 @@ func (s *scanner) start() tea.Cmd {
 			s.cancel, s.started = cancel, true
 			s.mu.Unlock()
 			go func() {
-				err := s.ix.Scan(ctx, s.report)
-				s.done <- err
-				close(s.finished)
+				defer close(s.finished)
+				s.done <- s.scan(ctx)
 			}()
 		})
 		return s.wait()()
 	}
+}
+
+// scan runs the scan; a panic in it comes back as a crash, which ends
+// the program through Bubble Tea, so the terminal is restored.
+func (s *scanner) scan(ctx context.Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = crashError{fmt.Errorf("indexing crashed: %v", r)}
+		}
+	}()
+	return s.src.Scan(ctx, s.report)
 }
 
 func (s *scanner) report(p corpus.Progress) {
@@ -128,6 +139,9 @@ func (s *scanner) wait() tea.Cmd {
 		case <-s.notify:
 			return scanProgressMsg{s.latest()}
 		case err := <-s.done:
+			if c, ok := err.(crashError); ok {
+				return crashMsg{c.err}
+			}
 			return scanDoneMsg{p: s.latest(), err: err}
 		}
 	}

@@ -644,8 +644,8 @@ func TestArchiveScansInBackground(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ix.Close()
-			a := newArchive(ix, Options{Theme: "dark"})
-			a.scan = newScanner(ix)
+			a := newArchive(parsed{ix}, Options{Theme: "dark"})
+			a.scan = newScanner(parsed{ix})
 			defer a.scan.stop()
 			a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			cmd := a.Init()
@@ -821,8 +821,8 @@ func TestArchiveProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	a := newArchive(ix, Options{Theme: "dark"})
-	a.scan = newScanner(ix)
+	a := newArchive(parsed{ix}, Options{Theme: "dark"})
+	a.scan = newScanner(parsed{ix})
 	defer a.scan.stop()
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
@@ -981,5 +981,28 @@ func TestArchiveReaderResizeSettles(t *testing.T) {
 		if stringWidth(l) > 60 {
 			t.Fatalf("line wider than 60: %q", stripAll(l))
 		}
+	}
+}
+
+// openPanics is an archive whose cables panic when opened.
+type openPanics struct{ Source }
+
+func (openPanics) Open(corpus.Entry) (*model.Cable, error) { panic("boom") }
+
+// A panic while opening a cable quits the program with a one-line error.
+func TestArchiveOpenPanic(t *testing.T) {
+	_, dir, _ := sharedFolder(t)
+	a := newArchive(openPanics{parsed{openIndex(t, dir)}}, Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, cmd := a.Update(keyMsg("enter"))
+	msg := cmd()
+	if _, ok := msg.(crashMsg); !ok {
+		t.Fatalf("opening gave %T, want a crash", msg)
+	}
+	if _, quit := a.Update(msg); quit == nil {
+		t.Fatal("a crash does not quit")
+	}
+	if a.err == nil || !strings.HasPrefix(a.err.Error(), "opening ") || !strings.HasSuffix(a.err.Error(), " crashed: boom") {
+		t.Errorf("error %v", a.err)
 	}
 }

@@ -469,7 +469,7 @@ func (a *Archive) renderListHelp() []string {
 // problemLines lists the rows and files skipped while indexing.
 func (a *Archive) problemLines(w int) []string {
 	st := a.styles
-	errs, skipped := a.ix.Errors(), a.ix.Skipped()
+	errs, skipped := a.src.Errors(), a.src.Skipped()
 	var out []string
 	title := commas(len(errs)) + " CSV row"
 	if len(errs) != 1 {

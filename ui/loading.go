@@ -15,8 +15,13 @@ import (
 // cable, in the background: a file of many megabytes takes seconds to
 // parse, and meanwhile the terminal shows what is happening and answers q.
 // name and size describe the input for that screen.
+// A panic in load ends the program with an error.
 func RunLoading(name string, size int, load func() *model.Cable, opt Options) error {
-	return run(newLoading(name, size, load, opt))
+	l := newLoading(name, size, load, opt)
+	if err := run(l, programOptions(opt)...); err != nil {
+		return err
+	}
+	return l.err
 }
 
 // loading is the root model until the cable is parsed; then it hands every
@@ -28,6 +33,7 @@ type loading struct {
 	spin          spinner.Model
 	width, height int
 	reader        *Model
+	err           error // what ended the program, if not the user
 }
 
 type parsedMsg struct{ c *model.Cable }
@@ -48,10 +54,14 @@ func newLoading(name string, size int, load func() *model.Cable, opt Options) *l
 func (l *loading) Init() tea.Cmd {
 	load := l.load
 	l.load = nil // nothing here keeps the input once it is parsed
-	return tea.Batch(l.spin.Tick, func() tea.Msg { return parsedMsg{load()} })
+	return tea.Batch(l.spin.Tick, guard("reading the cable", func() tea.Msg { return parsedMsg{load()} }))
 }
 
 func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if c, ok := msg.(crashMsg); ok {
+		l.err = c.err
+		return l, tea.Quit
+	}
 	if l.reader != nil {
 		_, cmd := l.reader.Update(msg)
 		return l, cmd

@@ -53,3 +53,26 @@ func TestLoading(t *testing.T) {
 		t.Error("keys do not reach the reader")
 	}
 }
+
+// A panic while parsing comes back as a crash that quits the program with
+// a one-line error.
+func TestLoadingPanic(t *testing.T) {
+	l := newLoading("big.txt", 1, func() *model.Cable { panic("boom") }, Options{Theme: "dark"})
+	var crash tea.Msg
+	for _, sub := range l.Init()().(tea.BatchMsg) {
+		if msg, ok := sub().(crashMsg); ok {
+			crash = msg
+		}
+	}
+	if crash == nil {
+		t.Fatal("the panic did not come back as a message")
+	}
+	if _, cmd := l.Update(crash); cmd == nil {
+		t.Fatal("a crash does not quit")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("a crash does not quit")
+	}
+	if l.err == nil || l.err.Error() != "reading the cable crashed: boom" {
+		t.Errorf("error %v", l.err)
+	}
+}
