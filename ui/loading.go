@@ -9,6 +9,9 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cablereader/model"
+	"cablereader/ui/common"
+	"cablereader/ui/reader"
+	"cablereader/ui/theme"
 )
 
 // RunLoading opens the reader at once and runs load, which parses the
@@ -16,9 +19,9 @@ import (
 // parse, and meanwhile the terminal shows what is happening and answers q.
 // name and size describe the input for that screen.
 // A panic in load ends the program with an error.
-func RunLoading(name string, size int, load func() *model.Cable, opt Options) error {
+func RunLoading(name string, size int, load func() *model.Cable, opt common.Options) error {
 	l := newLoading(name, size, load, opt)
-	if err := run(l, programOptions(opt)...); err != nil {
+	if err := common.Run(l, common.ProgramOptions(opt)...); err != nil {
 		return err
 	}
 	return l.err
@@ -29,37 +32,38 @@ func RunLoading(name string, size int, load func() *model.Cable, opt Options) er
 type loading struct {
 	load          func() *model.Cable
 	what          string
-	opt           Options
+	opt           common.Options
 	spin          spinner.Model
 	width, height int
-	reader        *Model
+	reader        *reader.Model
 	err           error // what ended the program, if not the user
 }
 
 type parsedMsg struct{ c *model.Cable }
 
-func newLoading(name string, size int, load func() *model.Cable, opt Options) *loading {
+func newLoading(name string, size int, load func() *model.Cable, opt common.Options) *loading {
 	what := "the cable"
 	if name != "" && name != "-" {
-		what = cleanLine(name)
+		what = common.CleanLine(name)
 	}
 	if size >= 1<<20 {
 		what += fmt.Sprintf(" (%d MB)", size>>20)
 	}
 	l := &loading{load: load, what: what, opt: opt, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
-	l.spin.Style = NewStyles(opt.Theme != "light").Accent
+	dark, _ := theme.Choose(opt.Theme)
+	l.spin.Style = theme.NewStyles(dark).Accent
 	return l
 }
 
 func (l *loading) Init() tea.Cmd {
 	load := l.load
 	l.load = nil // nothing here keeps the input once it is parsed
-	return tea.Batch(l.spin.Tick, guard("reading the cable", func() tea.Msg { return parsedMsg{load()} }))
+	return tea.Batch(l.spin.Tick, common.Guard("reading the cable", func() tea.Msg { return parsedMsg{load()} }))
 }
 
 func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if c, ok := msg.(crashMsg); ok {
-		l.err = c.err
+	if c, ok := msg.(common.CrashMsg); ok {
+		l.err = c.Err
 		return l, tea.Quit
 	}
 	if l.reader != nil {
@@ -68,7 +72,7 @@ func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case parsedMsg:
-		l.reader = New(msg.c, l.opt)
+		l.reader = reader.New(msg.c, l.opt)
 		cmds := []tea.Cmd{l.reader.Init()}
 		if l.width > 0 {
 			_, cmd := l.reader.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
@@ -101,7 +105,7 @@ func (l *loading) View() tea.View {
 	}
 	lines := []string{l.spin.View() + " Reading " + l.what + "…", "", "q to quit"}
 	for i, s := range lines {
-		lines[i] = fit(s, l.width)
+		lines[i] = common.Fit(s, l.width)
 	}
 	v.SetContent(lipgloss.Place(l.width, l.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n")))
 	return v

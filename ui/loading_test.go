@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -8,14 +9,21 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/model"
+	"cablereader/parser"
+	"cablereader/ui/common"
+	"cablereader/ui/internal/uitest"
 )
 
 // The loading screen is up while the cable is parsed, answers q, and hands
 // over to the reader, at the window's size, once the cable is in.
 func TestLoading(t *testing.T) {
-	c := loadCable(t, sample)
+	text, err := os.ReadFile("../testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := parser.Parse(text)
 	calls := 0
-	l := newLoading("big.txt", 104<<20, func() *model.Cable { calls++; return c }, Options{Theme: "dark"})
+	l := newLoading("big.txt", 104<<20, func() *model.Cable { calls++; return c }, common.Options{Theme: "dark"})
 	cmd := l.Init()
 	if cmd == nil || l.load != nil {
 		t.Fatal("Init did not start the parse or kept the input")
@@ -25,7 +33,7 @@ func TestLoading(t *testing.T) {
 	if !strings.Contains(view, "Reading big.txt (104 MB)…") || !strings.Contains(view, "q to quit") {
 		t.Fatalf("loading screen:\n%s", view)
 	}
-	if _, quit := l.Update(keyMsg("q")); quit == nil {
+	if _, quit := l.Update(uitest.Key("q")); quit == nil {
 		t.Error("q does nothing while loading")
 	} else if _, ok := quit().(tea.QuitMsg); !ok {
 		t.Error("q while loading does not quit")
@@ -48,8 +56,8 @@ func TestLoading(t *testing.T) {
 	if lines := strings.Split(view, "\n"); len(lines) != 24 {
 		t.Errorf("the reader is %d lines high, want the window's 24", len(lines))
 	}
-	l.Update(keyMsg("]"))
-	if l.reader.cur != 1 {
+	l.Update(uitest.Key("]"))
+	if lines := strings.Split(ansi.Strip(l.View().Content), "\n"); !strings.Contains(lines[len(lines)-1], "¶2 (2/6)") {
 		t.Error("keys do not reach the reader")
 	}
 }
@@ -57,10 +65,10 @@ func TestLoading(t *testing.T) {
 // A panic while parsing comes back as a crash that quits the program with
 // a one-line error.
 func TestLoadingPanic(t *testing.T) {
-	l := newLoading("big.txt", 1, func() *model.Cable { panic("boom") }, Options{Theme: "dark"})
+	l := newLoading("big.txt", 1, func() *model.Cable { panic("boom") }, common.Options{Theme: "dark"})
 	var crash tea.Msg
 	for _, sub := range l.Init()().(tea.BatchMsg) {
-		if msg, ok := sub().(crashMsg); ok {
+		if msg, ok := sub().(common.CrashMsg); ok {
 			crash = msg
 		}
 	}

@@ -1,0 +1,276 @@
+// Package archive is the Bubble Tea model of an archive: the list of its cables with filters, the background scan, and a reader on the cable opened with a history between cables.
+package archive
+
+import (
+	"context"
+	"errors"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/corpus"
+	"cablereader/model"
+	"cablereader/ui/common"
+	"cablereader/ui/reader"
+	"cablereader/ui/theme"
+)
+
+// Archive mode: a list of an archive's cables and the reader on one of
+// them. The root model (Archive) owns the list, the reader (the same
+// Model as for a single cable, with its references made links), a history
+// of the cables opened by following references or moving through a post's
+// traffic (back goes through it, as in a browser), and the scan, which
+// runs on its own goroutine and reports progress as messages. Cables are
+// loaded and parsed in commands; Update never waits for I/O.
+//
+// This file holds the root model: its state, its construction and theme,
+// Init, and Update, which dispatches messages and keys to the other files:
+// the scan (scan.go), loading cables (load.go), history and navigation
+// between cables (history.go), the list's keys and prompts (keys.go), the
+// rows and their filter (list.go, filter.go) and drawing (view.go).
+
+type archScreen int
+
+const (
+	screenList archScreen = iota
+	screenReader
+)
+
+// Source is the archive as the list sees it: entries a scan fills in the
+// background, and each cable parsed on demand. main adapts corpus.Index
+// and the parser to it; the ui never parses.
+type Source interface {
+	// Scan indexes the archive, calling progress now and then, until it
+	// is done or ctx is cancelled.
+	Scan(ctx context.Context, progress func(corpus.Progress)) error
+	Entries() []corpus.Entry // the entries indexed so far, sorted
+	Lookup(id string) (corpus.Entry, bool)
+	// Neighbours are the previous and next cables from e's origin.
+	Neighbours(e corpus.Entry) (prev, next corpus.Entry, okPrev, okNext bool)
+	Errors() []corpus.RowError     // rows that could not be read
+	Skipped() []corpus.SkippedFile // files that were not cables
+	// Open loads and parses one cable.
+	Open(e corpus.Entry) (*model.Cable, error)
+}
+
+// Archive is the root model of archive mode.
+type Archive struct {
+	src    Source
+	opt    common.Options
+	keys   ListKeyMap
+	help   help.Model
+	styles *theme.Styles
+	chips  map[model.Level]theme.Paint
+
+	isDark, themeFixed bool
+	width, height      int
+	tooSmall           bool
+
+	screen  archScreen
+	list    archiveList
+	cols    listCols
+	reader  *reader.Model
+	cur     corpus.Entry // the cable in the reader
+	history []histFrame
+	load    loadReq
+	seq     int
+
+	scan     *scanner
+	scanning bool
+	building bool    // a snapshot is being built
+	rebuild  bool    // and another came meanwhile
+	buildCmd tea.Cmd // the build to start
+	prog     corpus.Progress
+	done     float64 // share of the archive indexed, as shown
+	spin     spinner.Model
+	bar      progress.Model
+
+	mode       listMode
+	input      string
+	prevQuery  string   // the query when "/" was typed, for esc
+	tagCands   []string // completions of the TAG prompt
+	tagCand    int
+	showProbs  bool
+	probsOff   int
+	probLines  []string
+	showHelp   bool
+	helpOff    int
+	helpLines  []string
+	msg        string
+	quitting   bool
+	err        error    // what ended the program, if not the user
+	lines      []string // the rendered rows, rebuilt by refresh
+	top, under string   // top bar, bottom bar
+	frame      string   // what View shows
+	helpBar    string   // the list's help bar, for helpBarW cells
+	helpBarW   int
+	nProbs     int // rows and files skipped, as the index has them
+}
+
+// RunArchive indexes the archive in the background and shows it in the
+// list until the user quits. RunArchive runs src.Scan, and returns once
+// the scan has stopped, so the caller may close the index afterwards. A
+// panic on the scan or while opening a cable ends the program with an
+// error.
+func Run(src Source, opt common.Options) error {
+	a := newArchive(src, opt)
+	a.scan = newScanner(src)
+	defer a.scan.stop()
+	if err := common.Run(a, common.ProgramOptions(opt)...); err != nil {
+		return err
+	}
+	return a.err
+}
+
+// newArchive returns the archive model over src. Without a scanner (tests)
+// it shows what the source holds, which the caller has scanned.
+func newArchive(src Source, opt common.Options) *Archive {
+	a := &Archive{
+		src:  src,
+		opt:  opt,
+		keys: DefaultListKeyMap(),
+		help: help.New(),
+		spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		bar:  progress.New(progress.WithWidth(12), progress.WithoutPercentage()),
+	}
+	dark, fixed := theme.Choose(opt.Theme)
+	a.themeFixed = fixed
+	a.setTheme(dark)
+	a.list.setEntries(src.Entries())
+	a.nProbs = len(src.Errors()) + len(src.Skipped())
+	a.relayout()
+	return a
+}
+
+func (a *Archive) setTheme(dark bool) {
+	a.isDark = dark
+	a.styles = theme.NewStyles(dark)
+	a.help.Styles = a.styles.Help
+	a.spin.Style = a.styles.Accent
+	a.chips = map[model.Level]theme.Paint{}
+	for l := model.LevelUnknown; l <= model.TopSecret; l++ {
+		a.chips[l] = theme.NewPaint(theme.BannerStyle(l))
+	}
+	a.helpLines, a.probLines, a.helpBar = nil, nil, ""
+}
+
+// Init starts the scan and asks for the background colour.
+func (a *Archive) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !a.themeFixed {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if a.scan != nil {
+		a.scanning = true
+		cmds = append(cmds, a.scan.start(), a.spin.Tick)
+		a.refresh()
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles one message; refresh then renders what changed.
+func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.relayout()
+		if a.reader != nil {
+			_, cmd = a.reader.Update(msg) // a long cable re-wraps when the size settles
+		}
+	case tea.BackgroundColorMsg:
+		if !a.themeFixed && msg.IsDark() != a.isDark {
+			a.setTheme(msg.IsDark())
+		}
+		if a.reader != nil {
+			a.reader.Update(msg)
+		}
+	case scanProgressMsg:
+		a.prog = msg.p
+		if p := msg.p; p.Total > 0 {
+			// The total grows while a folder is walked: never go back.
+			a.done = max(a.done, min(1, float64(p.Bytes)/float64(p.Total)))
+		}
+		a.indexed()
+		if a.scan != nil {
+			cmd = a.scan.wait()
+		}
+	case scanDoneMsg:
+		a.prog, a.scanning = msg.p, false
+		a.indexed()
+		if msg.err != nil && !errors.Is(msg.err, context.Canceled) {
+			a.say("indexing stopped: " + msg.err.Error())
+		}
+	case spinner.TickMsg:
+		if a.scanning {
+			a.spin, cmd = a.spin.Update(msg)
+		}
+	case builtMsg:
+		a.built(msg.s)
+	case loadedMsg:
+		a.loaded(msg)
+	case common.CrashMsg:
+		a.err, a.quitting = msg.Err, true
+		return a, tea.Quit
+	case filteredMsg:
+		a.list.finish(msg)
+	case tea.KeyPressMsg:
+		cmd = a.key(msg)
+	case tea.MouseWheelMsg:
+		if a.screen == screenReader && a.reader != nil {
+			a.reader.Update(msg)
+		} else if a.mode == listNormal && !a.showHelp && !a.showProbs {
+			switch msg.Button {
+			case tea.MouseWheelUp:
+				a.list.move(-common.WheelLines)
+			case tea.MouseWheelDown:
+				a.list.move(common.WheelLines)
+			}
+		}
+	default:
+		// the reader's own messages (a long cable's resize settling)
+		if a.reader != nil {
+			_, cmd = a.reader.Update(msg)
+		}
+	}
+	if a.buildCmd != nil {
+		cmd = tea.Batch(cmd, a.buildCmd)
+		a.buildCmd = nil
+	}
+	if j := a.list.takeJob(); j != nil {
+		cmd = tea.Batch(cmd, common.Guard("filtering", func() tea.Msg { return j.run() }))
+	}
+	a.refresh()
+	return a, cmd
+}
+
+// present reports whether the archive holds a cable.
+func (a *Archive) present(id string) bool {
+	_, ok := a.src.Lookup(id)
+	return ok
+}
+
+// say shows a one-line message on the current screen.
+func (a *Archive) say(s string) {
+	s = common.CleanLine(s)
+	if a.screen == screenReader && a.reader != nil {
+		a.reader.SetStatus(s)
+		return
+	}
+	a.msg = s
+}
+
+// key handles a key press on the current screen.
+func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		a.quitting = true
+		return tea.Quit
+	}
+	if a.screen == screenReader && a.reader != nil {
+		return a.readerKey(msg)
+	}
+	a.msg = ""
+	return a.listKey(msg)
+}

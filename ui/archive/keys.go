@@ -1,0 +1,325 @@
+package archive
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/model"
+	"cablereader/ui/common"
+)
+
+// The list's keys: moving and opening, the quick filters (post,
+// classification), the skipped-rows overlay and the key page, and the
+// filter and TAG prompts with their completions.
+
+// listMode is the list's input state.
+type listMode int
+
+const (
+	listNormal listMode = iota
+	listFilter          // "/" typed: the fuzzy query
+	listTag             // "#" typed: a TAG
+)
+
+// listKey handles a key in the list.
+func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.keys
+	switch {
+	case a.mode != listNormal:
+		return a.promptKey(msg)
+	case key.Matches(msg, k.Quit):
+		a.quitting = true
+		return tea.Quit
+	case a.showProbs || a.showHelp:
+		a.pageKey(msg)
+		return nil
+	case a.tooSmall:
+		return nil
+	}
+	l := &a.list
+	half := max(1, l.height/2)
+	switch {
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.HalfDown):
+		l.scroll(half)
+	case key.Matches(msg, k.HalfUp):
+		l.scroll(-half)
+	case key.Matches(msg, k.PageDown):
+		l.scroll(max(1, l.height-1))
+	case key.Matches(msg, k.PageUp):
+		l.scroll(-max(1, l.height-1))
+	case key.Matches(msg, k.Top):
+		l.cursor = 0
+		l.clamp()
+	case key.Matches(msg, k.Bottom):
+		l.cursor = l.len() - 1
+		l.clamp()
+	case key.Matches(msg, k.Open):
+		if e, ok := l.selected(); ok {
+			return a.open(e, nil, nil)
+		}
+	case key.Matches(msg, k.Filter):
+		a.mode, a.input, a.prevQuery = listFilter, l.query, l.query
+	case key.Matches(msg, k.Tag):
+		a.mode, a.input = listTag, ""
+		a.completeTags()
+	case key.Matches(msg, k.Post):
+		a.togglePost()
+	case key.Matches(msg, k.Class):
+		l.cycleLevel(1)
+		a.sayLevel()
+	case key.Matches(msg, k.ClassBack):
+		l.cycleLevel(-1)
+		a.sayLevel()
+	case key.Matches(msg, k.Clear):
+		if l.filtered() {
+			l.query = ""
+			l.setQuick("", "", model.LevelUnknown)
+			a.msg = "filters cleared"
+		}
+	case key.Matches(msg, k.Problems):
+		if a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) == 0 {
+			a.msg = "nothing was skipped"
+		} else {
+			a.showProbs, a.probsOff, a.probLines = true, 0, nil
+		}
+	case key.Matches(msg, k.Help):
+		a.showHelp, a.helpOff = true, 0
+	}
+	return nil
+}
+
+func (a *Archive) sayLevel() {
+	if a.list.level == model.LevelUnknown {
+		a.msg = "all classifications"
+		return
+	}
+	a.msg = "only " + a.list.level.String() + " (c: next level)"
+}
+
+// togglePost keeps only the selected row's post, or lifts that filter.
+func (a *Archive) togglePost() {
+	l := &a.list
+	if l.origin != "" {
+		l.setQuick(l.tag, "", l.level)
+		a.msg = "all posts"
+		return
+	}
+	e, ok := l.selected()
+	if !ok || e.Origin == "" {
+		a.msg = "this row has no origin"
+		return
+	}
+	l.setQuick(l.tag, e.Origin, l.level)
+	a.msg = "only " + common.CleanLine(e.Origin) + " (p again: all posts)"
+}
+
+// pageKey scrolls or closes the skipped-rows overlay or the key page.
+func (a *Archive) pageKey(msg tea.KeyPressMsg) {
+	k := a.keys
+	off := &a.helpOff
+	if a.showProbs {
+		off = &a.probsOff
+	}
+	switch {
+	case key.Matches(msg, k.Clear), a.showProbs && key.Matches(msg, k.Problems), a.showHelp && key.Matches(msg, k.Help):
+		a.showProbs, a.showHelp = false, false
+	case key.Matches(msg, k.Down):
+		*off++
+	case key.Matches(msg, k.Up):
+		*off--
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+		*off += 10
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
+		*off -= 10
+	case key.Matches(msg, k.Top):
+		*off = 0
+	case key.Matches(msg, k.Bottom):
+		*off = 1 << 30
+	}
+}
+
+// promptKey edits the filter or TAG prompt. The filter applies as it is
+// typed; the TAG on enter.
+func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	l := &a.list
+	switch msg.String() {
+	case "esc":
+		if a.mode == listFilter {
+			l.setQuery(a.prevQuery)
+		}
+		a.mode, a.input = listNormal, ""
+	case "enter":
+		if a.mode == listTag {
+			tag := strings.ToUpper(strings.TrimSpace(a.input))
+			l.setQuick(tag, l.origin, l.level)
+			switch {
+			case tag == "":
+				a.msg = "all TAGS"
+			case l.len() == 0:
+				a.msg = "no cable has the TAG " + common.CleanLine(tag)
+			default:
+				a.msg = "only TAG " + common.CleanLine(tag)
+			}
+		}
+		a.mode, a.input = listNormal, ""
+	case "up":
+		l.move(-1)
+	case "down":
+		l.move(1)
+	case "tab", "shift+tab":
+		if n := len(a.tagCands); a.mode == listTag && n > 0 {
+			switch {
+			case msg.String() == "tab":
+				a.tagCand = (a.tagCand + 1) % n
+			case a.tagCand < 0:
+				a.tagCand = n - 1
+			default:
+				a.tagCand = (a.tagCand - 1 + n) % n
+			}
+			a.input = a.tagCands[a.tagCand]
+		}
+	case "backspace", "ctrl+h":
+		r := []rune(a.input)
+		if len(r) == 0 {
+			a.mode = listNormal
+			return nil
+		}
+		a.input = string(r[:len(r)-1])
+		a.inputChanged()
+	case "ctrl+u":
+		a.input = ""
+		a.inputChanged()
+	default:
+		if msg.Text != "" && len(a.input) < 200 {
+			a.input += msg.Text
+			a.inputChanged()
+		}
+	}
+	return nil
+}
+
+func (a *Archive) inputChanged() {
+	if a.mode == listFilter {
+		a.list.setQuery(a.input)
+		return
+	}
+	a.completeTags()
+}
+
+// completeTags lists the TAGS that complete the prompt: the selected
+// row's when it is empty, else the archive's TAGS with that prefix, most
+// used first (the list counts them as batches arrive).
+func (a *Archive) completeTags() {
+	a.tagCand = -1
+	a.tagCands = a.tagCands[:0]
+	in := strings.ToUpper(strings.TrimSpace(a.input))
+	if in == "" {
+		if e, ok := a.list.selected(); ok {
+			for _, t := range e.Tags {
+				a.tagCands = append(a.tagCands, common.CleanLine(t))
+			}
+		}
+		return
+	}
+	for t := range a.list.tagN {
+		if strings.HasPrefix(strings.ToUpper(t), in) {
+			a.tagCands = append(a.tagCands, t)
+		}
+	}
+	sortTags(a.tagCands, a.list.tagN)
+	if len(a.tagCands) > 50 {
+		a.tagCands = a.tagCands[:50]
+	}
+	for i, t := range a.tagCands {
+		a.tagCands[i] = common.CleanLine(t)
+	}
+}
+
+// ListKeyMap is the keys of the archive's list. It implements help.KeyMap.
+type ListKeyMap struct {
+	Up, Down         key.Binding
+	HalfDown, HalfUp key.Binding
+	PageDown, PageUp key.Binding
+	Top, Bottom      key.Binding
+	Open             key.Binding
+
+	Filter    key.Binding // "/": fuzzy filter over id, subject, origin, TAGS
+	Tag       key.Binding // "#": only the cables with a TAG
+	Post      key.Binding // only the selected row's origin
+	Class     key.Binding // cycle the classification filter
+	ClassBack key.Binding
+	Clear     key.Binding
+	Problems  key.Binding // the rows and files skipped while indexing
+	Help      key.Binding
+	Quit      key.Binding
+	// the short help's names
+	filterShort, tagShort, postShort, classShort, clearShort key.Binding
+}
+
+// DefaultListKeyMap returns the list's keys.
+func DefaultListKeyMap() ListKeyMap {
+	return ListKeyMap{
+		Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first cable")),
+		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last cable")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: id, subject, origin, TAGS")),
+		Tag:       key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG (tab: this row's TAGS)")),
+		Post:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this row's post (again: all)")),
+		Class:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
+		ClassBack: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
+		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
+		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		filterShort: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		tagShort:    key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
+		postShort:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "post")),
+		classShort:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "class")),
+		clearShort:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+	}
+}
+
+// ShortHelp is the list's help bar.
+func (k ListKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.filterShort, k.tagShort, k.postShort, k.classShort, k.clearShort, k.Help, k.Quit}
+}
+
+// FullHelp is the list's key page.
+func (k ListKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.Open, k.Filter, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
+		{k.Problems, k.Help, k.Quit},
+	}
+}
+
+// listPromptKeys is the help bar while a filter prompt is open.
+type listPromptKeys struct{ tag bool }
+
+func (k listPromptKeys) ShortHelp() []key.Binding {
+	b := []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "done")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+	if k.tag {
+		b = append(b, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this row's TAGS")))
+	} else {
+		b = append(b, key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")))
+	}
+	return b
+}
+
+func (k listPromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

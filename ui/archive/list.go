@@ -1,0 +1,445 @@
+package archive
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"cablereader/corpus"
+	"cablereader/model"
+	"cablereader/ui/common"
+)
+
+// archiveList is the list's data: the index's snapshot, the search keys,
+// the filters and the rows they leave, the cursor and the scroll offset.
+// It knows nothing of styles; the archive model renders the visible rows.
+type archiveList struct {
+	all  []corpus.Entry // the index's snapshot (shared: never modified)
+	keys searchKeys
+	lv   []uint8                  // per entry: its model.Level
+	lvN  [model.TopSecret + 1]int // entries per level
+
+	// widest id, classification, its code and origin
+	idW, classW, codeW, originW int
+	codes                       map[string]string // classification → code
+	tagN                        map[string]int    // entries per TAG
+
+	// filters
+	query  string // fuzzy, "/"
+	tag    string // "#"
+	origin string // "p"
+	level  model.Level
+
+	base  []int32 // entries passing the quick filters (tag, origin, level)
+	cache queryCache
+	exact []int32 // the rows: exact matches (all of base without a query)
+	fuzzy []int32 // then fuzzy matches
+
+	cursor, offset int
+	height         int // rows on screen
+
+	// A query over many rows is matched in the background (a filterJob
+	// run by a command); the rows shown meanwhile are the last ones.
+	gen     atomic.Int64 // bumped by every new filtering: older jobs stop
+	job     *filterJob   // to be started by the archive model
+	pending bool         // a job is running; the rows are not yet its
+	keepSel bool         // where the cursor goes when it is done
+}
+
+// asyncMin is the candidate count from which a typed query is matched in
+// the background: below it a keystroke filters in well under a millisecond.
+var asyncMin = 32 << 10
+
+// filterJob is a query to match in the background.
+type filterJob struct {
+	gen   int64
+	q     string
+	cands []int32
+	more  []int32    // rows to merge into cands (a prefix's fuzzy matches)
+	keys  searchKeys // the arena is never written once built: safe to share
+	live  *atomic.Int64
+	keep  bool // a new snapshot: keep the cursor's entry (else: the top)
+}
+
+// filteredMsg carries a job's result back.
+type filteredMsg struct {
+	gen int64
+	r   filterResult
+	ok  bool
+}
+
+// run matches the job's rows; it stops early once the list has moved on.
+func (j *filterJob) run() filteredMsg {
+	r, ok := compute(j.q, mergeSorted(j.cands, j.more), &j.keys, func() bool { return j.live.Load() != j.gen })
+	return filteredMsg{gen: j.gen, r: r, ok: ok}
+}
+
+// takeJob hands the job to start, if any.
+func (l *archiveList) takeJob() *filterJob {
+	j := l.job
+	l.job = nil
+	return j
+}
+
+// finish takes a job's result, unless the list has moved on since.
+func (l *archiveList) finish(m filteredMsg) {
+	if !m.ok || m.gen != l.gen.Load() || !l.pending {
+		return
+	}
+	keep := l.keepSel
+	sel, hasSel := l.selected()
+	line := l.cursor - l.offset
+	l.pending = false
+	l.cache.push(m.r)
+	l.exact, l.fuzzy = m.r.exact, m.r.fuzzy
+	l.cursor, l.offset = 0, 0
+	if keep && hasSel {
+		if k := l.find(sel); k >= 0 {
+			l.cursor, l.offset = k, k-line
+		}
+	}
+	l.clamp()
+}
+
+// sameEntry reports whether two entries are the same cable of the index:
+// what the list shows and where it lives.
+func sameEntry(a, b *corpus.Entry) bool {
+	return a.ID == b.ID && a.Date.Equal(b.Date) && a.Path() == b.Path() && a.Subject == b.Subject
+}
+
+// snapshot is the list's data for one snapshot of the index: the search
+// keys and levels of its entries, and what apply merges into the list.
+// buildSnapshot only reads the list's earlier snapshot, which is never
+// written, so it may run off the UI goroutine.
+type snapshot struct {
+	all   []corpus.Entry
+	keys  searchKeys
+	lv    []uint8
+	lvN   [model.TopSecret + 1]int
+	remap []int32 // earlier entry index → new; nil when the earlier ones are not all there
+
+	// of the new entries only (all of them when remap is nil)
+	tagN                        map[string]int
+	codes                       map[string]string
+	idW, classW, codeW, originW int
+}
+
+// buildSnapshot builds the data of entries. Each snapshot of the index
+// holds the one before in the same order with new entries merged in, so
+// the keys of the earlier entries (old, with oldKeys and oldLv) are
+// copied, not rebuilt.
+func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entries []corpus.Entry) *snapshot {
+	s := &snapshot{all: entries, remap: make([]int32, len(old)), tagN: map[string]int{}, codes: map[string]string{}}
+	// Which earlier entry each one is, and the arena's size: the old keys
+	// and the new entries' fields (lowering keeps the length, but for a few
+	// rare letters).
+	from := make([]int32, len(entries)) // new entry index → old, or -1
+	size, j := 0, 0
+	for i := range entries {
+		e := &entries[i]
+		if j < len(old) && sameEntry(e, &old[j]) {
+			size += int(oldKeys.off[j+1] - oldKeys.off[j])
+			from[i] = int32(j)
+			j++
+			continue
+		}
+		from[i] = -1
+		size += len(e.ID) + len(e.Subject) + len(e.Origin) + 3 + len(e.Tags)
+		for _, t := range e.Tags {
+			size += len(t)
+		}
+	}
+	if j < len(old) {
+		// not the snapshot before with entries added: count everything anew
+		s.remap = nil
+	}
+	keys := searchKeys{buf: make([]byte, 0, size+64), off: make([]int32, 0, len(entries)+1)}
+	lv := make([]uint8, len(entries))
+	levels := map[string]model.Level{}
+	for i := range entries {
+		e := &entries[i]
+		keys.off = append(keys.off, int32(len(keys.buf)))
+		if j := from[i]; j >= 0 {
+			keys.buf = append(keys.buf, oldKeys.key(j)...)
+			lv[i] = oldLv[j]
+			if s.remap != nil {
+				s.remap[j] = int32(i)
+			}
+		} else {
+			keys.buf = appendKey(keys.buf, e)
+			lvl, ok := levels[e.Classification]
+			if !ok {
+				lvl = levelOf(e.Classification)
+				levels[e.Classification] = lvl
+				code := classCode(e.Classification)
+				s.codes[e.Classification] = code
+				s.codeW = max(s.codeW, common.Width(code))
+				s.classW = max(s.classW, common.Width(e.Classification))
+			}
+			lv[i] = uint8(lvl)
+			s.idW = max(s.idW, common.Width(e.ID))
+			s.originW = max(s.originW, common.Width(e.Origin))
+		}
+		if from[i] < 0 || s.remap == nil {
+			for _, t := range e.Tags {
+				s.tagN[t]++
+			}
+		}
+		s.lvN[lv[i]]++
+	}
+	keys.off = append(keys.off, int32(len(keys.buf)))
+	s.keys, s.lv = keys, lv
+	return s
+}
+
+// setEntries takes a new snapshot of the index (see apply).
+func (l *archiveList) setEntries(entries []corpus.Entry) {
+	if l.same(entries) {
+		return
+	}
+	l.apply(buildSnapshot(l.all, l.keys, l.lv, entries))
+}
+
+// same reports whether entries is the snapshot the list shows.
+func (l *archiveList) same(entries []corpus.Entry) bool {
+	return len(entries) == len(l.all) && (len(entries) == 0 || &entries[0] == &l.all[0])
+}
+
+// apply takes a snapshot built from the one the list shows. The filters
+// apply to it; the cursor stays on its entry, at the same line of the
+// screen.
+func (l *archiveList) apply(s *snapshot) {
+	sel, hasSel := l.selected()
+	line := l.cursor - l.offset
+	if l.codes == nil || s.remap == nil {
+		l.codes, l.tagN = map[string]string{}, map[string]int{}
+	}
+	for c, code := range s.codes {
+		l.codes[c] = code
+	}
+	for t, n := range s.tagN {
+		l.tagN[t] += n
+	}
+	l.idW, l.classW = max(l.idW, s.idW), max(l.classW, s.classW)
+	l.codeW, l.originW = max(l.codeW, s.codeW), max(l.originW, s.originW)
+	l.lvN = s.lvN
+
+	prevExact, prevFuzzy := l.exact, l.fuzzy
+	l.all, l.keys, l.lv = s.all, s.keys, s.lv
+	l.refilter(true)
+	if l.pending {
+		// the rows shown while the new match runs: the last ones, renumbered
+		l.exact, l.fuzzy = renumber(prevExact, s.remap), renumber(prevFuzzy, s.remap)
+	}
+	if hasSel {
+		if k := l.find(sel); k >= 0 {
+			l.cursor = k
+			l.offset = k - line
+		}
+	}
+	l.clamp()
+}
+
+// renumber maps rows of an old snapshot to the new one (nil: none).
+func renumber(rows []int32, remap []int32) []int32 {
+	if remap == nil {
+		return nil
+	}
+	out := make([]int32, len(rows))
+	for k, i := range rows {
+		out[k] = remap[i]
+	}
+	return out
+}
+
+// refilter recomputes the base set and the rows (after a new snapshot or
+// a change of a quick filter). The query is matched in the background
+// after a new snapshot (async), at once after a quick filter.
+func (l *archiveList) refilter(async bool) {
+	l.base = l.base[:0:0]
+	tag := strings.TrimSpace(l.tag)
+	for i := range l.all {
+		e := &l.all[i]
+		if l.level != model.LevelUnknown && model.Level(l.lv[i]) != l.level {
+			continue
+		}
+		if l.origin != "" && e.Origin != l.origin {
+			continue
+		}
+		if tag != "" && !hasTag(e, tag) {
+			continue
+		}
+		l.base = append(l.base, int32(i))
+	}
+	l.cache.reset()
+	l.runQuery(async, true)
+}
+
+func hasTag(e *corpus.Entry, tag string) bool {
+	for _, t := range e.Tags {
+		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// runQuery filters the base set with the query: from the cache, at once
+// when the rows to filter are few or async is false, else by a job (the
+// rows stay as they are until it is done; keep says where the cursor goes
+// then).
+func (l *archiveList) runQuery(async, keep bool) {
+	l.gen.Add(1) // whatever job runs is stale now
+	l.job, l.pending = nil, false
+	if strings.TrimSpace(l.query) == "" {
+		l.exact, l.fuzzy = l.base, nil
+		return
+	}
+	hit, cands, more := l.cache.plan(l.query, l.base)
+	switch {
+	case hit != nil:
+		l.exact, l.fuzzy = hit.exact, hit.fuzzy
+	case async && len(cands)+len(more) >= asyncMin:
+		l.job = &filterJob{gen: l.gen.Load(), q: l.query, cands: cands, more: more, keys: l.keys, live: &l.gen, keep: keep}
+		l.pending, l.keepSel = true, keep
+	default:
+		r, _ := compute(l.query, mergeSorted(cands, more), &l.keys, nil)
+		l.cache.push(r)
+		l.exact, l.fuzzy = r.exact, r.fuzzy
+	}
+}
+
+// setQuery changes the fuzzy query as it is typed; the cursor goes to the
+// best match.
+func (l *archiveList) setQuery(q string) {
+	if q == l.query {
+		return
+	}
+	l.query = q
+	l.runQuery(true, false)
+	if !l.pending {
+		l.cursor, l.offset = 0, 0
+	}
+	l.clamp()
+}
+
+// setQuick changes the quick filters; the cursor stays on its entry when
+// the entry is still listed, else goes to the top.
+func (l *archiveList) setQuick(tag, origin string, level model.Level) {
+	sel, hasSel := l.selected()
+	line := l.cursor - l.offset
+	l.tag, l.origin, l.level = tag, origin, level
+	l.refilter(false)
+	l.cursor, l.offset = 0, 0
+	if hasSel {
+		if k := l.find(sel); k >= 0 {
+			l.cursor, l.offset = k, k-line
+		}
+	}
+	l.clamp()
+}
+
+// filtered reports whether any filter is on.
+func (l *archiveList) filtered() bool {
+	return strings.TrimSpace(l.query) != "" || strings.TrimSpace(l.tag) != "" || l.origin != "" || l.level != model.LevelUnknown
+}
+
+// len is the number of rows.
+func (l *archiveList) len() int { return len(l.exact) + len(l.fuzzy) }
+
+// at is the entry index of row i.
+func (l *archiveList) at(i int) int32 {
+	if i < len(l.exact) {
+		return l.exact[i]
+	}
+	return l.fuzzy[i-len(l.exact)]
+}
+
+// selected is the entry under the cursor.
+func (l *archiveList) selected() (corpus.Entry, bool) {
+	if l.cursor < 0 || l.cursor >= l.len() {
+		return corpus.Entry{}, false
+	}
+	return l.all[l.at(l.cursor)], true
+}
+
+// find returns the row of an entry, or -1.
+func (l *archiveList) find(e corpus.Entry) int {
+	idx, ok := slices.BinarySearchFunc(l.all, e, func(x, t corpus.Entry) int {
+		return cmp.Or(x.Date.Compare(t.Date), strings.Compare(x.ID, t.ID), strings.Compare(x.Path(), t.Path()))
+	})
+	if !ok {
+		return -1
+	}
+	for ; idx < len(l.all) && !sameEntry(&l.all[idx], &e); idx++ {
+		if l.all[idx].ID != e.ID {
+			return -1
+		}
+	}
+	if idx == len(l.all) {
+		return -1
+	}
+	i32 := int32(idx)
+	for r, x := range l.exact {
+		if x == i32 {
+			return r
+		}
+	}
+	for r, x := range l.fuzzy {
+		if x == i32 {
+			return len(l.exact) + r
+		}
+	}
+	return -1
+}
+
+// move moves the cursor by n rows.
+func (l *archiveList) move(n int) {
+	l.cursor += n
+	l.clamp()
+}
+
+// scroll moves the window and the cursor by n rows (a page).
+func (l *archiveList) scroll(n int) {
+	l.cursor += n
+	l.offset += n
+	l.clamp()
+}
+
+// clamp keeps the cursor in the rows and on screen.
+func (l *archiveList) clamp() {
+	n := l.len()
+	h := max(1, l.height)
+	l.cursor = max(0, min(l.cursor, n-1))
+	l.offset = max(0, min(l.offset, n-h))
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
+	}
+}
+
+// levels lists the levels that some entry has, in order.
+func (l *archiveList) levels() []model.Level {
+	var out []model.Level
+	for lv := model.Unclassified; lv <= model.TopSecret; lv++ {
+		if l.lvN[lv] > 0 {
+			out = append(out, lv)
+		}
+	}
+	return out
+}
+
+// cycleLevel moves the classification filter to the next (dir > 0) or
+// previous level present in the archive, through "all".
+func (l *archiveList) cycleLevel(dir int) {
+	opts := append([]model.Level{model.LevelUnknown}, l.levels()...)
+	k := slices.Index(opts, l.level)
+	if k < 0 {
+		k = 0
+	}
+	k = ((k+dir)%len(opts) + len(opts)) % len(opts)
+	l.setQuick(l.tag, l.origin, opts[k])
+}

@@ -1,0 +1,89 @@
+package archive
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/corpus"
+	"cablereader/model"
+	"cablereader/ui/common"
+	"cablereader/ui/reader"
+)
+
+// Loading cables: open asks for a cable, a command loads and parses it off
+// the Update goroutine, and loaded opens it in a new reader, unless
+// another load was asked for since.
+
+// loadReq is the cable being loaded: the history to have once it is open,
+// and where to open it (nil: at the top).
+type loadReq struct {
+	seq    int
+	active bool
+	entry  corpus.Entry
+	hist   []histFrame
+	pos    *reader.Pos
+	from   string // the id of the cable left, for the status line
+}
+
+// loadedMsg is a cable loaded (or not) by loadCmd.
+type loadedMsg struct {
+	seq   int
+	entry corpus.Entry
+	cable *model.Cable
+	err   error
+}
+
+// open starts loading e; once it is open the history is hist, and the
+// reader stands at pos (nil: the top).
+func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cmd {
+	a.seq++
+	from := ""
+	if a.reader != nil && a.screen == screenReader {
+		from = a.cur.ID
+	}
+	a.load = loadReq{seq: a.seq, active: true, entry: e, hist: hist, pos: pos, from: from}
+	a.say("opening " + common.OrDash(e.ID) + "…")
+	return loadCmd(a.src, a.seq, e)
+}
+
+func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
+	return common.Guard("opening "+common.OrDash(e.ID), func() tea.Msg {
+		c, err := src.Open(e)
+		return loadedMsg{seq: seq, entry: e, cable: c, err: err}
+	})
+}
+
+// loaded opens a loaded cable in a new reader, unless another load was
+// asked for since.
+func (a *Archive) loaded(msg loadedMsg) {
+	if !a.load.active || msg.seq != a.load.seq {
+		return
+	}
+	req := a.load
+	a.load = loadReq{}
+	if msg.err != nil {
+		a.say("could not open " + common.OrDash(msg.entry.ID) + ": " + msg.err.Error())
+		return
+	}
+	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse})
+	r.SetTheme(a.isDark, a.themeFixed)
+	r.EnableLinks(msg.entry.ID, a.present)
+	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
+	if req.pos != nil {
+		r.Restore(*req.pos)
+	}
+	a.reader, a.cur, a.history, a.screen = r, msg.entry, req.hist, screenReader
+	a.msg = ""
+	var status string
+	switch {
+	case req.pos != nil:
+		status = "back at " + common.OrDash(common.CleanLine(msg.entry.ID))
+	case req.from != "":
+		status = "⌫ goes back to " + common.CleanLine(req.from)
+		if s := r.LinksSummary(); s != "" {
+			status += " · " + s
+		}
+	default:
+		status = r.LinksSummary()
+	}
+	r.SetStatus(status)
+}

@@ -1,0 +1,567 @@
+package archive
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cablereader/model"
+	"cablereader/ui/common"
+	"cablereader/ui/reader"
+)
+
+// The list screen: a top bar (title or filters; indexing, skipped rows,
+// counts), the column header, the visible rows, and a bottom bar (prompt,
+// message or help). Only the rows on screen are rendered, in refresh; View
+// returns the assembled frame.
+
+// listCols is the width of each column; 0 hides one.
+type listCols struct {
+	gap                              int
+	date, id, class, origin, subject int
+	classFull                        bool // the classification in words, not S//NF
+}
+
+// listLayout fits the columns to a width: the subject takes what the
+// others leave, and the origin, the date and the classification in words
+// go first when it would get too little.
+func listLayout(w, idW, codeW, classW, originW int) listCols {
+	avail := w - 2 // the cursor gutter
+	idW = max(8, min(idW, 22))
+	codeW = max(5, min(codeW, 9)) // at least "Class"
+	classW = max(codeW, min(classW, 24))
+	originW = min(originW, 28)
+	for _, t := range []struct {
+		gap, date int
+		full      bool
+		origin    int
+		minSubj   int
+	}{
+		{2, 10, true, originW, 50},
+		{2, 10, false, min(originW, 20), 36},
+		{1, 10, false, min(originW, 14), 24},
+		{1, 10, false, 0, 16},
+		{1, 0, false, 0, 8},
+	} {
+		c := listCols{gap: t.gap, date: t.date, id: idW, class: codeW, origin: t.origin, classFull: t.full}
+		if t.full {
+			c.class = classW
+		}
+		used := c.id + c.gap + c.class + c.gap
+		if c.date > 0 {
+			used += c.date + c.gap
+		}
+		if c.origin > 0 {
+			used += c.origin + c.gap
+		}
+		if avail-used >= t.minSubj {
+			c.subject = avail - used
+			return c
+		}
+	}
+	c := listCols{gap: 1, id: min(idW, max(4, avail/2))}
+	c.subject = max(1, avail-c.id-c.gap)
+	return c
+}
+
+// cell fits plain text to exactly w cells.
+func cell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if isASCII(s) {
+		switch {
+		case len(s) > w && w == 1:
+			return "…"
+		case len(s) > w:
+			return s[:w-1] + "…"
+		case len(s) < w:
+			return s + spaces(w-len(s))
+		}
+		return s
+	}
+	tw := ansi.StringWidth(s)
+	if tw > w {
+		s = ansi.Truncate(s, w, "…")
+		tw = ansi.StringWidth(s)
+	}
+	if tw < w {
+		return s + spaces(w-tw)
+	}
+	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+const blanks = "                                                                                "
+
+// spaces is n spaces, without an allocation for the usual widths.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// relayout computes the geometry for the window size and the entries.
+func (a *Archive) relayout() {
+	a.tooSmall = a.width < common.MinWidth || a.height < common.MinHeight
+	a.list.height = max(1, a.height-3)
+	a.list.clamp()
+	l := &a.list
+	a.cols = listLayout(a.width, l.idW, l.codeW, l.classW, l.originW)
+	a.help.SetWidth(a.width)
+	a.helpLines, a.probLines = nil, nil
+}
+
+// refresh renders the list screen after a change.
+func (a *Archive) refresh() {
+	if a.screen == screenReader && a.reader != nil || a.width == 0 || a.tooSmall {
+		return
+	}
+	l := &a.list
+	l.clamp()
+	a.top = a.topBar()
+	a.under = a.bottomBar()
+	a.lines = a.lines[:0]
+	if a.showHelp {
+		if a.helpLines == nil {
+			a.helpLines = a.renderListHelp()
+		}
+		h := a.height - 2
+		a.helpOff = max(0, min(a.helpOff, len(a.helpLines)-h))
+		for i := a.helpOff; i < a.helpOff+h; i++ {
+			if i < len(a.helpLines) {
+				a.lines = append(a.lines, "  "+a.helpLines[i])
+			} else {
+				a.lines = append(a.lines, "")
+			}
+		}
+		a.assemble()
+		return
+	}
+	a.lines = append(a.lines, a.headerRow())
+	for i := l.offset; i < l.offset+l.height; i++ {
+		switch {
+		case i < l.len():
+			a.lines = append(a.lines, a.renderRow(l.at(i), i == l.cursor))
+		case i == 0 && l.len() == 0:
+			a.lines = append(a.lines, a.emptyText())
+		default:
+			a.lines = append(a.lines, "")
+		}
+	}
+	a.assemble()
+}
+
+// emptyText says why the list is empty.
+func (a *Archive) emptyText() string {
+	st := a.styles
+	switch {
+	case a.list.filtered():
+		return "  " + st.P.Dim.Wrap(common.Fit("No cable matches the filters; esc clears them.", a.width-2))
+	case a.scanning:
+		return "  " + st.P.Dim.Wrap(common.Fit("Indexing…", a.width-2))
+	}
+	return "  " + st.P.Dim.Wrap(common.Fit("No cable found in the archive.", a.width-2))
+}
+
+func (a *Archive) headerRow() string {
+	c := a.cols
+	gap := strings.Repeat(" ", c.gap)
+	var b strings.Builder
+	b.WriteString("  ")
+	if c.date > 0 {
+		b.WriteString(cell("Date", c.date) + gap)
+	}
+	b.WriteString(cell("ID", c.id) + gap)
+	if c.class > 0 {
+		b.WriteString(cell("Class", c.class) + gap)
+	}
+	if c.origin > 0 {
+		b.WriteString(cell("Origin", c.origin) + gap)
+	}
+	b.WriteString(cell("Subject", c.subject))
+	return a.styles.P.ListHdr.Wrap(b.String())
+}
+
+// classText is what the classification column shows.
+func (a *Archive) classText(class string) string {
+	if a.cols.classFull {
+		if class == "" {
+			return "—"
+		}
+		return class
+	}
+	if c, ok := a.list.codes[class]; ok {
+		return c
+	}
+	return classCode(class)
+}
+
+// renderRow renders entry i as one row; the selected row is marked in the
+// gutter (so it shows without colour) and highlighted.
+func (a *Archive) renderRow(i int32, sel bool) string {
+	e := &a.list.all[i]
+	c := a.cols
+	st := a.styles
+	gap := spaces(c.gap)
+	var pre, post strings.Builder
+	pre.Grow(c.date + c.id + 2*c.gap + 16)
+	post.Grow(c.origin + c.subject + 2*c.gap + 16)
+	if c.date > 0 {
+		if e.Date.IsZero() {
+			pre.WriteString(st.P.Dim.Wrap(cell("undated", c.date)))
+		} else {
+			var d [10]byte
+			pre.Write(e.Date.UTC().AppendFormat(d[:0], "2006-01-02"))
+			pre.WriteString(spaces(c.date - 10))
+		}
+		pre.WriteString(gap)
+	}
+	pre.WriteString(cell(common.OrDash(common.CleanLine(e.ID)), c.id))
+	pre.WriteString(gap)
+	chip := ""
+	if c.class > 0 {
+		chip = a.chips[model.Level(a.list.lv[i])].Wrap(cell(common.CleanLine(a.classText(e.Classification)), c.class))
+		post.WriteString(gap)
+	}
+	if c.origin > 0 {
+		o := common.CleanLine(e.Origin)
+		if common.Width(o) > c.origin {
+			o = shortOrigin(o)
+		}
+		post.WriteString(cell(o, c.origin))
+		post.WriteString(gap)
+	}
+	post.WriteString(cell(common.CleanLine(e.Subject), c.subject))
+	if sel {
+		p := st.P.SelRow
+		return st.P.Gutter.Wrap("▌") + " " + p.Wrap(pre.String()) + chip + p.Wrap(post.String())
+	}
+	return "  " + pre.String() + chip + post.String()
+}
+
+// originWords are the first words of an origin that a narrow column
+// leaves out: the post's name says more than its kind.
+var originWords = []string{"AMEMBASSY ", "AMCONSUL ", "USMISSION ", "Embassy ", "Consulate ", "Mission "}
+
+// shortOrigin is an origin without the word for its kind of post
+// (AMEMBASSY BUENOS AIRES → BUENOS AIRES).
+func shortOrigin(o string) string {
+	for _, w := range originWords {
+		if rest, ok := strings.CutPrefix(o, w); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return o
+}
+
+// commas writes n with thousands separators.
+func commas(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return s
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// topBar is the title, or the filters when any is on, and on the right
+// the indexing progress, the skipped rows and the counts.
+func (a *Archive) topBar() string {
+	st := a.styles
+	l := &a.list
+	var right []string
+	if a.scanning {
+		s := a.spin.View() + " indexing"
+		if a.prog.Total > 0 {
+			s += " " + strconv.Itoa(int(100*a.done)) + "%"
+			if a.width >= 90 {
+				s += " " + a.bar.ViewAs(a.done)
+			}
+		}
+		right = append(right, s)
+	}
+	if n := a.problems(); n > 0 {
+		right = append(right, st.P.Warning.Wrap("⚠ "+commas(n)+" skipped")+st.P.Dim.Wrap(" (!)"))
+	}
+	total := len(l.all)
+	switch {
+	case l.pending:
+		right = append(right, "filtering "+commas(total)+"…")
+	case !l.filtered():
+		w := " cables"
+		if total == 1 {
+			w = " cable"
+		}
+		right = append(right, commas(total)+w)
+	case len(l.fuzzy) > 0:
+		right = append(right, commas(len(l.exact))+" + "+commas(len(l.fuzzy))+" fuzzy of "+commas(total))
+	default:
+		right = append(right, commas(l.len())+" of "+commas(total))
+	}
+	r := strings.Join(right, st.P.Dim.Wrap(" · "))
+
+	var left string
+	if l.filtered() {
+		var chips []string
+		if q := strings.TrimSpace(l.query); q != "" {
+			chips = append(chips, st.P.Chip.Wrap("/"+common.CleanLine(q)))
+		}
+		if t := strings.TrimSpace(l.tag); t != "" {
+			chips = append(chips, st.P.Chip.Wrap("#"+common.CleanLine(t)))
+		}
+		if l.origin != "" {
+			chips = append(chips, st.P.Chip.Wrap("post: "+common.CleanLine(l.origin)))
+		}
+		if l.level != model.LevelUnknown {
+			chips = append(chips, a.chips[l.level].Wrap(" "+l.level.String()+" "))
+		}
+		left = strings.Join(chips, " ") + st.P.Dim.Wrap("  esc clears")
+	} else {
+		left = st.Heading.Render("cablereader")
+		if t := common.CleanLine(a.opt.Title); t != "" {
+			left += st.P.Dim.Wrap(" · " + t)
+		}
+	}
+	rw := ansi.StringWidth(r)
+	if rw+1 >= a.width {
+		return common.Fit(r, a.width)
+	}
+	lw := a.width - rw - 1
+	return common.PadRight(common.Fit(left, lw), lw) + " " + r
+}
+
+// problems is how many rows and files were skipped so far.
+func (a *Archive) problems() int {
+	return max(a.prog.Errors+a.prog.Skipped, a.nProbs)
+}
+
+// bottomBar is the open prompt, a message or the help bar.
+func (a *Archive) bottomBar() string {
+	st := a.styles
+	w := a.width
+	pp := st.Prompt
+	switch a.mode {
+	case listFilter:
+		s := pp.Render("/") + common.CleanLine(a.input) + "█"
+		return a.withHint(s, listPromptKeys{})
+	case listTag:
+		s := pp.Render("#") + common.CleanLine(a.input) + "█"
+		if len(a.tagCands) > 0 {
+			var cs []string
+			for k, t := range a.tagCands {
+				if k == a.tagCand {
+					t = st.P.LinkSel.Wrap(t)
+				} else {
+					t = st.P.Dim.Wrap(t)
+				}
+				cs = append(cs, t)
+			}
+			s += "  " + strings.Join(cs, " ")
+		} else if strings.TrimSpace(a.input) != "" {
+			s += "  " + st.P.Dim.Wrap("no such TAG")
+		}
+		return common.Fit(s, w)
+	}
+	switch {
+	case a.msg != "":
+		return common.Fit(st.P.Warning.Wrap(a.msg), w)
+	case a.showHelp || a.showProbs:
+		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
+	}
+	// ShortHelpView adds an item that overflows when no ellipsis fits:
+	// fit cuts it. The bar only changes with the width and the theme.
+	if a.helpBar == "" || a.helpBarW != w {
+		h := a.help
+		h.SetWidth(w)
+		a.helpBar, a.helpBarW = common.Fit(h.View(a.keys), w), w
+	}
+	return a.helpBar
+}
+
+// withHint puts a prompt on the left and its keys on the right when both
+// fit.
+func (a *Archive) withHint(prompt string, keys listPromptKeys) string {
+	pw := ansi.StringWidth(prompt)
+	h := a.help
+	h.SetWidth(max(0, a.width-pw-2))
+	hint := common.Fit(h.View(keys), max(0, a.width-pw-2))
+	hw := ansi.StringWidth(hint)
+	if pw+2+hw > a.width || hw == 0 {
+		return common.Fit(prompt, a.width)
+	}
+	return common.PadRight(prompt, a.width-hw) + hint
+}
+
+// renderListHelp is the key page of the list, with the reader's archive
+// keys after it.
+func (a *Archive) renderListHelp() []string {
+	st := a.styles
+	w := max(10, a.width-4)
+	h := a.help
+	h.ShowAll = true
+	h.SetWidth(0)
+	pack := func(groups [][]key.Binding) []string {
+		var rows []string
+		row := ""
+		for _, g := range groups {
+			block := h.FullHelpView([][]key.Binding{g})
+			switch {
+			case row == "":
+				row = block
+			case lipgloss.Width(row)+4+lipgloss.Width(block) <= w:
+				row = lipgloss.JoinHorizontal(lipgloss.Top, row, "    ", block)
+			default:
+				rows = append(rows, row)
+				row = block
+			}
+		}
+		rows = append(rows, row)
+		var lines []string
+		for i, r := range rows {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, strings.Split(r, "\n")...)
+		}
+		return lines
+	}
+	lines := append(common.PageTitle("Keys of the list", "(esc or ? closes, q quits)", st, w), "")
+	lines = append(lines, pack(a.keys.FullHelp())...)
+	rk := reader.ArchiveKeyMap()
+	lines = append(lines, "", st.Heading.Render("In the reader"), "")
+	lines = append(lines, pack([][]key.Binding{
+		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
+		{rk.PrevPost, rk.NextPost, rk.ToList, rk.Help},
+	})...)
+	lines = append(lines, "")
+	for _, p := range []string{
+		"The filter (/) keeps the cables whose id, subject, origin or TAGS hold every word typed: " +
+			"exact matches first, then fuzzy ones (the letters in order), each by date.",
+		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
+		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
+	} {
+		for _, l := range common.WrapPlain(p, w) {
+			lines = append(lines, st.P.Dim.Wrap(l))
+		}
+	}
+	for i, l := range lines {
+		lines[i] = common.Fit(l, w)
+	}
+	return lines
+}
+
+// problemLines lists the rows and files skipped while indexing.
+func (a *Archive) problemLines(w int) []string {
+	st := a.styles
+	errs, skipped := a.src.Errors(), a.src.Skipped()
+	var out []string
+	title := commas(len(errs)) + " CSV row"
+	if len(errs) != 1 {
+		title += "s"
+	}
+	title += " and " + commas(len(skipped)) + " file"
+	if len(skipped) != 1 {
+		title += "s"
+	}
+	out = append(out, st.Heading.Render(common.Fit("Skipped while indexing: "+title, w)), "")
+	for _, e := range errs {
+		loc := shortPath(e.Path) + ":" + strconv.Itoa(e.Line)
+		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(loc))+"  "+common.CleanLine(e.Reason), w))
+	}
+	for _, s := range skipped {
+		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(shortPath(s.Path)))+"  "+common.CleanLine(s.Reason), w))
+	}
+	return out
+}
+
+// shortPath keeps the end of a long path.
+func shortPath(p string) string {
+	const maxW = 48
+	if n := len(p); n > maxW {
+		return "…" + p[n-maxW+1:]
+	}
+	return p
+}
+
+// overlay draws the skipped-rows box over the list.
+func (a *Archive) overlay(base string) string {
+	bw := max(20, min(a.width-4, 100))
+	inner := bw - 4
+	if a.probLines == nil {
+		a.probLines = a.problemLines(inner)
+	}
+	bh := max(3, min(a.height-4, len(a.probLines)+2))
+	h := bh - 2
+	a.probsOff = max(0, min(a.probsOff, len(a.probLines)-h))
+	body := a.probLines[a.probsOff:min(len(a.probLines), a.probsOff+h)]
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(a.styles.Accent.GetForeground()).
+		Padding(0, 1).Width(bw).Render(strings.Join(body, "\n"))
+	c := lipgloss.NewCanvas(a.width, a.height)
+	c.Compose(lipgloss.NewLayer(base))
+	c.Compose(lipgloss.NewLayer(box).X(max(0, (a.width-bw)/2)).Y(2))
+	return c.Render()
+}
+
+// View returns the frame: the reader's, or the list's as refresh left it.
+func (a *Archive) View() tea.View {
+	if a.screen == screenReader && a.reader != nil && !a.quitting {
+		return a.reader.View()
+	}
+	var v tea.View
+	v.AltScreen = true
+	if a.opt.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	if a.quitting || a.width == 0 {
+		return v
+	}
+	if a.tooSmall {
+		v.SetContent(common.TooSmallText(a.width, a.height))
+		return v
+	}
+	v.SetContent(a.frame)
+	return v
+}
+
+// assemble joins the bars and the lines into the frame, with the
+// skipped-rows box over it when it is open.
+func (a *Archive) assemble() {
+	var b strings.Builder
+	b.Grow(len(a.frame))
+	b.WriteString(a.top)
+	b.WriteByte('\n')
+	for _, l := range a.lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteString(a.under)
+	a.frame = b.String()
+	if a.showProbs {
+		a.frame = a.overlay(a.frame)
+	}
+}
+
+// sortTags orders TAGS by use, most used first, then by name.
+func sortTags(tags []string, count map[string]int) {
+	slices.SortFunc(tags, func(x, y string) int {
+		return cmp.Or(cmp.Compare(count[y], count[x]), strings.Compare(x, y))
+	})
+}

@@ -1,0 +1,108 @@
+// Package common holds what the reader and the archive share: options, the program runner and its safety net, and text measuring and cutting.
+package common
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// The safety net of the goroutines the ui starts: a panic on one of them
+// (a scan, a load, a search) comes back to the Update loop as a crashMsg,
+// and the root model quits with it, so the program ends through Bubble Tea
+// (the terminal restored) with a one-line message and status 1.
+
+// CrashMsg ends the program with Err.
+type CrashMsg struct{ Err error }
+
+// CrashError marks an error that is a recovered panic.
+type CrashError struct{ Err error }
+
+func (e CrashError) Error() string { return e.Err.Error() }
+func (e CrashError) Unwrap() error { return e.Err }
+
+// Guard returns a command running f, with a panic in f turned into a
+// crashMsg saying what was being done.
+func Guard(what string, f func() tea.Msg) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = CrashMsg{Err: fmt.Errorf("%s crashed: %v", what, r)}
+			}
+		}()
+		return f()
+	}
+}
+
+// Options configure the reader and the archive.
+type Options struct {
+	// Theme is "auto" (ask the terminal for its background), "dark" or
+	// "light". Anything else means auto.
+	Theme string
+	// Mouse turns on mouse reporting for wheel scrolling. It stops the
+	// terminal's own text selection unless shift is held.
+	Mouse bool
+	// Title is shown at the top of an archive's list (RunArchive), for
+	// instance the folder or file opened. Optional.
+	Title string
+	// Input and Output, when set, stand in for the terminal (tests).
+	Input  io.Reader
+	Output io.Writer
+}
+
+// ProgramOptions are the Bubble Tea options that opt asks for.
+func ProgramOptions(opt Options) []tea.ProgramOption {
+	var po []tea.ProgramOption
+	if opt.Input != nil {
+		po = append(po, tea.WithInput(opt.Input))
+	}
+	if opt.Output != nil {
+		po = append(po, tea.WithOutput(opt.Output))
+	}
+	return po
+}
+
+const (
+	MinWidth   = 24 // below this a screen shows a message instead
+	MinHeight  = 5
+	WheelLines = 3 // lines a turn of the mouse wheel scrolls
+)
+
+// TooSmallText is shown instead of a broken layout; it fits the terminal,
+// dropping its least important lines first.
+func TooSmallText(w, h int) string {
+	var lines []string
+	for _, p := range []string{
+		"Terminal too small.",
+		fmt.Sprintf("It is %d×%d; the reader needs %d×%d.", w, h, MinWidth, MinHeight),
+		"Resize it, or press q to quit.",
+	} {
+		lines = append(lines, WrapPlain(p, max(1, w))...)
+	}
+	if len(lines) > h {
+		lines = lines[:max(1, h)]
+	}
+	for i, l := range lines {
+		lines[i] = Fit(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Run runs a root model until the user quits. It restores the terminal
+// even if the model panics (Bubble Tea's own panic handling) and reports
+// that as a one-line error.
+func Run(m tea.Model, opts ...tea.ProgramOption) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	_, err = tea.NewProgram(m, opts...).Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the reader crashed; the terminal was restored (details above)")
+	}
+	return err
+}

@@ -1,0 +1,142 @@
+package reader
+
+import (
+	"strings"
+
+	"cablereader/sanitize"
+	"cablereader/ui/common"
+)
+
+// match is one search hit: a byte range in a paragraph's display text.
+type match struct {
+	para int
+	r    common.Range
+}
+
+// searchState holds the active search. Matches are found in the cleaned
+// display text, case-insensitively for ASCII letters, and painted by the
+// body renderer itself (viewport highlights misplace styled text).
+type searchState struct {
+	query   string
+	gen     int // bumped on every new search; part of the paragraph cache key
+	matches []match
+	cur     int   // current match, -1 before the first jump
+	first   []int // per paragraph: index of its first match, -1 if none
+	count   []int // per paragraph: number of matches
+}
+
+func (s *searchState) active() bool { return s.query != "" }
+
+// countIn returns how many matches paragraph i has and which of them is
+// the current match (-1 if the current match is elsewhere).
+func (s *searchState) countIn(i int) (n, cur int) {
+	if s.query == "" || i >= len(s.first) || s.first[i] < 0 {
+		return 0, -1
+	}
+	f := s.first[i]
+	n, cur = s.count[i], -1
+	if s.cur >= f && s.cur < f+n {
+		cur = s.cur - f
+	}
+	return n, cur
+}
+
+// inPara returns paragraph i's matches.
+func (s *searchState) inPara(i int) []common.Range {
+	n, _ := s.countIn(i)
+	if n == 0 {
+		return nil
+	}
+	f := s.first[i]
+	rs := make([]common.Range, n)
+	for k := range rs {
+		rs[k] = s.matches[f+k].r
+	}
+	return rs
+}
+
+// run searches every paragraph for q. raw(i) is paragraph i's text as
+// parsed: a paragraph shown as it is written (no control character, no
+// tab) whose raw text lacks the query is skipped unprepared, so searching a
+// long cable prepares only the paragraphs that match.
+func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) *prepared) {
+	s.clear()
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return
+	}
+	s.query = q
+	s.gen++
+	s.cur = -1
+	s.first = make([]int, n)
+	s.count = make([]int, n)
+	lq := lowerASCII(q)
+	for i := 0; i < n; i++ {
+		s.first[i] = -1
+		if r := raw(i); !showsOtherwise(r) && !hasFold(r, lq) {
+			continue
+		}
+		p := prep(i)
+		if p.lower == "" {
+			p.lower = lowerASCII(p.text)
+		}
+		off := 0
+		for {
+			j := strings.Index(p.lower[off:], lq)
+			if j < 0 {
+				break
+			}
+			a := off + j
+			if s.first[i] < 0 {
+				s.first[i] = len(s.matches)
+			}
+			s.matches = append(s.matches, match{para: i, r: common.Range{A: a, B: a + len(lq)}})
+			s.count[i]++
+			off = a + len(lq)
+		}
+	}
+}
+
+func (s *searchState) clear() {
+	gen := s.gen
+	*s = searchState{gen: gen + 1, cur: -1}
+}
+
+// showsOtherwise reports whether raw text is shown changed: its controls
+// as symbols, its tabs as spaces. Only then can the screen hold a match
+// the raw text does not.
+func showsOtherwise(raw string) bool {
+	return strings.IndexByte(raw, '\t') >= 0 || sanitize.Has(raw)
+}
+
+// hasFold reports whether s holds lq, a lower-cased query, ignoring
+// the case of ASCII letters as the search does.
+func hasFold(s, lq string) bool {
+	if lq == "" {
+		return true
+	}
+	c0, u0 := lq[0], lq[0]
+	if c0 >= 'a' && c0 <= 'z' {
+		u0 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+len(lq) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
+		k := 1
+		for k < len(lq) {
+			c := s[i+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lq[k] {
+				break
+			}
+			k++
+		}
+		if k == len(lq) {
+			return true
+		}
+	}
+	return false
+}
