@@ -154,3 +154,30 @@ func BenchmarkOpen(b *testing.B) {
 func BenchmarkEnd(b *testing.B) {
 	benchLong(b, []int{1000, 4000, 16000, 64000}, func(m *Model) { m.Update(keyMsg("G")) })
 }
+
+// longParagraph is a cable of one paragraph of about n bytes: words with
+// an "x" every 24 bytes, as the worst case of a search that matches often.
+func longParagraph(n int) *model.Cable {
+	const unit = "alpha bravo x-ray delta "
+	text := strings.Repeat(unit, n/len(unit))
+	return &model.Cable{Body: []model.Paragraph{{Number: 1, Text: text}}}
+}
+
+// BenchmarkSearchLongParagraph searches a single paragraph of 1 to 8 MB
+// for a letter that matches every 24 bytes and shows the first match:
+// the time should grow with the size, not with its square.
+func BenchmarkSearchLongParagraph(b *testing.B) {
+	for _, mb := range []int{1, 2, 4, 8} {
+		c := longParagraph(mb << 20)
+		b.Run(strconv.Itoa(mb)+"MB", func(b *testing.B) {
+			for b.Loop() {
+				m := New(c, common.Options{Theme: "dark"})
+				m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+				runCmd(m, press(m, "/", "x", "enter"))
+				if len(m.search.matches) == 0 {
+					b.Fatal("no match")
+				}
+			}
+		})
+	}
+}

@@ -367,13 +367,12 @@ func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []com
 			first = false
 		}
 	}
+	// The pieces are in text order: the line of an offset is the last
+	// piece starting at or before it (a binary search, so that a long
+	// paragraph with many matches costs no more than its length).
 	lineOf := func(off int) int {
-		for i := len(pieces) - 1; i >= 0; i-- {
-			if pieces[i].a <= off {
-				return i
-			}
-		}
-		return 0
+		i := sort.Search(len(pieces), func(i int) bool { return pieces[i].a > off })
+		return max(0, i-1)
 	}
 	for _, sp := range pr.spans {
 		out.spanLine = append(out.spanLine, lineOf(sp.a))

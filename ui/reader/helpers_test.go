@@ -186,3 +186,24 @@ func allCableIDs(tb testing.TB) []string {
 	}
 	return ids
 }
+
+// runCmd runs cmd as the program would, feeding its messages back to m
+// until no command is left.
+func runCmd(m *Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case nil:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}

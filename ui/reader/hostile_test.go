@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"cablereader/model"
 	"cablereader/parser"
 )
 
@@ -62,6 +63,8 @@ func TestHostileCablesOnScreen(t *testing.T) {
 // query (and the few it shows); a query for a symbol the sanitiser
 // writes, or for the spaces a tab becomes, still finds it.
 func TestSearchPreparesOnlyMatches(t *testing.T) {
+	defer func(n int) { asyncSearchAbove = n }(asyncSearchAbove)
+	asyncSearchAbove = 1 << 30 // the search on the Update loop, through the model's cache
 	c := syntheticCable(3000)
 	c.Body[2222].Text += " Zanzibar \x1b]0;pwned\x07 and TAB\there"
 	m := openModel(c, 100, 40)
@@ -128,3 +131,90 @@ func TestSearchFindsShownControls(t *testing.T) {
 		}
 	}
 }
+
+// In a long text the search runs in a command: the reader says so, and
+// its result is what the search on the Update loop finds.
+func TestSearchInCommand(t *testing.T) {
+	c := loadCable(t, sample)
+	sync := openModel(c, 100, 40)
+	press(sync, "/")
+	typeText(sync, "passport")
+	if press(sync, "enter") != nil {
+		t.Fatal("a short text searched in a command")
+	}
+
+	defer func(n int) { asyncSearchAbove = n }(asyncSearchAbove)
+	asyncSearchAbove = 0
+	m := openModel(c, 100, 40)
+	press(m, "/")
+	typeText(m, "passport")
+	cmd := press(m, "enter")
+	if cmd == nil || m.search.active() || !strings.Contains(footerText(m), "searching for passport…") {
+		t.Fatalf("no search in a command: footer %q", footerText(m))
+	}
+	runCmd(m, cmd)
+	if m.searching != nil || len(m.search.matches) != len(sync.search.matches) || m.search.cur != sync.search.cur || screen(m) != screen(sync) {
+		t.Errorf("%d matches, current %d, want %d, %d:\n%s", len(m.search.matches), m.search.cur,
+			len(sync.search.matches), sync.search.cur, screen(m))
+	}
+}
+
+// Any key stops a search running in a command (esc, j: nothing else
+// happens; q and ctrl+c quit too), and its result, if it comes, is dropped.
+func TestSearchStopped(t *testing.T) {
+	defer func(n int) { asyncSearchAbove = n }(asyncSearchAbove)
+	asyncSearchAbove = 0
+	for _, k := range []string{"esc", "j", "q", "ctrl+c"} {
+		m := openModel(loadCable(t, sample), 100, 40)
+		press(m, "/")
+		typeText(m, "passport")
+		cmd := press(m, "enter")
+		job := m.searching
+		before := screen(m)
+		quit := press(m, k)
+		if m.searching != nil || !job.stop.Load() {
+			t.Errorf("%s did not stop the search", k)
+		}
+		if wantQuit := k == "q" || k == "ctrl+c"; wantQuit != (quit != nil) || wantQuit != m.quitting {
+			t.Errorf("%s: quit %v", k, quit != nil)
+		}
+		if k == "j" && !strings.Contains(footerText(m), "search stopped") {
+			t.Errorf("j: footer %q", footerText(m))
+		}
+		if k == "esc" || k == "j" {
+			if lastLine(screen(m)) == lastLine(before) || screenBody(screen(m)) != screenBody(before) {
+				t.Errorf("%s did more than stop the search:\n%s", k, screen(m))
+			}
+		}
+		msg := cmd()
+		if r, ok := msg.(searchedMsg); !ok || r.ok {
+			t.Errorf("%s: the stopped search gave %#v", k, msg)
+		}
+		m.Update(msg)
+		if m.search.active() {
+			t.Errorf("%s: a stopped search shows its result", k)
+		}
+	}
+}
+
+// find gives up when told to, between paragraphs and inside a long one.
+func TestFindStops(t *testing.T) {
+	for _, c := range []*model.Cable{syntheticCable(100), longParagraph(1 << 20)} {
+		asked := 0
+		stop := func() bool { asked++; return asked > 3 }
+		body := c.Body
+		s, ok := find("a", len(body), func(i int) string { return body[i].Text },
+			func(i int) *prepared { return prepare(&body[i]) }, stop)
+		if ok || s.active() || asked != 4 {
+			t.Errorf("%d paragraphs: ok %v, active %v, asked %d times", len(body), ok, s.active(), asked)
+		}
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-1]
+}
+
+// screenBody is a screen without its footer.
+func screenBody(s string) string { return s[:strings.LastIndex(s, "\n")] }

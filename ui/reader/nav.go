@@ -18,12 +18,22 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	m.msg = ""
 	k := m.keys
 	if msg.String() == "ctrl+c" {
+		m.stopSearch()
 		m.quitting = true
 		return tea.Quit
 	}
-	if m.mode != modeNormal {
-		m.promptKey(msg)
+	if m.searching != nil {
+		// Any key stops a search that is still running; q still quits.
+		m.stopSearch()
+		if key.Matches(msg, k.Quit) {
+			m.quitting = true
+			return tea.Quit
+		}
+		m.msg = "search stopped"
 		return nil
+	}
+	if m.mode != modeNormal {
+		return m.promptKey(msg)
 	}
 	if key.Matches(msg, k.Quit) {
 		m.quitting = true
@@ -139,7 +149,7 @@ func (m *Model) pageKey(msg tea.KeyPressMsg, off *int) {
 }
 
 // promptKey edits the ":" or "/" prompt.
-func (m *Model) promptKey(msg tea.KeyPressMsg) {
+func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		m.mode, m.input = modeNormal, ""
@@ -149,7 +159,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) {
 		if mode == modeGoto {
 			m.gotoNumber(in)
 		} else {
-			m.startSearch(in)
+			return m.startSearch(in)
 		}
 	case "backspace", "ctrl+h":
 		if r := []rune(m.input); len(r) > 0 {
@@ -159,12 +169,13 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) {
 		}
 	default:
 		if m.mode == modeGoto && strings.Trim(msg.Text, "0123456789") != "" {
-			return // a paragraph number is digits
+			return nil // a paragraph number is digits
 		}
 		if msg.Text != "" && len(m.input) < 200 {
 			m.input += msg.Text
 		}
 	}
+	return nil
 }
 
 func (m *Model) setCur(i int) {
@@ -491,9 +502,44 @@ func hasAside(p model.Paragraph) bool {
 }
 
 // startSearch runs a search and jumps to the first match from the current
-// paragraph on.
-func (m *Model) startSearch(q string) {
+// paragraph on. In a long text the search runs in the command returned,
+// and the jump comes with its result (searched).
+func (m *Model) startSearch(q string) tea.Cmd {
+	m.stopSearch()
+	if q = strings.TrimSpace(q); q != "" && m.textSize > asyncSearchAbove {
+		m.searching = &searchJob{query: q}
+		m.msg = "searching for " + common.CleanLine(q) + "… (any key stops)"
+		return searchCmd(m.searching, m.cable.Body)
+	}
 	m.search.run(q, len(m.cable.Body), func(i int) string { return m.cable.Body[i].Text }, m.prep)
+	m.found()
+	return nil
+}
+
+// stopSearch stops the search running in a command, if any.
+func (m *Model) stopSearch() {
+	if m.searching != nil {
+		m.searching.stop.Store(true)
+		m.searching = nil
+	}
+}
+
+// searched takes the result of the search running in a command, unless it
+// was stopped or another has started since.
+func (m *Model) searched(msg searchedMsg) {
+	if msg.job != m.searching || !msg.ok {
+		return
+	}
+	m.searching = nil
+	m.msg = ""
+	gen := m.search.gen
+	m.search = msg.s
+	m.search.gen = gen + 1
+	m.found()
+}
+
+// found shows a new search's first match from the current paragraph on.
+func (m *Model) found() {
 	m.dirty = true
 	if !m.search.active() {
 		return

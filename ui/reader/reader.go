@@ -75,6 +75,7 @@ type Model struct {
 	input       string
 	msg         string // one-shot status message
 	search      searchState
+	searching   *searchJob // a search running in a command
 	quitting    bool
 	links       *refLinks // archive mode: the references that are links
 
@@ -212,6 +213,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+	case searchedMsg:
+		m.searched(msg)
 	case tea.MouseWheelMsg:
 		n := 0
 		switch msg.Button {

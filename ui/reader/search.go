@@ -2,6 +2,11 @@ package reader
 
 import (
 	"strings"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/model"
 
 	"cablereader/sanitize"
 	"cablereader/ui/common"
@@ -55,23 +60,34 @@ func (s *searchState) inPara(i int) []common.Range {
 	return rs
 }
 
-// run searches every paragraph for q. raw(i) is paragraph i's text as
-// parsed: a paragraph shown as it is written (no control character, no
-// tab) whose raw text lacks the query is skipped unprepared, so searching a
-// long cable prepares only the paragraphs that match.
+// run searches every paragraph for q (see find).
 func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) *prepared) {
-	s.clear()
+	gen := s.gen
+	*s, _ = find(q, n, raw, prep, nil)
+	s.gen = gen + 1
+}
+
+// find searches every paragraph for q and returns the search's state (gen
+// left to the caller). raw(i) is paragraph i's text as parsed: a paragraph
+// shown as it is written (no control character, no tab) whose raw text
+// lacks the query is skipped unprepared, so searching a long cable
+// prepares only the paragraphs that match. stop, if not nil, is asked
+// between paragraphs and every few thousand matches; when it says so find
+// gives up and ok is false. It takes time linear in the text.
+func find(q string, n int, raw func(int) string, prep func(int) *prepared, stop func() bool) (s searchState, ok bool) {
+	s.cur = -1
 	q = strings.TrimSpace(q)
 	if q == "" {
-		return
+		return s, true
 	}
 	s.query = q
-	s.gen++
-	s.cur = -1
 	s.first = make([]int, n)
 	s.count = make([]int, n)
 	lq := lowerASCII(q)
 	for i := 0; i < n; i++ {
+		if stop != nil && stop() {
+			return searchState{cur: -1}, false
+		}
 		s.first[i] = -1
 		if r := raw(i); !showsOtherwise(r) && !hasFold(r, lq) {
 			continue
@@ -93,8 +109,40 @@ func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) 
 			s.matches = append(s.matches, match{para: i, r: common.Range{A: a, B: a + len(lq)}})
 			s.count[i]++
 			off = a + len(lq)
+			if stop != nil && s.count[i]%4096 == 0 && stop() {
+				return searchState{cur: -1}, false
+			}
 		}
 	}
+	return s, true
+}
+
+// asyncSearchAbove is the size of text (bytes) above which a search runs
+// in a command, off the Update loop, and any key stops it.
+var asyncSearchAbove = 1 << 20
+
+// searchJob is a search running in a command.
+type searchJob struct {
+	query string
+	stop  atomic.Bool
+}
+
+// searchedMsg is a search's result; ok is false if it was stopped.
+type searchedMsg struct {
+	job *searchJob
+	s   searchState
+	ok  bool
+}
+
+// searchCmd runs a search of the cable for q off the Update loop. It
+// prepares paragraphs afresh rather than through the model's cache, which
+// only the Update loop touches.
+func searchCmd(job *searchJob, body []model.Paragraph) tea.Cmd {
+	return common.Guard("searching", func() tea.Msg {
+		s, ok := find(job.query, len(body), func(i int) string { return body[i].Text },
+			func(i int) *prepared { return prepare(&body[i]) }, job.stop.Load)
+		return searchedMsg{job: job, s: s, ok: ok}
+	})
 }
 
 func (s *searchState) clear() {
