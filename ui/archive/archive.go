@@ -88,16 +88,14 @@ type Archive struct {
 	bar      progress.Model
 
 	mode       listMode
-	input      string
+	prompt     common.Prompt
 	prevQuery  string   // the query when "/" was typed, for esc
 	tagCands   []string // completions of the TAG prompt
 	tagCand    int
 	showProbs  bool
-	probsOff   int
-	probLines  []string
+	probs      common.Page // the skipped rows
 	showHelp   bool
-	helpOff    int
-	helpLines  []string
+	helpPage   common.Page // the keys page
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -153,7 +151,7 @@ func (a *Archive) setTheme(dark bool) {
 	for l := model.LevelUnknown; l <= model.TopSecret; l++ {
 		a.chips[l] = theme.NewPaint(theme.BannerStyle(l))
 	}
-	a.helpLines, a.probLines, a.helpBar = nil, nil, ""
+	a.helpPage.Lines, a.probs.Lines, a.helpBar = nil, nil, ""
 }
 
 // Init starts the scan and asks for the background colour.

@@ -1016,3 +1016,24 @@ func TestArchiveOpenPanic(t *testing.T) {
 		t.Errorf("error %v", a.err)
 	}
 }
+
+// The list's pages scroll as the reader's do: a page is the window less a
+// line, half a page half the window.
+func TestArchivePageKeys(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	a := openArchive(t, ix, 100, 12)
+	keys(t, a, "?")
+	h := a.helpH()
+	if len(a.helpPage.Lines) < 2*h {
+		t.Fatalf("the keys page has %d lines for a window of %d; the test proves nothing", len(a.helpPage.Lines), h)
+	}
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{"pgdown", h - 1}, {"pgup", 0}, {"ctrl+d", h / 2}, {"ctrl+u", 0}} {
+		keys(t, a, step.key)
+		if a.helpPage.Offset != step.want {
+			t.Fatalf("after %s: offset %d, want %d", step.key, a.helpPage.Offset, step.want)
+		}
+	}
+}

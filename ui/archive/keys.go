@@ -64,9 +64,9 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			return a.open(e, nil, nil)
 		}
 	case key.Matches(msg, k.Filter):
-		a.mode, a.input, a.prevQuery = listFilter, l.query, l.query
+		a.mode, a.prompt, a.prevQuery = listFilter, common.Prompt{Value: l.query}, l.query
 	case key.Matches(msg, k.Tag):
-		a.mode, a.input = listTag, ""
+		a.mode, a.prompt = listTag, common.Prompt{}
 		a.completeTags()
 	case key.Matches(msg, k.Post):
 		a.togglePost()
@@ -86,10 +86,12 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) == 0 {
 			a.msg = "nothing was skipped"
 		} else {
-			a.showProbs, a.probsOff, a.probLines = true, 0, nil
+			a.showProbs = true
+			a.probs.Open()
 		}
 	case key.Matches(msg, k.Help):
-		a.showHelp, a.helpOff = true, 0
+		a.showHelp = true
+		a.helpPage.Open()
 	}
 	return nil
 }
@@ -122,25 +124,15 @@ func (a *Archive) togglePost() {
 // pageKey scrolls or closes the skipped-rows overlay or the key page.
 func (a *Archive) pageKey(msg tea.KeyPressMsg) {
 	k := a.keys
-	off := &a.helpOff
+	p, h := &a.helpPage, a.helpH()
 	if a.showProbs {
-		off = &a.probsOff
+		p, h = &a.probs, a.probsH()
 	}
 	switch {
 	case key.Matches(msg, k.Clear), a.showProbs && key.Matches(msg, k.Problems), a.showHelp && key.Matches(msg, k.Help):
 		a.showProbs, a.showHelp = false, false
-	case key.Matches(msg, k.Down):
-		*off++
-	case key.Matches(msg, k.Up):
-		*off--
-	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
-		*off += 10
-	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
-		*off -= 10
-	case key.Matches(msg, k.Top):
-		*off = 0
-	case key.Matches(msg, k.Bottom):
-		*off = 1 << 30
+	default:
+		p.Key(msg, k.scrollKeys(), h)
 	}
 }
 
@@ -153,10 +145,10 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.mode == listFilter {
 			l.setQuery(a.prevQuery)
 		}
-		a.mode, a.input = listNormal, ""
+		a.mode, a.prompt = listNormal, common.Prompt{}
 	case "enter":
 		if a.mode == listTag {
-			tag := strings.ToUpper(strings.TrimSpace(a.input))
+			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
 			l.setQuick(tag, l.origin, l.level)
 			switch {
 			case tag == "":
@@ -167,7 +159,7 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 				a.msg = "only TAG " + common.CleanLine(tag)
 			}
 		}
-		a.mode, a.input = listNormal, ""
+		a.mode, a.prompt = listNormal, common.Prompt{}
 	case "up":
 		l.move(-1)
 	case "down":
@@ -182,22 +174,13 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			default:
 				a.tagCand = (a.tagCand - 1 + n) % n
 			}
-			a.input = a.tagCands[a.tagCand]
+			a.prompt.Value = a.tagCands[a.tagCand]
 		}
-	case "backspace", "ctrl+h":
-		r := []rune(a.input)
-		if len(r) == 0 {
-			a.mode = listNormal
-			return nil
-		}
-		a.input = string(r[:len(r)-1])
-		a.inputChanged()
-	case "ctrl+u":
-		a.input = ""
-		a.inputChanged()
 	default:
-		if msg.Text != "" && len(a.input) < 200 {
-			a.input += msg.Text
+		switch a.prompt.Edit(msg) {
+		case common.PromptClosed:
+			a.mode = listNormal
+		case common.PromptChanged:
 			a.inputChanged()
 		}
 	}
@@ -206,7 +189,7 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (a *Archive) inputChanged() {
 	if a.mode == listFilter {
-		a.list.setQuery(a.input)
+		a.list.setQuery(a.prompt.Value)
 		return
 	}
 	a.completeTags()
@@ -218,7 +201,7 @@ func (a *Archive) inputChanged() {
 func (a *Archive) completeTags() {
 	a.tagCand = -1
 	a.tagCands = a.tagCands[:0]
-	in := strings.ToUpper(strings.TrimSpace(a.input))
+	in := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
 	if in == "" {
 		if e, ok := a.list.selected(); ok {
 			for _, t := range e.Tags {
@@ -239,6 +222,12 @@ func (a *Archive) completeTags() {
 	for i, t := range a.tagCands {
 		a.tagCands[i] = common.CleanLine(t)
 	}
+}
+
+// scrollKeys are the keys that scroll a page.
+func (k ListKeyMap) scrollKeys() common.PageKeys {
+	return common.PageKeys{Down: k.Down, Up: k.Up, HalfDown: k.HalfDown, HalfUp: k.HalfUp,
+		PageDown: k.PageDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
 }
 
 // ListKeyMap is the keys of the archive's list. It implements help.KeyMap.

@@ -31,7 +31,7 @@ type (
 func (a *Archive) indexed() {
 	a.nProbs = len(a.src.Errors()) + len(a.src.Skipped())
 	if a.showProbs {
-		a.probLines = nil
+		a.probs.Lines = nil
 	}
 	entries := a.src.Entries()
 	switch {

@@ -124,7 +124,7 @@ func (a *Archive) relayout() {
 	l := &a.list
 	a.cols = listLayout(a.width, l.idW, l.codeW, l.classW, l.originW)
 	a.help.SetWidth(a.width)
-	a.helpLines, a.probLines = nil, nil
+	a.helpPage.Lines, a.probs.Lines = nil, nil
 }
 
 // refresh renders the list screen after a change.
@@ -138,14 +138,14 @@ func (a *Archive) refresh() {
 	a.under = a.bottomBar()
 	a.lines = a.lines[:0]
 	if a.showHelp {
-		if a.helpLines == nil {
-			a.helpLines = a.renderListHelp()
+		if a.helpPage.Lines == nil {
+			a.helpPage.Lines = a.renderListHelp()
 		}
-		h := a.height - 2
-		a.helpOff = max(0, min(a.helpOff, len(a.helpLines)-h))
-		for i := a.helpOff; i < a.helpOff+h; i++ {
-			if i < len(a.helpLines) {
-				a.lines = append(a.lines, "  "+a.helpLines[i])
+		h := a.helpH()
+		shown := a.helpPage.Window(h)
+		for i := range h {
+			if i < len(shown) {
+				a.lines = append(a.lines, "  "+shown[i])
 			} else {
 				a.lines = append(a.lines, "")
 			}
@@ -360,10 +360,10 @@ func (a *Archive) bottomBar() string {
 	pp := st.Prompt
 	switch a.mode {
 	case listFilter:
-		s := pp.Render("/") + common.CleanLine(a.input) + "█"
+		s := pp.Render("/") + common.CleanLine(a.prompt.Value) + "█"
 		return a.withHint(s, listPromptKeys{})
 	case listTag:
-		s := pp.Render("#") + common.CleanLine(a.input) + "█"
+		s := pp.Render("#") + common.CleanLine(a.prompt.Value) + "█"
 		if len(a.tagCands) > 0 {
 			var cs []string
 			for k, t := range a.tagCands {
@@ -375,7 +375,7 @@ func (a *Archive) bottomBar() string {
 				cs = append(cs, t)
 			}
 			s += "  " + strings.Join(cs, " ")
-		} else if strings.TrimSpace(a.input) != "" {
+		} else if strings.TrimSpace(a.prompt.Value) != "" {
 			s += "  " + st.P.Dim.Wrap("no such TAG")
 		}
 		return common.Fit(s, w)
@@ -501,17 +501,25 @@ func shortPath(p string) string {
 	return p
 }
 
+// helpH is the height of the keys page.
+func (a *Archive) helpH() int { return a.height - 2 }
+
+// probsW is the width of the skipped-rows box; probsH the lines it shows.
+func (a *Archive) probsW() int { return max(20, min(a.width-4, 100)) }
+func (a *Archive) probsH() int {
+	if a.probs.Lines == nil {
+		a.probs.Lines = a.problemLines(a.probsW() - 4)
+	}
+	return max(3, min(a.height-4, len(a.probs.Lines)+2)) - 2
+}
+
 // overlay draws the skipped-rows box over the list.
 func (a *Archive) overlay(base string) string {
-	bw := max(20, min(a.width-4, 100))
-	inner := bw - 4
-	if a.probLines == nil {
-		a.probLines = a.problemLines(inner)
+	bw := a.probsW()
+	if a.probs.Lines == nil {
+		a.probs.Lines = a.problemLines(bw - 4)
 	}
-	bh := max(3, min(a.height-4, len(a.probLines)+2))
-	h := bh - 2
-	a.probsOff = max(0, min(a.probsOff, len(a.probLines)-h))
-	body := a.probLines[a.probsOff:min(len(a.probLines), a.probsOff+h)]
+	body := a.probs.Window(a.probsH())
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(a.styles.Accent.GetForeground()).
 		Padding(0, 1).Width(bw).Render(strings.Join(body, "\n"))
 	c := lipgloss.NewCanvas(a.width, a.height)

@@ -3,6 +3,8 @@ package reader
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+
+	"cablereader/ui/common"
 )
 
 // KeyMap is every key binding of the reader. It implements help.KeyMap.
@@ -133,6 +135,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})
 	}
 	return groups
+}
+
+// scrollKeys are the keys that scroll a page.
+func (k KeyMap) scrollKeys() common.PageKeys {
+	return common.PageKeys{Down: k.Down, Up: k.Up, HalfDown: k.HalfDown, HalfUp: k.HalfUp,
+		PageDown: k.PageDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
 }
 
 // pageKeys is the help bar shown under a page (keys, TAGS glossary).

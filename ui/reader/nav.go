@@ -39,8 +39,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.quitting = true
 		return tea.Quit
 	}
-	if _, off := m.page(); off != nil {
-		m.pageKey(msg, off)
+	if p := m.page(); p != nil {
+		m.pageKey(msg, p)
 		return nil
 	}
 	if m.tooSmall || m.width == 0 {
@@ -48,9 +48,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.helpOffset = true, 0
+		m.showHelp = true
+		m.keysPage.Offset = 0
 	case key.Matches(msg, k.Tags):
-		m.showTags, m.tagsOffset = true, 0
+		m.showTags = true
+		m.tagsPage.Offset = 0
 	case key.Matches(msg, k.Close):
 		switch {
 		case m.search.active():
@@ -82,9 +84,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPara):
 		m.movePara(-1)
 	case key.Matches(msg, k.GotoPara):
-		m.mode, m.input = modeGoto, ""
+		m.mode, m.prompt = modeGoto, common.Prompt{Digits: true}
 	case key.Matches(msg, k.Search):
-		m.mode, m.input = modeSearch, ""
+		m.mode, m.prompt = modeSearch, common.Prompt{}
 	case key.Matches(msg, k.NextMatch):
 		m.nextMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -117,34 +119,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // pageKey handles a key on a page (keys or TAGS glossary): esc or the
 // page's own key closes it, the other page's key switches to that page,
-// the movement keys scroll it. off is the page's offset; refresh clamps it.
-func (m *Model) pageKey(msg tea.KeyPressMsg, off *int) {
+// the movement keys scroll it (refresh clamps the offset).
+func (m *Model) pageKey(msg tea.KeyPressMsg, p *common.Page) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Close):
 		m.showHelp, m.showTags = false, false
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.helpOffset = !m.showHelp, 0
+		m.showHelp, m.keysPage.Offset = !m.showHelp, 0
 		m.showTags = false
 	case key.Matches(msg, k.Tags):
-		m.showTags, m.tagsOffset = !m.showTags, 0
+		m.showTags, m.tagsPage.Offset = !m.showTags, 0
 		m.showHelp = false
-	case key.Matches(msg, k.Down):
-		*off++
-	case key.Matches(msg, k.Up):
-		*off--
-	case key.Matches(msg, k.HalfDown):
-		*off += max(1, m.bodyH/2)
-	case key.Matches(msg, k.HalfUp):
-		*off -= max(1, m.bodyH/2)
-	case key.Matches(msg, k.PageDown):
-		*off += max(1, m.bodyH-1)
-	case key.Matches(msg, k.PageUp):
-		*off -= max(1, m.bodyH-1)
-	case key.Matches(msg, k.Top):
-		*off = 0
-	case key.Matches(msg, k.Bottom):
-		*off = 1 << 30
+	default:
+		p.Key(msg, k.scrollKeys(), m.bodyH)
 	}
 }
 
@@ -152,27 +140,18 @@ func (m *Model) pageKey(msg tea.KeyPressMsg, off *int) {
 func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		m.mode, m.input = modeNormal, ""
+		m.mode, m.prompt = modeNormal, common.Prompt{}
 	case "enter":
-		mode, in := m.mode, m.input
-		m.mode, m.input = modeNormal, ""
+		mode, in := m.mode, m.prompt.Value
+		m.mode, m.prompt = modeNormal, common.Prompt{}
 		if mode == modeGoto {
 			m.gotoNumber(in)
 		} else {
 			return m.startSearch(in)
 		}
-	case "backspace", "ctrl+h":
-		if r := []rune(m.input); len(r) > 0 {
-			m.input = string(r[:len(r)-1])
-		} else {
-			m.mode = modeNormal // as in less and vim: backspace on nothing closes
-		}
 	default:
-		if m.mode == modeGoto && strings.Trim(msg.Text, "0123456789") != "" {
-			return nil // a paragraph number is digits
-		}
-		if msg.Text != "" && len(m.input) < 200 {
-			m.input += msg.Text
+		if m.prompt.Edit(msg) == common.PromptClosed {
+			m.mode = modeNormal
 		}
 	}
 	return nil

@@ -64,15 +64,15 @@ type Model struct {
 	// view state
 	collapsed   []bool
 	showRouting bool
-	showHelp    bool // the keys page
-	helpOffset  int
-	showTags    bool // the TAGS glossary page (never with showHelp)
-	tagsOffset  int
-	cur         int // current paragraph (index into Body), -1 when there is none
-	offset      int // first body line on screen
-	asideSpan   int // last span visited by the aside jump inside cur, -1 if none
+	showHelp    bool        // the keys page
+	keysPage    common.Page // the keys page
+	showTags    bool        // the TAGS glossary page (never with showHelp)
+	tagsPage    common.Page // the TAGS glossary page
+	cur         int         // current paragraph (index into Body), -1 when there is none
+	offset      int         // first body line on screen
+	asideSpan   int         // last span visited by the aside jump inside cur, -1 if none
 	mode        inputMode
-	input       string
+	prompt      common.Prompt
 	msg         string // one-shot status message
 	search      searchState
 	searching   *searchJob // a search running in a command
@@ -85,8 +85,6 @@ type Model struct {
 	doc          doc
 	header       []string
 	routingCache []string
-	helpLines    []string
-	tagsLines    []string
 	footer       string
 	gutterOn     string
 	pStatus      theme.Paint
@@ -182,8 +180,8 @@ func (m *Model) setTheme(dark bool) {
 func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
-	m.helpLines = nil
-	m.tagsLines = nil
+	m.keysPage.Lines = nil
+	m.tagsPage.Lines = nil
 	m.helpBars = nil
 	m.pageBars = nil
 	m.dirty = true
@@ -223,11 +221,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case tea.MouseWheelDown:
 			n = common.WheelLines
 		}
-		switch _, off := m.page(); {
+		switch p := m.page(); {
 		case m.width == 0 || m.tooSmall:
 			// nothing is laid out to scroll
-		case off != nil:
-			*off += n // clamped by refresh
+		case p != nil:
+			p.Offset += n // clamped by refresh
 		case n != 0:
 			m.scroll(n)
 		}
@@ -304,14 +302,14 @@ func (m *Model) refresh() {
 			m.restore(a)
 		}
 	}
-	if m.showHelp && m.helpLines == nil {
-		m.helpLines = m.renderHelp()
+	if m.showHelp && m.keysPage.Lines == nil {
+		m.keysPage.Lines = m.renderHelp()
 	}
-	if m.showTags && m.tagsLines == nil {
-		m.tagsLines = tagsPane(m.cable, m.styles, m.lo.fullW)
+	if m.showTags && m.tagsPage.Lines == nil {
+		m.tagsPage.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
 	}
-	m.helpOffset = max(0, min(m.helpOffset, len(m.helpLines)-m.bodyH))
-	m.tagsOffset = max(0, min(m.tagsOffset, len(m.tagsLines)-m.bodyH))
+	m.keysPage.Clamp(m.bodyH)
+	m.tagsPage.Clamp(m.bodyH)
 	m.clamp()
 	m.footer = m.renderFooter()
 }
@@ -355,16 +353,16 @@ func (m *Model) renderHelp() []string {
 	return lines
 }
 
-// page returns the lines of the open page (keys or TAGS glossary) and its
-// scroll offset, or nil, nil when the body is shown.
-func (m *Model) page() ([]string, *int) {
+// page returns the open page (keys or TAGS glossary), or nil when the
+// body is shown.
+func (m *Model) page() *common.Page {
 	switch {
 	case m.showHelp:
-		return m.helpLines, &m.helpOffset
+		return &m.keysPage
 	case m.showTags:
-		return m.tagsLines, &m.tagsOffset
+		return &m.tagsPage
 	}
-	return nil, nil
+	return nil
 }
 
 // renderFooter is the bottom line: a prompt, a message or the help bar on
@@ -372,8 +370,8 @@ func (m *Model) page() ([]string, *int) {
 // bar and how far down the page is.
 func (m *Model) renderFooter() string {
 	st := m.styles
-	if lines, off := m.page(); off != nil {
-		rt := percentOf(*off, len(lines), m.bodyH)
+	if p := m.page(); p != nil {
+		rt := percentOf(p.Offset, len(p.Lines), m.bodyH)
 		rw := common.Width(rt)
 		left := m.pageBar(max(0, m.width-rw-2))
 		if m.msg != "" {
@@ -415,9 +413,9 @@ func (m *Model) renderFooter() string {
 	var left string
 	switch {
 	case m.mode == modeGoto:
-		left = m.pPrompt.Wrap("go to ¶") + common.CleanLine(m.input) + "█"
+		left = m.pPrompt.Wrap("go to ¶") + common.CleanLine(m.prompt.Value) + "█"
 	case m.mode == modeSearch:
-		left = m.pPrompt.Wrap("/") + common.CleanLine(m.input) + "█"
+		left = m.pPrompt.Wrap("/") + common.CleanLine(m.prompt.Value) + "█"
 	case m.msg != "":
 		left = st.P.Warning.Wrap(m.msg)
 	default:
@@ -539,12 +537,13 @@ func (m *Model) View() tea.View {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	if lines, off := m.page(); off != nil {
-		for i := *off; i < *off+m.bodyH; i++ {
-			if i < len(lines) && lines[i] != "" {
+	if p := m.page(); p != nil {
+		shown := p.Window(m.bodyH)
+		for i := range m.bodyH {
+			if i < len(shown) && shown[i] != "" {
 				b.WriteString(m.margin)
 				b.WriteString("  ")
-				b.WriteString(lines[i])
+				b.WriteString(shown[i])
 			}
 			b.WriteByte('\n')
 		}

@@ -102,8 +102,8 @@ func containsLine(s, want string) bool {
 func TestTagsPageUnknownCodes(t *testing.T) {
 	m := openModel(loadCable(t, "08PARIS957"), 100, 40)
 	press(m, "t")
-	if len(m.tagsLines) <= m.bodyH {
-		t.Fatalf("08PARIS957's TAGS page fits the screen (%d lines); the scroll test proves nothing", len(m.tagsLines))
+	if len(m.tagsPage.Lines) <= m.bodyH {
+		t.Fatalf("08PARIS957's TAGS page fits the screen (%d lines); the scroll test proves nothing", len(m.tagsPage.Lines))
 	}
 	all := strings.Join(pageText(t, m), "\n")
 	for _, want := range []string{
@@ -118,16 +118,16 @@ func TestTagsPageUnknownCodes(t *testing.T) {
 		}
 	}
 	// the page scrolled, the text under it did not
-	if m.offset != 0 || m.tagsOffset == 0 {
-		t.Errorf("offsets: text %d, page %d", m.offset, m.tagsOffset)
+	if m.offset != 0 || m.tagsPage.Offset == 0 {
+		t.Errorf("offsets: text %d, page %d", m.offset, m.tagsPage.Offset)
 	}
 	press(m, "g")
-	if m.tagsOffset != 0 || !strings.HasSuffix(footerText(m), "top") {
-		t.Errorf("g on the page: offset %d, footer %q", m.tagsOffset, footerText(m))
+	if m.tagsPage.Offset != 0 || !strings.HasSuffix(footerText(m), "top") {
+		t.Errorf("g on the page: offset %d, footer %q", m.tagsPage.Offset, footerText(m))
 	}
 	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if m.tagsOffset != common.WheelLines || m.offset != 0 {
-		t.Errorf("wheel on the page: page %d, text %d", m.tagsOffset, m.offset)
+	if m.tagsPage.Offset != common.WheelLines || m.offset != 0 {
+		t.Errorf("wheel on the page: page %d, text %d", m.tagsPage.Offset, m.offset)
 	}
 
 	s := openModel(loadCable(t, "09SAOPAULO487"), 100, 40)
@@ -218,8 +218,8 @@ func TestTagsPageKeys(t *testing.T) {
 	}
 	// t does nothing in a prompt but type
 	press(m, "/", "t")
-	if m.showTags || m.input != "t" {
-		t.Errorf("t in the prompt: tags %v input %q", m.showTags, m.input)
+	if m.showTags || m.prompt.Value != "t" {
+		t.Errorf("t in the prompt: tags %v input %q", m.showTags, m.prompt.Value)
 	}
 }
 

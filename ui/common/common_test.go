@@ -1,0 +1,81 @@
+package common
+
+import (
+	"strconv"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/ui/internal/uitest"
+)
+
+func TestPageKeys(t *testing.T) {
+	keys := PageKeys{
+		Down: key.NewBinding(key.WithKeys("j")), Up: key.NewBinding(key.WithKeys("k")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d")), HalfUp: key.NewBinding(key.WithKeys("ctrl+u")),
+		PageDown: key.NewBinding(key.WithKeys("space")), PageUp: key.NewBinding(key.WithKeys("b")),
+		Top: key.NewBinding(key.WithKeys("g")), Bottom: key.NewBinding(key.WithKeys("G")),
+	}
+	var p Page
+	for i := range 100 {
+		p.Lines = append(p.Lines, strconv.Itoa(i))
+	}
+	const h = 20
+	for _, step := range []struct {
+		key  string
+		want int
+	}{
+		{"j", 1}, {"space", 20}, {"ctrl+d", 30}, {"k", 29}, {"b", 10}, {"ctrl+u", 0}, {"ctrl+u", 0},
+		{"G", 80}, {"space", 80}, {"g", 0},
+	} {
+		if !p.Key(uitest.Key(step.key), keys, h) {
+			t.Fatalf("%s is not a page key", step.key)
+		}
+		p.Clamp(h)
+		if p.Offset != step.want {
+			t.Fatalf("after %s: offset %d, want %d", step.key, p.Offset, step.want)
+		}
+	}
+	if p.Key(uitest.Key("x"), keys, h) {
+		t.Error("x scrolled the page")
+	}
+	p.Offset = 95
+	if w := p.Window(h); len(w) != h || w[0] != "80" {
+		t.Errorf("window from 95: %d lines from %q", len(w), w[0])
+	}
+	short := Page{Lines: []string{"a", "b"}, Offset: 5}
+	if w := short.Window(h); len(w) != 2 || short.Offset != 0 {
+		t.Errorf("short page: %v, offset %d", w, short.Offset)
+	}
+}
+
+func TestPrompt(t *testing.T) {
+	var p Prompt
+	for _, step := range []struct {
+		key  string
+		want PromptEdit
+		val  string
+	}{
+		{"a", PromptChanged, "a"}, {"é", PromptChanged, "aé"}, {"backspace", PromptChanged, "a"},
+		{"enter", PromptNone, "a"}, {"ctrl+u", PromptChanged, ""}, {"backspace", PromptClosed, ""},
+	} {
+		if got := p.Edit(uitest.Key(step.key)); got != step.want || p.Value != step.val {
+			t.Fatalf("%s: %v %q, want %v %q", step.key, got, p.Value, step.want, step.val)
+		}
+	}
+	d := Prompt{Digits: true}
+	for _, k := range []string{"1", "x", "2"} {
+		d.Edit(uitest.Key(k))
+	}
+	if d.Value != "12" {
+		t.Errorf("digits prompt took %q", d.Value)
+	}
+	long := Prompt{}
+	for range MaxInput + 10 {
+		long.Edit(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	}
+	if len(long.Value) != MaxInput {
+		t.Errorf("prompt took %d bytes", len(long.Value))
+	}
+}
