@@ -308,6 +308,12 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		format = "text"
 	}
 	if format == "" {
+		if size > 32<<20 {
+			// Parsing a big file makes garbage several times its size;
+			// a soft limit has the collector take it back sooner, so the
+			// reader peaks near four times the input instead of six.
+			debug.SetMemoryLimit(readerMemoryLimit(size))
+		}
 		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
 	}
 	c := parse()
@@ -324,6 +330,10 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 	}
 	return nil
 }
+
+// readerMemoryLimit is the soft memory limit for reading a cable of size
+// bytes: four times the input, and room for the program itself.
+func readerMemoryLimit(size int) int64 { return 4*int64(size) + 64<<20 }
 
 // terminalWidth is the width to render for, capped for readability.
 func terminalWidth(w io.Writer) int {

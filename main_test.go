@@ -204,3 +204,11 @@ func TestArchiveScanPanic(t *testing.T) {
 		t.Error("the alternate screen was not left")
 	}
 }
+
+// The reader of a big cable runs under a soft memory limit of four times
+// the input plus room for the program.
+func TestReaderMemoryLimit(t *testing.T) {
+	if got := readerMemoryLimit(200 << 20); got != 864<<20 {
+		t.Errorf("limit for 200 MiB: %d MiB", got>>20)
+	}
+}
