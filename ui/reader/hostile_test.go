@@ -178,7 +178,7 @@ func TestSearchStopped(t *testing.T) {
 		if wantQuit := k == "q" || k == "ctrl+c"; wantQuit != (quit != nil) || wantQuit != m.quitting {
 			t.Errorf("%s: quit %v", k, quit != nil)
 		}
-		if k == "j" && !strings.Contains(footerText(m), "search stopped") {
+		if (k == "j" || k == "esc") && !strings.Contains(footerText(m), "search stopped") {
 			t.Errorf("j: footer %q", footerText(m))
 		}
 		if k == "esc" || k == "j" {
