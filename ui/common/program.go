@@ -1,4 +1,4 @@
-// Package common holds what the reader and the archive share: options, the program runner and its safety net, and text measuring and cutting.
+// Package common holds what the reader and the archive share: options, the program runner and its safety net, text helpers, and the scrollable page and the prompt.
 package common
 
 import (
