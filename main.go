@@ -55,7 +55,8 @@ with --list, an archive prints one line per cable.
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json
                         (markdown is rendered when printed to a terminal)
-      --routing         with --format text, also print the routing details
+      --routing         also print the routing details, decoded (with text or
+                        markdown; alone, it implies --format text)
       --list            print an archive as tab-separated lines: id, date,
                         classification, origin, subject
       --theme THEME     colours of the reader: auto, dark, light (default auto)
@@ -288,10 +289,7 @@ func cleanPathError(err error) error {
 // show prints the cable in the chosen format or opens the reader, which
 // parses it behind a loading screen.
 func show(name string, size int, parse func() *model.Cable, opt options, stdout io.Writer) error {
-	format := opt.format
-	if format == "" && !interactive(stdout) {
-		format = "text"
-	}
+	format := printFormat(opt, interactive(stdout))
 	if format == "" {
 		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
 	}
@@ -303,11 +301,22 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		return output.Text(stdout, c, output.TextOptions{Routing: opt.routing})
 	case "markdown", "md":
 		if isTerminal(stdout) {
-			return output.RenderMarkdown(stdout, c, opt.theme, terminalWidth(stdout))
+			return output.RenderMarkdown(stdout, c, output.MarkdownOptions{Routing: opt.routing}, opt.theme, terminalWidth(stdout))
 		}
-		return output.Markdown(stdout, c)
+		return output.Markdown(stdout, c, output.MarkdownOptions{Routing: opt.routing})
 	}
 	return nil
+}
+
+// printFormat is the format to print in, or "" for the reader: text when
+// standard output is not a terminal, as less does, and when --routing asks
+// for the routing details without a format, since the reader shows them
+// only on a key.
+func printFormat(opt options, interactive bool) string {
+	if opt.format == "" && (opt.routing || !interactive) {
+		return "text"
+	}
+	return opt.format
 }
 
 // terminalWidth is the width to render for, capped for readability.
