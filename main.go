@@ -126,7 +126,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	parse := func() *model.Cable {
 		c := parser.Parse(data)
 		data = nil // the model holds copies: let the input go
-		if size > 32<<20 {
+		if size > bigInput {
 			// Parsing a big file leaves garbage several times its size;
 			// hand it back now rather than hold it while the reader runs.
 			debug.FreeOSMemory()
@@ -286,12 +286,22 @@ func cleanPathError(err error) error {
 	return err
 }
 
+// bigInput is the size from which a cable's memory is handed back and
+// collected early.
+const bigInput = 32 << 20
+
 // show prints the cable in the chosen format or opens the reader, which
 // parses it behind a loading screen.
 func show(name string, size int, parse func() *model.Cable, opt options, stdout io.Writer) error {
 	format := printFormat(opt, interactive(stdout))
 	if format == "" {
 		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+	}
+	if size > bigInput {
+		// Parsing a big cable makes garbage several times its size, and
+		// the output is written as it goes: collect early, so that the
+		// peak stays near what the parser holds live.
+		defer debug.SetGCPercent(debug.SetGCPercent(20))
 	}
 	c := parse()
 	switch format {

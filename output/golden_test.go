@@ -150,3 +150,42 @@ func TestJSONContractFields(t *testing.T) {
 		}
 	}
 }
+
+// The JSON written piece by piece is valid, laid out exactly as encoding
+// the whole object with two-space indentation lays it out, and inert: on
+// cables with no paragraphs, one, several, and hostile text.
+func TestJSONStreamLayout(t *testing.T) {
+	hostile := "\x1b]0;pwned\x07 <b>&amp;</b> \u202e \u0085 \x7f \"q\" \\ tab\there"
+	for _, c := range []*model.Cable{
+		{},
+		{ID: "09TOKYO2531", Body: []model.Paragraph{{Number: 1, Text: "one"}}},
+		{Header: model.Header{Subject: hostile, Passing: []string{hostile}}, Routing: &model.Routing{Lines: []string{hostile}},
+			Body: []model.Paragraph{{Text: hostile, Spans: []model.Span{{Kind: model.Note, Start: 0, End: 3, Text: hostile}}}, {Heading: hostile}}},
+	} {
+		var b bytes.Buffer
+		if err := JSON(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		var compact, want bytes.Buffer
+		if err := json.Compact(&compact, b.Bytes()); err != nil {
+			t.Fatalf("invalid JSON: %v\n%s", err, b.Bytes())
+		}
+		json.Indent(&want, compact.Bytes(), "", "  ")
+		want.WriteByte('\n')
+		if b.String() != want.String() {
+			t.Errorf("layout differs from whole-object indentation:\n%s\nwant\n%s", b.Bytes(), want.Bytes())
+		}
+		for _, bad := range []string{"\x1b", "\x07", "\x7f", "\u202e", "\u0085"} {
+			if strings.Contains(b.String(), bad) {
+				t.Errorf("raw %q in the JSON", bad)
+			}
+		}
+		var back struct {
+			Subject *string `json:"subject"`
+		}
+		json.Unmarshal(b.Bytes(), &back)
+		if back.Subject != nil && *back.Subject != hostile {
+			t.Errorf("subject read back as %q", *back.Subject)
+		}
+	}
+}
