@@ -68,7 +68,7 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 		for _, k := range spanKinds(p) {
 			lead += "[" + string(k) + "] "
 		}
-		fmt.Fprintln(b, wrap(sanitize.Text(lead+p.Text), opt.Width))
+		writeWrapped(b, sanitize.Text(lead+p.Text), opt.Width)
 	}
 	if c.Signature != "" {
 		fmt.Fprintln(b)
@@ -158,11 +158,16 @@ func spanKinds(p model.Paragraph) []model.SpanKind {
 	return ks
 }
 
-// wrap folds each line of s at width columns, keeping its own breaks.
-func wrap(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Wordwrap(l, width, "")
+// writeWrapped writes s with each of its lines folded at width columns,
+// keeping its own breaks, and a line end.
+func writeWrapped(b *bufio.Writer, s string, width int) {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		b.WriteString(ansi.Wordwrap(line, width, ""))
+		b.WriteByte('\n')
+		if !more {
+			return
+		}
+		s = rest
 	}
-	return strings.Join(lines, "\n")
 }
