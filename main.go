@@ -55,7 +55,8 @@ with --list, an archive prints one line per cable.
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json
                         (markdown is rendered when printed to a terminal)
-      --routing         with --format text, also print the routing details
+      --routing         also print the routing details, decoded (with text or
+                        markdown; alone, it implies --format text)
       --list            print an archive as tab-separated lines: id, date,
                         classification, origin, subject
       --theme THEME     colours of the reader: auto, dark, light (default auto)
@@ -125,7 +126,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	parse := func() *model.Cable {
 		c := parser.Parse(data)
 		data = nil // the model holds copies: let the input go
-		if size > 32<<20 {
+		if size > bigInput {
 			// Parsing a big file leaves garbage several times its size;
 			// hand it back now rather than hold it while the reader runs.
 			debug.FreeOSMemory()
@@ -300,13 +301,14 @@ func cleanPathError(err error) error {
 	return err
 }
 
+// bigInput is the size from which a cable's memory is handed back and
+// collected early.
+const bigInput = 32 << 20
+
 // show prints the cable in the chosen format or opens the reader, which
 // parses it behind a loading screen.
 func show(name string, size int, parse func() *model.Cable, opt options, stdout io.Writer) error {
-	format := opt.format
-	if format == "" && !interactive(stdout) {
-		format = "text"
-	}
+	format := printFormat(opt, interactive(stdout))
 	if format == "" {
 		if size > 32<<20 {
 			// Parsing a big file makes garbage several times its size;
@@ -316,6 +318,12 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		}
 		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
 	}
+	if size > bigInput {
+		// Parsing a big cable makes garbage several times its size, and
+		// the output is written as it goes: collect early, so that the
+		// peak stays near what the parser holds live.
+		defer debug.SetGCPercent(debug.SetGCPercent(20))
+	}
 	c := parse()
 	switch format {
 	case "json":
@@ -324,9 +332,9 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		return output.Text(stdout, c, output.TextOptions{Routing: opt.routing})
 	case "markdown", "md":
 		if isTerminal(stdout) {
-			return output.RenderMarkdown(stdout, c, opt.theme, terminalWidth(stdout))
+			return output.RenderMarkdown(stdout, c, output.MarkdownOptions{Routing: opt.routing}, opt.theme, terminalWidth(stdout))
 		}
-		return output.Markdown(stdout, c)
+		return output.Markdown(stdout, c, output.MarkdownOptions{Routing: opt.routing})
 	}
 	return nil
 }
@@ -334,6 +342,17 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 // readerMemoryLimit is the soft memory limit for reading a cable of size
 // bytes: four times the input, and room for the program itself.
 func readerMemoryLimit(size int) int64 { return 4*int64(size) + 64<<20 }
+
+// printFormat is the format to print in, or "" for the reader: text when
+// standard output is not a terminal, as less does, and when --routing asks
+// for the routing details without a format, since the reader shows them
+// only on a key.
+func printFormat(opt options, interactive bool) string {
+	if opt.format == "" && (opt.routing || !interactive) {
+		return "text"
+	}
+	return opt.format
+}
 
 // terminalWidth is the width to render for, capped for readability.
 func terminalWidth(w io.Writer) int {

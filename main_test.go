@@ -64,7 +64,8 @@ func TestTextFormat(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"CONFIDENTIAL\n", "Subject:   THAILAND AND JAPAN TO INK SOP ON TIP", "¶5 (C)", "is about 40,000", "[NOTE]", "\nROOS\n"} {
+	for _, want := range []string{"CONFIDENTIAL · SIPDIS\n", "Subject:    THAILAND AND JAPAN TO INK SOP ON TIP\n",
+		"Attention:  DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER\n", "¶5 (C)", "is about 40,000", "[NOTE]", "\nROOS\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q", want)
 		}
@@ -76,8 +77,36 @@ func TestTextFormat(t *testing.T) {
 		t.Error("routing printed without --routing")
 	}
 	withRouting, _, _ := cli(t, "", "--format", "text", "--routing", "testdata/09TOKYO2531.txt")
-	if !strings.Contains(withRouting, "DE RUEHKO #2531/01 3060723") {
-		t.Error("--routing did not print the routing header")
+	for _, want := range []string{
+		"DE:         RUEHKO (AMEMBASSY TOKYO) · serial #2531 · section 01 · filed day 306\n            at 0723Z = 2009-11-02 07:23 UTC\n",
+		"DTG:        020723Z NOV 09 · 2009-11-02 07:23 UTC (Mon 2 Nov 2009)\n",
+		"Prosign:    OO · IMMEDIATE (highest precedence in the message)\n",
+	} {
+		if !strings.Contains(withRouting, want) {
+			t.Errorf("--routing output lacks %q", want)
+		}
+	}
+	if strings.Contains(withRouting, "DE RUEHKO #2531/01 3060723") {
+		t.Error("--routing printed the raw routing lines instead of decoding them")
+	}
+}
+
+func TestPrintFormat(t *testing.T) {
+	for _, tc := range []struct {
+		opt         options
+		interactive bool
+		want        string
+	}{
+		{options{}, true, ""},
+		{options{}, false, "text"},
+		{options{routing: true}, true, "text"},
+		{options{routing: true}, false, "text"},
+		{options{routing: true, format: "markdown"}, true, "markdown"},
+		{options{format: "json"}, false, "json"},
+	} {
+		if got := printFormat(tc.opt, tc.interactive); got != tc.want {
+			t.Errorf("printFormat(%+v, %v) = %q, want %q", tc.opt, tc.interactive, got, tc.want)
+		}
 	}
 }
 

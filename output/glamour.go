@@ -16,9 +16,9 @@ import (
 // RenderMarkdown prints the cable's Markdown rendered for a terminal, as
 // glow does. theme is "auto", "dark" or "light"; auto asks the terminal for
 // its background. NO_COLOR gets glamour's plain style.
-func RenderMarkdown(w io.Writer, c *model.Cable, theme string, width int) error {
+func RenderMarkdown(w io.Writer, c *model.Cable, opt MarkdownOptions, theme string, width int) error {
 	var md bytes.Buffer
-	if err := Markdown(&md, c); err != nil {
+	if err := Markdown(&md, c, opt); err != nil {
 		return err
 	}
 	out, err := renderMarkdown(md.String(), glamourStyle(theme), width)

@@ -3,6 +3,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -12,37 +13,19 @@ import (
 	"cablereader/sanitize"
 )
 
-// The types below are the JSON contract (docs/json.md). A field the cable
-// does not have is null or [], never omitted, so they use pointers and
-// non-nil slices rather than omitempty.
+// The fields and types below are the JSON contract (docs/json.md). A
+// field the cable does not have is null or [], never omitted, so they use
+// pointers and non-nil slices rather than omitempty.
 
-type jsonCable struct {
-	ID             *string         `json:"id"`
-	Classification *string         `json:"classification"`
-	Caveats        []string        `json:"caveats"`
-	Origin         *string         `json:"origin"`
-	Date           *string         `json:"date"`
-	Precedence     *string         `json:"precedence"`
-	Subject        *string         `json:"subject"`
-	Tags           []string        `json:"tags"`
-	References     []jsonReference `json:"references"`
-	To             []jsonAddressee `json:"to"`
-	Info           []jsonAddressee `json:"info"`
-	Routing        *jsonRouting    `json:"routing"`
-	HeaderLines    []string        `json:"header_lines"`
-	Passing        []string        `json:"passing"`
-	EO             *jsonEO         `json:"eo"`
-	ClassifiedBy   *jsonClassified `json:"classified_by"`
-	Section        *jsonSection    `json:"section"`
-	Paragraphs     []jsonParagraph `json:"paragraphs"`
-	Signature      *string         `json:"signature"`
-	Partial        bool            `json:"partial"`
-	PageMarkers    []string        `json:"page_markers"`
-	Unplaced       []string        `json:"unplaced"`
-	Preamble       []string        `json:"preamble"`
-	Trailer        []string        `json:"trailer"`
-	Notices        []string        `json:"notices"`
+// jsonField is one top-level field of the JSON object.
+type jsonField struct {
+	key string
+	v   any
 }
+
+// jsonParagraphs is the paragraphs field, which JSON writes one paragraph
+// at a time.
+type jsonParagraphs []model.Paragraph
 
 type jsonReference struct {
 	Label *string `json:"label"`
@@ -128,76 +111,157 @@ func addressees(as []model.Addressee) []jsonAddressee {
 	return out
 }
 
-// JSON writes the cable in the documented JSON form, indented.
+// JSON writes the cable in the documented JSON form, indented, as it
+// goes: each field and each paragraph is encoded on its own and written
+// through a buffer, so that a huge cable's output is never held whole.
+// The bytes are those of encoding the whole jsonCable with two-space
+// indentation and no HTML escaping.
 func JSON(w io.Writer, c *model.Cable) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(toJSON(c)); err != nil {
-		return err
+	e := newJSONWriter(w)
+	e.raw("{")
+	fields := cableFields(c)
+	for i, f := range fields {
+		if i > 0 {
+			e.raw(",")
+		}
+		e.raw("\n  \"" + f.key + "\": ")
+		ps, ok := f.v.(jsonParagraphs)
+		if !ok {
+			e.value(f.v, "  ")
+			continue
+		}
+		if len(ps) == 0 {
+			e.raw("[]")
+			continue
+		}
+		e.raw("[")
+		for k, p := range ps {
+			if k > 0 {
+				e.raw(",")
+			}
+			e.raw("\n    ")
+			e.value(paragraphJSON(p), "    ")
+		}
+		e.raw("\n  ]")
 	}
-	// The text stays exact; what a terminal would act on is escaped.
-	_, err := w.Write(sanitize.JSON(b.Bytes()))
-	return err
+	e.raw("\n}\n")
+	return e.flush()
 }
 
-func toJSON(c *model.Cable) jsonCable {
-	j := jsonCable{
-		ID:             str(c.ID),
-		Classification: str(c.Classification.String()),
-		Caveats:        list(c.Caveats),
-		Origin:         str(c.Origin),
-		Precedence:     str(string(c.Precedence)),
-		Subject:        str(c.Header.Subject),
-		Tags:           list(c.Header.Tags),
-		References:     []jsonReference{},
-		To:             []jsonAddressee{},
-		Info:           []jsonAddressee{},
-		HeaderLines:    list(c.Header.Lines),
-		Passing:        list(c.Header.Passing),
-		Paragraphs:     make([]jsonParagraph, 0, len(c.Body)),
-		Signature:      str(c.Signature),
-		Partial:        c.Partial,
-		PageMarkers:    make([]string, 0, len(c.PageMarkers)),
-		Unplaced:       list(c.Unplaced),
-		Preamble:       list(c.Preamble),
-		Trailer:        list(c.Trailer),
-		Notices:        list(c.Notices),
+// jsonWriter encodes one value at a time into a buffer it reuses, makes
+// it inert for a terminal and writes it on.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	e := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+func (e *jsonWriter) raw(s string) {
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
 	}
+}
+
+// value writes v indented as it stands at the depth of prefix.
+func (e *jsonWriter) value(v any, prefix string) {
+	if e.err != nil {
+		return
+	}
+	e.buf.Reset()
+	e.enc.SetIndent(prefix, "  ")
+	if e.err = e.enc.Encode(v); e.err != nil {
+		return
+	}
+	// The text stays exact; what a terminal would act on is escaped.
+	b := sanitize.JSON(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
+	_, e.err = e.w.Write(b)
+}
+
+func (e *jsonWriter) flush() error {
+	if e.err != nil {
+		return e.err
+	}
+	return e.w.Flush()
+}
+
+// cableFields are the cable's fields in the contract's order.
+func cableFields(c *model.Cable) []jsonField {
+	var date *string
 	if c.HasDate() {
-		j.Date = str(c.Date.UTC().Format(time.RFC3339))
+		date = str(c.Date.UTC().Format(time.RFC3339))
 	}
+	refs := make([]jsonReference, 0, len(c.Header.References))
 	for _, r := range c.Header.References {
-		j.References = append(j.References, jsonReference{str(r.Label), r.Text, str(r.ID)})
+		refs = append(refs, jsonReference{str(r.Label), r.Text, str(r.ID)})
 	}
+	to, info := []jsonAddressee{}, []jsonAddressee{}
+	var routing *jsonRouting
 	if r := c.Routing; r != nil {
-		j.To, j.Info = addressees(r.To), addressees(r.Info)
-		j.Routing = &jsonRouting{str(r.TransmissionID), str(r.Prosign), list(r.Indicators), str(r.Station),
+		to, info = addressees(r.To), addressees(r.Info)
+		routing = &jsonRouting{str(r.TransmissionID), str(r.Prosign), list(r.Indicators), str(r.Station),
 			str(r.Serial), str(r.SectionNumber), str(r.Julian), str(r.Security), str(r.DTG), list(r.Lines)}
 	}
-	if eo := c.Header.EO; eo != nil {
-		j.EO = &jsonEO{str(eo.Order), str(eo.Declassify), eo.Text}
+	var eo *jsonEO
+	if x := c.Header.EO; x != nil {
+		eo = &jsonEO{str(x.Order), str(x.Declassify), x.Text}
 	}
+	var classified *jsonClassified
 	if cb := c.Header.ClassifiedBy; cb != nil {
-		j.ClassifiedBy = &jsonClassified{str(cb.Authority), list(cb.Reasons), cb.Text}
+		classified = &jsonClassified{str(cb.Authority), list(cb.Reasons), cb.Text}
 	}
+	var section *jsonSection
 	if c.Section.Number > 0 {
-		j.Section = &jsonSection{c.Section.Number, c.Section.Total}
+		section = &jsonSection{c.Section.Number, c.Section.Total}
 	}
-	for _, p := range c.Body {
-		jp := jsonParagraph{Label: str(p.Label), Marking: str(p.Marking), Heading: str(p.Heading), Text: p.Text, Spans: []jsonSpan{}}
-		if p.Number > 0 {
-			n := p.Number
-			jp.Number = &n
-		}
-		for _, s := range p.Spans {
-			jp.Spans = append(jp.Spans, jsonSpan{string(s.Kind), s.Start, s.End, s.Text})
-		}
-		j.Paragraphs = append(j.Paragraphs, jp)
-	}
+	markers := make([]string, 0, len(c.PageMarkers))
 	for _, m := range c.PageMarkers {
-		j.PageMarkers = append(j.PageMarkers, m.Text)
+		markers = append(markers, m.Text)
 	}
-	return j
+	return []jsonField{
+		{"id", str(c.ID)},
+		{"classification", str(c.Classification.String())},
+		{"caveats", list(c.Caveats)},
+		{"origin", str(c.Origin)},
+		{"date", date},
+		{"precedence", str(string(c.Precedence))},
+		{"subject", str(c.Header.Subject)},
+		{"tags", list(c.Header.Tags)},
+		{"references", refs},
+		{"to", to},
+		{"info", info},
+		{"routing", routing},
+		{"header_lines", list(c.Header.Lines)},
+		{"passing", list(c.Header.Passing)},
+		{"eo", eo},
+		{"classified_by", classified},
+		{"section", section},
+		{"paragraphs", jsonParagraphs(c.Body)},
+		{"signature", str(c.Signature)},
+		{"partial", c.Partial},
+		{"page_markers", markers},
+		{"unplaced", list(c.Unplaced)},
+		{"preamble", list(c.Preamble)},
+		{"trailer", list(c.Trailer)},
+		{"notices", list(c.Notices)},
+	}
+}
+
+func paragraphJSON(p model.Paragraph) jsonParagraph {
+	jp := jsonParagraph{Label: str(p.Label), Marking: str(p.Marking), Heading: str(p.Heading), Text: p.Text, Spans: []jsonSpan{}}
+	if p.Number > 0 {
+		n := p.Number
+		jp.Number = &n
+	}
+	for _, s := range p.Spans {
+		jp.Spans = append(jp.Spans, jsonSpan{string(s.Kind), s.Start, s.End, s.Text})
+	}
+	return jp
 }

@@ -10,11 +10,16 @@ import (
 	"cablereader/sanitize"
 )
 
+// MarkdownOptions shape the Markdown rendering.
+type MarkdownOptions struct {
+	Routing bool // also give the transmission header, decoded
+}
+
 // Markdown writes the cable as Markdown generated from the model. Cable
 // text is escaped, so that nothing in it turns into Markdown syntax ("5."
 // into a list, "*" into emphasis); sub-items keep their own lines as hard
 // breaks, and SUMMARY, COMMENT and NOTE blocks are set in italics.
-func Markdown(w io.Writer, c *model.Cable) error {
+func Markdown(w io.Writer, c *model.Cable, opt MarkdownOptions) error {
 	b := bufio.NewWriter(w)
 	title := c.Header.Subject
 	if title == "" {
@@ -25,46 +30,31 @@ func Markdown(w io.Writer, c *model.Cable) error {
 	}
 	fmt.Fprintf(b, "# %s\n\n", esc(title))
 	var top []string
-	if cl := c.Marking(); cl != "" {
+	if cl := c.Banner(); cl != "" {
 		top = append(top, "**"+esc(cl)+"**")
 	}
-	for _, s := range []string{c.ID, dateText(c), string(c.Precedence)} {
-		if s != "" {
-			top = append(top, esc(s))
-		}
+	if s := topLine(c); s != "" {
+		top = append(top, esc(s))
 	}
 	if len(top) > 0 {
 		fmt.Fprintf(b, "%s\n\n", strings.Join(top, " · "))
 	}
-	item := func(name, value string) {
-		if value != "" {
-			fmt.Fprintf(b, "- **%s:** %s\n", name, esc(value))
-		}
-	}
-	item("From", c.Origin)
-	item("To", recipients(c))
-	item("TAGS", strings.Join(c.Header.Tags, " "))
-	for _, r := range c.Header.References {
-		ref := r.Text
-		if r.Label != "" {
-			ref = r.Label + ". " + ref
-		}
-		if r.ID != "" {
-			ref += " (" + r.ID + ")"
-		}
-		item("Ref", ref)
-	}
-	if cb := c.Header.ClassifiedBy; cb != nil {
-		item("Classified by", strings.TrimSpace(cb.Authority+" "+reasons(cb.Reasons)))
-	}
-	if eo := c.Header.EO; eo != nil && eo.Declassify != "" {
-		item("Declassify", eo.Declassify)
-	}
+	writeItems(b, headerRows(c))
 	if c.Partial {
 		fmt.Fprintln(b, "\n> Partial record: the full text of the original cable is not available.")
 	}
 	for _, n := range c.Notices {
 		fmt.Fprintln(b, "\n> Note: "+esc(n))
+	}
+	if opt.Routing {
+		fmt.Fprintln(b, "\n## Routing")
+		if c.Routing == nil {
+			fmt.Fprintln(b, "\nThis record has no transmission header.")
+		}
+		if rows := routingRows(c); len(rows) > 0 {
+			fmt.Fprintln(b)
+			writeItems(b, rows)
+		}
 	}
 	for _, p := range c.Body {
 		fmt.Fprintln(b)
@@ -87,6 +77,24 @@ func Markdown(w io.Writer, c *model.Cable) error {
 		fmt.Fprintf(b, "\n%s\n", esc(c.Signature))
 	}
 	return b.Flush()
+}
+
+// writeItems writes labelled rows as a Markdown list, a list's items as a
+// list inside it.
+func writeItems(b *bufio.Writer, rows []row) {
+	for _, r := range rows {
+		if len(r.items) == 1 {
+			r.value, r.items = r.items[0], nil
+		}
+		if r.items == nil {
+			fmt.Fprintf(b, "- **%s:** %s\n", esc(r.label), esc(flat(r.value)))
+			continue
+		}
+		fmt.Fprintf(b, "- **%s:**\n", esc(r.label))
+		for _, it := range r.items {
+			fmt.Fprintf(b, "  - %s\n", esc(flat(it)))
+		}
+	}
 }
 
 // paragraphMD escapes a paragraph's text, sets its highlighted blocks in

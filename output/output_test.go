@@ -32,7 +32,7 @@ func TestMarkdownRendersEveryParagraph(t *testing.T) {
 		data, _ := os.ReadFile(f)
 		c := parser.Parse(data)
 		var md bytes.Buffer
-		if err := Markdown(&md, c); err != nil {
+		if err := Markdown(&md, c, MarkdownOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		out, err := renderMarkdown(md.String(), "dark", 100)
@@ -82,3 +82,49 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// Text and Markdown keep everything the reader's header shows: every
+// header field's value (passing lines, references, the Classified By line)
+// and every caveat (SENSITIVE, SIPDIS), on every test cable.
+func TestOutputsKeepHeader(t *testing.T) {
+	for _, f := range cables(t) {
+		data, _ := os.ReadFile(f)
+		c := parser.Parse(data)
+		var txt, md bytes.Buffer
+		if err := Text(&txt, c, TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Markdown(&md, c, MarkdownOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		outs := map[string]string{"text": squash(txt.String()), "markdown": squash(unescapeMD(md.String()))}
+		var want []string
+		for _, h := range c.HeaderFields() {
+			if h.Items == nil {
+				want = append(want, h.Label, h.Value)
+			}
+			want = append(want, h.Items...)
+		}
+		want = append(want, c.Caveats...)
+		want = append(want, c.Header.Passing...)
+		want = append(want, c.Header.Subject, c.Origin)
+		for _, r := range c.Header.References {
+			want = append(want, r.Text)
+		}
+		for format, out := range outs {
+			for _, w := range want {
+				if !strings.Contains(strings.ToUpper(out), strings.ToUpper(squash(w))) {
+					t.Errorf("%s: %s output lacks %q", filepath.Base(f), format, w)
+				}
+			}
+		}
+	}
+}
+
+// squash makes each run of white space one space, as a reader of wrapped
+// text sees it.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var mdEscape = regexp.MustCompile(`\\([[:punct:]])`)
+
+func unescapeMD(s string) string { return mdEscape.ReplaceAllString(s, "$1") }

@@ -18,65 +18,36 @@ type TextOptions struct {
 	Width   int  // wrap paragraphs at this many columns; 0 means 80
 }
 
-// Text writes a clean plain rendering of the cable: a header block,
-// optionally the routing details, then the paragraphs as ¶N with page
-// markers gone. Every string from the cable is made inert first, since
-// the output usually reaches a terminal.
+// Text writes a clean plain rendering of the cable: the banner, the
+// header fields the reader's header pane shows (model.HeaderFields),
+// optionally the routing details decoded, then the paragraphs as ¶N with
+// page markers gone. Every string from the cable is made inert first,
+// since the output usually reaches a terminal.
 func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 	if opt.Width <= 0 {
 		opt.Width = 80
 	}
 	b := bufio.NewWriter(w)
-	field := func(name, value string) {
-		if value != "" {
-			fmt.Fprintf(b, "%-10s %s\n", name+":", sanitize.Text(value))
-		}
+	if s := c.Banner(); s != "" {
+		fmt.Fprintln(b, flat(s))
 	}
-	if cl := c.Marking(); cl != "" {
-		fmt.Fprintln(b, sanitize.Text(cl))
+	if s := topLine(c); s != "" {
+		fmt.Fprintln(b, flat(s))
 	}
-	var top []string
-	for _, s := range []string{c.ID, dateText(c), string(c.Precedence)} {
-		if s != "" {
-			top = append(top, s)
-		}
-	}
-	if len(top) > 0 {
-		fmt.Fprintln(b, sanitize.Text(strings.Join(top, " · ")))
-	}
-	field("From", c.Origin)
-	field("To", recipients(c))
-	field("Subject", c.Header.Subject)
-	field("TAGS", strings.Join(c.Header.Tags, " "))
-	for i, r := range c.Header.References {
-		name := ""
-		if i == 0 {
-			name = "Refs"
-		}
-		ref := r.Text
-		if r.Label != "" {
-			ref = r.Label + ". " + ref
-		}
-		fmt.Fprintf(b, "%-10s %s\n", name+strings.Repeat(":", min(1, len(name))), sanitize.Text(ref))
-	}
-	if cb := c.Header.ClassifiedBy; cb != nil {
-		field("Class. by", strings.TrimSpace(cb.Authority+" "+reasons(cb.Reasons)))
-	}
-	if eo := c.Header.EO; eo != nil && eo.Declassify != "" {
-		field("Declass.", eo.Declassify)
-	}
+	writeRows(b, headerRows(c), opt.Width)
 	if c.Partial {
 		fmt.Fprintln(b, "Partial record: the full text of the original cable is not available.")
 	}
 	for _, n := range c.Notices {
-		fmt.Fprintln(b, "Note:      "+sanitize.Text(n))
+		writeRows(b, []row{{label: "Note", value: n}}, opt.Width)
 	}
-	if opt.Routing && c.Routing != nil {
+	if opt.Routing {
 		fmt.Fprintln(b)
 		fmt.Fprintln(b, "Routing")
-		for _, l := range c.Routing.Lines {
-			fmt.Fprintln(b, "  "+sanitize.Text(l))
+		if c.Routing == nil {
+			fmt.Fprintln(b, "This record has no transmission header.")
 		}
+		writeRows(b, routingRows(c), opt.Width)
 	}
 	for _, p := range c.Body {
 		fmt.Fprintln(b)
@@ -97,7 +68,7 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 		for _, k := range spanKinds(p) {
 			lead += "[" + string(k) + "] "
 		}
-		fmt.Fprintln(b, wrap(sanitize.Text(lead+p.Text), opt.Width))
+		writeWrapped(b, sanitize.Text(lead+p.Text), opt.Width)
 	}
 	if c.Signature != "" {
 		fmt.Fprintln(b)
@@ -106,29 +77,70 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 	return b.Flush()
 }
 
-func dateText(c *model.Cable) string {
-	if !c.HasDate() {
-		return ""
+// labelW is the width of the label column of a header block.
+const labelW = 12
+
+// writeRows writes labelled rows, "Label:" in a column of its own and the
+// value wrapped beside it; a list's items each on a line of their own.
+func writeRows(b *bufio.Writer, rows []row, width int) {
+	for _, r := range rows {
+		items := r.items
+		if items == nil {
+			items = []string{r.value}
+		}
+		label := r.label + ":"
+		for _, it := range items {
+			pad := max(1, labelW-ansi.StringWidth(label))
+			lines := wrapWords(flat(it), max(20, width-labelW))
+			for i, l := range lines {
+				if i == 0 {
+					b.WriteString(label + strings.Repeat(" ", pad))
+				} else {
+					b.WriteString(strings.Repeat(" ", labelW))
+				}
+				b.WriteString(l)
+				b.WriteByte('\n')
+			}
+			label = ""
+		}
 	}
-	return c.Date.UTC().Format("2006-01-02 15:04 MST")
 }
 
-func recipients(c *model.Cable) string {
-	if c.Routing == nil || len(c.Routing.To) == 0 {
-		return ""
+// wrapWords breaks one line at spaces only, so that a line of at most
+// width cells holds as many words as fit; a longer word stands alone. A
+// header value is not broken at hyphens: "CHAN-DOWNER", "2019-11-02".
+func wrapWords(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	for _, w := range strings.Split(s, " ") {
+		if w == "" {
+			continue
+		}
+		ww := ansi.StringWidth(w)
+		if curW > 0 && curW+1+ww > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+		if curW > 0 {
+			cur.WriteByte(' ')
+			curW++
+		}
+		cur.WriteString(w)
+		curW += ww
 	}
-	s := c.Routing.To[0].Name
-	if more := len(c.Routing.To) - 1 + len(c.Routing.Info); more > 0 {
-		s += fmt.Sprintf(" (+%d more)", more)
+	return append(lines, cur.String())
+}
+
+// flat makes s inert for a terminal and one line: line breaks and tabs
+// become single spaces.
+func flat(s string) string {
+	s = sanitize.Text(s)
+	if strings.ContainsAny(s, "\n\r\t") {
+		s = strings.Join(strings.Fields(s), " ")
 	}
 	return s
-}
-
-func reasons(rs []string) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	return "(" + strings.Join(rs, ", ") + ")"
 }
 
 // spanKinds lists the kinds of highlighted block a paragraph holds, once each.
@@ -146,11 +158,16 @@ func spanKinds(p model.Paragraph) []model.SpanKind {
 	return ks
 }
 
-// wrap folds each line of s at width columns, keeping its own breaks.
-func wrap(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Wordwrap(l, width, "")
+// writeWrapped writes s with each of its lines folded at width columns,
+// keeping its own breaks, and a line end.
+func writeWrapped(b *bufio.Writer, s string, width int) {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		b.WriteString(ansi.Wordwrap(line, width, ""))
+		b.WriteByte('\n')
+		if !more {
+			return
+		}
+		s = rest
 	}
-	return strings.Join(lines, "\n")
 }

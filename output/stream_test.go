@@ -1,0 +1,98 @@
+package output
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"cablereader/model"
+)
+
+// bigCable is a cable of n paragraphs of about 2 KB each.
+func bigCable(n int) *model.Cable {
+	c := &model.Cable{ID: "09TOKYO2531", Header: model.Header{Subject: "BIG"}}
+	text := strings.Repeat("The SOP sets forth a number of best practices to be observed. ", 32)
+	for i := range n {
+		c.Body = append(c.Body, model.Paragraph{Number: i + 1, Label: "1.", Marking: "C", Text: text,
+			Spans: []model.Span{{Kind: model.Note, Start: 0, End: 7, Text: "The SOP"}}})
+	}
+	return c
+}
+
+// writeLog records how much each Write hands on.
+type writeLog struct {
+	n, largest, total int
+}
+
+func (w *writeLog) Write(p []byte) (int, error) {
+	w.n++
+	w.largest = max(w.largest, len(p))
+	w.total += len(p)
+	return len(p), nil
+}
+
+// The outputs are written as they go: a 4 MB cable reaches the writer in
+// pieces no bigger than the buffer, never as one whole.
+func TestOutputsStream(t *testing.T) {
+	c := bigCable(2000)
+	for name, write := range map[string]func(io.Writer) error{
+		"json":     func(w io.Writer) error { return JSON(w, c) },
+		"text":     func(w io.Writer) error { return Text(w, c, TextOptions{}) },
+		"markdown": func(w io.Writer) error { return Markdown(w, c, MarkdownOptions{}) },
+	} {
+		var log writeLog
+		if err := write(&log); err != nil {
+			t.Fatal(err)
+		}
+		if log.total < 4_000_000 || log.largest > 64<<10 || log.n < 60 {
+			t.Errorf("%s: %d bytes in %d writes, the largest %d: not written as it goes", name, log.total, log.n, log.largest)
+		}
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+// A failing writer's error is returned, and the rest is not attempted.
+func TestOutputsReportWriteErrors(t *testing.T) {
+	c := bigCable(200)
+	if err := JSON(failWriter{}, c); err != io.ErrClosedPipe {
+		t.Errorf("JSON: %v", err)
+	}
+	if err := Text(failWriter{}, c, TextOptions{}); err != io.ErrClosedPipe {
+		t.Errorf("Text: %v", err)
+	}
+	if err := Markdown(failWriter{}, c, MarkdownOptions{}); err != io.ErrClosedPipe {
+		t.Errorf("Markdown: %v", err)
+	}
+}
+
+// Benchmarks (not part of the test run: go test ./output -run XXX -bench .).
+
+func BenchmarkJSON(b *testing.B) {
+	benchOutput(b, func(w io.Writer, c *model.Cable) error { return JSON(w, c) })
+}
+func BenchmarkText(b *testing.B) {
+	benchOutput(b, func(w io.Writer, c *model.Cable) error { return Text(w, c, TextOptions{}) })
+}
+func BenchmarkMarkdown(b *testing.B) {
+	benchOutput(b, func(w io.Writer, c *model.Cable) error { return Markdown(w, c, MarkdownOptions{}) })
+}
+
+// benchOutput writes a 4 MB cable; bytes per op show how much the output
+// allocates beyond the model.
+func benchOutput(b *testing.B, write func(io.Writer, *model.Cable) error) {
+	c := bigCable(2000)
+	var buf bytes.Buffer
+	write(&buf, c)
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := write(io.Discard, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
