@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -210,5 +211,47 @@ func TestHostileArchiveListing(t *testing.T) {
 	complain(&b, "%s: not a cable", "evil\x1b]0;pwned\x07.txt")
 	if got := b.String(); got != "cablereader: evil␛]0;pwned␇.txt: not a cable\n" {
 		t.Errorf("complain wrote %q", got)
+	}
+}
+
+// latin1Page is a real saved page with Latin-1 bytes and Kelvin signs in
+// its title, before the <pre> blocks: searching a lower-cased copy moved
+// every position after them.
+func latin1Page(t *testing.T) []byte {
+	t.Helper()
+	page, err := os.ReadFile("testdata/cables/html/09KYIV1942.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "<title>Caf\xe9 " + strings.Repeat("\xe9", 2000) + strings.Repeat("\u212a", 300) + "</title>"
+	return bytes.Replace(page, []byte("<title>Cable Viewer</title>"), []byte(title), 1)
+}
+
+func TestPageNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	crash := filepath.Join(dir, "crash.html")
+	page := filepath.Join(dir, "09KYIV1942.html")
+	if err := os.WriteFile(crash, []byte("<pre>"+strings.Repeat("\xe9", 3000)+"</pre><pre>x</pre>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, latin1Page(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := cli(t, "", "--format", "json", "testdata/cables/09KYIV1942.txt")
+	got, stderr, code := cli(t, "", "--format", "json", page)
+	if code != 0 || got != want {
+		t.Errorf("the Latin-1 page does not read as its text: exit %d %s", code, stderr)
+	}
+	out, stderr, code := cli(t, "", "--format", "text", crash)
+	if code != 0 || !strings.Contains(out, "input is not UTF-8: read as Latin-1") || strings.Count(out, "é") != 3000 || !strings.HasSuffix(out, "é\nx\n") {
+		t.Errorf("the page that crashed: exit %d %s\n%.300s", code, stderr, out)
+	}
+	out, stderr, code = cli(t, "", "--list", dir)
+	wantList := "09KYIV1942\t2009-11-09T12:05:00Z\tSECRET\tAMEMBASSY KYIV\tU.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009\n"
+	if code != 0 || out != wantList {
+		t.Errorf("--list: exit %d, %q", code, out)
+	}
+	if stderr != "cablereader: "+crash+": no cable in the text (no id, header, subject or tags); skipped\n" {
+		t.Errorf("--list: stderr %q", stderr)
 	}
 }

@@ -314,3 +314,33 @@ func TestPagesOnlyScanEnds(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A folder holding pages that are not UTF-8: the one that made the scan
+// panic is skipped, and a real page with Latin-1 bytes and Kelvin signs
+// before its <pre> blocks is listed and loads as its text.
+func TestFolderPagesNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join(cablesDir, "html", "09KYIV1942.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "<title>Caf\xe9 " + strings.Repeat("\xe9", 2000) + strings.Repeat("\u212a", 300) + "</title>"
+	writeFile(t, filepath.Join(dir, "09KYIV1942.html"), bytes.Replace(page, []byte("<title>Cable Viewer</title>"), []byte(title), 1))
+	writeFile(t, filepath.Join(dir, "crash.html"), []byte("<pre>"+strings.Repeat("\xe9", 3000)+"</pre><pre>x</pre>"))
+	ix := scan(t, dir)
+	list := ix.Entries()
+	if len(list) != 1 || list[0].ID != "09KYIV1942" || list[0].Subject != "U.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009" {
+		t.Fatalf("entries %+v", list)
+	}
+	got, err := ix.Load(list[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(cablesDir, "09KYIV1942.txt"))
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+		t.Errorf("the page loads as %.200q", got)
+	}
+	if sk := ix.Skipped(); len(sk) != 1 || filepath.Base(sk[0].Path) != "crash.html" {
+		t.Errorf("skipped %+v", sk)
+	}
+}

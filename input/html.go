@@ -49,27 +49,85 @@ func FromHTML(page []byte) ([]byte, error) {
 }
 
 // preBlocks returns the contents of the page's <pre> blocks. It searches
-// with bytes.Index rather than a regexp: pages run to hundreds of KB and an
-// archive holds thousands of them.
+// with bytes.IndexByte rather than a regexp: pages run to hundreds of KB
+// and an archive holds thousands of them. The tag names are matched in the
+// page itself, ASCII letters case-insensitively, so a position found is a
+// position in the page whatever its encoding: lower-casing a copy would
+// move them (an invalid byte becomes three, a Kelvin sign one).
 func preBlocks(page []byte) [][]byte {
 	var blocks [][]byte
-	lower := bytes.ToLower(page)
 	for at := 0; ; {
-		i := bytes.Index(lower[at:], []byte("<pre"))
+		i := indexTag(page, at, "<pre")
 		if i < 0 {
 			return blocks
 		}
-		i += at
-		open := bytes.IndexByte(lower[i:], '>')
+		open := bytes.IndexByte(page[i:], '>')
 		if open < 0 {
 			return blocks
 		}
 		start := i + open + 1
-		end := bytes.Index(lower[start:], []byte("</pre>"))
+		end := indexFold(page, start, "</pre>")
 		if end < 0 {
 			return blocks
 		}
-		blocks = append(blocks, page[start:start+end])
-		at = start + end + len("</pre>")
+		blocks = append(blocks, page[start:end])
+		at = end + len("</pre>")
 	}
+}
+
+// indexTag returns the position of the first opening tag named by open
+// ("<pre") at or after from: the name followed by '>', '/' or a blank.
+func indexTag(s []byte, from int, open string) int {
+	for {
+		i := indexFold(s, from, open)
+		if i < 0 {
+			return -1
+		}
+		j := i + len(open)
+		if j == len(s) {
+			return -1
+		}
+		switch s[j] {
+		case '>', '/', ' ', '\t', '\n', '\r', '\f':
+			return i
+		}
+		from = i + 1
+	}
+}
+
+// indexFold returns the position of the first occurrence of pat at or
+// after from in s, or -1. pat is lower case and starts with a byte that is
+// not a letter ('<'); ASCII letters in s match either case, every other
+// byte only itself.
+func indexFold(s []byte, from int, pat string) int {
+	for from < len(s) {
+		i := bytes.IndexByte(s[from:], pat[0])
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if len(s)-i < len(pat) {
+			return -1
+		}
+		if equalFoldASCII(s[i:i+len(pat)], pat) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// equalFoldASCII reports whether b is lower, an all-lower-case pattern, with
+// any ASCII capitals in b taken as their small letters.
+func equalFoldASCII(b []byte, lower string) bool {
+	for k := range len(lower) {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
 }
