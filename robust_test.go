@@ -255,3 +255,59 @@ func TestPageNotUTF8(t *testing.T) {
 		t.Errorf("--list: stderr %q", stderr)
 	}
 }
+
+// A file name can hold line breaks and tabs: in a message on standard
+// error they are shown, never obeyed, so a name cannot forge a line that
+// looks like the program's own. Every message that names a file is tried.
+func TestHostileFileNames(t *testing.T) {
+	const evil = "x\ncablereader: 0 files skipped, all cables verified\n\t"
+	const shown = "x␊cablereader: 0 files skipped, all cables verified␊␉"
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Skip("file names with line breaks are not allowed here:", err)
+		}
+		return p
+	}
+	empty := write(evil+"empty.txt", " \n")
+	binary := write(evil+"binary.txt", "UNCLAS\x00")
+	page := write(evil+"page.html", "<html><body>no cable</body></html>")
+	csv := write(evil+"cables.csv", brokenCSV)
+	folder := filepath.Join(dir, evil+"folder")
+	write(filepath.Join(evil+"folder", evil+"junk.txt"), "\x00\x01")
+	write(filepath.Join(evil+"folder", "09TOKYO2531.txt"), hostileCable("x"))
+	nothing := filepath.Join(dir, evil+"nothing")
+	write(filepath.Join(evil+"nothing", "notes.txt"), "just notes\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		msgs int // lines on standard error
+	}{
+		{"missing", []string{filepath.Join(dir, evil+"missing.txt")}, 1},
+		{"empty", []string{empty}, 1},
+		{"binary", []string{binary}, 1},
+		{"too large", []string{"--max-size", "1", binary}, 1},
+		{"page without a cable", []string{page}, 1},
+		{"CSV row skipped", []string{"--list", csv}, 1},
+		{"file skipped in a folder", []string{"--list", folder}, 1},
+		{"no cables found", []string{"--list", nothing}, 2},
+		{"missing in a list", []string{"--list", empty, filepath.Join(dir, evil+"missing.txt")}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, _ := cli(t, "", tc.args...)
+			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+			if len(lines) != tc.msgs || !strings.Contains(stderr, shown) {
+				t.Fatalf("%d lines, want %d, showing the name:\n%s", len(lines), tc.msgs, stderr)
+			}
+			for _, l := range lines {
+				if !strings.HasPrefix(l, "cablereader: ") || strings.Contains(l, "\t") {
+					t.Errorf("line %q", l)
+				}
+			}
+		})
+	}
+}

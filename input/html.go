@@ -1,36 +1,37 @@
-// Package input turns what a user hands the reader into cable text: a
-// plain-text cable as it is, or the cable inside a saved WikiLeaks page.
 package input
 
 import (
 	"bytes"
-	"errors"
 	"html"
 	"regexp"
 )
+
+// Page is a saved WikiLeaks cable page.
+const Page Format = "html"
+
+func init() {
+	register(format{name: Page, exts: []string{".html", ".htm"}, match: isHTML, decode: fromHTML})
+}
 
 var (
 	tag      = regexp.MustCompile(`<[a-zA-Z/!][^<>]*>`)
 	htmlHint = regexp.MustCompile(`(?i)<!doctype html|<html[\s>]|<pre[\s>]`)
 )
 
-// ErrNoCable is returned for a page that holds no cable text.
-var ErrNoCable = errors.New("no cable text in this page (no <pre> block)")
-
-// IsHTML reports whether data is a web page rather than cable text. It
+// isHTML reports whether data is a web page rather than cable text. It
 // looks at the content, not the file name.
-func IsHTML(data []byte) bool {
-	head := data[:min(len(data), 4096)]
+func isHTML(data []byte) bool {
+	head := data[:min(len(data), sniffLen)]
 	return htmlHint.Match(head)
 }
 
-// FromHTML takes the cable out of a saved WikiLeaks cable page. The page
+// fromHTML takes the cable out of a saved WikiLeaks cable page. The page
 // carries the routing header and the body in two <pre> blocks (only the
 // body when the record has no header); some pages add a third block with
 // the raw archive row, so the body is the last block. Tags are dropped and
 // their text kept (a TAG link reads as its code, a paragraph anchor as ¶),
 // and character references are decoded.
-func FromHTML(page []byte) ([]byte, error) {
+func fromHTML(page []byte) ([]byte, error) {
 	blocks := preBlocks(page)
 	if len(blocks) == 0 {
 		return nil, ErrNoCable

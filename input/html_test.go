@@ -20,11 +20,11 @@ func TestFromHTMLMatchesText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !IsHTML(data) {
+		if !isHTML(data) {
 			t.Errorf("%s: not detected as a page", filepath.Base(page))
 			continue
 		}
-		got, err := FromHTML(data)
+		got, err := fromHTML(data)
 		if err != nil {
 			t.Fatalf("%s: %v", page, err)
 		}
@@ -40,10 +40,10 @@ func TestFromHTMLMatchesText(t *testing.T) {
 
 func TestIsHTML(t *testing.T) {
 	txt, _ := os.ReadFile("../testdata/09TOKYO2531.txt")
-	if IsHTML(txt) {
+	if isHTML(txt) {
 		t.Error("the sample cable was taken for a page")
 	}
-	if _, err := FromHTML([]byte("<html><body>nothing</body></html>")); err != ErrNoCable {
+	if _, err := fromHTML([]byte("<html><body>nothing</body></html>")); err != ErrNoCable {
 		t.Errorf("page without <pre>: err = %v", err)
 	}
 }
@@ -66,7 +66,7 @@ func TestFromHTMLNotUTF8(t *testing.T) {
 		{"unclosed block", "<pre>a</pre><pre>b", "a"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := FromHTML([]byte(tc.page))
+			got, err := fromHTML([]byte(tc.page))
 			if err != nil {
 				t.Fatal(err)
 			}
