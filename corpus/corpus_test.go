@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/model"
 	"cablereader/parser"
 )
 
@@ -342,5 +343,44 @@ func TestFolderPagesNotUTF8(t *testing.T) {
 	}
 	if sk := ix.Skipped(); len(sk) != 1 || filepath.Base(sk[0].Path) != "crash.html" {
 		t.Errorf("skipped %+v", sk)
+	}
+}
+
+// A panic on a goroutine the scan starts would end the program with the
+// terminal left raw: a file that makes the parser panic is skipped with
+// the reason, a panic on Scan's own goroutine (here in the progress
+// callback) is returned as an error.
+func TestScanRecovers(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "09TOKYO2531.txt"), sample)
+	writeFile(t, filepath.Join(dir, "boom.txt"), []byte("UNCLAS STATE 000001\nSUBJECT: BOOM\n"))
+	defer func(p func([]byte) *model.Cable) { parse = p }(parse)
+	parse = func(b []byte) *model.Cable {
+		if bytes.Contains(b, []byte("BOOM")) {
+			panic("boom")
+		}
+		return parser.Parse(b)
+	}
+	ix := scan(t, dir)
+	if list := ix.Entries(); len(list) != 1 || list[0].ID != "09TOKYO2531" {
+		t.Errorf("entries %+v", list)
+	}
+	want := []SkippedFile{{filepath.Join(dir, "boom.txt"), "could not be read (internal error: boom)"}}
+	if got := ix.Skipped(); !slices.Equal(got, want) {
+		t.Errorf("skipped %v, want %v", got, want)
+	}
+
+	ix, err = Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = ix.Scan(context.Background(), func(Progress) { panic("in the callback") })
+	if err == nil || err.Error() != "corpus: the scan failed: in the callback" {
+		t.Errorf("Scan: %v", err)
 	}
 }

@@ -225,8 +225,15 @@ func (ix *Index) Close() error {
 // streams the CSVs, publishing entries in batches. progress (may be nil)
 // is called on Scan's goroutine at most about 20 times a second, and once
 // more with Done set. Scan runs once; on cancellation it returns the
-// context's error and keeps what was indexed.
-func (ix *Index) Scan(ctx context.Context, progress func(Progress)) error {
+// context's error and keeps what was indexed. A panic while scanning is
+// returned as an error, and so is one in a goroutine Scan starts (a file
+// that makes the parser panic is skipped).
+func (ix *Index) Scan(ctx context.Context, progress func(Progress)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("corpus: the scan failed: %v", r)
+		}
+	}()
 	ix.mu.Lock()
 	if ix.scanned {
 		ix.mu.Unlock()
@@ -333,8 +340,14 @@ func (ix *Index) Neighbours(e Entry) (prev, next Entry, okPrev, okNext bool) {
 
 // Load reads the cable's text: the file, through package input (the
 // cable inside it for a page), or the CSV row's header and body, unescaped
-// and joined by a line break. The text is what parser.Parse takes.
-func (ix *Index) Load(e Entry) ([]byte, error) {
+// and joined by a line break. The text is what parser.Parse takes. A
+// panic while loading is returned as an error.
+func (ix *Index) Load(e Entry) (text []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = nil, fmt.Errorf("%s: the cable could not be loaded: %v", e.src.path, r)
+		}
+	}()
 	switch e.src.kind {
 	case "":
 		return nil, errors.New("corpus: entry has no source")
@@ -344,8 +357,6 @@ func (ix *Index) Load(e Entry) ([]byte, error) {
 	ix.fmu.Lock()
 	data, kept := ix.kept[e.src.path]
 	ix.fmu.Unlock()
-	var text []byte
-	var err error
 	if kept {
 		text, _, err = input.Decode(data, ix.lim)
 	} else {

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -57,6 +58,11 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	allSent, allRead := textSent, textRead
 	go func() {
 		defer close(walkDone)
+		defer func() {
+			if r := recover(); r != nil {
+				walkErr = fmt.Errorf("corpus: walking the folders failed: %v", r)
+			}
+		}()
 		defer close(jobs)
 		send := func(j fileJob) bool {
 			select {
@@ -101,7 +107,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				e, skip, keep := readCable(j, ix.lim)
+				e, skip, keep := safeReadCable(j, ix.lim)
 				select {
 				case results <- fileResult{entry: e, skip: skip, keep: keep, path: j.path, size: j.size, first: j.first}:
 				case <-ctx.Done():
@@ -253,11 +259,26 @@ func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) 
 	if !f.Regular() {
 		keep = data // Load cannot read it again
 	}
-	c := parser.Parse(text)
+	c := parse(text)
 	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
 		return e, "no cable in the text (no id, header, subject or tags)", nil
 	}
 	return cableEntry(c, j.path, Kind(format)), "", keep
+}
+
+// parse is parser.Parse; tests replace it to make it fail.
+var parse = parser.Parse
+
+// safeReadCable is readCable on a worker goroutine: a panic there would
+// end the program without restoring the terminal, so it skips the file
+// instead, saying why.
+func safeReadCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, skip, keep = Entry{}, fmt.Sprintf("could not be read (internal error: %v)", r), nil
+		}
+	}()
+	return readCable(j, lim)
 }
 
 // skipReason says why a file is not read as a cable, in the archive's
