@@ -22,7 +22,8 @@ type Format string
 const Text Format = "text"
 
 // format is a kind of file the cable text can come in. Each format but
-// Text is one file of this package that registers itself.
+// Text is one file of this package that registers itself from its init
+// (html.go is the example): to read a new format, add such a file.
 type format struct {
 	name Format
 	// exts are the file name extensions (".html") under which a folder's
