@@ -44,6 +44,11 @@ type fileResult struct {
 // which starts when every text file has been read: a page whose cable id
 // came as text is then left out.
 func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
+	// However this returns (even by a panic in the progress callback), the
+	// goroutines are cancelled and have ended: none outlives Scan.
+	var wg sync.WaitGroup
+	walkDone := make(chan struct{})
+	defer func() { wg.Wait(); <-walkDone }()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan fileJob, 64)
@@ -51,7 +56,6 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	var csvs []inputPath
 	var walkErr error
 	var walkSkips []SkippedFile
-	walkDone := make(chan struct{})
 	textSent := make(chan int, 1)   // how many first-phase jobs, once the walk is over
 	textRead := make(chan struct{}) // closed when all of them are read
 	// The walker's own copies: the loop below drops its own once used.
@@ -101,7 +105,6 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 			}
 		}
 	}()
-	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
