@@ -113,23 +113,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Each path is opened once, and what it is decided from its first
 	// bytes, which are read again from the same handle: a named pipe or a
 	// process substitution gives its bytes only once.
-	opened := make([]*input.File, 0, len(files))
-	for _, name := range files {
-		f, err := input.Open(name)
-		if err != nil {
-			for _, f := range opened {
-				f.Close()
-			}
-			complain(stderr, "%v", cleanPathError(err))
-			return exitInput
-		}
-		opened = append(opened, f)
+	opened, err := openAll(files)
+	if err != nil {
+		complain(stderr, "%v", cleanPathError(err))
+		return exitInput
 	}
 	if len(opened) > 1 || opt.list || corpus.IsArchive(opened[0]) {
 		if opt.format != "" {
-			for _, f := range opened {
-				f.Close()
-			}
+			closeAll(opened)
 			complain(stderr, "--format prints one cable; for an archive, use --list\nTry 'cablereader --help'.")
 			return exitUsage
 		}
@@ -143,6 +134,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return runCable(f.Name, data, opt, stdout, stderr)
+}
+
+// openAll opens every path, or none.
+func openAll(paths []string) ([]*input.File, error) {
+	files := make([]*input.File, 0, len(paths))
+	for _, p := range paths {
+		f, err := input.Open(p)
+		if err != nil {
+			closeAll(files)
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+func closeAll(files []*input.File) {
+	for _, f := range files {
+		f.Close()
+	}
 }
 
 // runCable shows one cable's text.

@@ -155,7 +155,7 @@ type inputPath struct {
 // file. It reads no more than that; Scan does the work. The files are
 // checked with the default limits of package input.
 func Open(paths []string) (*Index, error) {
-	var files []*input.File
+	files := make([]*input.File, 0, len(paths))
 	for _, p := range paths {
 		f, err := input.Open(p)
 		if err != nil {

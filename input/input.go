@@ -74,7 +74,7 @@ var (
 	ErrEmpty  = errors.New("empty")
 	ErrBinary = errors.New("binary (it holds NUL bytes)")
 	// ErrNoCable is returned for a page that holds no cable text.
-	ErrNoCable = errors.New("no cable text in this page (no <pre> block)")
+	ErrNoCable = errors.New("no cable text in this page (no <pre> block with text)")
 )
 
 // TooLargeError is returned for an input over the size limit.
