@@ -2,6 +2,7 @@ package input
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"io/fs"
 	"os"
@@ -67,14 +68,26 @@ func (f *File) Reader() io.Reader { return f.r }
 func (f *File) OS() *os.File { return f.f }
 
 // Bytes reads the whole file, but no more than one byte over the size
-// limit: Decode then refuses it.
+// limit: Decode then refuses it. A regular file is read into one buffer of
+// its size, not one that grows by doubling (which holds twice a large
+// cable for a moment).
 func (f *File) Bytes(lim Limits) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(f.r, lim.maxSize()+1))
+	r := io.LimitReader(f.r, lim.maxSize()+1)
+	if n := f.Size(); n > 0 && n <= lim.maxSize() {
+		buf := bytes.NewBuffer(make([]byte, 0, n+bytes.MinRead))
+		_, err := buf.ReadFrom(r)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(r)
 }
 
 // Decode reads the whole file within lim and decodes it, as Read does.
 func (f *File) Decode(lim Limits) ([]byte, Format, error) {
-	return Read(f.r, lim)
+	data, err := f.Bytes(lim)
+	if err != nil {
+		return nil, "", err
+	}
+	return Decode(data, lim)
 }
 
 // Close closes the file.
