@@ -107,3 +107,19 @@ func cliWithin(t *testing.T, d time.Duration, args ...string) (stdout, stderr st
 		return
 	}
 }
+
+// An endless device is refused by its first bytes, not read up to the
+// size limit.
+func TestEndlessBinaryDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	_, stderr, code := cliWithin(t, 10*time.Second, "/dev/zero")
+	if code != 1 || stderr != "cablereader: /dev/zero looks like a binary file, not a cable (use --force to read it anyway)\n" {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	_, stderr, code = cliWithin(t, 10*time.Second, "--max-size", "1M", "--force", "/dev/zero")
+	if code != 1 || stderr != "cablereader: /dev/zero is larger than 1 MiB (see --max-size)\n" {
+		t.Errorf("forced: exit %d, %q", code, stderr)
+	}
+}

@@ -253,7 +253,7 @@ func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) 
 	data, err := f.Bytes(lim)
 	f.Close()
 	if err != nil {
-		return e, err.Error(), nil
+		return e, skipReason(err), nil
 	}
 	text, format, err := input.Decode(data, lim)
 	if err != nil {

@@ -31,7 +31,7 @@ func Open(name string) (*File, error) {
 		f.Close()
 		return nil, err
 	}
-	return &File{Name: name, info: info, f: f, r: bufio.NewReaderSize(f, sniffLen)}, nil
+	return &File{Name: name, info: info, f: f, r: bufio.NewReaderSize(f, binaryLen)}, nil
 }
 
 // IsDir reports whether the file is a folder.
@@ -49,14 +49,14 @@ func (f *File) Size() int64 {
 	return f.info.Size()
 }
 
-// Head returns up to n of the file's first bytes (n at most 4096), fewer
+// Head returns up to n of the file's first bytes (n at most 8192), fewer
 // when the file is shorter. It waits for them on a pipe; a read error
 // shows as fewer bytes, and Read or Reader return it.
 func (f *File) Head(n int) []byte {
 	if f.IsDir() {
 		return nil
 	}
-	b, _ := f.r.Peek(min(n, sniffLen))
+	b, _ := f.r.Peek(min(n, binaryLen))
 	return b
 }
 
@@ -68,10 +68,15 @@ func (f *File) Reader() io.Reader { return f.r }
 func (f *File) OS() *os.File { return f.f }
 
 // Bytes reads the whole file, but no more than one byte over the size
-// limit: Decode then refuses it. A regular file is read into one buffer of
-// its size, not one that grows by doubling (which holds twice a large
-// cable for a moment).
+// limit: Decode then refuses it. A file that is binary by its head is
+// refused with ErrBinary before the rest is read (/dev/zero is not read
+// up to the limit). A regular file is read into one buffer of its size,
+// not one that grows by doubling (which holds twice a large cable for a
+// moment).
 func (f *File) Bytes(lim Limits) ([]byte, error) {
+	if !lim.Force && bytes.IndexByte(f.Head(binaryLen), 0) >= 0 {
+		return nil, ErrBinary
+	}
 	r := io.LimitReader(f.r, lim.maxSize()+1)
 	if n := f.Size(); n > 0 && n <= lim.maxSize() {
 		buf := bytes.NewBuffer(make([]byte, 0, n+bytes.MinRead))
