@@ -326,7 +326,7 @@ func (r *csvReader) resync(start int64, line int, err *rowError) error {
 	}
 	r.skipLine()
 	for {
-		w, _ := r.br.Peek(32)
+		w, _ := r.br.Peek(rowStartLen)
 		if len(w) == 0 || looksLikeRow(w) {
 			return err
 		}
@@ -349,6 +349,15 @@ func (r *csvReader) skipLine() {
 	}
 }
 
+// maxSeqDigits bounds the sequence number that starts a record (cables.csv
+// has six digits), so that a record's start is told from its first
+// rowStartLen bytes: no more than bufio's smallest buffer holds, so the
+// answer never depends on the size of the reader's buffer.
+const (
+	maxSeqDigits = 12
+	rowStartLen  = 1 + maxSeqDigits + 3
+)
+
 // looksLikeRow reports whether b starts like a cables.csv record:
 // "<digits>"," (the sequence number, then the opening quote of the date).
 func looksLikeRow(b []byte) bool {
@@ -356,7 +365,7 @@ func looksLikeRow(b []byte) bool {
 		return false
 	}
 	i := 1
-	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+	for i < len(b) && i <= maxSeqDigits && b[i] >= '0' && b[i] <= '9' {
 		i++
 	}
 	return i > 1 && bytes.HasPrefix(b[i:], []byte(`","`))
