@@ -5,7 +5,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -103,25 +102,63 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "cablereader", version)
 		return exitOK
 	}
-	if archive, err := isArchive(files, opt); err != nil {
+	lim := input.Limits{MaxSize: opt.maxSize, Force: opt.force}
+	if len(files) == 0 || len(files) == 1 && files[0] == "-" {
+		data, _, err := input.Read(stdin, lim)
+		if err != nil {
+			complain(stderr, "%v", readError("standard input", err))
+			return exitInput
+		}
+		return runCable("-", data, opt, stdout, stderr)
+	}
+	// Each path is opened once, and what it is decided from its first
+	// bytes, which are read again from the same handle: a named pipe or a
+	// process substitution gives its bytes only once.
+	opened, err := openAll(files)
+	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
-	} else if archive {
+	}
+	if len(opened) > 1 || opt.list || corpus.IsArchive(opened[0]) {
 		if opt.format != "" {
+			closeAll(opened)
 			complain(stderr, "--format prints one cable; for an archive, use --list\nTry 'cablereader --help'.")
 			return exitUsage
 		}
-		return runArchive(files, opt, stdout, stderr)
+		return runArchive(opened, opt, lim, stdout, stderr)
 	}
-	name := "-"
-	if len(files) > 0 {
-		name = files[0]
-	}
-	data, err := readInput(name, stdin, opt)
+	f := opened[0]
+	data, _, err := f.Decode(lim)
+	f.Close()
 	if err != nil {
-		complain(stderr, "%v", err)
+		complain(stderr, "%v", readError(f.Name, err))
 		return exitInput
 	}
+	return runCable(f.Name, data, opt, stdout, stderr)
+}
+
+// openAll opens every path, or none.
+func openAll(paths []string) ([]*input.File, error) {
+	files := make([]*input.File, 0, len(paths))
+	for _, p := range paths {
+		f, err := input.Open(p)
+		if err != nil {
+			closeAll(files)
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+func closeAll(files []*input.File) {
+	for _, f := range files {
+		f.Close()
+	}
+}
+
+// runCable shows one cable's text.
+func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
 	size := len(data)
 	parse := func() *model.Cable {
 		c := parser.Parse(data)
@@ -140,36 +177,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// isArchive decides between one cable and an archive: several files, a
-// folder, a cables.csv, or --list.
-func isArchive(files []string, opt options) (bool, error) {
-	switch {
-	case len(files) > 1, opt.list && len(files) > 0:
-		return true, nil
-	case len(files) == 0 || files[0] == "-":
-		return false, nil
-	}
-	return corpus.IsArchive(files[0])
-}
-
 // runArchive opens an archive in the list view, or prints its list when
 // asked to or when standard output is not a terminal.
-func runArchive(paths []string, opt options, stdout, stderr io.Writer) int {
-	ix, err := corpus.Open(paths)
+func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stderr io.Writer) int {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Name
+	}
+	ix, err := corpus.OpenFiles(files, lim)
 	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
 	}
 	defer ix.Close()
 	if !opt.list && interactive(stdout) {
-		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: strings.Join(paths, " ")}); err != nil {
+		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}
 		return exitOK
 	}
 	if err := ix.Scan(context.Background(), nil); err != nil {
-		complain(stderr, "%v", err)
+		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
 	}
 	for _, e := range ix.Errors() {
@@ -252,43 +281,20 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	return opt, files, nil
 }
 
-// readInput reads the whole cable, within the size limit, and refuses what
-// is plainly not a cable.
-func readInput(name string, stdin io.Reader, opt options) ([]byte, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, cleanPathError(err)
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory", name)
-		}
-		r = f
-	} else {
-		name = "standard input"
-	}
-	data, err := io.ReadAll(io.LimitReader(r, opt.maxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, cleanPathError(err))
-	}
+// readError says why the input called name cannot be read as a cable.
+func readError(name string, err error) error {
+	var tl *input.TooLargeError
 	switch {
-	case int64(len(data)) > opt.maxSize:
-		return nil, fmt.Errorf("%s is larger than %s (see --max-size)", name, byteSize(opt.maxSize))
-	case len(bytes.TrimSpace(data)) == 0:
-		return nil, fmt.Errorf("%s is empty", name)
-	case !opt.force && bytes.IndexByte(data, 0) >= 0:
-		return nil, fmt.Errorf("%s looks like a binary file, not a cable (use --force to read it anyway)", name)
+	case errors.Is(err, input.ErrEmpty):
+		return fmt.Errorf("%s is empty", name)
+	case errors.Is(err, input.ErrBinary):
+		return fmt.Errorf("%s looks like a binary file, not a cable (use --force to read it anyway)", name)
+	case errors.As(err, &tl):
+		return fmt.Errorf("%s is larger than %s (see --max-size)", name, input.FormatSize(tl.Limit))
+	case errors.Is(err, input.ErrNoCable):
+		return fmt.Errorf("%s: %v", name, err)
 	}
-	if input.IsHTML(data) {
-		page, err := input.FromHTML(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return page, nil
-	}
-	return data, nil
+	return fmt.Errorf("reading %s: %v", name, cleanPathError(err))
 }
 
 // cleanPathError drops the operation name from an os error
@@ -316,7 +322,7 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 			// reader peaks near four times the input instead of six.
 			debug.SetMemoryLimit(readerMemoryLimit(size))
 		}
-		return ui.RunLoading(name, size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+		return ui.RunLoading(sanitize.Line(name), size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
 	}
 	if size > bigInput {
 		// Parsing a big cable makes garbage several times its size, and
@@ -375,11 +381,21 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// complain writes a message line to standard error, after the program's
-// name. File names and row errors come from the input, so the message goes
-// through the sanitiser too.
+// complain writes a message to standard error, on one line after the
+// program's name (a usage error adds its hint on a second). File names and
+// row errors come from the input, so every argument goes through the
+// sanitiser, with line breaks and tabs made visible: a file name cannot
+// forge a line of its own.
 func complain(w io.Writer, format string, a ...any) {
-	fmt.Fprintln(w, "cablereader: "+sanitize.Text(fmt.Sprintf(format, a...)))
+	for i, v := range a {
+		switch v := v.(type) {
+		case string:
+			a[i] = sanitize.Line(v)
+		case error:
+			a[i] = sanitize.Line(v.Error())
+		}
+	}
+	fmt.Fprintln(w, "cablereader: "+fmt.Sprintf(format, a...))
 }
 
 // byteSize is the --max-size value: a number of bytes, or of KiB, MiB or
@@ -411,15 +427,4 @@ var sizeArg = regexp.MustCompile(`^(\d+)\s*(?:([KMG])(?:I?B)?|B)?$`)
 // byte counts overflow.
 const maxSizeArg = 1 << 40
 
-func (b byteSize) String() string {
-	n := int64(b)
-	for _, u := range []struct {
-		size int64
-		name string
-	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
-		if n >= u.size && n%u.size == 0 {
-			return strconv.FormatInt(n/u.size, 10) + " " + u.name
-		}
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
-}
+func (b byteSize) String() string { return input.FormatSize(int64(b)) }

@@ -181,18 +181,8 @@ func TestArchiveList(t *testing.T) {
 // A cables.csv with a broken row: the row is reported with its line on
 // stderr and skipped, the rest is listed.
 func TestArchiveCSVErrors(t *testing.T) {
-	csv := `"1","11/2/2009 7:23","09TOKYO2531","Embassy Tokyo","CONFIDENTIAL","","FM AMEMBASSY TOKYO","C O N F I D E N T I A L TOKYO 002531\
-SUBJECT: THAILAND AND JAPAN TO INK SOP ON TIP\
-\
-1. (C) Text.\
-"
-"2","11/3/2009 8:00","09TOKYO2532","Embassy Tokyo","UNCLASSIFIED","
-"3","11/4/2009 9:00","09TOKYO2533","Embassy Tokyo","UNCLASSIFIED","","","UNCLAS TOKYO 002533\
-SUBJECT: A \"QUOTED\" SUBJECT\
-"
-`
 	path := filepath.Join(t.TempDir(), "cables.csv")
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(brokenCSV), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, stderr, code := cli(t, "", path)
@@ -241,3 +231,16 @@ func TestReaderMemoryLimit(t *testing.T) {
 		t.Errorf("limit for 200 MiB: %d MiB", got>>20)
 	}
 }
+
+// brokenCSV is a cables.csv whose second row loses its closing quote: the
+// reader finds the error a line later and goes back to read the third.
+const brokenCSV = `"1","11/2/2009 7:23","09TOKYO2531","Embassy Tokyo","CONFIDENTIAL","","FM AMEMBASSY TOKYO","C O N F I D E N T I A L TOKYO 002531\
+SUBJECT: THAILAND AND JAPAN TO INK SOP ON TIP\
+\
+1. (C) Text.\
+"
+"2","11/3/2009 8:00","09TOKYO2532","Embassy Tokyo","UNCLASSIFIED","
+"3","11/4/2009 9:00","09TOKYO2533","Embassy Tokyo","UNCLASSIFIED","","","UNCLAS TOKYO 002533\
+SUBJECT: A \"QUOTED\" SUBJECT\
+"
+`

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -210,5 +211,103 @@ func TestHostileArchiveListing(t *testing.T) {
 	complain(&b, "%s: not a cable", "evil\x1b]0;pwned\x07.txt")
 	if got := b.String(); got != "cablereader: evil␛]0;pwned␇.txt: not a cable\n" {
 		t.Errorf("complain wrote %q", got)
+	}
+}
+
+// latin1Page is a real saved page with Latin-1 bytes and Kelvin signs in
+// its title, before the <pre> blocks: searching a lower-cased copy moved
+// every position after them.
+func latin1Page(t *testing.T) []byte {
+	t.Helper()
+	page, err := os.ReadFile("testdata/cables/html/09KYIV1942.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "<title>Caf\xe9 " + strings.Repeat("\xe9", 2000) + strings.Repeat("\u212a", 300) + "</title>"
+	return bytes.Replace(page, []byte("<title>Cable Viewer</title>"), []byte(title), 1)
+}
+
+func TestPageNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	crash := filepath.Join(dir, "crash.html")
+	page := filepath.Join(dir, "09KYIV1942.html")
+	if err := os.WriteFile(crash, []byte("<pre>"+strings.Repeat("\xe9", 3000)+"</pre><pre>x</pre>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, latin1Page(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := cli(t, "", "--format", "json", "testdata/cables/09KYIV1942.txt")
+	got, stderr, code := cli(t, "", "--format", "json", page)
+	if code != 0 || got != want {
+		t.Errorf("the Latin-1 page does not read as its text: exit %d %s", code, stderr)
+	}
+	out, stderr, code := cli(t, "", "--format", "text", crash)
+	if code != 0 || !strings.Contains(out, "input is not UTF-8: read as Latin-1") || strings.Count(out, "é") != 3000 || !strings.HasSuffix(out, "é\nx\n") {
+		t.Errorf("the page that crashed: exit %d %s\n%.300s", code, stderr, out)
+	}
+	out, stderr, code = cli(t, "", "--list", dir)
+	wantList := "09KYIV1942\t2009-11-09T12:05:00Z\tSECRET\tAMEMBASSY KYIV\tU.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009\n"
+	if code != 0 || out != wantList {
+		t.Errorf("--list: exit %d, %q", code, out)
+	}
+	if stderr != "cablereader: "+crash+": no cable in the text (no id, header, subject or tags); skipped\n" {
+		t.Errorf("--list: stderr %q", stderr)
+	}
+}
+
+// A file name can hold line breaks and tabs: in a message on standard
+// error they are shown, never obeyed, so a name cannot forge a line that
+// looks like the program's own. Every message that names a file is tried.
+func TestHostileFileNames(t *testing.T) {
+	const evil = "x\ncablereader: 0 files skipped, all cables verified\n\t"
+	const shown = "x␊cablereader: 0 files skipped, all cables verified␊␉"
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Skip("file names with line breaks are not allowed here:", err)
+		}
+		return p
+	}
+	empty := write(evil+"empty.txt", " \n")
+	binary := write(evil+"binary.txt", "UNCLAS\x00")
+	page := write(evil+"page.html", "<html><body>no cable</body></html>")
+	csv := write(evil+"cables.csv", brokenCSV)
+	folder := filepath.Join(dir, evil+"folder")
+	write(filepath.Join(evil+"folder", evil+"junk.txt"), "\x00\x01")
+	write(filepath.Join(evil+"folder", "09TOKYO2531.txt"), hostileCable("x"))
+	nothing := filepath.Join(dir, evil+"nothing")
+	write(filepath.Join(evil+"nothing", "notes.txt"), "just notes\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		msgs int // lines on standard error
+	}{
+		{"missing", []string{filepath.Join(dir, evil+"missing.txt")}, 1},
+		{"empty", []string{empty}, 1},
+		{"binary", []string{binary}, 1},
+		{"too large", []string{"--max-size", "1", binary}, 1},
+		{"page without a cable", []string{page}, 1},
+		{"CSV row skipped", []string{"--list", csv}, 1},
+		{"file skipped in a folder", []string{"--list", folder}, 1},
+		{"no cables found", []string{"--list", nothing}, 2},
+		{"missing in a list", []string{"--list", empty, filepath.Join(dir, evil+"missing.txt")}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, _ := cli(t, "", tc.args...)
+			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+			if len(lines) != tc.msgs || !strings.Contains(stderr, shown) {
+				t.Fatalf("%d lines, want %d, showing the name:\n%s", len(lines), tc.msgs, stderr)
+			}
+			for _, l := range lines {
+				if !strings.HasPrefix(l, "cablereader: ") || strings.Contains(l, "\t") {
+					t.Errorf("line %q", l)
+				}
+			}
+		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/model"
 	"cablereader/parser"
 )
 
@@ -312,5 +313,74 @@ func TestPagesOnlyScanEnds(t *testing.T) {
 			t.Fatalf("scan %d did not end", i)
 		}
 		ix.Close()
+	}
+}
+
+// A folder holding pages that are not UTF-8: the one that made the scan
+// panic is skipped, and a real page with Latin-1 bytes and Kelvin signs
+// before its <pre> blocks is listed and loads as its text.
+func TestFolderPagesNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join(cablesDir, "html", "09KYIV1942.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "<title>Caf\xe9 " + strings.Repeat("\xe9", 2000) + strings.Repeat("\u212a", 300) + "</title>"
+	writeFile(t, filepath.Join(dir, "09KYIV1942.html"), bytes.Replace(page, []byte("<title>Cable Viewer</title>"), []byte(title), 1))
+	writeFile(t, filepath.Join(dir, "crash.html"), []byte("<pre>"+strings.Repeat("\xe9", 3000)+"</pre><pre>x</pre>"))
+	ix := scan(t, dir)
+	list := ix.Entries()
+	if len(list) != 1 || list[0].ID != "09KYIV1942" || list[0].Subject != "U.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009" {
+		t.Fatalf("entries %+v", list)
+	}
+	got, err := ix.Load(list[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(cablesDir, "09KYIV1942.txt"))
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+		t.Errorf("the page loads as %.200q", got)
+	}
+	if sk := ix.Skipped(); len(sk) != 1 || filepath.Base(sk[0].Path) != "crash.html" {
+		t.Errorf("skipped %+v", sk)
+	}
+}
+
+// A panic on a goroutine the scan starts would end the program with the
+// terminal left raw: a file that makes the parser panic is skipped with
+// the reason, a panic on Scan's own goroutine (here in the progress
+// callback) is returned as an error.
+func TestScanRecovers(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "09TOKYO2531.txt"), sample)
+	writeFile(t, filepath.Join(dir, "boom.txt"), []byte("UNCLAS STATE 000001\nSUBJECT: BOOM\n"))
+	defer func(p func([]byte) *model.Cable) { parse = p }(parse)
+	parse = func(b []byte) *model.Cable {
+		if bytes.Contains(b, []byte("BOOM")) {
+			panic("boom")
+		}
+		return parser.Parse(b)
+	}
+	ix := scan(t, dir)
+	if list := ix.Entries(); len(list) != 1 || list[0].ID != "09TOKYO2531" {
+		t.Errorf("entries %+v", list)
+	}
+	want := []SkippedFile{{filepath.Join(dir, "boom.txt"), "could not be read (internal error: boom)"}}
+	if got := ix.Skipped(); !slices.Equal(got, want) {
+		t.Errorf("skipped %v, want %v", got, want)
+	}
+
+	ix, err = Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = ix.Scan(context.Background(), func(Progress) { panic("in the callback") })
+	if err == nil || err.Error() != "corpus: the scan failed: in the callback" {
+		t.Errorf("Scan: %v", err)
 	}
 }

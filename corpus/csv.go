@@ -81,7 +81,7 @@ func (f *finder) index(w []byte, off int64) int {
 // directly (Peek and Discard): the long header and body fields are stepped
 // over at memchr speed and never copied, beyond what keep asks for.
 type csvReader struct {
-	src   io.ReadSeeker
+	src   *stickyReader
 	br    *bufio.Reader
 	off   int64 // absolute offset of the next unread byte
 	line  int   // line of the next unread byte
@@ -90,10 +90,30 @@ type csvReader struct {
 }
 
 func newCSVReader(src io.ReadSeeker, bufSize int, keep [csvFields]int) *csvReader {
-	r := &csvReader{src: src, br: bufio.NewReaderSize(src, bufSize), line: 1, keep: keep}
+	sticky := &stickyReader{ReadSeeker: src}
+	r := &csvReader{src: sticky, br: bufio.NewReaderSize(sticky, bufSize), line: 1, keep: keep}
 	r.quote.c = '"'
 	r.quote.reset()
 	return r
+}
+
+// stickyReader keeps the first read error other than io.EOF. The reader
+// sees any error as the end of its window; next then returns this one, so
+// a failing disk or spool is not taken for the end of the file.
+type stickyReader struct {
+	io.ReadSeeker
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.ReadSeeker.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
 }
 
 // window returns the buffered bytes, reading more when none are left.
@@ -221,9 +241,15 @@ func trailingBackslashes(b []byte, before int) int {
 // *rowError for a record it skipped; after a *rowError the reader stands
 // at the next line that starts like a row, and next can be called again.
 func (r *csvReader) next(row *csvRow) error {
+	if r.src.err != nil {
+		return r.src.err
+	}
 	for {
 		b, ok := r.peekByte()
 		if !ok {
+			if r.src.err != nil {
+				return r.src.err
+			}
 			return io.EOF
 		}
 		if b != '\n' && b != '\r' {
@@ -233,6 +259,9 @@ func (r *csvReader) next(row *csvRow) error {
 	}
 	row.start, row.line = r.off, r.line
 	bad := func(format string, a ...any) error {
+		if r.src.err != nil {
+			return r.src.err // the row is cut by the error, not broken
+		}
 		err := &rowError{line: row.line, reason: fmt.Sprintf(format, a...)}
 		return r.resync(row.start, row.line, err)
 	}
@@ -297,7 +326,7 @@ func (r *csvReader) resync(start int64, line int, err *rowError) error {
 	}
 	r.skipLine()
 	for {
-		w, _ := r.br.Peek(32)
+		w, _ := r.br.Peek(rowStartLen)
 		if len(w) == 0 || looksLikeRow(w) {
 			return err
 		}
@@ -320,6 +349,15 @@ func (r *csvReader) skipLine() {
 	}
 }
 
+// maxSeqDigits bounds the sequence number that starts a record (cables.csv
+// has six digits), so that a record's start is told from its first
+// rowStartLen bytes: no more than bufio's smallest buffer holds, so the
+// answer never depends on the size of the reader's buffer.
+const (
+	maxSeqDigits = 12
+	rowStartLen  = 1 + maxSeqDigits + 3
+)
+
 // looksLikeRow reports whether b starts like a cables.csv record:
 // "<digits>"," (the sequence number, then the opening quote of the date).
 func looksLikeRow(b []byte) bool {
@@ -327,7 +365,7 @@ func looksLikeRow(b []byte) bool {
 		return false
 	}
 	i := 1
-	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+	for i < len(b) && i <= maxSeqDigits && b[i] >= '0' && b[i] <= '9' {
 		i++
 	}
 	return i > 1 && bytes.HasPrefix(b[i:], []byte(`","`))

@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -350,5 +352,50 @@ func TestCSVReaderWindows(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// failingReader gives n bytes of data, then an error.
+type failingReader struct {
+	*bytes.Reader
+	n int64
+}
+
+var errDiskGone = errors.New("disk gone")
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	off, _ := f.Seek(0, io.SeekCurrent)
+	if off >= f.n {
+		return 0, errDiskGone
+	}
+	return f.Reader.Read(p[:min(int64(len(p)), f.n-off)])
+}
+
+// A read error is returned as it is, after the rows read before it: it is
+// not the end of the file, nor a broken row.
+func TestCSVReadError(t *testing.T) {
+	data := []byte(handDump)
+	cut := int64(bytes.Index(data, []byte(`"2","2/25/1972`)) + 20) // inside the fourth record
+	r := newCSVReader(&failingReader{bytes.NewReader(data), cut}, 16, loadKeep)
+	var row csvRow
+	var got []string
+	for {
+		err := r.next(&row)
+		if err == nil {
+			got = append(got, string(row.field[colRefID]))
+			continue
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			got = append(got, fmt.Sprintf("line %d", re.line))
+			continue
+		}
+		if err != errDiskGone {
+			t.Fatalf("after %q: %v, want the read error", got, err)
+		}
+		break
+	}
+	if want := []string{"66BUENOSAIRES2481", "line 10"}; !slices.Equal(got, want) {
+		t.Errorf("read %q before the error, want %q", got, want)
 	}
 }

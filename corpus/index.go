@@ -25,26 +25,17 @@ import (
 	"cablereader/sanitize"
 )
 
-// Kind is where an entry's text comes from.
-type Kind int
+// Kind is where an entry's text comes from: a file in one of the formats
+// of package input, named as input names it, or a row of cables.csv.
+type Kind string
 
 const (
-	KindText   Kind = iota + 1 // a plain-text cable file
-	KindHTML                   // a saved WikiLeaks cable page
-	KindCSVRow                 // a row of cables.csv
+	KindText   = Kind(input.Text) // a plain-text cable file
+	KindHTML   = Kind(input.Page) // a saved WikiLeaks cable page
+	KindCSVRow = Kind("csv")      // a row of cables.csv
 )
 
-func (k Kind) String() string {
-	switch k {
-	case KindText:
-		return "text"
-	case KindHTML:
-		return "html"
-	case KindCSVRow:
-		return "csv"
-	}
-	return ""
-}
+func (k Kind) String() string { return string(k) }
 
 // Entry is one cable in the list.
 type Entry struct {
@@ -108,8 +99,10 @@ type Progress struct {
 // Index is an archive being indexed.
 type Index struct {
 	inputs []inputPath
+	lim    input.Limits
 	files  map[string]*os.File // open CSVs, for Load's ReadAt
-	fmu    sync.Mutex          // guards files
+	kept   map[string][]byte   // files named that cannot be read again
+	fmu    sync.Mutex          // guards files and kept
 
 	mu      sync.RWMutex
 	sorted  []Entry // published; never changed once handed out
@@ -146,67 +139,79 @@ const (
 	inputCSV
 )
 
+// inputPath is a folder or file of the archive: given by name (file is
+// then the path opened once), or a cables.csv found in a folder.
 type inputPath struct {
 	kind inputKind
 	path string
 	size int64
+	file *input.File
 }
 
-// Open looks at each path and decides what it is: a folder, a
+// Open opens each path once and decides what it is: a folder, a
 // cables.csv (by its first bytes, whatever its name), or a single cable
-// file. It reads no more than that; Scan does the work.
+// file. It reads no more than that; Scan does the work. The files are
+// checked with the default limits of package input.
 func Open(paths []string) (*Index, error) {
-	if len(paths) == 0 {
+	files := make([]*input.File, 0, len(paths))
+	for _, p := range paths {
+		f, err := input.Open(p)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return OpenFiles(files, input.Limits{})
+}
+
+// OpenFiles is Open for paths already opened, each read from its first
+// byte; the index owns them from now on, and closes them. Every file of
+// the archive, and every cable loaded, is checked against lim.
+func OpenFiles(files []*input.File, lim input.Limits) (*Index, error) {
+	if len(files) == 0 {
 		return nil, errors.New("no archive given")
 	}
-	ix := &Index{files: map[string]*os.File{}, byID: map[string]entryKey{}}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			ix.Close()
-			return nil, err
+	ix := &Index{lim: lim, files: map[string]*os.File{}, kept: map[string][]byte{}, byID: map[string]entryKey{}}
+	for _, f := range files {
+		switch {
+		case f.IsDir():
+			f.Close()
+			ix.inputs = append(ix.inputs, inputPath{kind: inputDir, path: f.Name})
+		case IsArchive(f):
+			ix.inputs = append(ix.inputs, inputPath{inputCSV, f.Name, f.Size(), f})
+		default:
+			ix.inputs = append(ix.inputs, inputPath{inputFile, f.Name, f.Size(), f})
 		}
-		if st.IsDir() {
-			ix.inputs = append(ix.inputs, inputPath{inputDir, p, 0})
-			continue
-		}
-		isCSV, err := sniffCSV(p)
-		if err != nil {
-			ix.Close()
-			return nil, err
-		}
-		kind := inputFile
-		if isCSV {
-			kind = inputCSV
-		}
-		ix.inputs = append(ix.inputs, inputPath{kind, p, st.Size()})
 	}
 	return ix, nil
 }
 
-// sniffCSV reports whether the file starts like a cables.csv.
-func sniffCSV(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	head := make([]byte, 256)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return false, err
-	}
-	return looksLikeCSV(head[:n]), nil
+// csvSniffLen is how much of a file is looked at to tell a cables.csv.
+const csvSniffLen = 256
+
+// IsArchive reports whether f should be opened as an archive rather than
+// as one cable: a folder, or a file that starts like cables.csv.
+func IsArchive(f *input.File) bool {
+	return f.IsDir() || looksLikeCSV(f.Head(csvSniffLen))
 }
 
-// Close closes the CSV files that Load reads from; call it once Scan has
-// returned. Loading a CSV row fails afterwards.
+// Close closes the CSV files that Load reads from, and the files given
+// by name if Scan has not read them; call it once Scan has returned.
+// Loading a CSV row fails afterwards.
 func (ix *Index) Close() error {
+	for _, in := range ix.inputs {
+		if in.file != nil {
+			in.file.Close() // read and closed by Scan, mostly
+		}
+	}
 	ix.fmu.Lock()
 	defer ix.fmu.Unlock()
 	var first error
 	for p, f := range ix.files {
-		if err := f.Close(); err != nil && first == nil {
+		if err := f.Close(); err != nil && first == nil && !errors.Is(err, os.ErrClosed) {
 			first = err
 		}
 		delete(ix.files, p)
@@ -218,8 +223,15 @@ func (ix *Index) Close() error {
 // streams the CSVs, publishing entries in batches. progress (may be nil)
 // is called on Scan's goroutine at most about 20 times a second, and once
 // more with Done set. Scan runs once; on cancellation it returns the
-// context's error and keeps what was indexed.
-func (ix *Index) Scan(ctx context.Context, progress func(Progress)) error {
+// context's error and keeps what was indexed. A panic while scanning is
+// returned as an error, and so is one in a goroutine Scan starts (a file
+// that makes the parser panic is skipped).
+func (ix *Index) Scan(ctx context.Context, progress func(Progress)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("corpus: the scan failed: %v", r)
+		}
+	}()
 	ix.mu.Lock()
 	if ix.scanned {
 		ix.mu.Unlock()
@@ -251,7 +263,7 @@ func (ix *Index) Scan(ctx context.Context, progress func(Progress)) error {
 		csvs = append(csvs, found...)
 	}
 	for _, in := range csvs {
-		if err := ix.scanCSV(ctx, in.path, b); err != nil {
+		if err := ix.scanCSV(ctx, in, b); err != nil {
 			return err
 		}
 	}
@@ -324,27 +336,39 @@ func (ix *Index) Neighbours(e Entry) (prev, next Entry, okPrev, okNext bool) {
 	return
 }
 
-// Load reads the cable's text: the file (the cable inside it for a
-// page), or the CSV row's header and body, unescaped and joined by a line
-// break. The text is what parser.Parse takes.
-func (ix *Index) Load(e Entry) ([]byte, error) {
+// Load reads the cable's text: the file, through package input (the
+// cable inside it for a page), or the CSV row's header and body, unescaped
+// and joined by a line break. The text is what parser.Parse takes. A
+// panic while loading is returned as an error.
+func (ix *Index) Load(e Entry) (text []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = nil, fmt.Errorf("%s: the cable could not be loaded: %v", e.src.path, r)
+		}
+	}()
 	switch e.src.kind {
-	case KindText:
-		return os.ReadFile(e.src.path)
-	case KindHTML:
-		page, err := os.ReadFile(e.src.path)
-		if err != nil {
-			return nil, err
-		}
-		text, err := input.FromHTML(page)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.src.path, err)
-		}
-		return text, nil
+	case "":
+		return nil, errors.New("corpus: entry has no source")
 	case KindCSVRow:
 		return ix.loadRow(e.src)
 	}
-	return nil, errors.New("corpus: entry has no source")
+	ix.fmu.Lock()
+	data, kept := ix.kept[e.src.path]
+	ix.fmu.Unlock()
+	if kept {
+		text, _, err = input.Decode(data, ix.lim)
+	} else {
+		var f *input.File
+		if f, err = input.Open(e.src.path); err != nil {
+			return nil, err
+		}
+		text, _, err = f.Decode(ix.lim)
+		f.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", e.src.path, err)
+	}
+	return text, nil
 }
 
 func (ix *Index) loadRow(s source) ([]byte, error) {
@@ -400,17 +424,4 @@ func WriteTSV(w io.Writer, entries []Entry) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
-}
-
-// IsArchive reports whether path should be opened as an archive rather
-// than as one cable: a directory, or a file that starts like cables.csv.
-func IsArchive(path string) (bool, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return false, err
-	}
-	if st.IsDir() {
-		return true, nil
-	}
-	return sniffCSV(path)
 }

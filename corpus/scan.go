@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"cablereader/input"
 )
 
 // Batching: the first batch goes out as soon as there is something to
@@ -143,24 +146,49 @@ func (b *batcher) finish() {
 	}
 }
 
-// scanCSV streams a cables.csv into the index.
-func (ix *Index) scanCSV(ctx context.Context, path string, b *batcher) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// scanCSV streams a cables.csv into the index. A regular file is read in
+// place and kept open for Load. A stream (a named pipe, a process
+// substitution) gives its bytes once: it is spooled to a temporary file as
+// it is read, and the file then serves the reader's seeks back over a
+// broken row and Load, as the CSV itself would. The spool takes disk, not
+// memory, so a piped 1.7 GB cables.csv costs what a regular one does.
+func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
+	f := in.file
+	if f == nil { // found in a folder: not opened yet
+		var err error
+		if f, err = input.Open(in.path); err != nil {
+			b.base += in.size
+			b.skip(SkippedFile{Path: in.path, Reason: err.Error()})
+			return nil
+		}
+		if !IsArchive(f) {
+			f.Close()
+			b.base += in.size
+			return nil // a .csv of something else
+		}
 	}
-	defer f.Close()
-	// Load reads rows through a handle of its own, kept open until Close.
-	ix.fmu.Lock()
-	if ix.files[path] == nil {
-		if ix.files[path], err = os.Open(path); err != nil {
-			ix.fmu.Unlock()
+	var src io.ReadSeeker
+	var at *os.File // what Load reads rows from
+	if f.Regular() {
+		at = f.OS()
+		src = io.NewSectionReader(at, 0, math.MaxInt64)
+	} else {
+		defer f.Close()
+		sp, err := newSpool(f.Reader())
+		if err != nil {
 			return err
 		}
+		at, src = sp.file, sp
+	}
+	ix.fmu.Lock()
+	if ix.files[in.path] == nil {
+		ix.files[in.path] = at
+	} else {
+		defer at.Close() // the path was given twice: the first serves Load
 	}
 	ix.fmu.Unlock()
 
-	r := newCSVReader(f, 1<<20, scanKeep)
+	r := newCSVReader(src, 1<<20, scanKeep)
 	var row csvRow
 	defer func() { b.base, b.pos = b.base+r.off, 0 }()
 	for n := 0; ; n++ {
@@ -176,19 +204,76 @@ func (ix *Index) scanCSV(ctx context.Context, path string, b *batcher) error {
 		case err == io.EOF:
 			return nil
 		case errors.As(err, &re):
-			b.rowError(RowError{Path: path, Line: re.line, Reason: re.reason})
+			b.rowError(RowError{Path: in.path, Line: re.line, Reason: re.reason})
 			continue
 		case err != nil:
 			return err
 		case row.end-row.start > math.MaxInt32:
-			b.rowError(RowError{Path: path, Line: row.line, Reason: "the row is too long"})
+			b.rowError(RowError{Path: in.path, Line: row.line, Reason: "the row is too long"})
 			continue
 		}
-		e, reason := rowEntry(&row, path, b.in)
+		e, reason := rowEntry(&row, in.path, b.in)
 		if reason != "" {
-			b.rowError(RowError{Path: path, Line: row.line, Reason: reason})
+			b.rowError(RowError{Path: in.path, Line: row.line, Reason: reason})
 			continue
 		}
 		b.add(e)
 	}
+}
+
+// spool keeps the bytes of a stream in a temporary file as they are read,
+// so that they can be read again: Seek goes back to any byte read so far,
+// and the file serves ReadAt. Only Scan's goroutine reads and seeks; Load
+// reads (with ReadAt) only rows that were already published.
+type spool struct {
+	src    io.Reader
+	file   *os.File
+	pos, n int64 // the read offset; the bytes in the file
+}
+
+func newSpool(src io.Reader) (*spool, error) {
+	f, err := os.CreateTemp("", "cablereader-*.csv")
+	if err != nil {
+		return nil, fmt.Errorf("a piped CSV is kept in a temporary file: %w", err)
+	}
+	// Unlinked at once, the file goes when it is closed, even if the
+	// program is killed; where a file open cannot be removed, it stays.
+	os.Remove(f.Name())
+	return &spool{src: src, file: f}, nil
+}
+
+func (s *spool) Read(p []byte) (int, error) {
+	if s.pos < s.n {
+		n, err := s.file.ReadAt(p[:min(int64(len(p)), s.n-s.pos)], s.pos)
+		s.pos += int64(n)
+		if err == io.EOF {
+			err = nil
+		}
+		return n, err
+	}
+	n, err := s.src.Read(p)
+	if n > 0 {
+		if _, werr := s.file.WriteAt(p[:n], s.n); werr != nil {
+			return 0, fmt.Errorf("a piped CSV is kept in a temporary file: %w", werr)
+		}
+		s.n += int64(n)
+		s.pos = s.n
+	}
+	return n, err
+}
+
+// Seek moves the read offset back to a byte already read (or to the end
+// of what was read).
+func (s *spool) Seek(off int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekCurrent:
+		off += s.pos
+	case io.SeekEnd:
+		off += s.n
+	}
+	if off < 0 || off > s.n {
+		return s.pos, errors.New("spool: seek outside what was read")
+	}
+	s.pos = off
+	return off, nil
 }

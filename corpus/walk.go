@@ -1,10 +1,9 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,19 +17,17 @@ import (
 	"cablereader/parser"
 )
 
-// maxFileSize bounds what is read as one cable: the longest cables are a
-// few hundred kilobytes, and anything far larger is not one.
-const maxFileSize = 32 << 20
-
 type fileJob struct {
 	path  string
 	size  int64
-	first bool // sent in the first phase: a text file, or a file named
+	first bool        // sent in the first phase: a text file, or a file named
+	file  *input.File // a file named, opened once; nil for one found in a folder
 }
 
 type fileResult struct {
 	entry Entry
 	skip  string // why the file is not a cable; "" for an entry
+	keep  []byte // the bytes of a file named that cannot be read again
 	path  string
 	size  int64
 	first bool
@@ -47,6 +44,11 @@ type fileResult struct {
 // which starts when every text file has been read: a page whose cable id
 // came as text is then left out.
 func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
+	// However this returns (even by a panic in the progress callback), the
+	// goroutines are cancelled and have ended: none outlives Scan.
+	var wg sync.WaitGroup
+	walkDone := make(chan struct{})
+	defer func() { wg.Wait(); <-walkDone }()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan fileJob, 64)
@@ -54,13 +56,17 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	var csvs []inputPath
 	var walkErr error
 	var walkSkips []SkippedFile
-	walkDone := make(chan struct{})
 	textSent := make(chan int, 1)   // how many first-phase jobs, once the walk is over
 	textRead := make(chan struct{}) // closed when all of them are read
 	// The walker's own copies: the loop below drops its own once used.
 	allSent, allRead := textSent, textRead
 	go func() {
 		defer close(walkDone)
+		defer func() {
+			if r := recover(); r != nil {
+				walkErr = fmt.Errorf("corpus: walking the folders failed: %v", r)
+			}
+		}()
 		defer close(jobs)
 		send := func(j fileJob) bool {
 			select {
@@ -72,7 +78,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}
 		n := 0
 		for _, f := range files {
-			if !send(fileJob{path: f.path, size: f.size, first: true}) {
+			if !send(fileJob{path: f.path, size: f.size, first: true, file: f.file}) {
 				return
 			}
 			n++
@@ -99,15 +105,14 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 			}
 		}
 	}()
-	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				e, skip := readCable(j.path)
+				e, skip, keep := safeReadCable(j, ix.lim)
 				select {
-				case results <- fileResult{entry: e, skip: skip, path: j.path, size: j.size, first: j.first}:
+				case results <- fileResult{entry: e, skip: skip, keep: keep, path: j.path, size: j.size, first: j.first}:
 				case <-ctx.Done():
 					return
 				}
@@ -137,6 +142,11 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 			b.base += r.size
 			if r.first {
 				got++
+			}
+			if r.keep != nil {
+				ix.fmu.Lock()
+				ix.kept[r.path] = r.keep
+				ix.fmu.Unlock()
 			}
 			take(r, asText, b)
 		}
@@ -203,62 +213,92 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 		if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
 			return nil
 		}
+		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
+		if format == "" && !isCSV {
+			return nil
+		}
 		info, err := os.Stat(path)
 		if err != nil {
 			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})
 			return nil
 		}
-		switch filepath.Ext(lower) {
-		case ".txt":
-			b.walked.Add(info.Size())
+		b.walked.Add(info.Size())
+		switch {
+		case isCSV:
+			csvs = append(csvs, inputPath{kind: inputCSV, path: path, size: info.Size()})
+		case format == input.Text:
 			if !send(fileJob{path: path, size: info.Size(), first: true}) {
 				return ctx.Err()
 			}
 			sent++
-		case ".html", ".htm":
-			b.walked.Add(info.Size())
+		default:
 			pages = append(pages, fileJob{path: path, size: info.Size()})
-		case ".csv":
-			if ok, _ := sniffCSV(path); ok {
-				b.walked.Add(info.Size())
-				csvs = append(csvs, inputPath{inputCSV, path, info.Size()})
-			}
 		}
 		return nil
 	})
 	return csvs, pages, sent, skips, err
 }
 
-// readCable reads and parses one file. skip says why it is not a cable.
-func readCable(path string) (e Entry, skip string) {
-	f, err := os.Open(path)
-	if err != nil {
-		return e, err.Error()
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	f.Close()
-	switch {
-	case err != nil:
-		return e, err.Error()
-	case len(data) > maxFileSize:
-		return e, fmt.Sprintf("larger than %d MB: not a cable", maxFileSize>>20)
-	case len(bytes.TrimSpace(data)) == 0:
-		return e, "empty file"
-	case bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0:
-		return e, "binary file"
-	}
-	kind, text := KindText, data
-	if input.IsHTML(data) {
-		kind = KindHTML
-		if text, err = input.FromHTML(data); err != nil {
-			return e, "web page with no cable in it"
+// readCable reads and parses one file through package input. skip says
+// why it is not a cable; keep holds the bytes of a file named that is not
+// a regular file, for Load.
+func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) {
+	f := j.file
+	if f == nil {
+		var err error
+		if f, err = input.Open(j.path); err != nil {
+			return e, err.Error(), nil
 		}
 	}
-	c := parser.Parse(text)
-	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
-		return e, "no cable in the text (no id, header, subject or tags)"
+	data, err := f.Bytes(lim)
+	f.Close()
+	if err != nil {
+		return e, skipReason(err), nil
 	}
-	return cableEntry(c, path, kind), ""
+	text, format, err := input.Decode(data, lim)
+	if err != nil {
+		return e, skipReason(err), nil
+	}
+	if !f.Regular() {
+		keep = data // Load cannot read it again
+	}
+	c := parse(text)
+	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
+		return e, "no cable in the text (no id, header, subject or tags)", nil
+	}
+	return cableEntry(c, j.path, Kind(format)), "", keep
+}
+
+// parse is parser.Parse; tests replace it to make it fail.
+var parse = parser.Parse
+
+// safeReadCable is readCable on a worker goroutine: a panic there would
+// end the program without restoring the terminal, so it skips the file
+// instead, saying why.
+func safeReadCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, skip, keep = Entry{}, fmt.Sprintf("could not be read (internal error: %v)", r), nil
+		}
+	}()
+	return readCable(j, lim)
+}
+
+// skipReason says why a file is not read as a cable, in the archive's
+// words.
+func skipReason(err error) string {
+	var tl *input.TooLargeError
+	switch {
+	case errors.Is(err, input.ErrEmpty):
+		return "empty file"
+	case errors.Is(err, input.ErrBinary):
+		return "binary file"
+	case errors.Is(err, input.ErrNoCable):
+		return "web page with no cable in it"
+	case errors.As(err, &tl):
+		return tl.Error() + ": not a cable"
+	}
+	return err.Error()
 }
 
 func cableEntry(c *model.Cable, path string, kind Kind) Entry {

@@ -12,7 +12,7 @@ func BenchmarkFromHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
-		if _, err := FromHTML(page); err != nil {
+		if _, err := fromHTML(page); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -46,6 +46,20 @@ func Text(s string) string {
 	return b.String()
 }
 
+// Line is Text for what must stay on one line: a file name in a message
+// on standard error, a status line. Line breaks and tabs are made visible
+// too ("␊", "␍", "␉"), so the text cannot start a line that looks like
+// the program's own.
+func Line(s string) string {
+	s = Text(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return lineBreaks.Replace(s)
+}
+
+var lineBreaks = strings.NewReplacer("\n", "␊", "\t", "␉")
+
 // Count returns how many control characters, escape sequences, bidi
 // controls and invalid bytes Text would neutralise in s: a complete escape
 // sequence counts once.

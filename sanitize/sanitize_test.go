@@ -191,3 +191,17 @@ func TestJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"09TOKYO2531.txt", "09TOKYO2531.txt"},
+		{"x\ncablereader: 0 files skipped, all cables verified\n.txt", "x␊cablereader: 0 files skipped, all cables verified␊.txt"},
+		{"a\tb\r\nc", "a␉b␍␊c"},
+		{"evil\x1b]0;pwned\x07\n", "evil␛]0;pwned␇␊"},
+		{"caf\xe9", "caf\uFFFD"},
+	} {
+		if got := Line(tc.in); got != tc.want {
+			t.Errorf("Line(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
