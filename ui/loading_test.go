@@ -57,7 +57,7 @@ func TestLoading(t *testing.T) {
 		t.Errorf("the reader is %d lines high, want the window's 24", len(lines))
 	}
 	l.Update(uitest.Key("]"))
-	if lines := strings.Split(ansi.Strip(l.View().Content), "\n"); !strings.Contains(lines[len(lines)-1], "¶2 (2/6)") {
+	if lines := strings.Split(ansi.Strip(l.View().Content), "\n"); !strings.Contains(lines[len(lines)-1], "¶2 of 6") {
 		t.Error("keys do not reach the reader")
 	}
 }

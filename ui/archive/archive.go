@@ -125,6 +125,9 @@ func Run(src Source, opt common.Options) error {
 // newArchive returns the archive model over src. Without a scanner (tests)
 // it shows what the source holds, which the caller has scanned.
 func newArchive(src Source, opt common.Options) *Archive {
+	if opt.Session == nil {
+		opt.Session = &common.Session{} // the header mode carries from cable to cable
+	}
 	a := &Archive{
 		src:  src,
 		opt:  opt,

@@ -64,7 +64,7 @@ func (a *Archive) loaded(msg loadedMsg) {
 		a.say("could not open " + common.OrDash(msg.entry.ID) + ": " + msg.err.Error())
 		return
 	}
-	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse})
+	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session})
 	r.SetTheme(a.isDark, a.themeFixed)
 	r.EnableLinks(msg.entry.ID, a.present)
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})

@@ -48,9 +48,17 @@ type Options struct {
 	// Title is shown at the top of an archive's list (RunArchive), for
 	// instance the folder or file opened. Optional.
 	Title string
+	// Session, when set, holds what the reader remembers from one cable
+	// to the next while the program runs (the header mode).
+	Session *Session
 	// Input and Output, when set, stand in for the terminal (tests).
 	Input  io.Reader
 	Output io.Writer
+}
+
+// Session is what the program remembers while it runs.
+type Session struct {
+	Header int // the reader's header mode; 0 lets the reader choose
 }
 
 // ProgramOptions are the Bubble Tea options that opt asks for.

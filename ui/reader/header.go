@@ -18,53 +18,49 @@ import (
 
 const fieldW = 11 // width of the header's field-name column
 
-// levelText is the classification level with its qualifiers, and with
-// "//NOFORN" when the cable is NOFORN by a caveat line: "SECRET//NOFORN".
-// It is "" when the level is not marked.
-func levelText(c *model.Cable) string {
-	cls := common.CleanLine(c.Classification.String())
-	if cls != "" && c.NoForn() && !containsFold(c.Classification.Qualifiers, "NOFORN") {
-		cls += "//NOFORN"
+// headerMode is how much of the header the reader shows.
+type headerMode int
+
+const (
+	headerAuto    headerMode = iota // full, or compact when the full header leaves too little room
+	headerFull                      // banner, id line, every field
+	headerCompact                   // banner chip, id, date, from; the subject
+	headerHidden                    // nothing above the text; the chip moves to the status line
+)
+
+// next is the mode "h" moves to from the one shown.
+func (h headerMode) next() headerMode {
+	switch h {
+	case headerFull:
+		return headerCompact
+	case headerCompact:
+		return headerHidden
 	}
-	return cls
+	return headerFull
 }
 
 // bannerText is the classification as words, so it survives NO_COLOR:
-// "SECRET//NOFORN · SIPDIS". Each caveat is shown once, whatever its case,
-// in the spelling it first has.
+// "SECRET//NOFORN · SIPDIS" (model.Cable.Banner), or "CLASSIFICATION NOT
+// MARKED" before the caveats when no level is marked.
 func bannerText(c *model.Cable) string {
-	cls := levelText(c)
-	seen := map[string]bool{}
-	if cls == "" {
-		cls = "CLASSIFICATION NOT MARKED"
-	} else {
-		for _, q := range c.Classification.Qualifiers {
-			seen[strings.ToUpper(common.CleanLine(q))] = true
-		}
-		if c.NoForn() {
-			seen["NOFORN"] = true
-		}
+	b := common.CleanLine(c.Banner())
+	if c.Marking() != "" {
+		return b
 	}
-	parts := []string{cls}
-	for _, cv := range c.Caveats {
-		cv = common.CleanLine(cv)
-		k := strings.ToUpper(cv)
-		if cv == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		parts = append(parts, cv)
+	if b == "" {
+		return "CLASSIFICATION NOT MARKED"
 	}
-	return strings.Join(parts, " · ")
+	return "CLASSIFICATION NOT MARKED · " + b
 }
 
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(strings.TrimSpace(x), s) {
-			return true
-		}
+// chip is the classification level on its banner colour, the marking a
+// compact or hidden header keeps on screen.
+func chip(c *model.Cable) string {
+	cls := common.CleanLine(c.Marking())
+	if cls == "" {
+		cls = "UNMARKED"
 	}
-	return false
+	return theme.BannerStyle(c.Classification.Level).Render(" " + cls + " ")
 }
 
 // banner is the full-width classification bar.
@@ -79,41 +75,15 @@ func readableDate(t time.Time) string {
 	return t.Format("2006-01-02 15:04 UTC") + " (" + t.Format("Mon 2 Jan 2006") + ")"
 }
 
-// toLine is the first addressee and how many more there are.
-func toLine(r *model.Routing) string {
-	if r == nil {
-		return ""
-	}
-	all := append(append([]model.Addressee(nil), r.To...), r.Info...)
-	if len(all) == 0 {
-		return ""
-	}
-	s := common.CleanLine(all[0].Name)
-	if s == "" {
-		s = common.CleanLine(all[0].RI)
-	}
-	if n := len(all) - 1; n > 0 {
-		s += " +" + strconv.Itoa(n) + " more"
-	}
-	return s
-}
-
-// headerPane renders the header: banner, then one line per known field, a
-// partial-record warning and a rule. width is the terminal width (the
-// banner spans it); w is the text column width, indented by margin. In
-// archive mode (links not nil) the references are marked as links.
+// headerPane renders the header: banner, the id line, then the cable's
+// header fields (model.Cable.HeaderFields), a partial-record warning and a
+// rule. width is the terminal width (the banner spans it); w is the text
+// column width, indented by margin. In archive mode (links not nil) the
+// references are marked as links.
 func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, links *refLinks) []string {
 	var out []string
 	out = append(out, banner(c, width))
-	field := func(name, value string, maxLines int) {
-		if value == "" {
-			return
-		}
-		lines := common.WrapPlain(value, w-fieldW)
-		if len(lines) > maxLines {
-			lines = lines[:maxLines]
-			lines[maxLines-1] = common.Fit(lines[maxLines-1]+" …", w-fieldW)
-		}
+	row := func(name string, lines []string) {
 		for i, l := range lines {
 			n := ""
 			if i == 0 {
@@ -138,29 +108,22 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 	}
 	out = append(out, margin+common.Fit(strings.Join(idl, st.Dim.Render(" · ")), w))
 
-	from := common.CleanLine(c.Origin)
-	if pla := common.CleanLine(glossary.PLA(c.Origin)); from != "" && pla != "" && addsWords(from, pla) {
-		from += st.Dim.Render(" (" + pla + ")")
-	}
-	field("From", from, 1)
-	field("To", toLine(c.Routing), 1)
-	field("Subject", common.CleanLine(c.Header.Subject), 2)
-	field("TAGS", tagsLine(c.Header.Tags), 1)
-	if links != nil && len(c.Header.References) > 0 {
-		for i, l := range refsField(c, links, st, w-fieldW) {
-			n := ""
-			if i == 0 {
-				n = "References"
+	for _, f := range c.HeaderFields() {
+		v := common.CleanLine(f.Value)
+		switch f.Key {
+		case model.FieldFrom:
+			if pla := common.CleanLine(glossary.PLA(c.Origin)); pla != "" && addsWords(v, pla) {
+				v += st.Dim.Render(" (" + pla + ")")
 			}
-			out = append(out, margin+st.Label.Render(common.PadRight(n, fieldW))+l)
+		case model.FieldTags:
+			v = tagsLine(c.Header.Tags)
+		case model.FieldReferences:
+			if links != nil && len(c.Header.References) > 0 {
+				row(f.Label, refsField(c, links, st, w-fieldW))
+				continue
+			}
 		}
-	} else {
-		field("References", refsLine(c.Header.References), 2)
-	}
-	if cl := classifiedLine(c); cl != "" {
-		field("Classified", cl, 2)
-	} else {
-		field("E.O.", declassLine(c), 1)
+		row(f.Label, wrapField(v, w-fieldW, f.Lines))
 	}
 	if c.Partial {
 		out = append(out, margin+st.Warning.Render(common.Fit("⚠ Partial record: only an extract of the cable survives.", w)))
@@ -168,6 +131,17 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 	out = append(out, noticeLines(c.Notices, st, margin, w)...)
 	out = append(out, margin+st.Rule.Render(strings.Repeat("─", w)))
 	return out
+}
+
+// wrapField wraps a field's value to w cells in at most n lines, the last
+// one ending in " …" when the value is cut short.
+func wrapField(v string, w, n int) []string {
+	lines := common.WrapPlain(v, w)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = common.Fit(lines[n-1]+" …", w)
+	}
+	return lines
 }
 
 // maxNotices is how many parser notices the header shows; the rest are
@@ -198,21 +172,33 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// compactHeader is the one-line header of short terminals.
-func compactHeader(c *model.Cable, st *theme.Styles, width int) string {
-	cls := levelText(c)
-	if cls == "" {
-		cls = "UNMARKED"
+// compactHeader is the header in few lines: the classification chip, the
+// id, date and sender on the first, the subject on the second (left out
+// when lines is 1, or when there is no subject).
+func compactHeader(c *model.Cable, st *theme.Styles, width int, margin string, w, lines int) []string {
+	first := []string{common.OrDash(common.CleanLine(c.ID))}
+	if c.HasDate() {
+		first = append(first, c.Date.UTC().Format("2006-01-02"))
 	}
-	chip := theme.BannerStyle(c.Classification.Level).Render(" " + cls + " ")
-	rest := " " + common.CleanLine(c.ID)
-	if s := common.CleanLine(c.Header.Subject); s != "" {
-		rest += " · " + s
+	if from := common.CleanLine(c.Origin); from != "" {
+		first = append(first, from)
 	}
+	rest := " " + strings.Join(first, " · ")
 	if c.Partial || len(c.Notices) > 0 {
 		rest = " ⚠" + rest
 	}
-	return common.Fit(chip+rest, width)
+	subj := common.CleanLine(c.Header.Subject)
+	lead := margin[:max(0, len(margin)-2)] // the chip starts where the gutter does
+	if lines < 2 || subj == "" {
+		if subj != "" {
+			rest += " · " + subj
+		}
+		return []string{lead + common.Fit(chip(c)+rest, width-len(lead))}
+	}
+	return []string{
+		lead + common.Fit(chip(c)+rest, width-len(lead)),
+		margin + common.Fit(st.Heading.Render(subj), w),
+	}
 }
 
 func tagsLine(tags []string) string {
@@ -232,56 +218,4 @@ func tagsLine(tags []string) string {
 		s += " — " + strings.Join(meanings, "; ")
 	}
 	return s
-}
-
-func refsLine(refs []model.Reference) string {
-	var parts []string
-	for _, r := range refs {
-		p := common.CleanLine(r.Text)
-		if r.Label != "" {
-			p = common.CleanLine(r.Label) + ". " + p
-		}
-		if r.ID != "" && !strings.Contains(p, r.ID) {
-			p += " (" + common.CleanLine(r.ID) + ")"
-		}
-		parts = append(parts, p)
-	}
-	return strings.Join(parts, "; ")
-}
-
-func classifiedLine(c *model.Cable) string {
-	var parts []string
-	cb := c.Header.ClassifiedBy
-	if cb == nil {
-		return ""
-	}
-	if a := common.CleanLine(cb.Authority); a != "" {
-		parts = append(parts, "by "+a)
-	}
-	if len(cb.Reasons) > 0 {
-		rs := make([]string, len(cb.Reasons))
-		for i, r := range cb.Reasons {
-			rs[i] = common.CleanLine(r)
-		}
-		parts = append(parts, "reasons "+strings.Join(rs, ", "))
-	}
-	if len(parts) == 0 {
-		parts = append(parts, common.CleanLine(cb.Text))
-	}
-	if d := declassLine(c); d != "" {
-		parts = append(parts, d)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// declassLine is the E.O. line's declassification date (or its words).
-func declassLine(c *model.Cable) string {
-	eo := c.Header.EO
-	if eo == nil {
-		return ""
-	}
-	if d := eo.Declassify; d != "" && !strings.ContainsAny(d, " ;,") {
-		return "declassify " + common.CleanLine(d) // a date or a code (OADR, X1)
-	}
-	return common.CleanLine(eo.Text) // words, such as "AS AMENDED; DECLASSIFIED …": as written
 }

@@ -25,6 +25,7 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch key.Binding
 
 	Routing key.Binding
+	Header  key.Binding // full / compact / hidden header
 	Tags    key.Binding // the TAGS glossary page
 	Help    key.Binding
 	Close   key.Binding
@@ -79,6 +80,7 @@ func DefaultKeyMap() KeyMap {
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 
 		Routing: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "routing")),
+		Header:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "header: full, compact, hidden")),
 		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "TAGS glossary")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close page, clear search")),
@@ -129,7 +131,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
 		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Routing, k.Tags, k.Help, k.Close, k.quitHelp},
+		{k.Routing, k.Header, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
 	if k.archive {
 		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})

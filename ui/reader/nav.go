@@ -109,6 +109,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.setAll(false)
 	case key.Matches(msg, k.Routing):
 		m.toggleRouting()
+	case key.Matches(msg, k.Header):
+		m.cycleHeader()
 	case key.Matches(msg, k.NextRef):
 		m.selectRef(1)
 	case key.Matches(msg, k.PrevRef):

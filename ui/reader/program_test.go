@@ -116,8 +116,12 @@ func TestGoldenSample(t *testing.T) {
 		w, h int
 		keys []string
 	}{
-		{"80x24", 80, 24, nil},
+		{"80x24", 80, 24, nil}, // the full header would leave the text less than 2/3: compact
+		{"80x24_hidden", 80, 24, []string{"h"}},
+		{"80x24_full", 80, 24, []string{"h", "h"}},
 		{"100x40", 100, 40, nil},
+		{"100x40_compact", 100, 40, []string{"h"}},
+		{"100x40_hidden", 100, 40, []string{"h", "h"}},
 		{"100x40_folded", 100, 40, []string{"c"}},
 		{"100x40_routing", 100, 40, []string{"r"}},
 		{"100x40_search", 100, 40, []string{"/", "p", "a", "s", "s", "p", "o", "r", "t", "enter", "n"}},

@@ -77,7 +77,9 @@ type Model struct {
 	search      searchState
 	searching   *searchJob // a search running in a command
 	quitting    bool
-	links       *refLinks // archive mode: the references that are links
+	links       *refLinks  // archive mode: the references that are links
+	hmode       headerMode // header mode chosen with "h" (without a session)
+	hshown      headerMode // header mode drawn
 
 	// caches
 	preps        []*prepared
@@ -275,11 +277,7 @@ func (m *Model) refresh() {
 		return
 	}
 	if m.header == nil {
-		full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ", m.links)
-		if m.height-len(full)-1 < minBodyH {
-			full = []string{compactHeader(m.cable, m.styles, m.width)}
-		}
-		m.header = full
+		m.header, m.hshown = m.headerLines()
 	}
 	m.bodyH = max(1, m.height-len(m.header)-1)
 	if m.dirty {
@@ -312,6 +310,57 @@ func (m *Model) refresh() {
 	m.tagsPage.Clamp(m.bodyH)
 	m.clamp()
 	m.footer = m.renderFooter()
+}
+
+// headerLines is the header for the mode chosen and the window size, and
+// the mode it is drawn in. Left to itself (headerAuto) the reader shows the
+// full header when it leaves about two-thirds of the screen to the text,
+// else the compact one.
+func (m *Model) headerLines() ([]string, headerMode) {
+	mode := m.headerMode()
+	compact := func() []string {
+		n := 2
+		if m.height-3 < minBodyH {
+			n = 1
+		}
+		return compactHeader(m.cable, m.styles, m.width, m.margin+"  ", m.lo.fullW, n)
+	}
+	switch mode {
+	case headerHidden:
+		return []string{}, headerHidden
+	case headerCompact:
+		return compact(), headerCompact
+	}
+	full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ", m.links)
+	if mode == headerAuto && 3*(m.height-len(full)-1) < 2*m.height {
+		return compact(), headerCompact
+	}
+	return full, headerFull
+}
+
+// headerMode is the header mode chosen with "h", for the session when
+// there is one.
+func (m *Model) headerMode() headerMode {
+	if s := m.opt.Session; s != nil {
+		return headerMode(s.Header)
+	}
+	return m.hmode
+}
+
+// cycleHeader moves the header to its next mode (full, compact, hidden)
+// and keeps the choice for the session.
+func (m *Model) cycleHeader() {
+	a := m.anchor()
+	next := m.hshown.next()
+	if s := m.opt.Session; s != nil {
+		s.Header = int(next)
+	}
+	m.hmode = next
+	m.header = nil
+	m.refresh()
+	m.restore(a)
+	names := map[headerMode]string{headerFull: "full", headerCompact: "compact", headerHidden: "hidden"}
+	m.msg = "header: " + names[next]
 }
 
 // renderHelp is the full key list: the help bubble's columns, packed into
@@ -384,13 +433,11 @@ func (m *Model) renderFooter() string {
 		return common.PadRight(common.Fit(left, lw), lw) + " " + m.pStatus.Wrap(rt)
 	}
 	var right []string
+	if m.hshown == headerHidden {
+		right = append(right, common.CleanLine(m.cable.Marking()))
+	}
 	if m.cur >= 0 && m.cur < len(m.cable.Body) {
-		p := m.cable.Body[m.cur]
-		pos := "text"
-		if p.Number > 0 {
-			pos = "¶" + strconv.Itoa(p.Number)
-		}
-		right = append(right, pos+" ("+strconv.Itoa(m.cur+1)+"/"+strconv.Itoa(len(m.cable.Body))+")")
+		right = append(right, m.where())
 	}
 	if m.search.active() {
 		s := "/" + common.CleanLine(m.search.query) + " "
@@ -409,6 +456,13 @@ func (m *Model) renderFooter() string {
 	rt := strings.Join(right, " · ")
 	rw := common.Width(rt)
 	r := m.pStatus.Wrap(rt)
+	if m.hshown == headerHidden {
+		// the classification is never off the screen: its chip leads the status
+		rt = strings.Join(right[1:], " · ")
+		c := chip(m.cable)
+		r = c + " " + m.pStatus.Wrap(rt)
+		rw = ansi.StringWidth(c) + 1 + common.Width(rt)
+	}
 
 	var left string
 	switch {
@@ -480,16 +534,45 @@ func (m *Model) pageBar(w int) string {
 	return s
 }
 
+// where says where the current paragraph stands in words: "¶5 of 6",
+// "before ¶1" for the text ahead of the first numbered paragraph, "after
+// ¶6" for what follows the last, "text 2 of 3" in a cable without numbers.
+func (m *Model) where() string {
+	body := m.cable.Body
+	last, prev := 0, 0
+	for i, p := range body {
+		if p.Number > last {
+			last = p.Number
+		}
+		if i < m.cur && p.Number > 0 {
+			prev = p.Number
+		}
+	}
+	p := body[m.cur]
+	switch {
+	case p.Number > 0:
+		return "¶" + strconv.Itoa(p.Number) + " of " + strconv.Itoa(last)
+	case last == 0:
+		return "text " + strconv.Itoa(m.cur+1) + " of " + strconv.Itoa(len(body))
+	case prev == 0:
+		return "before ¶1"
+	}
+	return "after ¶" + strconv.Itoa(prev)
+}
+
+// percent is the share of the cable read down to the bottom of the
+// screen: "72%", "100%" at the end, "all" when it fits on one screen.
 func (m *Model) percent() string {
 	d := &m.doc
 	if d.whole() {
-		return percentOf(m.offset-d.start(), d.stop()-d.start(), m.bodyH)
+		total := d.stop() - d.start()
+		if total <= m.bodyH {
+			return "all"
+		}
+		return strconv.Itoa(min(100, 100*(m.offset-d.start()+m.bodyH)/total)) + "%"
 	}
-	switch {
-	case m.offset <= d.start() && d.topDone:
-		return "top"
-	case m.offset+m.bodyH >= d.stop() && d.done:
-		return "end"
+	if m.offset+m.bodyH >= d.stop() && d.done {
+		return "100%"
 	}
 	// Not all is laid out: say how far through the paragraphs the bottom
 	// of the screen is.
