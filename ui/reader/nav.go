@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -111,6 +112,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleRouting()
 	case key.Matches(msg, k.Header):
 		m.cycleHeader()
+	case key.Matches(msg, k.Cite):
+		return m.copyText(m.cable.Citation(m.cur), "citation of "+m.cable.ParaName(m.cur))
+	case key.Matches(msg, k.CiteRef):
+		return m.copyText(m.cable.ReferenceLine(), "reference line")
 	case key.Matches(msg, k.NextRef):
 		m.selectRef(1)
 	case key.Matches(msg, k.PrevRef):
@@ -586,4 +591,17 @@ func (m *Model) gotoMatch(k int) {
 		line += r.matchLine[local]
 	}
 	m.showLine(line)
+}
+
+// copyText puts s on the terminal's clipboard (OSC 52) and says so in the
+// status line. The text is made safe first: no control byte reaches the
+// clipboard.
+func (m *Model) copyText(s, what string) tea.Cmd {
+	s = common.CleanLine(s)
+	if s == "" {
+		m.msg = "nothing to copy"
+		return nil
+	}
+	m.msg = "copied the " + what + " (" + strconv.Itoa(utf8.RuneCountInString(s)) + " characters)"
+	return tea.SetClipboard(s)
 }

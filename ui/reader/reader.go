@@ -535,29 +535,16 @@ func (m *Model) pageBar(w int) string {
 }
 
 // where says where the current paragraph stands in words: "¶5 of 6",
-// "before ¶1" for the text ahead of the first numbered paragraph, "after
-// ¶6" for what follows the last, "text 2 of 3" in a cable without numbers.
+// "before ¶1", "after ¶6", "text 2 of 3" in a cable without numbers.
 func (m *Model) where() string {
-	body := m.cable.Body
-	last, prev := 0, 0
-	for i, p := range body {
-		if p.Number > last {
-			last = p.Number
-		}
-		if i < m.cur && p.Number > 0 {
-			prev = p.Number
-		}
-	}
-	p := body[m.cur]
-	switch {
-	case p.Number > 0:
-		return "¶" + strconv.Itoa(p.Number) + " of " + strconv.Itoa(last)
+	name := m.cable.ParaName(m.cur)
+	switch last := m.cable.LastNumber(); {
 	case last == 0:
-		return "text " + strconv.Itoa(m.cur+1) + " of " + strconv.Itoa(len(body))
-	case prev == 0:
-		return "before ¶1"
+		return name + " of " + strconv.Itoa(len(m.cable.Body))
+	case m.cable.Body[m.cur].Number > 0:
+		return name + " of " + strconv.Itoa(last)
 	}
-	return "after ¶" + strconv.Itoa(prev)
+	return name
 }
 
 // percent is the share of the cable read down to the bottom of the
