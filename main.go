@@ -56,8 +56,13 @@ Flags:
                         (markdown is rendered when printed to a terminal)
       --routing         also print the routing details, decoded (with text or
                         markdown; alone, it implies --format text)
+                        (json over an archive or several files: JSON Lines,
+                        one cable a line)
+      --para N          print only paragraph N (as text, or with --format)
       --list            print an archive as tab-separated lines: id, date,
-                        classification, origin, subject
+                        classification, origin, subject, path
+      --header          with --list, a header row naming the columns
+      --no-state        keep no reading positions or marks between runs
       --theme THEME     colours of the reader: auto, dark, light (default auto)
       --no-mouse        leave the mouse to the terminal (text selection)
       --max-size SIZE   refuse input larger than SIZE: bytes, or with K, M or G
@@ -72,6 +77,8 @@ Examples:
   curl -s URL | cablereader
   cablereader ~/cables/                  # browse a folder of cables
   cablereader --list cables.csv | grep KABUL
+  cablereader --para 5 09TOKYO2531.txt
+  cablereader -f json ~/cables/ | jq -r 'select(.classification=="SECRET") | .id'
 
 Exit status: 0 ok, 1 unreadable or empty input, 2 bad usage.
 `
@@ -80,6 +87,9 @@ type options struct {
 	format, theme  string
 	routing, force bool
 	noMouse, list  bool
+	header         bool // --list: a header row first
+	para           int  // print only ¶para
+	noState        bool // keep no state between runs
 	maxSize        int64
 	version        bool
 }
@@ -120,9 +130,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	if len(opened) > 1 || opt.list || corpus.IsArchive(opened[0]) {
-		if opt.format != "" {
+		if opt.format != "" && opt.format != "json" || opt.para > 0 {
 			closeAll(opened)
-			complain(stderr, "--format prints one cable; for an archive, use --list\nTry 'cablereader --help'.")
+			complain(stderr, "%s prints one cable; for an archive, use --list or --format json\nTry 'cablereader --help'.", oneCableFlag(opt))
 			return exitUsage
 		}
 		return runArchive(opened, opt, lim, stdout, stderr)
@@ -190,7 +200,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		return exitInput
 	}
 	defer ix.Close()
-	if !opt.list && interactive(stdout) {
+	if !opt.list && opt.format == "" && interactive(stdout) {
 		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
@@ -211,7 +221,14 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		complain(stderr, "no cables found in %s (%d files skipped)", strings.Join(paths, ", "), len(ix.Skipped()))
 		return exitInput
 	}
-	if err := corpus.WriteTSV(stdout, ix.Entries()); err != nil {
+	if opt.format == "json" {
+		err = writeJSONLines(stdout, ix, func(e corpus.Entry, err error) {
+			complain(stderr, "%s: %v; skipped", e.ID, err)
+		})
+	} else {
+		err = writeList(stdout, ix.Entries(), opt.header)
+	}
+	if err != nil {
 		complain(stderr, "%v", err)
 		return exitInput
 	}
@@ -246,6 +263,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	fs.Var((*byteSize)(&opt.maxSize), "max-size", "")
 	fs.BoolVar(&opt.force, "force", false, "")
 	fs.BoolVar(&opt.list, "list", false, "")
+	fs.BoolVar(&opt.header, "header", false, "")
+	fs.IntVar(&opt.para, "para", 0, "")
+	fs.BoolVar(&opt.noState, "no-state", false, "")
 	fs.BoolVar(&opt.version, "version", false, "")
 	fs.BoolVar(&opt.version, "v", false, "")
 	// Flags may come before or after the file name.
@@ -275,10 +295,24 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	default:
 		return opt, nil, fmt.Errorf("unknown theme %q (want auto, dark or light)", opt.theme)
 	}
-	if len(files) > 1 && opt.format != "" {
-		return opt, nil, errors.New("--format prints one cable; for several, use --list")
+	if len(files) > 1 && (opt.format != "" && opt.format != "json" || opt.para > 0) {
+		return opt, nil, fmt.Errorf("%s prints one cable; for several, use --list or --format json", oneCableFlag(opt))
+	}
+	if opt.para < 0 {
+		return opt, nil, errors.New("--para wants a paragraph number from 1")
+	}
+	if opt.header && !opt.list {
+		return opt, nil, errors.New("--header goes with --list")
 	}
 	return opt, files, nil
+}
+
+// oneCableFlag names the flag that asks for one cable's output.
+func oneCableFlag(opt options) string {
+	if opt.para > 0 {
+		return "--para"
+	}
+	return "--format " + opt.format
 }
 
 // readError says why the input called name cannot be read as a cable.
@@ -331,6 +365,14 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		defer debug.SetGCPercent(debug.SetGCPercent(20))
 	}
 	c := parse()
+	if opt.para > 0 {
+		if err := output.Paragraph(stdout, c, opt.para, format); errors.Is(err, output.ErrNoParagraph) {
+			return fmt.Errorf("%s has no ¶%d", name, opt.para)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	}
 	switch format {
 	case "json":
 		return output.JSON(stdout, c)
@@ -354,7 +396,7 @@ func readerMemoryLimit(size int) int64 { return 4*int64(size) + 64<<20 }
 // for the routing details without a format, since the reader shows them
 // only on a key.
 func printFormat(opt options, interactive bool) string {
-	if opt.format == "" && (opt.routing || !interactive) {
+	if opt.format == "" && (opt.routing || opt.para > 0 || !interactive) {
 		return "text"
 	}
 	return opt.format

@@ -133,10 +133,14 @@ func TestExitStatus(t *testing.T) {
 		{"too large, in KiB", []string{"--max-size", "2K", "testdata/09TOKYO2531.txt"}, 1, "larger than 2 KiB"},
 		{"size in MiB", []string{"--max-size", "256MiB", "--format", "json", "testdata/09TOKYO2531.txt"}, 0, ""},
 		{"negative size", []string{"--max-size", "-5", "testdata/09TOKYO2531.txt"}, 2, "invalid value \"-5\" for flag --max-size"},
-		{"format on a folder", []string{"--format", "json", "testdata/cables"}, 2, "for an archive, use --list"},
+		{"format on a folder", []string{"--format", "text", "testdata/cables"}, 2, "for an archive, use --list or --format json"},
+		{"para on a folder", []string{"--para", "2", "testdata/cables"}, 2, "--para prints one cable"},
+		{"para missing", []string{"--para", "9", "testdata/09TOKYO2531.txt"}, 1, "testdata/09TOKYO2531.txt has no ¶9"},
+		{"para negative", []string{"--para", "-1", "testdata/09TOKYO2531.txt"}, 2, "--para wants a paragraph number"},
+		{"header without list", []string{"--header", "testdata/cables"}, 2, "--header goes with --list"},
 		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
 		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},
-		{"two files with a format", []string{"--format", "json", "a", "b"}, 2, "--format prints one cable"},
+		{"two files with a format", []string{"--format", "markdown", "a", "b"}, 2, "--format markdown prints one cable"},
 		{"missing file in a list", []string{"--list", "nope.txt"}, 1, "nope.txt"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,7 +167,7 @@ func TestArchiveList(t *testing.T) {
 	if len(lines) != 107 { // every .txt; each saved page is the same cable as one of them
 		t.Errorf("%d lines", len(lines))
 	}
-	want := "10BEIJING263\t2010-02-02T08:36:00Z\tCONFIDENTIAL\tAMEMBASSY BEIJING\tPRC: NUCLEAR RESEARCH AT CHINESE ACADEMY OF SCIENCES"
+	want := "10BEIJING263\t2010-02-02T08:36:00Z\tCONFIDENTIAL\tAMEMBASSY BEIJING\tPRC: NUCLEAR RESEARCH AT CHINESE ACADEMY OF SCIENCES\ttestdata/cables/10BEIJING263.txt"
 	if !strings.Contains(out, want+"\n") {
 		t.Errorf("no line %q", want)
 	}
@@ -192,8 +196,8 @@ func TestArchiveCSVErrors(t *testing.T) {
 	if !strings.Contains(stderr, "line 6") || !strings.Contains(stderr, "row skipped") {
 		t.Errorf("stderr %q does not report the broken row at line 6", stderr)
 	}
-	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\n" +
-		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\n"
+	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\t" + path + "\n" +
+		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\t" + path + "\n"
 	if out != want {
 		t.Errorf("list =\n%s\nwant\n%s", out, want)
 	}

@@ -247,7 +247,7 @@ func TestPageNotUTF8(t *testing.T) {
 		t.Errorf("the page that crashed: exit %d %s\n%.300s", code, stderr, out)
 	}
 	out, stderr, code = cli(t, "", "--list", dir)
-	wantList := "09KYIV1942\t2009-11-09T12:05:00Z\tSECRET\tAMEMBASSY KYIV\tU.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009\n"
+	wantList := "09KYIV1942\t2009-11-09T12:05:00Z\tSECRET\tAMEMBASSY KYIV\tU.S.-UKRAINE NONPROLIFERATION MEETINGS SEPTEMBER 23-24, 2009\t" + page + "\n"
 	if code != 0 || out != wantList {
 		t.Errorf("--list: exit %d, %q", code, out)
 	}

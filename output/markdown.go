@@ -58,25 +58,31 @@ func Markdown(w io.Writer, c *model.Cable, opt MarkdownOptions) error {
 	}
 	for _, p := range c.Body {
 		fmt.Fprintln(b)
-		if p.Heading != "" {
-			fmt.Fprintf(b, "## %s\n\n", esc(p.Heading))
-			if p.Text == "" {
-				continue
-			}
-		}
-		lead := ""
-		if p.Number > 0 {
-			lead = fmt.Sprintf("**¶%d** ", p.Number)
-		}
-		if p.Marking != "" {
-			lead += "(" + esc(p.Marking) + ") "
-		}
-		fmt.Fprintln(b, lead+paragraphMD(p))
+		markdownParagraph(b, p)
 	}
 	if c.Signature != "" {
 		fmt.Fprintf(b, "\n%s\n", esc(c.Signature))
 	}
 	return b.Flush()
+}
+
+// markdownParagraph writes a paragraph: its heading as a "##" heading,
+// then "**¶N** (C)" and the text.
+func markdownParagraph(b *bufio.Writer, p model.Paragraph) {
+	if p.Heading != "" {
+		fmt.Fprintf(b, "## %s\n\n", esc(p.Heading))
+		if p.Text == "" {
+			return
+		}
+	}
+	lead := ""
+	if p.Number > 0 {
+		lead = fmt.Sprintf("**¶%d** ", p.Number)
+	}
+	if p.Marking != "" {
+		lead += "(" + esc(p.Marking) + ") "
+	}
+	fmt.Fprintln(b, lead+paragraphMD(p))
 }
 
 // writeItems writes labelled rows as a Markdown list, a list's items as a

@@ -51,30 +51,36 @@ func Text(w io.Writer, c *model.Cable, opt TextOptions) error {
 	}
 	for _, p := range c.Body {
 		fmt.Fprintln(b)
-		if p.Heading != "" {
-			fmt.Fprintln(b, sanitize.Text(p.Heading))
-			fmt.Fprintln(b)
-			if p.Text == "" {
-				continue
-			}
-		}
-		lead := ""
-		if p.Number > 0 {
-			lead = fmt.Sprintf("¶%d ", p.Number)
-		}
-		if p.Marking != "" {
-			lead += "(" + p.Marking + ") "
-		}
-		for _, k := range spanKinds(p) {
-			lead += "[" + string(k) + "] "
-		}
-		writeWrapped(b, sanitize.Text(lead+p.Text), opt.Width)
+		textParagraph(b, p, opt.Width)
 	}
 	if c.Signature != "" {
 		fmt.Fprintln(b)
 		fmt.Fprintln(b, sanitize.Text(c.Signature))
 	}
 	return b.Flush()
+}
+
+// textParagraph writes a paragraph: its heading, then "¶N (C) [NOTE]"
+// and the text wrapped to width.
+func textParagraph(b *bufio.Writer, p model.Paragraph, width int) {
+	if p.Heading != "" {
+		fmt.Fprintln(b, sanitize.Text(p.Heading))
+		fmt.Fprintln(b)
+		if p.Text == "" {
+			return
+		}
+	}
+	lead := ""
+	if p.Number > 0 {
+		lead = fmt.Sprintf("¶%d ", p.Number)
+	}
+	if p.Marking != "" {
+		lead += "(" + p.Marking + ") "
+	}
+	for _, k := range spanKinds(p) {
+		lead += "[" + string(k) + "] "
+	}
+	writeWrapped(b, sanitize.Text(lead+p.Text), width)
 }
 
 // labelW is the width of the label column of a header block.

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"time"
+
+	"cablereader/corpus"
+	"cablereader/output"
+	"cablereader/parser"
+	"cablereader/sanitize"
+)
+
+// listColumns name the columns of --list, as --header prints them.
+var listColumns = []string{"id", "date", "classification", "origin", "subject", "path"}
+
+// writeList writes one tab-separated line per entry: id, date (RFC 3339,
+// or empty), classification, origin, subject and the file it was read
+// from (the CSV, for a row of one), with a header row first when header
+// is set. Tabs and line breaks inside a field become spaces, and what a
+// terminal would act on is made visible (sanitize.Text).
+func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
+	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+	b := bufio.NewWriterSize(w, 64<<10)
+	if header {
+		b.WriteString(strings.Join(listColumns, "\t") + "\n")
+	}
+	for _, e := range entries {
+		date := ""
+		if !e.Date.IsZero() {
+			date = e.Date.UTC().Format(time.RFC3339)
+		}
+		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject, e.Path()} {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(sanitize.Text(clean.Replace(f)))
+		}
+		b.WriteByte('\n')
+	}
+	return b.Flush()
+}
+
+// writeJSONLines writes each cable of the index as its JSON (the form
+// --format json prints for one cable) on a line of its own: JSON Lines,
+// in the order of the list. A cable that cannot be loaded is reported
+// through skip and left out.
+func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e corpus.Entry, err error)) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	var one, line bytes.Buffer
+	for _, e := range ix.Entries() {
+		text, err := ix.Load(e)
+		if err != nil {
+			skip(e, err)
+			continue
+		}
+		one.Reset()
+		line.Reset()
+		if err := output.JSON(&one, parser.Parse(text)); err != nil {
+			return err
+		}
+		if err := json.Compact(&line, one.Bytes()); err != nil {
+			return err
+		}
+		line.WriteByte('\n')
+		if _, err := b.Write(line.Bytes()); err != nil {
+			return err
+		}
+	}
+	return b.Flush()
+}

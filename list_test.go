@@ -1,0 +1,87 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// --format json over a folder prints JSON Lines: one valid JSON object a
+// line, one line per cable, in the list's order.
+func TestJSONLinesOverFolder(t *testing.T) {
+	out, stderr, code := cli(t, "", "--format", "json", "testdata/cables")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	list, _, _ := cli(t, "", "--list", "testdata/cables")
+	ids := strings.Split(strings.TrimSpace(list), "\n")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 107 || len(lines) != len(ids) {
+		t.Fatalf("%d JSON lines for %d cables", len(lines), len(ids))
+	}
+	for i, l := range lines {
+		var c struct {
+			ID      string `json:"id"`
+			Subject string `json:"subject"`
+		}
+		if err := json.Unmarshal([]byte(l), &c); err != nil {
+			t.Fatalf("line %d is not JSON: %v\n%.200s", i+1, err, l)
+		}
+		// a partial record's own id lacks the year the archive knows it by
+		if want, _, _ := strings.Cut(ids[i], "\t"); c.ID == "" || !strings.HasSuffix(want, c.ID) {
+			t.Errorf("line %d is %s, the list has %s", i+1, c.ID, want)
+		}
+	}
+	// the same cable alone, compacted, is the same line
+	one, _, _ := cli(t, "", "--format", "json", "testdata/cables/10BEIJING263.txt")
+	var a, b any
+	json.Unmarshal([]byte(one), &a)
+	for _, l := range lines {
+		if strings.Contains(l, `"id":"10BEIJING263"`) {
+			json.Unmarshal([]byte(l), &b)
+		}
+	}
+	if ja, _ := json.Marshal(a); string(ja) != mustMarshal(b) {
+		t.Error("10BEIJING263's line differs from its --format json")
+	}
+}
+
+func mustMarshal(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// --list ends each line with the file's path; --header names the columns.
+func TestListHeaderAndPath(t *testing.T) {
+	out, stderr, code := cli(t, "", "--list", "--header", "testdata/09TOKYO2531.txt", "testdata/cables/10BEIJING263.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "id\tdate\tclassification\torigin\tsubject\tpath\n" +
+		"09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tAMEMBASSY TOKYO\tTHAILAND AND JAPAN TO INK SOP ON TIP\ttestdata/09TOKYO2531.txt\n" +
+		"10BEIJING263\t2010-02-02T08:36:00Z\tCONFIDENTIAL\tAMEMBASSY BEIJING\tPRC: NUCLEAR RESEARCH AT CHINESE ACADEMY OF SCIENCES\ttestdata/cables/10BEIJING263.txt\n"
+	if out != want {
+		t.Errorf("--list --header:\n%s\nwant\n%s", out, want)
+	}
+}
+
+// --para N prints one paragraph as the whole output shows it.
+func TestPara(t *testing.T) {
+	const f = "testdata/09TOKYO2531.txt"
+	whole, _, _ := cli(t, "", "--format", "text", f)
+	para, stderr, code := cli(t, "", "--para", "3", f)
+	if code != 0 || !strings.HasPrefix(para, "OUTLINE OF THE SOP\n\n¶3 (C) [NOTE] The SOP sets forth") || !strings.Contains(whole, "\n\n"+para+"\n¶4 ") {
+		t.Errorf("--para 3: exit %d %s\n%s", code, stderr, para)
+	}
+	md, _, _ := cli(t, "", "--format", "markdown", f)
+	para, _, _ = cli(t, "", "--para", "2", "-f", "markdown", f)
+	if !strings.HasPrefix(para, "**¶2** (C) The Government of Thailand") || strings.Count(para, "\n") != 1 || !strings.Contains(md, "\n\n"+para+"\n") {
+		t.Errorf("--para 2 -f markdown:\n%s", para)
+	}
+	js, _, _ := cli(t, "", "--para", "2", "-f", "json", f)
+	var p struct {
+		Number  int    `json:"number"`
+		Label   string `json:"label"`
+		Marking string `json:"marking"`
+	}
+	if err := json.Unmarshal([]byte(js), &p); err != nil || p.Number != 2 || p.Label != "12." || p.Marking != "C" || strings.Count(js, "\n") != 1 {
+		t.Errorf("--para 2 -f json: %v %+v\n%s", err, p, js)
+	}
+}
