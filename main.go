@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 	"cablereader/parser"
 	"cablereader/sanitize"
 	"cablereader/ui"
+	"cablereader/ui/state"
 )
 
 var version = "0.1.0"
@@ -201,7 +203,9 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	defer ix.Close()
 	if !opt.list && opt.format == "" && interactive(stdout) {
-		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}); err != nil {
+		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}
+		uo.State, uo.Notice = openState(opt)
+		if err := runArchiveView(archive{ix}, uo); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}
@@ -356,7 +360,12 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 			// reader peaks near four times the input instead of six.
 			debug.SetMemoryLimit(readerMemoryLimit(size))
 		}
-		return ui.RunLoading(sanitize.Line(name), size, parse, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse})
+		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, OpenFile: openFile(opt)}
+		uo.State, uo.Notice = openState(opt)
+		if name != "-" {
+			uo.Path = absPath(name)
+		}
+		return ui.RunLoading(sanitize.Line(name), size, parse, uo)
 	}
 	if size > bigInput {
 		// Parsing a big cable makes garbage several times its size, and
@@ -385,6 +394,45 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 		return output.Markdown(stdout, c, output.MarkdownOptions{Routing: opt.routing})
 	}
 	return nil
+}
+
+// openState reads the state file (places and marks), unless --no-state.
+// It never fails: a file that cannot be used is ignored with a notice.
+func openState(opt options) (*state.Store, string) {
+	if opt.noState {
+		return nil, ""
+	}
+	path, err := state.DefaultPath()
+	if err != nil {
+		return nil, "places and marks are not kept: " + err.Error()
+	}
+	return state.Open(path)
+}
+
+// openFile reads and parses another cable file for the reader (a mark
+// made in it), with the same checks as the file given.
+func openFile(opt options) func(string) (*model.Cable, error) {
+	lim := input.Limits{MaxSize: opt.maxSize, Force: opt.force}
+	return func(path string) (*model.Cable, error) {
+		f, err := input.Open(path)
+		if err != nil {
+			return nil, cleanPathError(err)
+		}
+		defer f.Close()
+		data, _, err := f.Decode(lim)
+		if err != nil {
+			return nil, readError(path, err)
+		}
+		return parser.Parse(data), nil
+	}
+}
+
+// absPath is p made absolute, or p when it cannot be.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // readerMemoryLimit is the soft memory limit for reading a cable of size

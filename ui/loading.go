@@ -39,7 +39,33 @@ type loading struct {
 	err           error // what ended the program, if not the user
 }
 
-type parsedMsg struct{ c *model.Cable }
+// parsedMsg is the cable parsed: the first, or another one opened from a
+// mark (path is its file, note what to say once it is open).
+type parsedMsg struct {
+	c          *model.Cable
+	path, note string
+}
+
+// openFailedMsg says a mark's cable could not be opened.
+type openFailedMsg struct{ text string }
+
+// openMark opens the file a mark of another cable was made in, through
+// opt.OpenFile, in a command.
+func (l *loading) openMark(msg common.OpenMarkMsg) tea.Cmd {
+	id := common.OrDash(common.CleanLine(msg.ID))
+	if msg.Path == "" || l.opt.OpenFile == nil {
+		text := id + " was marked in a cables.csv archive: open the archive to read it"
+		return func() tea.Msg { return openFailedMsg{text} }
+	}
+	open := l.opt.OpenFile
+	return common.Guard("opening "+id, func() tea.Msg {
+		c, err := open(msg.Path)
+		if err != nil {
+			return openFailedMsg{"cannot open " + id + ": " + err.Error()}
+		}
+		return parsedMsg{c: c, path: msg.Path, note: "opened " + id + " at the mark"}
+	})
+}
 
 func newLoading(name string, size int, load func() *model.Cable, opt common.Options) *loading {
 	what := "the cable"
@@ -48,6 +74,9 @@ func newLoading(name string, size int, load func() *model.Cable, opt common.Opti
 	}
 	if size >= 1<<20 {
 		what += fmt.Sprintf(" (%d MB)", size>>20)
+	}
+	if opt.Session == nil {
+		opt.Session = &common.Session{} // the header mode carries to a cable opened from a mark
 	}
 	l := &loading{load: load, what: what, opt: opt, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	dark, _ := theme.Choose(opt.Theme)
@@ -58,7 +87,7 @@ func newLoading(name string, size int, load func() *model.Cable, opt common.Opti
 func (l *loading) Init() tea.Cmd {
 	load := l.load
 	l.load = nil // nothing here keeps the input once it is parsed
-	return tea.Batch(l.spin.Tick, common.Guard("reading the cable", func() tea.Msg { return parsedMsg{load()} }))
+	return tea.Batch(l.spin.Tick, common.Guard("reading the cable", func() tea.Msg { return parsedMsg{c: load()} }))
 }
 
 func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -66,19 +95,38 @@ func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		l.err = c.Err
 		return l, tea.Quit
 	}
-	if l.reader != nil {
-		_, cmd := l.reader.Update(msg)
-		return l, cmd
-	}
 	switch msg := msg.(type) {
+	case common.OpenMarkMsg:
+		return l, l.openMark(msg)
+	case openFailedMsg:
+		if l.reader != nil {
+			l.reader.SetStatus(msg.text)
+		}
+		return l, nil
 	case parsedMsg:
+		if msg.path != "" {
+			l.opt.Path = msg.path
+		}
+		if l.reader != nil {
+			l.opt.Notice = msg.note
+		}
 		l.reader = reader.New(msg.c, l.opt)
+		l.opt.Notice = "" // the state file's notice is said once
 		cmds := []tea.Cmd{l.reader.Init()}
 		if l.width > 0 {
 			_, cmd := l.reader.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
 			cmds = append(cmds, cmd)
 		}
 		return l, tea.Batch(cmds...)
+	}
+	if l.reader != nil {
+		if ws, ok := msg.(tea.WindowSizeMsg); ok {
+			l.width, l.height = ws.Width, ws.Height
+		}
+		_, cmd := l.reader.Update(msg)
+		return l, cmd
+	}
+	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		l.width, l.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:

@@ -140,6 +140,7 @@ func newArchive(src Source, opt common.Options) *Archive {
 	a.themeFixed = fixed
 	a.setTheme(dark)
 	a.list.setEntries(src.Entries())
+	a.msg = common.CleanLine(opt.Notice)
 	a.nProbs = len(src.Errors()) + len(src.Skipped())
 	a.relayout()
 	return a
@@ -217,6 +218,12 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case filteredMsg:
 		a.list.finish(msg)
+	case common.OpenMarkMsg:
+		if e, ok := a.src.Lookup(msg.ID); ok && a.reader != nil {
+			cmd = a.open(e, a.push(), nil)
+		} else {
+			a.say(common.OrDash(msg.ID) + " is not in this archive")
+		}
 	case tea.KeyPressMsg:
 		cmd = a.key(msg)
 	case tea.MouseWheelMsg:
@@ -267,7 +274,11 @@ func (a *Archive) say(s string) {
 func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		a.quitting = true
-		return tea.Quit
+		if a.reader != nil {
+			_, cmd := a.reader.Update(msg) // the reader keeps its place
+			return cmd
+		}
+		return common.SaveAndQuit(a.opt.State)
 	}
 	if a.screen == screenReader && a.reader != nil {
 		return a.readerKey(msg)

@@ -31,7 +31,7 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.promptKey(msg)
 	case key.Matches(msg, k.Quit):
 		a.quitting = true
-		return tea.Quit
+		return common.SaveAndQuit(a.opt.State)
 	case a.showProbs || a.showHelp:
 		a.pageKey(msg)
 		return nil

@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"path/filepath"
+
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
@@ -64,7 +66,11 @@ func (a *Archive) loaded(msg loadedMsg) {
 		a.say("could not open " + common.OrDash(msg.entry.ID) + ": " + msg.err.Error())
 		return
 	}
-	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session})
+	path := "" // a file a mark can be opened from later, alone
+	if msg.entry.Kind() != corpus.KindCSVRow {
+		path = absPath(msg.entry.Path())
+	}
+	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session, State: a.opt.State, Path: path})
 	r.SetTheme(a.isDark, a.themeFixed)
 	r.EnableLinks(msg.entry.ID, a.present)
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
@@ -86,4 +92,12 @@ func (a *Archive) loaded(msg loadedMsg) {
 		status = r.LinksSummary()
 	}
 	r.SetStatus(status)
+}
+
+// absPath is p made absolute, or p when it cannot be.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"cablereader/model"
+	"cablereader/ui/state"
 )
 
 // The safety net of the goroutines the ui starts: a panic on one of them
@@ -51,6 +54,17 @@ type Options struct {
 	// Session, when set, holds what the reader remembers from one cable
 	// to the next while the program runs (the header mode).
 	Session *Session
+	// State, when set, keeps where each cable was left and the marks
+	// between runs; nil keeps nothing (--no-state).
+	State *state.Store
+	// Notice, when set, is shown once when the program starts (a state
+	// file that was ignored).
+	Notice string
+	// Path is the file the cable was read from, when one (single cable).
+	Path string
+	// OpenFile reads and parses another cable file, to open a mark made
+	// in it (single cable only; the archive opens its own cables).
+	OpenFile func(path string) (*model.Cable, error)
 	// Input and Output, when set, stand in for the terminal (tests).
 	Input  io.Reader
 	Output io.Writer
@@ -59,6 +73,38 @@ type Options struct {
 // Session is what the program remembers while it runs.
 type Session struct {
 	Header int // the reader's header mode; 0 lets the reader choose
+}
+
+// OpenMarkMsg asks the root model to open the cable a mark is in: by id
+// in an archive, by path for a single cable. The reader has already
+// recorded the marked paragraph as the place to open it at.
+type OpenMarkMsg struct{ ID, Path string }
+
+// StateErrMsg says the state file could not be written.
+type StateErrMsg struct{ Err error }
+
+// SaveState is a command writing the state as it stands now (the bytes
+// are taken at once, the file written off the Update loop); nil without
+// a state.
+func SaveState(st *state.Store) tea.Cmd {
+	sn := st.Snapshot()
+	if sn == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if err := sn.Write(); err != nil {
+			return StateErrMsg{err}
+		}
+		return nil
+	}
+}
+
+// SaveAndQuit writes the state, then ends the program.
+func SaveAndQuit(st *state.Store) tea.Cmd {
+	if save := SaveState(st); save != nil {
+		return tea.Sequence(save, tea.Quit)
+	}
+	return tea.Quit
 }
 
 // ProgramOptions are the Bubble Tea options that opt asks for.

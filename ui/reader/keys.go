@@ -28,6 +28,8 @@ type KeyMap struct {
 	Header  key.Binding // full / compact / hidden header
 	Cite    key.Binding // copy the current paragraph as a citation
 	CiteRef key.Binding // copy the cable's reference line
+	Mark    key.Binding // mark the current paragraph
+	Marks   key.Binding // the marks of every cable
 	Tags    key.Binding // the TAGS glossary page
 	Help    key.Binding
 	Close   key.Binding
@@ -85,6 +87,8 @@ func DefaultKeyMap() KeyMap {
 		Header:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "header: full, compact, hidden")),
 		Cite:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ¶ as a citation")),
 		CiteRef: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the cable's id, date, from, subject")),
+		Mark:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark ¶ (again: unmark)")),
+		Marks:   key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "marks, in every cable")),
 		Tags:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "TAGS glossary")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close page, clear search")),
@@ -135,7 +139,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
 		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Routing, k.Header, k.Cite, k.CiteRef, k.Tags, k.Help, k.Close, k.quitHelp},
+		{k.Routing, k.Header, k.Cite, k.CiteRef, k.Mark, k.Marks, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
 	if k.archive {
 		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})

@@ -149,7 +149,7 @@ func (m *Model) NoLinkText() string {
 // Idle reports whether the reader is showing the cable with no prompt or
 // page open: the archive's navigation keys apply.
 func (m *Model) Idle() bool {
-	return m.mode == modeNormal && !m.showHelp && !m.showTags && !m.quitting && m.searching == nil
+	return m.mode == modeNormal && !m.showHelp && !m.showTags && !m.showMarks && !m.quitting && m.searching == nil
 }
 
 // EscActs reports whether esc has something to close in the reader (a

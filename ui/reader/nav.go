@@ -21,14 +21,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		m.stopSearch()
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
 	}
 	if m.searching != nil {
 		// Any key stops a search that is still running; q still quits.
 		m.stopSearch()
 		if key.Matches(msg, k.Quit) {
 			m.quitting = true
-			return tea.Quit
+			return m.quit()
 		}
 		m.msg = "search stopped"
 		return nil
@@ -38,7 +38,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(msg, k.Quit) {
 		m.quitting = true
-		return tea.Quit
+		return m.quit()
+	}
+	if m.showMarks {
+		return m.marksKey(msg)
 	}
 	if p := m.page(); p != nil {
 		m.pageKey(msg, p)
@@ -112,6 +115,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleRouting()
 	case key.Matches(msg, k.Header):
 		m.cycleHeader()
+	case key.Matches(msg, k.Mark):
+		return m.toggleMark()
+	case key.Matches(msg, k.Marks):
+		m.openMarks()
 	case key.Matches(msg, k.Cite):
 		return m.copyText(m.cable.Citation(m.cur), "citation of "+m.cable.ParaName(m.cur))
 	case key.Matches(msg, k.CiteRef):
@@ -604,4 +611,10 @@ func (m *Model) copyText(s, what string) tea.Cmd {
 	}
 	m.msg = "copied the " + what + " (" + strconv.Itoa(utf8.RuneCountInString(s)) + " characters)"
 	return tea.SetClipboard(s)
+}
+
+// quit ends the program once the place is written down.
+func (m *Model) quit() tea.Cmd {
+	m.rememberPlace()
+	return common.SaveAndQuit(m.opt.State)
 }

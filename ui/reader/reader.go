@@ -77,9 +77,12 @@ type Model struct {
 	search      searchState
 	searching   *searchJob // a search running in a command
 	quitting    bool
-	links       *refLinks  // archive mode: the references that are links
-	hmode       headerMode // header mode chosen with "h" (without a session)
-	hshown      headerMode // header mode drawn
+	links       *refLinks   // archive mode: the references that are links
+	showMarks   bool        // the marks page
+	marksPage   common.Page // the marks page
+	markSel     int         // the mark selected on it
+	hmode       headerMode  // header mode chosen with "h" (without a session)
+	hshown      headerMode  // header mode drawn
 
 	// caches
 	preps        []*prepared
@@ -129,6 +132,7 @@ func New(c *model.Cable, opt common.Options) *Model {
 	for _, p := range c.Body {
 		m.textSize += len(p.Text)
 	}
+	m.msg = common.CleanLine(opt.Notice)
 	m.setTheme(dark)
 	return m
 }
@@ -213,6 +217,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+		if !m.quitting {
+			m.rememberPlace()
+		}
+	case common.StateErrMsg:
+		m.msg = "could not keep the place: " + common.CleanLine(msg.Err.Error())
 	case searchedMsg:
 		m.searched(msg)
 	case tea.MouseWheelMsg:
@@ -247,12 +256,16 @@ const (
 // resize lays the text out for a new window size, keeping the reader's
 // place.
 func (m *Model) resize(w, h int) {
+	first := m.width == 0
 	a := m.anchor()
 	m.width, m.height = w, h
 	m.relayout()
 	m.refresh()
 	m.restore(a)
 	m.keepCurrent()
+	if first && !m.tooSmall {
+		m.restorePlace()
+	}
 }
 
 // relayout computes the geometry for the window size.
@@ -303,11 +316,15 @@ func (m *Model) refresh() {
 	if m.showHelp && m.keysPage.Lines == nil {
 		m.keysPage.Lines = m.renderHelp()
 	}
+	if m.showMarks && m.marksPage.Lines == nil {
+		m.marksPage.Lines = m.marksPane()
+	}
 	if m.showTags && m.tagsPage.Lines == nil {
 		m.tagsPage.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
 	}
 	m.keysPage.Clamp(m.bodyH)
 	m.tagsPage.Clamp(m.bodyH)
+	m.marksPage.Clamp(m.bodyH)
 	m.clamp()
 	m.footer = m.renderFooter()
 }
@@ -410,6 +427,8 @@ func (m *Model) page() *common.Page {
 		return &m.keysPage
 	case m.showTags:
 		return &m.tagsPage
+	case m.showMarks:
+		return &m.marksPage
 	}
 	return nil
 }

@@ -1,0 +1,210 @@
+package reader
+
+import (
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/ui/common"
+	"cablereader/ui/state"
+)
+
+// Keeping the reader's place: where each cable was left and the marked
+// paragraphs live in the state store (common.Options.State). The store is
+// changed here, in Update; it is written to disk by common.SaveState, a
+// command.
+
+// placeKey names the cable in the store: its id, or the file it was read
+// from when it has none.
+func (m *Model) placeKey() string {
+	if id := common.CleanLine(m.cable.ID); id != "" {
+		return id
+	}
+	return m.opt.Path
+}
+
+// restorePlace puts the reader where the cable was left: the current
+// paragraph and the folds. It runs once, at the first window size.
+func (m *Model) restorePlace() {
+	p, ok := m.opt.State.Position(m.placeKey())
+	if !ok || p.Para < 0 || p.Para >= len(m.cable.Body) {
+		return
+	}
+	for _, i := range p.Folded {
+		if i >= 0 && i < len(m.collapsed) {
+			m.setCollapsed(i, true)
+		}
+	}
+	m.jumpTo(p.Para)
+}
+
+// jumpTo makes paragraph i current and puts it at the top of the screen.
+func (m *Model) jumpTo(i int) {
+	m.setCur(i)
+	m.refresh()
+	m.needPara(i)
+	m.offset = m.doc.top[i]
+	m.clamp()
+}
+
+// rememberPlace records where the reader stands in the store (memory
+// only).
+func (m *Model) rememberPlace() {
+	if m.opt.State == nil || m.cur < 0 {
+		return
+	}
+	var folded []int
+	for i, f := range m.collapsed {
+		if f {
+			folded = append(folded, i)
+		}
+	}
+	m.opt.State.SetPosition(m.placeKey(), state.Position{Para: m.cur, Folded: folded})
+}
+
+// toggleMark marks the current paragraph, or removes its mark.
+func (m *Model) toggleMark() tea.Cmd {
+	st := m.opt.State
+	if st == nil {
+		m.msg = "marks are off (--no-state)"
+		return nil
+	}
+	if m.cur < 0 {
+		m.msg = "no paragraph to mark"
+		return nil
+	}
+	name := m.cable.ParaName(m.cur)
+	mk := state.Mark{ID: common.CleanLine(m.cable.ID), Path: m.opt.Path, Para: m.cur, Name: name,
+		Words: firstWords(m.cable.Body[m.cur].Text, 12)}
+	if st.ToggleMark(mk) {
+		m.msg = "marked " + name + " · ' lists the marks"
+	} else {
+		m.msg = "mark on " + name + " removed"
+	}
+	m.marksPage.Lines = nil
+	return common.SaveState(st)
+}
+
+// firstWords is the first n words of s, on one line.
+func firstWords(s string, n int) string {
+	w := strings.Fields(common.CleanLine(s))
+	if len(w) > n {
+		return strings.Join(w[:n], " ") + " …"
+	}
+	return strings.Join(w, " ")
+}
+
+// marks are the marks as the page lists them, newest first.
+func (m *Model) marks() []state.Mark {
+	all := m.opt.State.Marks()
+	out := make([]state.Mark, len(all))
+	for i, mk := range all {
+		out[len(all)-1-i] = mk
+	}
+	return out
+}
+
+// openMarks shows the marks page.
+func (m *Model) openMarks() {
+	if m.opt.State == nil {
+		m.msg = "marks are off (--no-state)"
+		return
+	}
+	if len(m.opt.State.Marks()) == 0 {
+		m.msg = "no marks yet: m marks the current paragraph"
+		return
+	}
+	m.showMarks, m.markSel, m.marksPage = true, 0, common.Page{}
+}
+
+// marksPane is the marks page: one line a mark (id, paragraph, first
+// words), the selected one highlighted.
+func (m *Model) marksPane() []string {
+	st := m.styles
+	w := m.lo.fullW
+	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
+	for i, mk := range m.marks() {
+		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
+			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
+		l = common.Fit(l, w)
+		if i == m.markSel {
+			l = st.P.LinkSel.Wrap(common.PadRight(l, w))
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// marksKey handles a key on the marks page.
+func (m *Model) marksKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	marks := m.marks()
+	switch {
+	case key.Matches(msg, k.Close), key.Matches(msg, k.Marks):
+		m.showMarks = false
+		return nil
+	case key.Matches(msg, k.Down), msg.String() == "]":
+		m.markSel = min(m.markSel+1, len(marks)-1)
+	case key.Matches(msg, k.Up), msg.String() == "[":
+		m.markSel = max(m.markSel-1, 0)
+	case key.Matches(msg, k.Top):
+		m.markSel = 0
+	case key.Matches(msg, k.Bottom):
+		m.markSel = len(marks) - 1
+	case key.Matches(msg, k.Mark):
+		if m.markSel < len(marks) {
+			m.opt.State.ToggleMark(marks[m.markSel])
+			if len(marks) == 1 {
+				m.showMarks = false
+			}
+			m.markSel = max(0, min(m.markSel, len(marks)-2))
+			m.marksPage.Lines = nil
+			return common.SaveState(m.opt.State)
+		}
+	case msg.String() == "enter":
+		if m.markSel < len(marks) {
+			return m.openMark(marks[m.markSel])
+		}
+	}
+	m.marksPage.Lines = nil
+	// keep the selection on screen: title and blank line above it
+	if sel := m.markSel + 3; sel >= m.marksPage.Offset+m.bodyH {
+		m.marksPage.Offset = sel - m.bodyH + 1
+	} else if m.markSel+2 < m.marksPage.Offset {
+		m.marksPage.Offset = m.markSel + 2
+	}
+	return nil
+}
+
+// openMark goes to a marked paragraph: in this cable at once; in another,
+// by asking the root model to open it (the archive by id, a single cable
+// by its file), the place recorded first so the cable opens at the mark.
+func (m *Model) openMark(mk state.Mark) tea.Cmd {
+	m.showMarks = false
+	id := common.CleanLine(m.cable.ID)
+	if mk.ID == id && (id != "" || mk.Path == m.opt.Path) {
+		if mk.Para >= 0 && mk.Para < len(m.cable.Body) {
+			m.jumpTo(mk.Para)
+			m.msg = "mark: " + mk.Name
+		}
+		return nil
+	}
+	if mk.Path != "" && m.opt.OpenFile != nil {
+		if _, err := os.Stat(mk.Path); err != nil {
+			m.msg = "cannot open " + common.OrDash(mk.ID) + ": " + mk.Path + " is gone"
+			return nil
+		}
+	}
+	key := mk.ID
+	if key == "" {
+		key = mk.Path
+	}
+	p, _ := m.opt.State.Position(key)
+	p.Para = mk.Para
+	m.opt.State.SetPosition(key, p)
+	m.msg = "opening " + common.OrDash(mk.ID) + "…"
+	msg := common.OpenMarkMsg{ID: mk.ID, Path: mk.Path}
+	return func() tea.Msg { return msg }
+}

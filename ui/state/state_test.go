@@ -1,0 +1,74 @@
+package state
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", "/x/state")
+	if p, _ := DefaultPath(); p != "/x/state/cablereader/state.json" {
+		t.Errorf("with XDG_STATE_HOME: %s", p)
+	}
+	t.Setenv("XDG_STATE_HOME", "relative") // not absolute: ignored, as the spec says
+	t.Setenv("HOME", "/home/u")
+	if p, _ := DefaultPath(); p != "/home/u/.local/state/cablereader/state.json" {
+		t.Errorf("without: %s", p)
+	}
+}
+
+// Written, read back; another program's JSON is ignored with a notice and
+// never overwritten.
+func TestRoundTripAndForeign(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "state.json")
+	s, notice := Open(path)
+	if notice != "" {
+		t.Fatalf("a missing file gives a notice: %q", notice)
+	}
+	s.SetPosition("09TOKYO2531", Position{Para: 4, Folded: []int{1, 4}})
+	if !s.ToggleMark(Mark{ID: "09TOKYO2531", Para: 2, Name: "¶3", Words: "The SOP"}) {
+		t.Fatal("mark not added")
+	}
+	if err := s.Snapshot().Write(); err != nil {
+		t.Fatal(err)
+	}
+	r, notice := Open(path)
+	p, ok := r.Position("09TOKYO2531")
+	if notice != "" || !ok || p.Para != 4 || len(p.Folded) != 2 || len(r.Marks()) != 1 || r.Marks()[0].Name != "¶3" {
+		t.Fatalf("read back: %q %+v %+v", notice, p, r.Marks())
+	}
+	if r.ToggleMark(Mark{ID: "09TOKYO2531", Para: 2}) || len(r.Marks()) != 0 {
+		t.Error("toggling a mark again does not remove it")
+	}
+	// an old snapshot does not overwrite a newer one
+	old := r.Snapshot()
+	r.SetPosition("X", Position{Para: 1})
+	if err := r.Snapshot().Write(); err != nil {
+		t.Fatal(err)
+	}
+	old.Write()
+	if x, _ := Open(path); len(x.f.Positions) != 2 {
+		t.Errorf("an older snapshot was written over a newer one")
+	}
+
+	foreign := []byte(`{"theme": "dark"}`)
+	os.WriteFile(path, foreign, 0o600)
+	f, notice := Open(path)
+	if !strings.Contains(notice, "not a cablereader state file") {
+		t.Errorf("foreign notice %q", notice)
+	}
+	f.SetPosition("A", Position{})
+	if f.Snapshot() != nil {
+		t.Error("a foreign file would be written over")
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(foreign) {
+		t.Errorf("foreign file changed: %s", b)
+	}
+	var nilStore *Store
+	nilStore.SetPosition("A", Position{}) // --no-state: every method is a no-op
+	if nilStore.Marks() != nil || nilStore.Snapshot() != nil {
+		t.Error("a nil store holds something")
+	}
+}
