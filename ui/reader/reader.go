@@ -441,6 +441,12 @@ func (m *Model) renderFooter() string {
 	if p := m.page(); p != nil {
 		rt := percentOf(p.Offset, len(p.Lines), m.bodyH)
 		rw := common.Width(rt)
+		r := m.pStatus.Wrap(rt)
+		if m.hshown == headerHidden {
+			c := chip(m.cable)
+			r = c + " " + r
+			rw += ansi.StringWidth(c) + 1
+		}
 		left := m.pageBar(max(0, m.width-rw-2))
 		if m.msg != "" {
 			left = st.P.Warning.Wrap(m.msg)
@@ -449,7 +455,7 @@ func (m *Model) renderFooter() string {
 		if lw < 8 {
 			return common.Fit(left, m.width)
 		}
-		return common.PadRight(common.Fit(left, lw), lw) + " " + m.pStatus.Wrap(rt)
+		return common.PadRight(common.Fit(left, lw), lw) + " " + r
 	}
 	var right []string
 	if m.hshown == headerHidden {
