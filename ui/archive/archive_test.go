@@ -141,11 +141,13 @@ func TestArchiveListFolder(t *testing.T) {
 		}
 		kinds[entries[i].Kind()]++
 		wantDate := "undated"
+		shown := "20" + r.id[:2] // an undated record shows its id's year
 		if c.parsed.HasDate() {
 			wantDate = c.parsed.Date.UTC().Format("2006-01-02")
+			shown = wantDate
 		}
-		if r.date != wantDate {
-			t.Errorf("%s: date %q, want %q", r.id, r.date, wantDate)
+		if r.date != shown {
+			t.Errorf("%s: date %q, want %q", r.id, r.date, shown)
 		}
 		if wantDate != "undated" && wantDate < last || wantDate == "undated" && last != "" {
 			t.Errorf("row %d (%s %s) out of date order after %s", i, r.id, r.date, last)
@@ -170,7 +172,7 @@ func TestArchiveListFolder(t *testing.T) {
 	// Wide: the classification in words; the known cables are there.
 	w := openArchive(t, ix, 180, len(entries)+4)
 	s := archText(w)
-	for _, want := range []string{"09TOKYO2531", "CONFIDENTIAL", "THAILAND AND JAPAN TO INK SOP ON TIP", "AMEMBASSY TOKYO", "Origin", "Subject"} {
+	for _, want := range []string{"09TOKYO2531", "CONFIDENTIAL", "THAILAND AND JAPAN TO INK SOP ON TIP", "Tokyo", "Origin", "Subject"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("wide list lacks %q", want)
 		}

@@ -179,7 +179,7 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entrie
 			}
 			lv[i] = uint8(lvl)
 			s.idW = max(s.idW, common.Width(e.ID))
-			s.originW = max(s.originW, common.Width(e.Origin))
+			s.originW = max(s.originW, common.Width(placeName(e)))
 		}
 		if from[i] < 0 || s.remap == nil {
 			for _, t := range e.Tags {

@@ -224,7 +224,12 @@ func (a *Archive) renderRow(i int32, sel bool) string {
 	post.Grow(c.origin + c.subject + 2*c.gap + 16)
 	if c.date > 0 {
 		if e.Date.IsZero() {
-			pre.WriteString(st.P.Dim.Wrap(cell("undated", c.date)))
+			// the year the id gives, else "undated"
+			y := idYear(e.ID)
+			if y == "" {
+				y = "undated"
+			}
+			pre.WriteString(st.P.Dim.Wrap(cell(y, c.date)))
 		} else {
 			var d [10]byte
 			pre.Write(e.Date.UTC().AppendFormat(d[:0], "2006-01-02"))
@@ -240,11 +245,7 @@ func (a *Archive) renderRow(i int32, sel bool) string {
 		post.WriteString(gap)
 	}
 	if c.origin > 0 {
-		o := common.CleanLine(e.Origin)
-		if common.Width(o) > c.origin {
-			o = shortOrigin(o)
-		}
-		post.WriteString(cell(o, c.origin))
+		post.WriteString(cell(placeName(e), c.origin))
 		post.WriteString(gap)
 	}
 	post.WriteString(cell(common.CleanLine(e.Subject), c.subject))
@@ -253,21 +254,6 @@ func (a *Archive) renderRow(i int32, sel bool) string {
 		return st.P.Gutter.Wrap("▌") + " " + p.Wrap(pre.String()) + chip + p.Wrap(post.String())
 	}
 	return "  " + pre.String() + chip + post.String()
-}
-
-// originWords are the first words of an origin that a narrow column
-// leaves out: the post's name says more than its kind.
-var originWords = []string{"AMEMBASSY ", "AMCONSUL ", "USMISSION ", "Embassy ", "Consulate ", "Mission "}
-
-// shortOrigin is an origin without the word for its kind of post
-// (AMEMBASSY BUENOS AIRES → BUENOS AIRES).
-func shortOrigin(o string) string {
-	for _, w := range originWords {
-		if rest, ok := strings.CutPrefix(o, w); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest)
-		}
-	}
-	return o
 }
 
 // commas writes n with thousands separators.
