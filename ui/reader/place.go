@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -190,12 +189,6 @@ func (m *Model) openMark(mk state.Mark) tea.Cmd {
 			m.msg = "mark: " + mk.Name
 		}
 		return nil
-	}
-	if mk.Path != "" && m.opt.OpenFile != nil {
-		if _, err := os.Stat(mk.Path); err != nil {
-			m.msg = "cannot open " + common.OrDash(mk.ID) + ": " + mk.Path + " is gone"
-			return nil
-		}
 	}
 	key := mk.ID
 	if key == "" {

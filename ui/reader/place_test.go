@@ -55,6 +55,9 @@ func TestPlaceSurvivesRestart(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, "cablereader", ".state-*")); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
+	if !strings.HasSuffix(ansi.Strip(m1.footer), "¶5 of 6 · 100%") {
+		t.Errorf("status on ¶5: %q", ansi.Strip(m1.footer))
+	}
 	// second run: opens on ¶5 folded; ' lists the mark, enter goes to it
 	m2, _ := runWithState(t, "¶5 of 6", "'")
 	page := ansi.Strip(strings.Join(m2.marksPage.Lines, "\n"))
@@ -65,7 +68,7 @@ func TestPlaceSurvivesRestart(t *testing.T) {
 		t.Errorf("the fold of ¶5 was not kept")
 	}
 	m3, _ := runWithState(t, "¶5 of 6", "'", "enter")
-	if m3.showMarks || m3.cable.Body[m3.cur].Number != 3 || m3.offset != m3.doc.top[m3.cur] {
+	if m3.showMarks || m3.cable.Body[m3.cur].Number != 3 || m3.offset != m3.doc.top[m3.cur] || !strings.Contains(ansi.Strip(m3.footer), "¶3 of 6 · marked · ") {
 		t.Errorf("enter on the mark went to ¶%d", m3.cable.Body[m3.cur].Number)
 	}
 	// m on the marks page removes the mark

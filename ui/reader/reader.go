@@ -463,6 +463,9 @@ func (m *Model) renderFooter() string {
 	}
 	if m.cur >= 0 && m.cur < len(m.cable.Body) {
 		right = append(right, m.where())
+		if m.opt.State.Marked(common.CleanLine(m.cable.ID), m.opt.Path, m.cur) {
+			right = append(right, "marked")
+		}
 	}
 	if m.search.active() {
 		s := "/" + common.CleanLine(m.search.query) + " "
