@@ -2,8 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"cablereader/ui"
 )
 
 // --format json over a folder prints JSON Lines: one valid JSON object a
@@ -83,5 +88,29 @@ func TestPara(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(js), &p); err != nil || p.Number != 2 || p.Label != "12." || p.Marking != "C" || strings.Count(js, "\n") != 1 {
 		t.Errorf("--para 2 -f json: %v %+v\n%s", err, p, js)
+	}
+}
+
+// The archive view is handed the state file of $XDG_STATE_HOME, with a
+// notice when it is unreadable, and none with --no-state.
+func TestStateOption(t *testing.T) {
+	defer func(f func(io.Writer) bool) { interactive = f }(interactive)
+	defer func(f func(ui.Source, ui.Options) error) { runArchiveView = f }(runArchiveView)
+	interactive = func(io.Writer) bool { return true }
+	var got ui.Options
+	runArchiveView = func(_ ui.Source, opt ui.Options) error { got = opt; return nil }
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	path := filepath.Join(dir, "cablereader", "state.json")
+	if _, stderr, code := cli(t, "", "testdata/cables"); code != 0 || got.State == nil || got.State.Path() != path || got.Notice != "" {
+		t.Errorf("exit %d %s; state %v, notice %q", code, stderr, got.State, got.Notice)
+	}
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, []byte("\x00garbage"), 0o600)
+	if cli(t, "", "testdata/cables"); !strings.Contains(got.Notice, "places and marks not kept, not valid JSON") {
+		t.Errorf("notice %q", got.Notice)
+	}
+	if cli(t, "", "--no-state", "testdata/cables"); got.State != nil || got.Notice != "" {
+		t.Errorf("--no-state: state %v, notice %q", got.State, got.Notice)
 	}
 }

@@ -211,6 +211,7 @@ func (scanPanics) Scan(context.Context, func(corpus.Progress)) error { panic("bo
 // A panic on the archive's scan goroutine ends the program through Bubble
 // Tea (the terminal restored) with one line and status 1.
 func TestArchiveScanPanic(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	defer func(f func(io.Writer) bool) { interactive = f }(interactive)
 	defer func(f func(ui.Source, ui.Options) error) { runArchiveView = f }(runArchiveView)
 	interactive = func(io.Writer) bool { return true }
