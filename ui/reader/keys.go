@@ -48,11 +48,12 @@ type KeyMap struct {
 	postHelp  key.Binding // "(/)" as one entry of the short help
 	backShort key.Binding
 
-	paraHelp   key.Binding // "]/[" as one entry of the short help
-	tagsShort  key.Binding // Tags as the short help names it
-	scrollHelp key.Binding // "↑/↓" on a page's help bar
-	closeHelp  key.Binding // "esc" on a page's help bar
-	quitHelp   key.Binding // Quit as the full help describes it
+	paraHelp   key.Binding   // "]/[" as one entry of the short help
+	tagsShort  key.Binding   // Tags as the short help names it
+	scrollHelp key.Binding   // "↑/↓" on a page's help bar
+	closeHelp  key.Binding   // "esc" on a page's help bar
+	quitHelp   key.Binding   // Quit as the full help describes it
+	marksHelp  []key.Binding // the marks page's help bar
 }
 
 // DefaultKeyMap returns the reader's keys (less/vim conventions, see
@@ -99,6 +100,12 @@ func DefaultKeyMap() KeyMap {
 		scrollHelp: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("↑/↓", "scroll")),
 		closeHelp:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		quitHelp:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit, from any page")),
+		marksHelp: []key.Binding{
+			key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("↑/↓", "select")),
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+			key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "remove")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		},
 
 		NextRef:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next reference in the archive"), key.WithDisabled()),
 		PrevRef:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous reference"), key.WithDisabled()),

@@ -64,6 +64,9 @@ func TestPlaceSurvivesRestart(t *testing.T) {
 	if !m2.showMarks || !strings.Contains(page, "09TOKYO2531          ¶3         The SOP sets forth a number of best practices to be observed …") {
 		t.Errorf("the marks page:\n%s", page)
 	}
+	if !strings.HasPrefix(ansi.Strip(m2.footer), "↑/↓ select • ⏎ open • m remove • esc close") {
+		t.Errorf("the marks page's help bar: %q", ansi.Strip(m2.footer))
+	}
 	if m2.cable.Body[4].Number != 5 || !m2.collapsed[4] {
 		t.Errorf("the fold of ¶5 was not kept")
 	}

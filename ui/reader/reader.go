@@ -448,6 +448,11 @@ func (m *Model) renderFooter() string {
 			rw += ansi.StringWidth(c) + 1
 		}
 		left := m.pageBar(max(0, m.width-rw-2))
+		if m.showMarks {
+			h := m.help
+			h.SetWidth(0)
+			left = h.ShortHelpView(m.keys.marksHelp)
+		}
 		if m.msg != "" {
 			left = st.P.Warning.Wrap(m.msg)
 		}
