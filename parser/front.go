@@ -67,7 +67,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		t := strings.TrimSpace(line)
 		if t == "" {
 			blank = true
-			if cur != fieldRef {
+			if cur != fieldRef && !(cur == fieldClassifiedBy && f.reasonsAhead(lines, i+1)) {
 				cur = fieldNone
 			}
 			continue
@@ -173,14 +173,16 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		// "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY."
 		c.Caveats = append(c.Caveats, caveatLead.FindStringSubmatch(s)[1])
 		return fieldNone, true
+	case clsBy.MatchString(s): // before the E.O.: its reasons may name it
+		f.clsBy = append(f.clsBy, s)
+		return fieldClassifiedBy, true
+	case cur == fieldClassifiedBy && f.reasonTail(s):
+		return fieldClassifiedBy, true
 	case eoLine.MatchString(s):
 		if h.EO == nil {
 			h.EO = readEO(s)
 		}
 		return fieldNone, true
-	case clsBy.MatchString(s):
-		f.clsBy = append(f.clsBy, s)
-		return fieldClassifiedBy, true
 	case subjLine.MatchString(s):
 		if strings.TrimSpace(strings.Join(f.subject, "")) != "" {
 			return fieldNone, true // a second SUBJECT is kept as written only

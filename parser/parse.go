@@ -239,7 +239,8 @@ func (p *parser) finish() {
 		for i := 0; i < len(c.Body) && i < 3; i++ {
 			t := c.Body[i].Text
 			if k := strings.Index(strings.ToUpper(t), "CLASSIFIED BY"); k >= 0 && k < 40 {
-				c.Header.ClassifiedBy = readClassifiedBy(strings.SplitN(t[k:], "\n", 2)[0])
+				lines := strings.Split(t[k:], "\n")
+				c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
 				break
 			}
 		}
