@@ -91,9 +91,9 @@ func generateCSV(b *testing.B, path string, n int) int64 {
 	for i := range n {
 		s := srcs[i%len(srcs)]
 		post := benchPosts[r.IntN(len(benchPosts))]
-		date := time.Date(1966, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(44*365*24*time.Hour)))).Truncate(time.Minute)
+		date := time.Date(1966, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(44 * 365 * 24 * time.Hour)))).Truncate(time.Minute)
 		if r.IntN(4) > 0 { // most cables are from 2003 to 2010
-			date = time.Date(2003, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(8*365*24*time.Hour)))).Truncate(time.Minute)
+			date = time.Date(2003, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(8 * 365 * 24 * time.Hour)))).Truncate(time.Minute)
 		}
 		id := fmt.Sprintf("%02d%s%d", date.Year()%100, post, i+1)
 		words.Reset()
