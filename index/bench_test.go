@@ -236,7 +236,7 @@ func BenchmarkQuery(b *testing.B) {
 	b.ReportMetric(float64(reopen.Microseconds())/1000, "reopen-ms")
 	if os.Getenv("INDEX_BENCH_VERBOSE") != "" {
 		for i, d := range per {
-			b.Logf("%-40s %v", benchQueries[i], d)
+			fmt.Fprintf(os.Stderr, "%-40s %v\n", benchQueries[i], d)
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // Weights of the bm25 ranking: a word in the subject counts as much as
 // ten in the body.
-const subjectWeight, bodyWeight = 10.0, 1.0
+const rank = "bm25(fts, 10.0, 1.0)"
 
 // Hit is one cable found.
 type Hit struct {
@@ -136,12 +136,15 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	}
 	c := compile(q)
 	from, args := c.from()
-	score, order := "0", "c.date, c.id"
+	var query string
 	if c.match != "" {
-		score = "bm25(fts, 10.0, 1.0)"
-		order = "score, c.date, c.id"
+		// Rank and sort narrow rows, then fetch the columns of the few kept.
+		query = "SELECT " + hitColumns + ", h.score FROM (SELECT c.rowid AS r, " + rank + " AS score, c.date AS d, c.id AS i" + from +
+			" ORDER BY score, d, i LIMIT ?) h JOIN cables c ON c.rowid = h.r ORDER BY h.score, h.d, h.i"
+	} else {
+		query = "SELECT " + hitColumns + ", 0" + from + " ORDER BY c.date, c.id LIMIT ?"
 	}
-	rows, err := db.QueryContext(ctx, "SELECT "+hitColumns+", "+score+" AS score"+from+" ORDER BY "+order+" LIMIT ?", append(args, limit)...)
+	rows, err := db.QueryContext(ctx, query, append(args, limit)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -149,9 +152,15 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	if err != nil {
 		return nil, 0, err
 	}
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&n); err != nil {
-		return nil, 0, err
+	n := len(hits)
+	if n == limit {
+		countFrom := from
+		if c.match != "" && len(c.where) == 0 {
+			countFrom = " FROM fts WHERE fts MATCH ?"
+		}
+		if err := db.QueryRowContext(ctx, "SELECT count(*)"+countFrom, args...).Scan(&n); err != nil {
+			return nil, 0, err
+		}
 	}
 	return hits, n, nil
 }
