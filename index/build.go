@@ -179,8 +179,11 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 		gone = append(gone, p)
 		stats.Gone++
 	}
-	if changedBytes > total/2 && changedBytes > 64<<20 {
-		// Deleting most of a big index costs more than building anew.
+	var indexed int
+	db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&indexed)
+	if changedBytes > total/2 && changedBytes > 64<<20 || orphans(db) > max(1000, indexed/4) {
+		// Replacing most of a big index costs more than building anew, and
+		// many FTS rows left by removed cables slow queries and skew ranks.
 		db.Close()
 		return ix.rebuild(ctx, units, progress)
 	}
@@ -202,6 +205,9 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 	w, err := newWriter(ctx, tx)
 	if err == nil {
 		err = w.remove(gone)
+	}
+	if err == nil && w.removed > 0 {
+		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('orphans', CAST(coalesce((SELECT value FROM meta WHERE key = 'orphans'), 0) AS INTEGER) + ?)`, w.removed)
 	}
 	if err == nil {
 		err = ix.add(ctx, w, todo, progress, &stats)
@@ -266,7 +272,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if _, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion)); err != nil {
 		return stats, err
 	}
-	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?)`,
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?), ('orphans', '0')`,
 		appName, ix.key, fmt.Sprint(SchemaVersion))
 	if err != nil {
 		return stats, err
@@ -494,11 +500,12 @@ func estimate(stage string, cables int, bytes, total int64, start time.Time) Pro
 
 // writer inserts cables through prepared statements in one transaction.
 type writer struct {
-	ctx                                          context.Context
-	tx                                           *sql.Tx
-	cable, tag, ref, fts, fileStmt               *sql.Stmt
-	delFTS, delTags, delRefs, delCables, delFile *sql.Stmt
-	byPath, asText                               *sql.Stmt
+	ctx                                  context.Context
+	tx                                   *sql.Tx
+	cable, tag, ref, fts, fileStmt       *sql.Stmt
+	delTags, delRefs, delCables, delFile *sql.Stmt
+	byPath, asText                       *sql.Stmt
+	removed                              int // cables removed: their FTS rows stay
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -514,7 +521,6 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.fileStmt, `INSERT OR REPLACE INTO files (path, size, mtime, cables) VALUES (?, ?, ?, ?)`},
 		{&w.byPath, `SELECT rowid FROM cables WHERE path = ?`},
 		{&w.asText, `SELECT 1 FROM cables WHERE id = ? AND kind = 'text' LIMIT 1`},
-		{&w.delFTS, `DELETE FROM fts WHERE rowid = ?`},
 		{&w.delTags, `DELETE FROM tags WHERE cable = ?`},
 		{&w.delRefs, `DELETE FROM refs WHERE cable = ?`},
 		{&w.delCables, `DELETE FROM cables WHERE rowid = ?`},
@@ -531,7 +537,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() error {
-	for _, s := range []*sql.Stmt{w.cable, w.tag, w.ref, w.fts, w.fileStmt, w.byPath, w.asText, w.delFTS, w.delTags, w.delRefs, w.delCables, w.delFile} {
+	for _, s := range []*sql.Stmt{w.cable, w.tag, w.ref, w.fts, w.fileStmt, w.byPath, w.asText, w.delTags, w.delRefs, w.delCables, w.delFile} {
 		if s != nil {
 			s.Close()
 		}
@@ -606,8 +612,9 @@ func (w *writer) remove(paths []string) error {
 			ids = append(ids, id)
 		}
 		rows.Close()
+		w.removed += len(ids)
 		for _, id := range ids {
-			for _, st := range []*sql.Stmt{w.delFTS, w.delTags, w.delRefs, w.delCables} {
+			for _, st := range []*sql.Stmt{w.delTags, w.delRefs, w.delCables} {
 				if _, err := st.ExecContext(w.ctx, id); err != nil {
 					return err
 				}

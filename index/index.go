@@ -30,7 +30,13 @@ const appName = "cablereader"
 var ErrForeign = errors.New("not a cablereader index")
 
 // The schema. The FTS table is contentless: the text stays in the
-// archive, and snippets are made from it (Index.Snippet).
+// archive, and snippets are made from it (Index.Snippet). It is written
+// for SQLite 3.9 and later, so that older sqlite3 shells and Python's
+// module can query it: without contentless_delete (3.43), rows of a
+// contentless table cannot be deleted, so a removed or changed cable
+// leaves its FTS row behind, joined to no cable (rowids are never reused:
+// AUTOINCREMENT), and counted in meta 'orphans'; a rebuild clears them
+// once they are many.
 const schema = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -40,7 +46,7 @@ CREATE TABLE files (
 	cables INTEGER NOT NULL
 );
 CREATE TABLE cables (
-	rowid          INTEGER PRIMARY KEY,
+	rowid          INTEGER PRIMARY KEY AUTOINCREMENT,
 	id             TEXT NOT NULL,
 	date           TEXT NOT NULL,
 	classification TEXT NOT NULL,
@@ -70,7 +76,7 @@ CREATE INDEX refs_cited ON refs (cited COLLATE NOCASE);
 CREATE INDEX refs_cable ON refs (cable);
 CREATE VIRTUAL TABLE fts USING fts5 (
 	subject, body,
-	content = '', contentless_delete = 1,
+	content = '',
 	tokenize = 'unicode61 remove_diacritics 2'
 );
 `
@@ -81,8 +87,9 @@ type Index struct {
 	archive []string // absolute paths of the archive, in the order given
 	key     string   // the archive paths joined, as kept in meta
 
-	mu sync.RWMutex
-	db *sql.DB // nil until the index is complete
+	mu      sync.RWMutex
+	db      *sql.DB // nil until the index is complete
+	orphans int     // FTS rows of removed cables
 }
 
 // DefaultFile is where the index of an archive lives unless told
@@ -151,6 +158,7 @@ func Open(paths []string, file string) (*Index, error) {
 			return nil, err
 		}
 		ix.db = db
+		ix.orphans = orphans(db)
 	}
 	return ix, nil
 }
@@ -270,11 +278,22 @@ func openDB(path string, readOnly bool, pragmas ...string) (*sql.DB, error) {
 	return db, nil
 }
 
+// orphans reads the count of FTS rows left by removed cables.
+func orphans(db *sql.DB) int {
+	var n int
+	db.QueryRow(`SELECT value FROM meta WHERE key = 'orphans'`).Scan(&n)
+	return n
+}
+
 // swap replaces the open database with db (nil to close it).
 func (ix *Index) swap(db *sql.DB) {
+	n := 0
+	if db != nil {
+		n = orphans(db)
+	}
 	ix.mu.Lock()
 	old := ix.db
-	ix.db = db
+	ix.db, ix.orphans = db, n
 	ix.mu.Unlock()
 	if old != nil {
 		old.Close()

@@ -151,6 +151,11 @@ func TestFolderFollowsChanges(t *testing.T) {
 	if st.Rebuilt || st.Added != 2 || st.Changed != 1 || st.Gone != 1 || st.Unchanged != 106 || st.Cables != 108 {
 		t.Fatalf("stats %+v", st)
 	}
+	var orphans string
+	ix.DB().QueryRow(`SELECT value FROM meta WHERE key = 'orphans'`).Scan(&orphans)
+	if orphans != "2" {
+		t.Errorf("orphans %q, want 2 (the changed and the removed cable)", orphans)
+	}
 	if got := ids(t, ix, "whaling"); !slices.Equal(got, []string{"10TOKYO1", "10TOKYO9999"}) {
 		t.Errorf("whaling: %q", got)
 	}

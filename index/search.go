@@ -155,7 +155,7 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	n := len(hits)
 	if n == limit {
 		countFrom := from
-		if c.match != "" && len(c.where) == 0 {
+		if c.match != "" && len(c.where) == 0 && ix.orphanCount() == 0 {
 			countFrom = " FROM fts WHERE fts MATCH ?"
 		}
 		if err := db.QueryRowContext(ctx, "SELECT count(*)"+countFrom, args...).Scan(&n); err != nil {
@@ -266,4 +266,10 @@ func (ix *Index) CitedBy(ctx context.Context, id string) ([]Hit, error) {
 		return nil, err
 	}
 	return scanHits(rows, false)
+}
+
+func (ix *Index) orphanCount() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.orphans
 }
