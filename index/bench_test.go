@@ -1,0 +1,242 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"cablereader/parser"
+)
+
+// The benchmarks index a generated Cablegate-form cables.csv of
+// INDEX_BENCH_CABLES cables (default 5000) made from the real test
+// cables: ids, dates and posts varied, and about one word in six
+// replaced from a large made-up vocabulary drawn with a Zipf law, so that
+// the index has a realistic number of distinct terms. With
+// INDEX_BENCH_DIR set, the CSV and the index are kept there and reused.
+
+var benchPosts = []string{"TOKYO", "PARIS", "KABUL", "BAGHDAD", "MOSCOW", "BEIJING", "ANKARA", "CAIRO", "STATE", "LONDON",
+	"BERLIN", "ROME", "MADRID", "NEWDELHI", "ISLAMABAD", "TELAVIV", "RIYADH", "AMMAN", "BOGOTA", "CARACAS",
+	"LAGOS", "NAIROBI", "PRETORIA", "SEOUL", "MANILA", "JAKARTA", "HANOI", "BRASILIA", "MEXICO", "OTTAWA"}
+
+var benchClasses = []string{"UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "CONFIDENTIAL//NOFORN", "SECRET//NOFORN", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"}
+
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("INDEX_BENCH_CABLES")); err == nil && n > 0 {
+		return n
+	}
+	return 5000
+}
+
+func benchDir(b *testing.B) string {
+	if d := os.Getenv("INDEX_BENCH_DIR"); d != "" {
+		os.MkdirAll(d, 0o755)
+		return d
+	}
+	return b.TempDir()
+}
+
+// syllables make the made-up words.
+var syllables = strings.Fields("ka to ri mu sa ne lo vi da pe zu ho mi ra te no shi ba gu ye fa qui lan dor mek tsa vol ern ist ach")
+
+func madeUpWord(n int) string {
+	var b strings.Builder
+	for n >= 0 {
+		b.WriteString(syllables[n%len(syllables)])
+		n = n/len(syllables) - 1
+	}
+	return b.String()
+}
+
+// generateCSV writes n cables to path and returns its size.
+func generateCSV(b *testing.B, path string, n int) int64 {
+	if st, err := os.Stat(path + ".done"); err == nil && st.Size() > 0 {
+		data, _ := os.ReadFile(path + ".done")
+		if string(data) == strconv.Itoa(n) {
+			st, _ := os.Stat(path)
+			return st.Size()
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(realCables, "*.txt"))
+	type src struct {
+		text    string
+		subject string
+	}
+	var srcs []src
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := parser.Parse(data)
+		srcs = append(srcs, src{string(data), c.Header.Subject})
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.1, 2, 2_000_000)
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var row []byte
+	var size int64
+	var words strings.Builder
+	for i := range n {
+		s := srcs[i%len(srcs)]
+		post := benchPosts[r.IntN(len(benchPosts))]
+		date := time.Date(1966, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(44 * 365 * 24 * time.Hour)))).Truncate(time.Minute)
+		if r.IntN(4) > 0 { // most cables are from 2003 to 2010
+			date = time.Date(2003, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(8 * 365 * 24 * time.Hour)))).Truncate(time.Minute)
+		}
+		id := fmt.Sprintf("%02d%s%d", date.Year()%100, post, i+1)
+		words.Reset()
+		start := 0
+		text := s.text
+		for j := 0; j <= len(text); j++ {
+			if j < len(text) && isTokenRune(rune(text[j])) {
+				continue
+			}
+			if j > start {
+				w := text[start:j]
+				if len(w) >= 4 && r.IntN(6) == 0 {
+					w = madeUpWord(int(zipf.Uint64()))
+					if text[start] >= 'A' && text[start] <= 'Z' {
+						w = strings.ToUpper(w)
+					}
+				}
+				words.WriteString(w)
+			}
+			if j < len(text) {
+				words.WriteByte(text[j])
+			}
+			start = j + 1
+		}
+		var refs []string
+		if i > 0 && r.IntN(3) == 0 {
+			refs = append(refs, fmt.Sprintf("%02d%s%d", date.Year()%100, benchPosts[r.IntN(len(benchPosts))], r.IntN(i)+1))
+		}
+		dateCol := fmt.Sprintf("%d/%d/%d %d:%02d", date.Month(), date.Day(), date.Year(), date.Hour(), date.Minute())
+		row = appendRow(row[:0], []string{strconv.Itoa(i + 1), dateCol, id, "Embassy " + strings.ToLower(post),
+			benchClasses[r.IntN(len(benchClasses))], strings.Join(refs, "|"), "", words.String()})
+		if _, err := f.Write(row); err != nil {
+			b.Fatal(err)
+		}
+		size += int64(len(row))
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(path+".done", []byte(strconv.Itoa(n)), 0o644)
+	return size
+}
+
+func BenchmarkBuild(b *testing.B) {
+	dir := benchDir(b)
+	n := benchSize()
+	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	size := generateCSV(b, csv, n)
+	file := filepath.Join(dir, fmt.Sprintf("cables-%d.db", n))
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		os.Remove(file)
+		ix, err := Open([]string{csv}, file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := ix.Update(context.Background(), nil)
+		if err != nil || st.Cables != n {
+			b.Fatalf("%v %+v", err, st)
+		}
+		ix.Close()
+	}
+	b.StopTimer()
+	st, _ := os.Stat(file)
+	b.ReportMetric(float64(st.Size())/float64(size)*100, "index-%-of-csv")
+	ix, _ := Open([]string{csv}, file)
+	defer ix.Close()
+	var terms int
+	ix.DB().Exec(`CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')`)
+	ix.DB().QueryRow(`SELECT count(*) FROM temp.vocab`).Scan(&terms)
+	b.ReportMetric(float64(terms), "distinct-terms")
+	b.ReportMetric(float64(n), "cables")
+}
+
+// benchQueries are 50 fixed queries: rare and common words, phrases,
+// prefixes, each field, date ranges and combinations.
+var benchQueries = []string{
+	"the", "government", "minister", "trafficking", "nuclear", "iran", "whaling", "corruption", "election", "oil",
+	`"nuclear weapons"`, `"human rights"`, `"prime minister"`, `"foreign minister"`, `"standard operating procedures"`,
+	"nucl*", "terror*", "elect*", "econ*", "ka*",
+	"tag:KTIP", "tag:PREL", "from:tokyo", "from:paris", "class:secret", "noforn", "date:2009", "date:2009-11..2010-02",
+	"id:09TOKYO2531", "cites:09TOKYO5", "subject:iran", `subject:"nuclear"`,
+	"iran nuclear", "iran -nuclear", "tehran OR kabul", "trafficking tag:KTIP", "nuclear date:2009", "nuclear from:tokyo",
+	"class:secret noforn date:2008", "minister date:2006..2007", `"human rights" from:beijing`, "oil OR gas date:2010",
+	"corruption -election", "tag:PREL tag:PGOV", "president visit", "kato*", "KATORI", "security council resolution",
+	"-the date:2009-01", "military OR army OR navy",
+}
+
+func BenchmarkQuery(b *testing.B) {
+	dir := benchDir(b)
+	n := benchSize()
+	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	generateCSV(b, csv, n)
+	file := filepath.Join(dir, fmt.Sprintf("cables-%d.db", n))
+	start := time.Now()
+	ix, err := Open([]string{csv}, file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.Ready() {
+		if _, err := ix.Update(context.Background(), nil); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+		start = time.Now()
+		if ix, err = Open([]string{csv}, file); err != nil {
+			b.Fatal(err)
+		}
+	}
+	qs := make([]*Query, len(benchQueries))
+	for i, s := range benchQueries {
+		if qs[i], err = Parse(s); err != nil {
+			b.Fatal(s, err)
+		}
+	}
+	// Reopening: open, bring up to date (nothing changed) and answer one query.
+	ix.Update(context.Background(), nil)
+	ix.Search(context.Background(), qs[0], 100)
+	reopen := time.Since(start)
+	var times []time.Duration
+	per := make([]time.Duration, len(qs))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, q := range qs {
+			t := time.Now()
+			if _, _, err := ix.Search(context.Background(), q, 100); err != nil {
+				b.Fatal(benchQueries[i], err)
+			}
+			d := time.Since(t)
+			times = append(times, d)
+			per[i] = max(per[i], d)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
+	b.ReportMetric(float64(reopen.Microseconds())/1000, "reopen-ms")
+	if os.Getenv("INDEX_BENCH_VERBOSE") != "" {
+		for i, d := range per {
+			fmt.Fprintf(os.Stderr, "%-40s %v\n", benchQueries[i], d)
+		}
+	}
+}
