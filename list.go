@@ -59,7 +59,7 @@ func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e corpus.Entry, err
 		}
 		one.Reset()
 		line.Reset()
-		if err := output.JSON(&one, parser.Parse(text)); err != nil {
+		if err := output.JSON(&one, parser.ParseAs(text, e.ArchiveID())); err != nil {
 			return err
 		}
 		if err := json.Compact(&line, one.Bytes()); err != nil {

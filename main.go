@@ -181,7 +181,7 @@ func closeAll(files []*input.File) {
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
 	size := len(data)
 	parse := func() *model.Cable {
-		c := parser.Parse(data)
+		c := parser.ParseAs(data, corpus.NameID(name))
 		data = nil // the model holds copies: let the input go
 		if size > bigInput {
 			// Parsing a big file leaves garbage several times its size;
@@ -259,7 +259,7 @@ func (a archive) Open(e corpus.Entry) (*model.Cable, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parser.Parse(text), nil
+	return parser.ParseAs(text, e.ArchiveID()), nil
 }
 
 func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
@@ -431,7 +431,7 @@ func openFile(opt options) func(string) (*model.Cable, error) {
 		if err != nil {
 			return nil, readError(path, err)
 		}
-		return parser.Parse(data), nil
+		return parser.ParseAs(data, corpus.NameID(path)), nil
 	}
 }
 

@@ -358,12 +358,12 @@ func TestScanRecovers(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "09TOKYO2531.txt"), sample)
 	writeFile(t, filepath.Join(dir, "boom.txt"), []byte("UNCLAS STATE 000001\nSUBJECT: BOOM\n"))
-	defer func(p func([]byte) *model.Cable) { parse = p }(parse)
-	parse = func(b []byte) *model.Cable {
+	defer func(p func([]byte, string) *model.Cable) { parse = p }(parse)
+	parse = func(b []byte, id string) *model.Cable {
 		if bytes.Contains(b, []byte("BOOM")) {
 			panic("boom")
 		}
-		return parser.Parse(b)
+		return parser.ParseAs(b, id)
 	}
 	ix := scan(t, dir)
 	if list := ix.Entries(); len(list) != 1 || list[0].ID != "09TOKYO2531" {

@@ -57,6 +57,16 @@ type Entry struct {
 // Kind reports where the entry's text comes from.
 func (e Entry) Kind() Kind { return e.src.kind }
 
+// ArchiveID is the id the archive publishes the cable as: a CSV row's
+// refid column, or the id a file is named after ("" for neither). The
+// cable's text is read with it (parser.ParseAs).
+func (e Entry) ArchiveID() string {
+	if e.src.kind == KindCSVRow {
+		return e.ID
+	}
+	return NameID(e.src.path)
+}
+
 // Path is the file the entry was read from (the CSV for a row).
 func (e Entry) Path() string { return e.src.path }
 

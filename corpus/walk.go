@@ -262,15 +262,15 @@ func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) 
 	if !f.Regular() {
 		keep = data // Load cannot read it again
 	}
-	c := parse(text)
+	c := parse(text, NameID(j.path))
 	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
 		return e, "no cable in the text (no id, header, subject or tags)", nil
 	}
 	return cableEntry(c, j.path, Kind(format)), "", keep
 }
 
-// parse is parser.Parse; tests replace it to make it fail.
-var parse = parser.Parse
+// parse is parser.ParseAs; tests replace it to make it fail.
+var parse = parser.ParseAs
 
 // safeReadCable is readCable on a worker goroutine: a panic there would
 // end the program without restoring the terminal, so it skips the file
@@ -303,7 +303,7 @@ func skipReason(err error) string {
 
 func cableEntry(c *model.Cable, path string, kind Kind) Entry {
 	e := Entry{
-		ID:             fileID(c.ID, path),
+		ID:             c.ID,
 		Date:           c.Date,
 		Classification: c.Classification.String(),
 		Origin:         c.Origin,
@@ -323,22 +323,19 @@ func cableEntry(c *model.Cable, path string, kind Kind) Entry {
 
 var idLike = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)
 
-// fileID picks the id of a file's cable. The text's id wins when it is
-// whole; without a date-time group the parser leaves the year off
-// (BRASILIA4227), and a file named after the cable (02BRASILIA4227.html,
-// 09TOKYO2531_a.html from PlusD) gives it back.
-func fileID(parsed, path string) string {
-	if len(parsed) > 2 && isDigit(parsed[0]) && isDigit(parsed[1]) {
-		return parsed
-	}
+// NameID is the cable id a file is named after (02BRASILIA4227.html,
+// 09TOKYO2531_a.html from PlusD), or "" when its name is not an id. An
+// archive publishes a file's cable under it, so the parser takes it over
+// a header that lacks the year or names another cable (parser.ParseAs).
+func NameID(path string) string {
 	stem := strings.ToUpper(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	if i := strings.LastIndexByte(stem, '_'); i > 0 && len(stem)-i == 2 {
 		stem = stem[:i]
 	}
-	if idLike.MatchString(stem) && strings.HasSuffix(stem, parsed) {
+	if idLike.MatchString(stem) {
 		return stem
 	}
-	return parsed
+	return ""
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

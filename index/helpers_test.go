@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"cablereader/corpus"
 	"cablereader/parser"
 )
 
@@ -89,7 +90,7 @@ func writeCSV(t testing.TB, path string, files []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := parser.Parse(text)
+		c := parser.ParseAs(text, corpus.NameID(f))
 		id := c.ID
 		if id == "" || id[0] < '0' || id[0] > '9' {
 			id = strings.TrimSuffix(filepath.Base(f), ".txt")

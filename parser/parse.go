@@ -29,7 +29,15 @@ type parser struct {
 
 // Parse reads a cable. It never returns nil and never panics: should a
 // bug slip through, the input comes back whole in Unplaced with a notice.
-func Parse(data []byte) (c *model.Cable) {
+func Parse(data []byte) *model.Cable { return ParseAs(data, "") }
+
+// ParseAs reads a cable that an archive publishes as id (its file name, its
+// CSV row; "" for none). The archive's id is taken over the text's when
+// the text gives none or only part of one (a record with no date-time
+// group has no year), and when the two name different cables, which a
+// notice then says: some records join one cable's header to another's
+// text.
+func ParseAs(data []byte, id string) (c *model.Cable) {
 	text, latin1 := decode(data)
 	lines := splitLines(text)
 	defer func() {
@@ -42,6 +50,7 @@ func Parse(data []byte) (c *model.Cable) {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
 	p.run(lines)
+	p.archiveID(id)
 	p.c.Notices = append(p.c.Notices, notices(p.c, lines)...)
 	return p.c
 }
@@ -198,6 +207,16 @@ func (p *parser) finish() {
 	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 {
 		c.Classification.Level = levelOf(c.Preamble[3])
 	}
+	if c.Classification.Level == model.LevelUnknown {
+		// No banner: a document is classified at least as its most
+		// restricted portion.
+		for _, b := range c.Body {
+			c.Classification.Level = max(c.Classification.Level, portionLevel(b.Marking))
+		}
+		if c.Classification.Level != model.LevelUnknown {
+			c.Notices = append(c.Notices, "no classification banner: the level is the highest of the paragraphs' portion markings")
+		}
+	}
 	station, serial := p.station, p.serial
 	if station == "" {
 		for _, mk := range c.PageMarkers {
@@ -266,3 +285,37 @@ func stationFromPLA(pla string) string {
 }
 
 var truncated = regexp.MustCompile(`[A-Za-z]\.\.\.$`)
+
+// archiveID takes the id an archive publishes the cable as (see ParseAs).
+func (p *parser) archiveID(id string) {
+	c := p.c
+	id = strings.ToUpper(strings.TrimSpace(id))
+	if !cableID.MatchString(id) || id == c.ID {
+		return
+	}
+	if c.ID != "" && !strings.HasSuffix(id, c.ID) {
+		c.Notices = append(c.Notices, fmt.Sprintf("the header is of cable %s, but the archive publishes this record as %s: header and text may come from different cables", c.ID, id))
+	}
+	c.ID = id
+}
+
+// cableID is a whole cable id: year, station, serial (09TOKYO2531).
+var cableID = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)
+
+// portionLevel is the level of a portion marking: C, S/NF, SBU, TS//NF.
+func portionLevel(marking string) model.Level {
+	first, _, _ := strings.Cut(marking, "/")
+	switch strings.TrimSpace(first) {
+	case "U", "SBU":
+		return model.Unclassified
+	case "LOU":
+		return model.LimitedOfficialUse
+	case "C":
+		return model.Confidential
+	case "S":
+		return model.Secret
+	case "TS":
+		return model.TopSecret
+	}
+	return model.LevelUnknown
+}
