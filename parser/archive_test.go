@@ -57,3 +57,26 @@ func TestLevelFromPortionMarkings(t *testing.T) {
 		}
 	}
 }
+
+// A printout's page header run into the page's first line, and the
+// distribution block a later section repeats under it, are page furniture:
+// kept as markers, never in the text, the sentence joined.
+func TestPrintoutFurniture(t *testing.T) {
+	src := "CONFIDENTIAL\n\nSUBJECT: A TEST\n\n1. (C) THE MINISTER SAID THE BUSINESS INTERESTS OF SENIOR\n" +
+		"PAGE 03 HARARE 05461 01 OF 02 271458Z OFFICIALS WERE AT STAKE.\n\n" +
+		"PAGE 01 HARARE 05461 02 OF 02 271459Z ACTION AF-00\n" +
+		"INFO LOG-00 NP-00 ACQ-00 CIAE-00\n      DS-00 EUR-00 /006W\n                  ------------------8A8E0D  271459Z /38\n" +
+		"2. (C) MORE TEXT.\n"
+	c := Parse([]byte(src))
+	if len(c.Body) < 2 || !strings.HasSuffix(c.Body[0].Text, "INTERESTS OF SENIOR OFFICIALS WERE AT STAKE.") {
+		t.Fatalf("body %+v", c.Body)
+	}
+	for _, p := range c.Body {
+		if strings.Contains(p.Text, "PAGE") || strings.Contains(p.Text, "LOG-00") || strings.Contains(p.Text, "/006W") {
+			t.Errorf("furniture in ¶%d: %q", p.Number, p.Text)
+		}
+	}
+	if len(c.PageMarkers) != 2 || !strings.Contains(c.PageMarkers[1].Text, "ACTION AF-00\nINFO LOG-00") {
+		t.Errorf("markers %+v", c.PageMarkers)
+	}
+}

@@ -54,6 +54,18 @@ func (p *parser) removePageMarkers(lines []string) []string {
 			}
 			break
 		}
+		if strings.HasPrefix(t, "PAGE") && len(p.c.PageMarkers) > 0 {
+			// A printout's next section repeats its distribution block
+			// under the page header: furniture, like the header. (The
+			// first one is part of the routing header.)
+			n := distribution(lines[j:])
+			for _, l := range lines[j : j+n] {
+				if l = strings.TrimSpace(l); l != "" {
+					after = append(after, l)
+				}
+			}
+			j += n
+		}
 		mk.Text = strings.Join(append(append(before, t), after...), "\n")
 		p.c.PageMarkers = append(p.c.PageMarkers, mk)
 		prev := ""
@@ -153,4 +165,25 @@ func hasDigitRun(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// distribution is the number of lines of a printout's distribution block
+// at the start of lines ("ACTION AF-00" ⏎ "INFO LOG-00 NP-00 …" ⏎ "/006W"
+// ⏎ "------8A8E0D 271459Z /38"), 0 when there is none.
+func distribution(lines []string) int {
+	if len(lines) == 0 || !distAction.MatchString(strings.TrimSpace(lines[0])) {
+		return 0
+	}
+	n := 1
+	for n < len(lines) && n < 20 {
+		t := strings.TrimSpace(lines[n])
+		if t != "" && !distLine.MatchString(lines[n]) && !distCodes.MatchString(t) && !distRule.MatchString(t) {
+			break
+		}
+		n++
+	}
+	for n > 1 && strings.TrimSpace(lines[n-1]) == "" {
+		n--
+	}
+	return n
 }

@@ -108,6 +108,13 @@ func (p *parser) splitGlued(l string) []string {
 		}
 		return out
 	}
+	if strings.HasPrefix(strings.TrimSpace(l), "PAGE ") {
+		// A printout's page header run into the first line of the page:
+		// "PAGE 03 HARARE 05461 01 OF 02 271458Z THAT THE MDC IS …".
+		if loc := pageOldLead.FindStringIndex(l); loc != nil && strings.TrimSpace(l[loc[1]:]) != "" {
+			return []string{strings.TrimSpace(l[:loc[1]]), strings.TrimSpace(l[loc[1]:])}
+		}
+	}
 	if (strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT")) &&
 		strings.ContainsAny(l, "0123456789") && strings.ContainsAny(l, "CSUL") {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {

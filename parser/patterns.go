@@ -44,7 +44,15 @@ var (
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
 	// ("PAGE 02 ROME 01196 01 OF 02 082030Z").
 	pageModern = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.\d)?\s+(?i:OF)\s+(\d{3})\s*$`)
-	pageOld    = regexp.MustCompile(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`)
+	// A printout's distribution block: "ACTION AF-00", then office codes
+	// with their counts, a "/006W" total and a rule with the time sent.
+	distAction = regexp.MustCompile(`^ACTION\s+[A-Z][A-Z0-9/]*-\d\d(\s+[A-Z][A-Z0-9/]*-\d\d)*$`)
+	distCodes  = regexp.MustCompile(`^(INFO\s+)?([A-Z][A-Z0-9/]*-\d\d\s*)*(/\d{3}W)?$`)
+	distRule   = regexp.MustCompile(`^-{5,}[0-9A-F]*\s+\d{6}Z\s*/\d+$`)
+	// pageOldLead is a printout's page header at the start of a line that
+	// goes on with the page's text.
+	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
+	pageOld     = regexp.MustCompile(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`)
 	// pageInline is a modern marker inside running text.
 	pageInline = regexp.MustCompile(`\b[A-Z]{3,}(?: [A-Z]+)* \d{8} \d{3}(?:\.\d)? OF \d{3}\b`)
 
