@@ -182,10 +182,10 @@ func (p *parser) findSpans() {
 // elections" is an ordinary heading.
 func headingKind(h string) (model.SpanKind, bool) {
 	h = strings.ToUpper(strings.Trim(h, " -–—=_*:."))
-	if h == "" {
+	f := strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '.' || r == '/' })
+	if len(f) == 0 {
 		return "", false
 	}
-	f := strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '.' || r == '/' })
 	switch {
 	case f[0] == "SUMMARY" || f[0] == "EXECUTIVE" && len(f) > 1 && f[1] == "SUMMARY":
 		if len(f) == 1 || f[0] == "EXECUTIVE" || f[1] == "AND" || headingTitled(h, "SUMMARY") {
