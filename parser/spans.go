@@ -10,7 +10,7 @@ import (
 var (
 	// spanStart finds an opening label. The word must start with a capital
 	// ("Comment:", "COMMENT:"): "declined to comment:" is reporting.
-	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|\s*$|\s+(?:BY|by)\b)`)
+	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and|&)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|[ \t]*(?:$|\n)|\s+(?:BY|by)\b)`)
 	// spanEnd reads "END COMMENT", "End of Note", and "END SUMMARY AND
 	// COMMENT", which closes both.
 	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?\s*[.:]?`)
@@ -231,6 +231,7 @@ func nextStart(text string, pos int) (start, content int, kind model.SpanKind, o
 		}
 		s, e := i, i+m[1]
 		word := text[i+m[2] : i+m[3]]
+		s = labelOwner(text, s)
 		if precededByEnd(text, s) || !labelPlace(text, s) || (strings.HasPrefix(strings.ToUpper(word), "NOTE") && !noteOK(text, s, e)) {
 			continue
 		}
@@ -272,6 +273,19 @@ func ends(text string, pos int) [][]int {
 		}
 	}
 	return out
+}
+
+// labelOwner takes in the word that says whose comment or note a label
+// is ("(Post Comment:", "Embassy note:") and returns where the label
+// then starts.
+func labelOwner(text string, s int) int {
+	b := strings.TrimRight(text[:s], " \n")
+	k := strings.LastIndexAny(b, " \n([")
+	switch strings.ToUpper(b[k+1:]) {
+	case "POST", "EMBASSY", "MISSION", "CONSULATE", "USDEL", "DELEGATION", "DEPARTMENT", "EMBOFF":
+		return k + 1
+	}
+	return s
 }
 
 // labelPlace reports whether an opening label stands where a label can:
