@@ -281,6 +281,12 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 		// A heading has something under it.
 		return "", false
 	}
+	if full := strings.TrimSpace(lines[i]); strings.HasPrefix(full, "---") && strings.HasSuffix(full, "---") && hasLetter(full) {
+		// A heading between rules: "------- Next Steps -------".
+		if h := strings.Trim(full, " -"); len(h) <= 80 {
+			return h, true
+		}
+	}
 	if _, ok := headingKind(t); ok && isSectionLine(t) && (i == 0 || isBlankOrRule(lines[i-1])) {
 		// A lone "COMMENT" or "Summary" line over the section it opens.
 		return strings.Trim(t, " -:"), true
