@@ -287,7 +287,7 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 			return h, true
 		}
 	}
-	if _, ok := headingKind(t); ok && isSectionLine(t) && (i == 0 || isBlankOrRule(lines[i-1])) {
+	if isSectionLine(t) && (i == 0 || isBlankOrRule(lines[i-1])) {
 		// A lone "COMMENT" or "Summary" line over the section it opens.
 		return strings.Trim(t, " -:"), true
 	}
@@ -328,16 +328,25 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 // isSectionLine reports whether a line is a ruled heading ("----- Talks
 // -----") or a lone section word ("COMMENT", "-- Summary --", "Comment:").
 func isSectionLine(t string) bool {
+	if len(t) > 100 {
+		return false
+	}
 	if strings.HasPrefix(t, "---") && strings.HasSuffix(t, "---") && hasLetter(t) {
 		return true
 	}
-	w := strings.ToUpper(strings.Trim(t, " -:"))
-	switch w {
-	case "COMMENT", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY":
-		return true
+	w := strings.Trim(t, " -:")
+	if len(w) > 20 {
+		return false
+	}
+	for _, s := range sectionWords {
+		if strings.EqualFold(w, s) {
+			return true
+		}
 	}
 	return false
 }
+
+var sectionWords = []string{"COMMENT", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
 
 func isBlankOrRule(l string) bool {
 	t := strings.TrimSpace(l)
