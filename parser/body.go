@@ -273,6 +273,9 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 	if len(p.atx) > 0 && p.atx[t] {
 		return t, true
 	}
+	if len(t) > 80 && !ruled || len(t) < 3 || !hasLetter(t) {
+		return "", false
+	}
 	next := i + 1
 	for next < len(lines) && isBlankOrRule(lines[next]) {
 		next++
@@ -291,7 +294,7 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 		// A lone "COMMENT" or "Summary" line over the section it opens.
 		return strings.Trim(t, " -:"), true
 	}
-	if len(t) > 80 && !ruled || len(t) < 3 || isBullet(t) || !hasLetter(t) {
+	if isBullet(t) {
 		return "", false
 	}
 	switch t[len(t)-1] {

@@ -99,7 +99,7 @@ func (p *parser) findSpans() {
 			// A block carried over from the paragraph before gives way to
 			// a paragraph that opens with a label of another kind:
 			// "¶1. Summary: … ¶2. Comment: … End Summary and Comment."
-			if s, _, k, ok := nextStart(text, 0); ok && s == 0 && k != cur.kind && k != model.Note {
+			if s, _, k, ok := nextStart(window(text, 0), 0); ok && s == 0 && k != cur.kind && k != model.Note {
 				cur = nil
 			}
 		}
@@ -261,7 +261,8 @@ func isWordByte(c byte) bool {
 func ends(text string, pos int) [][]int {
 	var out [][]int
 	for i := pos; i < len(text); i++ {
-		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) {
+		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) ||
+			i+4 > len(text) || !strings.EqualFold(text[i:i+3], "end") {
 			continue
 		}
 		if m := spanEnd.FindStringSubmatchIndex(window(text, i)); m != nil {
