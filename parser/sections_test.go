@@ -217,3 +217,16 @@ func TestHeadingKind(t *testing.T) {
 		}
 	}
 }
+
+// A ruled SUMMARY heading right under the references heads the text; it is
+// not part of the last reference.
+func TestSummaryAfterRefs(t *testing.T) {
+	c := Parse([]byte("CONFIDENTIAL\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: TEST\n\nREF: A. STATE 12345\n     B. PARIS 678\n------- SUMMARY -------\n1. (C) Brief summary.\n\n2. (C) Reporting.\n"))
+	var refs []string
+	for _, r := range c.Header.References {
+		refs = append(refs, r.Text)
+	}
+	eq(t, "refs", refs, []string{"STATE 12345", "PARIS 678"})
+	eq(t, "headings", headingList(c), []string{"¶1 SUMMARY"})
+	eq(t, "spans", spanList(c), []string{"¶1 SUMMARY [0:14] Brief summary."})
+}
