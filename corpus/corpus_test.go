@@ -57,7 +57,7 @@ func TestFolder(t *testing.T) {
 	}
 	entries := ix.Entries()
 	// Every page's cable is there as text too: each is listed once.
-	if len(entries) != nText || nText != 107 || nHTML != 88 {
+	if len(entries) != nText || nText != 112 || nHTML != 88 {
 		t.Fatalf("%d entries from %d text files and %d pages", len(entries), nText, nHTML)
 	}
 	for _, e := range entries {

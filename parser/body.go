@@ -92,8 +92,11 @@ func (p *parser) readBody(lines []string) {
 
 func (p *parser) newParagraph(t string, n int) *model.Paragraph {
 	m := paraStart.FindStringSubmatchIndex(t)
-	// The label runs to the dot after the number.
+	// The label runs to the dot after the number (two if typed twice).
 	end := strings.IndexByte(t[m[4]:], '.') + m[4] + 1
+	if end < len(t) && t[end] == '.' {
+		end++
+	}
 	return &model.Paragraph{Number: n, Label: t[:end]}
 }
 
@@ -178,13 +181,17 @@ func (p *parser) numbering(lines []string) map[int]int {
 		label  string
 		blank  bool
 		marked bool // has a pilcrow
+		tight  bool // "3.(C)": the marking right after the dot
+		after  bool // the line before ends a sentence
 	}
 	var cands []cand
 	prevBlank := true
 	prevEnd := true
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t == "" || isRule(t) {
+		if t == "" || isRule(t) || isSectionLine(t) {
+			// A rule, a ruled heading ("----- Talks -----") or a lone
+			// "COMMENT" line parts paragraphs as a blank line does.
 			prevBlank = true
 			continue
 		}
@@ -192,13 +199,15 @@ func (p *parser) numbering(lines []string) map[int]int {
 			// not a numbered line: skip the pattern
 		} else if m := paraStart.FindStringSubmatch(t); m != nil {
 			marked := m[1] != ""
-			if marked || prevBlank || prevEnd && !pilcrow {
-				cands = append(cands, cand{i, m[2], prevBlank, marked})
+			tight := m[3] == "("
+			if marked || prevBlank || prevEnd && (!pilcrow || tight) {
+				cands = append(cands, cand{i, m[2], prevBlank, marked, tight, prevEnd})
 			}
 		}
 		prevBlank = false
 		last := t[len(t)-1]
-		prevEnd = last == '.' || last == ':' || last == '"' || last == ')'
+		// A redaction ("XXXXXXXXXXXX") ends what it replaced.
+		prevEnd = last == '.' || last == ':' || last == '"' || last == ')' || strings.HasSuffix(t, "XXXXXX")
 	}
 	accept := func(strip bool) map[int]int {
 		starts := map[int]int{}
@@ -215,13 +224,19 @@ func (p *parser) numbering(lines []string) map[int]int {
 			}
 			if pilcrow && !c.marked {
 				// In a cable that marks its paragraphs, an unmarked
-				// number counts only where it is the very next one.
-				ok = n == last+1 && c.blank
+				// number counts only where it is the very next one, on a
+				// line of its own or with its marking right after the dot.
+				ok = n == last+1 && (c.blank || c.tight)
 			} else {
 				// A gap of a number or two, or a number typed twice, is
 				// the drafter's slip, not the end of the sequence.
 				ok = n == last+1 || (last == 0 && n > 0 && len(starts) == 0) ||
-					(c.blank && n > last && n <= last+3) || (c.marked && c.blank && n >= last-2 && n > 0)
+					(c.blank && n > last && n <= last+3) || (c.marked && c.blank && n >= last-2 && n > 0) ||
+					// Pages that mark paragraphs with a pilcrow often drop
+					// the blank lines; a marked number a little ahead still
+					// counts there after a finished sentence ("by March
+					// ¶15." is a date).
+					(c.marked && c.after && n > last && n <= last+4)
 			}
 			if ok {
 				starts[c.line] = n
@@ -258,7 +273,28 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 	if len(p.atx) > 0 && p.atx[t] {
 		return t, true
 	}
-	if len(t) > 80 && !ruled || len(t) < 3 || isBullet(t) || !hasLetter(t) {
+	if len(t) > 80 && !ruled || len(t) < 3 || !hasLetter(t) {
+		return "", false
+	}
+	next := i + 1
+	for next < len(lines) && isBlankOrRule(lines[next]) {
+		next++
+	}
+	if next == len(lines) {
+		// A heading has something under it.
+		return "", false
+	}
+	if full := strings.TrimSpace(lines[i]); strings.HasPrefix(full, "---") && strings.HasSuffix(full, "---") && hasLetter(full) {
+		// A heading between rules: "------- Next Steps -------".
+		if h := strings.Trim(full, " -"); len(h) <= 80 {
+			return h, true
+		}
+	}
+	if isSectionLine(t) && (i == 0 || isBlankOrRule(lines[i-1])) {
+		// A lone "COMMENT" or "Summary" line over the section it opens.
+		return strings.Trim(t, " -:"), true
+	}
+	if isBullet(t) {
 		return "", false
 	}
 	switch t[len(t)-1] {
@@ -290,6 +326,34 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 		}
 	}
 	return "", false
+}
+
+// isSectionLine reports whether a line is a ruled heading ("----- Talks
+// -----") or a lone section word ("COMMENT", "-- Summary --", "Comment:").
+func isSectionLine(t string) bool {
+	if len(t) > 100 {
+		return false
+	}
+	if strings.HasPrefix(t, "---") && strings.HasSuffix(t, "---") && hasLetter(t) {
+		return true
+	}
+	w := strings.Trim(t, " -:")
+	if len(w) > 20 {
+		return false
+	}
+	for _, s := range sectionWords {
+		if strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+var sectionWords = []string{"COMMENT", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
+
+func isBlankOrRule(l string) bool {
+	t := strings.TrimSpace(l)
+	return t == "" || isRule(t)
 }
 
 func hasLetter(s string) bool {

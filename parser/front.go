@@ -133,6 +133,9 @@ func frontFollows(lines []string, i int) bool {
 // a line in the list's upper-case style, or the rest of an item that
 // ended mid-way. Running prose is not part of a REF list.
 func refContinues(refs []string, s string) bool {
+	if isSectionLine(s) || isRule(s) {
+		return false // "------- SUMMARY -------" heads the text
+	}
 	if isBullet(s) || mostlyUpper(s) && len(s) <= 90 {
 		return true
 	}

@@ -16,24 +16,33 @@ func isRule(t string) bool {
 	if strings.IndexByte("-=_/*#.", c) < 0 {
 		return false
 	}
-	run := 0
+	run, count, short := 0, 0, 0
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case c:
 			run++
+			count++
 		case ' ', '\t':
 			if run > 0 && run < 3 {
-				return false
+				short++
 			}
 			run = 0
 		default:
 			return false
 		}
 	}
+	if run > 0 && run < 3 {
+		short++
+	}
+	if short > 0 {
+		// Spaced ("- - - -") or broken ("------- --") rules: enough of
+		// the character in all.
+		return c != '.' && count >= 4
+	}
 	if c == '.' {
 		return run == 0 || run >= 4
 	}
-	return run == 0 || run >= 3
+	return true
 }
 
 // isBullet reports whether a trimmed line starts a sub-item: "A. ", "a) ",

@@ -76,7 +76,7 @@ var (
 	partial = regexp.MustCompile(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`)
 
 	// Body.
-	paraStart = regexp.MustCompile(`^\s*(¶\s*)?(\d{1,5})\s?\.(\s|\(|$|[A-Z])`)
+	paraStart = regexp.MustCompile(`^\s*(¶\s*)?(\d{1,5})\s?\.\.?(\s|\(|$|[A-Z])`)
 	marking   = regexp.MustCompile(`^\s*\(\s*((?:TS|S|C|U|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z][A-Z ,/]{0,30}?)?)\s*\)|^\s*(TS|S|C|U|SBU|LOU)\)`)
 	ruleLine  = regexp.MustCompile(`^\s*(?:-{3,}|={3,}|_{3,}|/{3,}|\*{3,}|#{3,}|\.{4,})(?:\s+(?:-{3,}|={3,}|_{3,}))*\s*$`)
 	ruleTail  = regexp.MustCompile(`\s+-{6,}\s*$`)

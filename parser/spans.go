@@ -10,8 +10,10 @@ import (
 var (
 	// spanStart finds an opening label. The word must start with a capital
 	// ("Comment:", "COMMENT:"): "declined to comment:" is reporting.
-	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|\s*$|\s+(?:BY|by)\b)`)
-	spanEnd   = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b\s*[.:]?`)
+	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and|&)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|[ \t]*(?:$|\n)|\s+(?:BY|by)\b)`)
+	// spanEnd reads "END COMMENT", "End of Note", and "END SUMMARY AND
+	// COMMENT", which closes both.
+	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?\s*[.:]?`)
 	// summaryStart ends the caption block as a numbered paragraph does.
 	summaryStart = regexp.MustCompile(`^\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|^\s*Summary\s*[:.\-]`)
 )
@@ -47,6 +49,7 @@ type open struct {
 	kind    model.SpanKind
 	start   int // in the paragraph where it opened; 0 in later ones
 	content int
+	section bool // opened by a heading: runs on to the next heading
 }
 
 // findSpans marks SUMMARY, COMMENT and NOTE blocks. A block with an END
@@ -66,14 +69,39 @@ func (p *parser) findSpans() {
 		}
 		for _, m := range ends(body[i].Text, 0) {
 			hasEndFrom[model.SpanKind(strings.ToUpper(body[i].Text[m[2]:m[3]]))][i] = true
+			if m[4] >= 0 {
+				hasEndFrom[model.Comment][i] = true
+			}
 		}
+	}
+	// headingFrom[i]: does a paragraph at i or later stand under a heading?
+	headingFrom := make([]bool, len(body)+1)
+	for i := len(body) - 1; i >= 0; i-- {
+		headingFrom[i] = headingFrom[i+1] || body[i].Heading != ""
 	}
 	var cur *open
 	for i := range body {
 		para := &body[i]
 		text := para.Text
-		if cur == nil && isSummaryHeading(para.Heading) {
-			cur = &open{kind: model.Summary}
+		if para.Heading != "" && cur != nil && cur.section {
+			// The next heading closes a section opened by a heading.
+			cur = nil
+		}
+		if cur == nil {
+			if k, ok := headingKind(para.Heading); ok {
+				cur = &open{kind: k, section: true}
+			}
+		}
+		if text == "" {
+			continue
+		}
+		if cur != nil && !cur.section {
+			// A block carried over from the paragraph before gives way to
+			// a paragraph that opens with a label of another kind:
+			// "¶1. Summary: … ¶2. Comment: … End Summary and Comment."
+			if s, _, k, ok := nextStart(window(text, 0), 0); ok && s == 0 && k != cur.kind && k != model.Note {
+				cur = nil
+			}
 		}
 		pos := 0
 		for pos <= len(text) {
@@ -95,9 +123,32 @@ func (p *parser) findSpans() {
 				pos = e
 			}
 			m := spanEndOf(text, pos, cur.kind)
+			if cur.kind == model.Summary {
+				// A COMMENT label inside a summary ends the summary there.
+				if s, e, k, ok := nextStart(text, pos); ok && k == model.Comment && (m == nil || s < m[0]) {
+					para.Spans = append(para.Spans, model.Span{Kind: cur.kind, Start: cur.start, End: s,
+						Text: strings.TrimSpace(text[cur.content:s])})
+					cur, pos = &open{kind: model.Comment, start: s, content: e}, e
+					continue
+				}
+			}
+			if inParen(text, cur.start) {
+				// A block opened inside parentheses ends at the matching
+				// one unless its END label comes first.
+				if c := matchParen(text, cur.start); c >= 0 && (m == nil || m[0] > c) {
+					end := c + 1
+					if end < len(text) && text[end] == '.' {
+						end++
+					}
+					para.Spans = append(para.Spans, model.Span{Kind: cur.kind, Start: cur.start, End: end,
+						Text: strings.TrimSpace(text[cur.content:c])})
+					cur, pos = nil, end
+					continue
+				}
+			}
 			if m != nil {
 				end := m[1]
-				if cur.start < len(text) && (text[cur.start] == '(' || text[cur.start] == '[') {
+				if inParen(text, cur.start) {
 					end = closeParen(text, end)
 				}
 				para.Spans = append(para.Spans, model.Span{Kind: cur.kind, Start: cur.start, End: end,
@@ -108,9 +159,16 @@ func (p *parser) findSpans() {
 			end := len(text)
 			para.Spans = append(para.Spans, model.Span{Kind: cur.kind, Start: cur.start, End: end,
 				Text: strings.TrimSpace(text[cur.content:])})
-			if cur.kind != model.Note && hasEndFrom[cur.kind][i+1] {
+			switch {
+			case cur.section && i+1 < len(body) && body[i+1].Heading == "" &&
+				(cur.kind == model.Comment || headingFrom[i+1] || hasEndFrom[cur.kind][i+1]):
+				// A section under a heading runs on to the next heading or
+				// its END label. A summary with neither after it is taken
+				// to be its first paragraph only.
+				cur = &open{kind: cur.kind, section: true}
+			case cur.kind != model.Note && hasEndFrom[cur.kind][i+1]:
 				cur = &open{kind: cur.kind}
-			} else {
+			default:
 				cur = nil
 			}
 			break
@@ -118,9 +176,39 @@ func (p *parser) findSpans() {
 	}
 }
 
-func isSummaryHeading(h string) bool {
-	h = strings.ToUpper(strings.TrimSpace(h))
-	return h == "SUMMARY" || strings.HasPrefix(h, "SUMMARY AND")
+// headingKind reads a heading that opens a SUMMARY or COMMENT section:
+// "Summary", "SUMMARY AND COMMENT", "Comment", "------- Comment -------",
+// "Comment: A Stormy Session", "Embassy Comment". "Comment on the
+// elections" is an ordinary heading.
+func headingKind(h string) (model.SpanKind, bool) {
+	h = strings.ToUpper(strings.Trim(h, " -–—=_*:."))
+	f := strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '.' || r == '/' })
+	if len(f) == 0 {
+		return "", false
+	}
+	switch {
+	case f[0] == "SUMMARY" || f[0] == "EXECUTIVE" && len(f) > 1 && f[1] == "SUMMARY":
+		if len(f) == 1 || f[0] == "EXECUTIVE" || f[1] == "AND" || headingTitled(h, "SUMMARY") {
+			return model.Summary, true
+		}
+	case f[0] == "COMMENT" || f[0] == "COMMENTS":
+		if len(f) == 1 || f[1] == "AND" || headingTitled(h, f[0]) {
+			return model.Comment, true
+		}
+	case len(f) == 2 && f[1] == "COMMENT":
+		switch f[0] {
+		case "EMBASSY", "POST", "MISSION", "CONSULATE", "CONGEN", "USDEL", "DELEGATION", "FINAL", "CLOSING":
+			return model.Comment, true
+		}
+	}
+	return "", false
+}
+
+// headingTitled reports whether the label word is followed by a colon or
+// a dash and a title: "COMMENT: A STORMY SESSION".
+func headingTitled(h, word string) bool {
+	rest := strings.TrimLeft(h[len(word):], " ")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
 // nextStart finds the next opening label at or after pos and returns the
@@ -143,6 +231,7 @@ func nextStart(text string, pos int) (start, content int, kind model.SpanKind, o
 		}
 		s, e := i, i+m[1]
 		word := text[i+m[2] : i+m[3]]
+		s = labelOwner(text, s)
 		if precededByEnd(text, s) || !labelPlace(text, s) || (strings.HasPrefix(strings.ToUpper(word), "NOTE") && !noteOK(text, s, e)) {
 			continue
 		}
@@ -172,7 +261,8 @@ func isWordByte(c byte) bool {
 func ends(text string, pos int) [][]int {
 	var out [][]int
 	for i := pos; i < len(text); i++ {
-		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) {
+		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) ||
+			i+4 > len(text) || !strings.EqualFold(text[i:i+3], "end") {
 			continue
 		}
 		if m := spanEnd.FindStringSubmatchIndex(window(text, i)); m != nil {
@@ -184,6 +274,19 @@ func ends(text string, pos int) [][]int {
 		}
 	}
 	return out
+}
+
+// labelOwner takes in the word that says whose comment or note a label
+// is ("(Post Comment:", "Embassy note:") and returns where the label
+// then starts.
+func labelOwner(text string, s int) int {
+	b := strings.TrimRight(text[:s], " \n")
+	k := strings.LastIndexAny(b, " \n([")
+	switch strings.ToUpper(b[k+1:]) {
+	case "POST", "EMBASSY", "MISSION", "CONSULATE", "USDEL", "DELEGATION", "DEPARTMENT", "EMBOFF":
+		return k + 1
+	}
+	return s
 }
 
 // labelPlace reports whether an opening label stands where a label can:
@@ -219,11 +322,39 @@ func precededByEnd(text string, s int) bool {
 // spanEndOf finds the END label of kind k at or after pos.
 func spanEndOf(text string, pos int, k model.SpanKind) []int {
 	for _, m := range ends(text, pos) {
-		if model.SpanKind(strings.ToUpper(text[m[2]:m[3]])) == k {
+		if model.SpanKind(strings.ToUpper(text[m[2]:m[3]])) == k || m[4] >= 0 && k == model.Comment {
 			return []int{m[0], m[1]}
 		}
 	}
 	return nil
+}
+
+// inParen reports whether the block starting at s opens with a
+// parenthesis or bracket.
+func inParen(text string, s int) bool {
+	return s < len(text) && (text[s] == '(' || text[s] == '[')
+}
+
+// matchParen finds the parenthesis or bracket that closes the one at
+// open, counting nested pairs of the same kind; -1 if the text ends first.
+func matchParen(text string, open int) int {
+	o, c := text[open], byte(')')
+	if o == '[' {
+		c = ']'
+	}
+	depth := 0
+	for i := open; i < len(text); i++ {
+		switch text[i] {
+		case o:
+			depth++
+		case c:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // closeParen extends a block over the parenthesis or bracket that closes it.
