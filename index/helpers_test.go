@@ -127,3 +127,10 @@ func appendRow(dst []byte, fields []string) []byte {
 	}
 	return append(dst, '\n')
 }
+
+// testCount is the number of cables archive makes: the real test cables
+// and the one that cites two of them.
+func testCount(t testing.TB) int {
+	files, _ := filepath.Glob(filepath.Join(realCables, "*.txt"))
+	return len(files) + 1
+}
