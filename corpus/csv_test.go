@@ -26,6 +26,12 @@ var peekDiffers = map[string]struct {
 	// reads first, and one (lower case, one more tag) after the banner.
 	"09KHARTOUM881": {subject: "GOK/GOSS AGREE ON TIMETABLE FOR SECOND TANK",
 		tags: []string{"ASEC", "PINS", "PREL", "PINR", "EFIN", "KE", "MARR", "SU", "UNSC", "UG"}},
+	// Free-text TAGS items: the parser keeps "USEU BRUSSELS" and
+	// "ORGANIZED CRIME" as one item each, the peek splits on spaces.
+	"04BRUSSELS1868": {subject: "DINING WITH CHRIS: RANDOM THOUGHTS FROM RELEX COMMISSIONER PATTEN",
+		tags: []string{"PREL", "PGOV", "PINR", "PBTS", "EUN", "USEU", "BRUSSELS"}},
+	"05SOFIA1207": {subject: "BULGARIAN ORGANIZED CRIME (C-CN5-00054)",
+		tags: []string{"PINR", "KCRM", "PGOV", "EINV", "ECON", "KCOR", "BU", "ORGANIZED", "CRIME"}},
 }
 
 func scan(t *testing.T, paths ...string) *Index {

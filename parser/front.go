@@ -2,8 +2,10 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
+	"cablereader/glossary"
 	"cablereader/model"
 )
 
@@ -321,10 +323,12 @@ func mostlyUpper(s string) bool {
 // splitTags splits a TAGS line on spaces, commas and semicolons. A person
 // tag in parentheses ("OVIP (CLINTON, HILLARY)") stays one tag.
 func splitTags(s string) []string {
-	var tags []string
-	add := func(t string) {
+	var toks []tagToken
+	comma := false
+	add := func(t string, paren bool) {
 		if t = strings.ToUpper(strings.Trim(strings.TrimSpace(t), ".")); t != "" {
-			tags = append(tags, t)
+			toks = append(toks, tagToken{t, comma, paren})
+			comma = false
 		}
 	}
 	start := 0
@@ -332,18 +336,74 @@ func splitTags(s string) []string {
 		switch s[i] {
 		case '(':
 			if end := strings.IndexByte(s[i:], ')'); end > 0 {
-				add(s[start:i])
-				add(s[i+1 : i+end])
+				add(s[start:i], false)
+				add(s[i+1:i+end], true)
 				i += end
 				start = i + 1
 			}
-		case ' ', ',', ';', '\t':
-			add(s[start:i])
+		case ' ', '\t':
+			add(s[start:i], false)
 			start = i + 1
+		case ',', ';':
+			add(s[start:i], false)
+			start = i + 1
+			comma = true
 		}
 	}
-	add(s[start:])
+	add(s[start:], false)
+	// Words that are no TAGS code and stand next to each other with no
+	// comma between them are one free-text item: "COUNTER TERRORISM",
+	// "BIDEN JOSEPH", "USEU BRUSSELS" in a list written with commas.
+	commas := strings.ContainsAny(s, ",;")
+	var tags []string
+	for i := 0; i < len(toks); {
+		j := i + 1
+		if !toks[i].paren {
+			if commas {
+				for j < len(toks) && !toks[j].comma && !toks[j].paren {
+					j++
+				}
+				if j-i > 1 && allCodes(toks[i:j]) {
+					j = i + 1
+				}
+			} else if !isTagCode(toks[i].text) {
+				for j < len(toks) && !toks[j].paren && !isTagCode(toks[j].text) {
+					j++
+				}
+			}
+		}
+		words := make([]string, 0, j-i)
+		for _, t := range toks[i:j] {
+			words = append(words, t.text)
+		}
+		if tag := strings.Join(words, " "); !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+		i = j
+	}
 	return tags
+}
+
+// tagToken is one word of a TAGS line.
+type tagToken struct {
+	text  string
+	comma bool // a comma or semicolon comes before it
+	paren bool // written in parentheses
+}
+
+func allCodes(ts []tagToken) bool {
+	for _, t := range ts {
+		if !isTagCode(t.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTagCode reports whether a word is a TAGS code the glossary knows, or
+// has the shape of one (two letters, a K-program).
+func isTagCode(w string) bool {
+	return glossary.LookupTag(w).Kind != glossary.TagUnknown
 }
 
 var subjectMark = regexp.MustCompile(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`)

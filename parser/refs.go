@@ -10,9 +10,11 @@ import (
 
 var (
 	// refLabel is a bullet that starts a REF item: "A.", "A)", "(A)".
-	refLabel = regexp.MustCompile(`(?:^|[\s;,:])¶?(?:\(([A-Za-z])\)|([A-Za-z])[.)])\s+`)
+	refLabel = regexp.MustCompile(`(?:^|[\s;,:])¶?(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+`)
+	// refLabelAgain is the label written a second time ("A. A) BAKU 897").
+	refLabelAgain = regexp.MustCompile(`^(?:\(([A-Za-z])\)|([A-Za-z])[.):])\s+`)
 	// refCable is a cited cable: optional year, station, serial.
-	refCable = regexp.MustCompile(`(?i)^\s*(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]{1,24}?)\s+0*(\d{1,7})\b(/)?`)
+	refCable = regexp.MustCompile(`(?i)^\s*(?:\(?(\d{4}|\d{2})\)?\s+)?([A-Z][A-Z .'-]{1,24}?)\s+0*(\d{1,7})\b(/)?`)
 	// yearAfter is a year written after the serial: "DOHA 152 (08)".
 	yearAfter = regexp.MustCompile(`^\s*[A-Za-z][A-Za-z .'-]*\s+\d{1,7}\s*\((\d{2}|\d{4})\)`)
 	// notCable marks REF items that cite something other than a cable.
@@ -38,7 +40,11 @@ func (p *parser) readReferences(text string) []model.Reference {
 			} else {
 				label = text[l[4]:l[5]]
 			}
-			items = append(items, model.Reference{Label: strings.ToUpper(label), Text: strings.Trim(strings.TrimSpace(text[l[1]:end]), ",;")})
+			item := strings.Trim(strings.TrimSpace(text[l[1]:end]), ",;")
+			if m := refLabelAgain.FindStringSubmatch(item); m != nil && strings.EqualFold(m[1]+m[2], label) {
+				item = item[len(m[0]):] // "A. (A) PARIS 7682": the label written twice
+			}
+			items = append(items, model.Reference{Label: strings.ToUpper(label), Text: item})
 		}
 	} else {
 		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == ':' }) {
@@ -56,12 +62,15 @@ func (p *parser) readReferences(text string) []model.Reference {
 // citedID returns the canonical id of the cable an item cites, or "" when
 // it cites none or the year cannot be known.
 func (p *parser) citedID(item string) string {
-	if notCable.MatchString(item) {
-		return ""
+	loc := refCable.FindStringSubmatchIndex(item)
+	if loc == nil || loc[8] >= 0 || notCable.MatchString(item[:loc[1]]) {
+		return "" // what follows the serial ("STATE 81957: REPORT OF …") is its title
 	}
-	m := refCable.FindStringSubmatch(item)
-	if m == nil || m[4] != "" {
-		return ""
+	m := make([]string, 5)
+	for k := range m {
+		if loc[2*k] >= 0 {
+			m[k] = item[loc[2*k]:loc[2*k+1]]
+		}
 	}
 	station := stationKey(m[2])
 	if station == "" || strings.Contains(station, "XXXX") || len(strings.Fields(m[2])) > 3 {

@@ -1,0 +1,144 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+
+	"cablereader/model"
+)
+
+// frag builds a small cable: a banner, the given caption lines, and body.
+func frag(caption, body string) []byte {
+	return []byte("C O N F I D E N T I A L MADRID 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 01/26/2020\nTAGS: PREL PGOV SP\nSUBJECT: TALKS\n\n" + caption + "\n\n" + body + "\n")
+}
+
+// TestClassifiedByWraps: a Classified By line whose reason wraps onto the
+// next line is read whole, and nothing of it is left as body text.
+func TestClassifiedByWraps(t *testing.T) {
+	for _, tc := range []struct {
+		name, caption, text string
+		reasons             []string
+	}{
+		{"open parenthesis", "Classified By: DCM Hugo Llorens for Reasons 1.4 (B) and (\nD)",
+			"Classified By: DCM Hugo Llorens for Reasons 1.4 (B) and ( D)", []string{"1.4(b)", "1.4(d)"}},
+		{"trailing and", "Classified By: Ambassador Eduardo Aguirre, Jr. for Reasons 1.4 (b) and\n(d)",
+			"Classified By: Ambassador Eduardo Aguirre, Jr. for Reasons 1.4 (b) and (d)", []string{"1.4(b)", "1.4(d)"}},
+		{"comma", "Classified By: Ambassador William B. Wood for reasons 1.4 (b),\n(c), and (d).",
+			"Classified By: Ambassador William B. Wood for reasons 1.4 (b), (c), and (d).", []string{"1.4(b)", "1.4(c)", "1.4(d)"}},
+		{"word cut", "Classified By: Political Counselor Kathy Fitzpatrick; reasons 1.5 (B) a\nnd (D).",
+			"Classified By: Political Counselor Kathy Fitzpatrick; reasons 1.5 (B) and (D).", []string{"1.5(b)", "1.5(d)"}},
+		{"complete then and", "Classified By: Charge d'Affaires J. Robert Manzanares; reasons 1.4 (B)\nand (D).",
+			"Classified By: Charge d'Affaires J. Robert Manzanares; reasons 1.4 (B) and (D).", []string{"1.4(b)", "1.4(d)"}},
+		{"blank before reason", "Classified By: AMBASSADOR JAMES PARDEW, FOR REASON\n\n1.4(C).",
+			"Classified By: AMBASSADOR JAMES PARDEW, FOR REASON 1.4(C).", []string{"1.4(c)"}},
+		{"E.O. inside", "Classified By: PolCouns Janice G. Weiner, E.O. 12958, reasons\n1.4 (b) and (d).",
+			"Classified By: PolCouns Janice G. Weiner, E.O. 12958, reasons 1.4 (b) and (d).", []string{"1.4(b)", "1.4(d)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Parse(frag(tc.caption, "1. (C) The minister spoke."))
+			if c.Header.ClassifiedBy == nil {
+				t.Fatal("no Classified By")
+			}
+			eq(t, "text", c.Header.ClassifiedBy.Text, tc.text)
+			eq(t, "reasons", c.Header.ClassifiedBy.Reasons, tc.reasons)
+			eq(t, "paragraphs", len(c.Body), 1)
+			eq(t, "first", c.Body[0].Text, "The minister spoke.")
+		})
+	}
+	// In the first paragraph ("1. (U) CLASSIFIED BY …"), wrapped too.
+	c := Parse(frag("", "1. (U) CLASSIFIED BY CDA JOSEPH MERANTE FOR REASONS 1.5\n(A) AND (D) .\n\n2. (C) The minister spoke."))
+	eq(t, "body cls", c.Header.ClassifiedBy.Text, "CLASSIFIED BY CDA JOSEPH MERANTE FOR REASONS 1.5 (A) AND (D) .")
+	eq(t, "body reasons", c.Header.ClassifiedBy.Reasons, []string{"1.5(a)", "1.5(d)"})
+}
+
+// TestCommentHeading: a COMMENT heading marks the paragraphs under it up
+// to the next heading or END COMMENT.
+func TestCommentHeading(t *testing.T) {
+	type sp struct {
+		para       int
+		start, end int
+	}
+	for _, tc := range []struct {
+		name, body string
+		want       []sp
+	}{
+		{"word", "1. (C) Talks went well.\n\nComment\n-------\n\n2. (C) We think so.\n\n3. (C) We hope so.\n\nNext Steps\n----------\n\n4. (C) More talks.",
+			[]sp{{1, 0, 12}, {2, 0, 11}}},
+		{"ruled", "1. (C) Talks went well.\n\n-------\nCOMMENT\n-------\n\n2. (C) We think so.",
+			[]sp{{1, 0, 12}}},
+		{"titled", "1. (C) Talks went well.\n\nComment: A Stormy Session\n-------------------------\n\n2. (C) We think so.",
+			[]sp{{1, 0, 12}}},
+		{"end label", "1. (C) Talks went well.\n\nComment\n-------\n\n2. (C) We think so.\n\n3. (C) We hope so. End Comment.\n\n4. (C) Other matters.",
+			[]sp{{1, 0, 12}, {2, 0, 24}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Parse(frag("", tc.body))
+			var got []sp
+			for i, p := range c.Body {
+				for _, s := range p.Spans {
+					if s.Kind == model.Comment {
+						got = append(got, sp{i, s.Start, s.End})
+					}
+				}
+			}
+			eq(t, "spans", got, tc.want)
+		})
+	}
+}
+
+// TestParenthesisedNote: a NOTE or COMMENT opened in parentheses with no
+// END label ends at the matching parenthesis, and what follows is read on.
+func TestParenthesisedNote(t *testing.T) {
+	text := "He agreed (NOTE: the law (passed in 2007) does not apply to software). Sales rose. (COMMENT: Take that with care). Next."
+	c := Parse(frag("", "1. (C) "+text))
+	p := c.Body[0]
+	eq(t, "spans", p.Spans, []model.Span{
+		{Kind: model.Note, Start: 10, End: 70, Text: "the law (passed in 2007) does not apply to software"},
+		{Kind: model.Comment, Start: 83, End: 114, Text: "Take that with care"},
+	})
+	eq(t, "note text", p.Text[10:70], "(NOTE: the law (passed in 2007) does not apply to software).")
+	// An END label before the closing parenthesis still ends it.
+	c = Parse(frag("", "1. (C) He agreed (Note: it was late. End Note) and left."))
+	eq(t, "end label", c.Body[0].Spans, []model.Span{{Kind: model.Note, Start: 10, End: 39, Text: "it was late."}})
+}
+
+// TestTagsFreeText: words that are no TAGS code are kept together as one
+// item, never split into fake codes; a repeated item is listed once.
+func TestTagsFreeText(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"TAGS: MASS MOPS OVIP PARM PINR PREL PTER YM COUNTER TERRORISM", "MASS|MOPS|OVIP|PARM|PINR|PREL|PTER|YM|COUNTER TERRORISM"},
+		{"TAGS: OVIP STEINBERG JAMES PREL MNUC SN CH KN", "OVIP|STEINBERG JAMES|PREL|MNUC|SN|CH|KN"},
+		{"TAGS PREL, PGOV, PINR, PBTS, EUN, USEU BRUSSELS", "PREL|PGOV|PINR|PBTS|EUN|USEU BRUSSELS"},
+		{"TAGS: PINR, KCRM, PGOV, EINV, ECON, KCOR, BU, Organized Crime", "PINR|KCRM|PGOV|EINV|ECON|KCOR|BU|ORGANIZED CRIME"},
+		{"tAgs: PREL PREL PGOV PREL", "PREL|PGOV"},
+		{"TAGS: PREL, PGOV KDEM, IZ", "PREL|PGOV|KDEM|IZ"},
+	} {
+		c := Parse([]byte("C O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/26/2020\n" + tc.line + "\nSUBJECT: TALKS\n\n1. (C) Text.\n"))
+		eq(t, tc.line, strings.Join(c.Header.Tags, "|"), tc.want)
+	}
+}
+
+// TestReferenceForms: real REF forms resolve to canonical ids; an item
+// that cites no cable has no id.
+func TestReferenceForms(t *testing.T) {
+	for _, tc := range []struct{ ref, want string }{
+		{"REF: A. A) BAKU 897  B. B) BAKU 883", "A:08BAKU897|B:08BAKU883"},
+		{"REF: A. (A) PARIS 7682 AND PREVIOUS", "A:08PARIS7682"},
+		{"REF: A. A: OSLO 629 B. B: OSLO 585", "A:08OSLO629|B:08OSLO585"},
+		{"REF: A. (08) SAO PAULO 497", "A:08SAOPAULO497"},
+		{"REF: A. 07 BRASILIA 1868 B. 2009 CAIRO 2394", "A:07BRASILIA1868|B:09CAIRO2394"},
+		{"REF: STATE 81957: REPORT OF U.S.- RUSSIA MANPADS EXPERTS MEETING", "A:08STATE81957|A:"},
+		{"REF: A. OSD REPORT DTG 251847Z MAR 08", "A:"},
+	} {
+		c := Parse([]byte("P 271231Z JAN 08\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1766\n\nC O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/26/2020\nTAGS: PREL\nSUBJECT: TALKS\n\n" + tc.ref + "\n\n1. (C) Text.\n\n\n\nSMITH\n"))
+		var got []string
+		for _, r := range c.Header.References {
+			l := r.Label
+			if l == "" {
+				l = "A"
+			}
+			got = append(got, l+":"+r.ID)
+		}
+		eq(t, tc.ref, strings.Join(got, "|"), tc.want)
+	}
+}
