@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+
+	"cablereader/input"
+)
+
+// Location says where an entry's text lives, for callers that keep
+// entries elsewhere (the search index) and read the text back later.
+type Location struct {
+	Kind   Kind
+	Path   string
+	Offset int64 // the row's first byte, for a CSV row
+	Length int32 // the row's length in bytes, for a CSV row
+}
+
+// Location reports where the entry's text lives.
+func (e Entry) Location() Location {
+	return Location{Kind: e.src.kind, Path: e.src.path, Offset: e.src.off, Length: e.src.n}
+}
+
+// ReadLocation reads the text at loc as Index.Load does, opening the file
+// itself: no Index need be open.
+func ReadLocation(loc Location) ([]byte, error) {
+	switch loc.Kind {
+	case KindText:
+		return os.ReadFile(loc.Path)
+	case KindHTML:
+		page, err := os.ReadFile(loc.Path)
+		if err != nil {
+			return nil, err
+		}
+		text, err := input.FromHTML(page)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", loc.Path, err)
+		}
+		return text, nil
+	case KindCSVRow:
+		if loc.Length < 0 || loc.Offset < 0 {
+			return nil, fmt.Errorf("%s: bad row location", loc.Path)
+		}
+		f, err := os.Open(loc.Path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		raw := make([]byte, loc.Length)
+		if _, err := f.ReadAt(raw, loc.Offset); err != nil {
+			return nil, fmt.Errorf("%s: %w", loc.Path, err)
+		}
+		return rowText(raw, loc.Path, loc.Offset)
+	}
+	return nil, errors.New("corpus: no such kind of source")
+}
+
+// rowText unescapes one raw CSV row and joins its header and body.
+func rowText(raw []byte, path string, off int64) ([]byte, error) {
+	r := newCSVReader(bytes.NewReader(raw), 4096, loadKeep)
+	var row csvRow
+	if err := r.next(&row); err != nil {
+		return nil, fmt.Errorf("%s at byte %d: %v (has the file changed?)", path, off, err)
+	}
+	header, body := row.field[colHeader], row.field[colBody]
+	if len(header) == 0 {
+		return body, nil
+	}
+	text := make([]byte, 0, len(header)+1+len(body))
+	text = append(append(append(text, header...), '\n'), body...)
+	return text, nil
+}

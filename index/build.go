@@ -1,0 +1,673 @@
+package index
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"cablereader/corpus"
+)
+
+// Progress is reported while Update works. A build reads the archive's
+// list of cables first (Stage "reading"), then indexes their text (Stage
+// "indexing"); Bytes and Total count the stage's bytes.
+type Progress struct {
+	Stage   string
+	Cables  int   // cables indexed so far
+	Bytes   int64 // bytes done in this stage
+	Total   int64 // bytes of this stage
+	Elapsed time.Duration
+	Rate    float64       // MB/s over this stage
+	Left    time.Duration // estimated time left in this stage; 0 when unknown
+	Done    bool
+}
+
+// Stats says what Update did.
+type Stats struct {
+	Rebuilt              bool // the index was built from scratch
+	Added, Changed, Gone int  // files (a CSV counts as one)
+	Cables               int  // cables indexed now
+	Skipped              int  // files that hold no cable
+	RowErrors            int  // CSV rows skipped
+	Unchanged            int  // files left as they were
+}
+
+// unit is one file of the archive as found on disk.
+type unit struct {
+	path  string
+	size  int64
+	mtime int64 // UnixNano
+}
+
+// walk lists the archive's files with the rules of corpus: hidden files
+// and folders, README and manifest files are left out, and in a folder
+// only .txt, .html, .htm and .csv files are read.
+func walk(ctx context.Context, paths []string) ([]unit, error) {
+	var units []unit
+	seen := map[string]bool{}
+	add := func(path string, info fs.FileInfo) {
+		if !seen[path] {
+			seen[path] = true
+			units = append(units, unit{path, info.Size(), info.ModTime().UnixNano()})
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			add(root, info)
+			continue
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err != nil {
+				if path == root {
+					return err
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != root && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			lower := strings.ToLower(name)
+			if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
+				return nil
+			}
+			switch filepath.Ext(lower) {
+			case ".txt", ".html", ".htm", ".csv":
+			default:
+				return nil
+			}
+			info, err := os.Stat(path) // follows a link to a file
+			if err != nil || !info.Mode().IsRegular() {
+				return nil
+			}
+			add(path, info)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return units, nil
+}
+
+// Update builds the index, or brings it up to date with the archive: the
+// files are compared with those indexed by size and modification time,
+// and new, changed and removed files are indexed again or dropped. A
+// first build, or a rebuild, is written to a temporary file renamed into
+// place when complete; an update is one transaction. Either way a build
+// that is stopped (ctx cancelled, the process killed) leaves no index
+// that reads as complete. progress may be nil.
+func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, error) {
+	st, err := ix.check()
+	if err != nil {
+		return Stats{}, err
+	}
+	units, err := walk(ctx, ix.archive)
+	if err != nil {
+		return Stats{}, err
+	}
+	if st != stateCurrent {
+		return ix.rebuild(ctx, units, progress)
+	}
+	db, err := openDB(ix.file, false)
+	if err != nil {
+		return Stats{}, err
+	}
+	known := map[string]unit{}
+	rows, err := db.QueryContext(ctx, `SELECT path, size, mtime FROM files`)
+	if err != nil {
+		db.Close()
+		return Stats{}, err
+	}
+	for rows.Next() {
+		var u unit
+		if err := rows.Scan(&u.path, &u.size, &u.mtime); err != nil {
+			rows.Close()
+			db.Close()
+			return Stats{}, err
+		}
+		known[u.path] = u
+	}
+	rows.Close()
+	var stats Stats
+	var todo []unit
+	var gone []string
+	var changedBytes, total int64
+	for _, u := range units {
+		total += u.size
+		k, ok := known[u.path]
+		delete(known, u.path)
+		switch {
+		case !ok:
+			stats.Added++
+		case k.size != u.size || k.mtime != u.mtime:
+			stats.Changed++
+			gone = append(gone, u.path)
+		default:
+			stats.Unchanged++
+			continue
+		}
+		todo = append(todo, u)
+		changedBytes += u.size
+	}
+	for p := range known {
+		gone = append(gone, p)
+		stats.Gone++
+	}
+	if changedBytes > total/2 && changedBytes > 64<<20 {
+		// Deleting most of a big index costs more than building anew.
+		db.Close()
+		return ix.rebuild(ctx, units, progress)
+	}
+	if len(todo) == 0 && len(gone) == 0 {
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables)
+		if err != nil {
+			db.Close()
+			return stats, err
+		}
+		ix.swap(db)
+		report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+		return stats, nil
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		db.Close()
+		return stats, err
+	}
+	w, err := newWriter(ctx, tx)
+	if err == nil {
+		err = w.remove(gone)
+	}
+	if err == nil {
+		err = ix.add(ctx, w, todo, progress, &stats)
+	}
+	if err == nil {
+		err = w.close()
+	}
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables)
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		tx.Rollback()
+		db.Close()
+		return stats, err
+	}
+	ix.swap(db)
+	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+	return stats, nil
+}
+
+func report(progress func(Progress), p Progress) {
+	if progress != nil {
+		progress(p)
+	}
+}
+
+// rebuild writes a new index to a temporary file beside the index and
+// renames it into place once it is complete.
+func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progress)) (Stats, error) {
+	stats := Stats{Rebuilt: true, Added: len(units)}
+	if err := os.MkdirAll(filepath.Dir(ix.file), 0o755); err != nil {
+		return stats, err
+	}
+	tmp := ix.file + ".build"
+	for _, p := range []string{tmp, tmp + "-journal"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return stats, err
+		}
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmp)
+		}
+	}()
+	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-65536)")
+	if err != nil {
+		return stats, err
+	}
+	db.SetMaxOpenConns(1)
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		return stats, err
+	}
+	if _, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion)); err != nil {
+		return stats, err
+	}
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?)`,
+		appName, ix.key, fmt.Sprint(SchemaVersion))
+	if err != nil {
+		return stats, err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return stats, err
+	}
+	w, err := newWriter(ctx, tx)
+	if err == nil {
+		err = ix.add(ctx, w, units, progress, &stats)
+	}
+	if err == nil {
+		err = w.close()
+	}
+	if err == nil {
+		err = tx.Commit()
+	} else {
+		tx.Rollback()
+	}
+	if err != nil {
+		return stats, err
+	}
+	for _, q := range []string{
+		`INSERT INTO fts (fts) VALUES ('optimize')`,
+		`ANALYZE`,
+		`UPDATE meta SET value = '1' WHERE key = 'complete'`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return stats, err
+		}
+	}
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables); err != nil {
+		return stats, err
+	}
+	if _, err := db.ExecContext(ctx, `PRAGMA journal_mode = DELETE`); err != nil {
+		return stats, err
+	}
+	err = db.Close()
+	db = nil
+	if err != nil {
+		return stats, err
+	}
+	if err := syncFile(tmp); err != nil {
+		return stats, err
+	}
+	if err := ctx.Err(); err != nil {
+		return stats, err
+	}
+	// The old index and any journal of it are replaced: a stale journal
+	// must not be played back into the new file.
+	ix.swap(nil)
+	for _, p := range []string{ix.file + "-journal", ix.file + "-wal", ix.file + "-shm"} {
+		os.Remove(p)
+	}
+	if err := os.Rename(tmp, ix.file); err != nil {
+		return stats, err
+	}
+	ok = true
+	ndb, err := openDB(ix.file, false)
+	if err != nil {
+		return stats, err
+	}
+	ix.swap(ndb)
+	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+	return stats, nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// add reads the cables of the files and writes them: corpus lists them
+// (parsing files, reading CSV rows' fields), then workers read each
+// cable's text while one writer inserts.
+func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func(Progress), stats *Stats) error {
+	if len(units) == 0 {
+		return nil
+	}
+	paths := make([]string, len(units))
+	var total int64
+	for i, u := range units {
+		paths[i] = u.path
+		total += u.size
+	}
+	start := time.Now()
+	arch, err := corpus.Open(paths)
+	if err != nil {
+		return err
+	}
+	defer arch.Close()
+	err = arch.Scan(ctx, func(p corpus.Progress) {
+		if progress != nil && !p.Done {
+			progress(estimate("reading", p.Entries, p.Bytes, total, start))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	stats.Skipped += len(arch.Skipped())
+	stats.RowErrors += len(arch.Errors())
+	entries := dedupe(arch.Entries(), w)
+	perFile := map[string]int{}
+	for _, e := range entries {
+		perFile[e.Location().Path]++
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Workers read texts while the writer inserts them in order; at most
+	// inFlight texts are read ahead.
+	workers := max(1, runtime.GOMAXPROCS(0))
+	inFlight := 8 * workers
+	sem := make(chan struct{}, inFlight)
+	jobs := make(chan int)
+	results := make(chan job, inFlight)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				text, err := arch.Load(entries[i])
+				results <- job{i, text, headCaveats(text), err}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range entries {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+	defer cancel()
+	start = time.Now()
+	var done int64
+	last := time.Time{}
+	pending := map[int]job{}
+	for i := range entries {
+		j, ok := pending[i]
+		for !ok {
+			select {
+			case r := <-results:
+				if r.i == i {
+					j, ok = r, true
+				} else {
+					pending[r.i] = r
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		delete(pending, i)
+		<-sem
+		e := entries[i]
+		if j.err != nil {
+			stats.Skipped++
+			continue
+		}
+		if err := w.add(e, j.text, j.caveats); err != nil {
+			return err
+		}
+		stats.Cables++
+		done += int64(len(j.text))
+		if progress != nil {
+			if now := time.Now(); now.Sub(last) > 100*time.Millisecond {
+				last = now
+				progress(estimate("indexing", stats.Cables, done, textTotal(total, done, i+1, len(entries)), start))
+			}
+		}
+	}
+	for _, u := range units {
+		if err := w.file(u, perFile[u.path]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// job is one cable's text as read by a worker.
+type job struct {
+	i       int
+	text    []byte
+	caveats []string
+	err     error
+}
+
+// textTotal estimates the bytes of text to index: the files' size, or,
+// once some is read, what the share of cables done suggests.
+func textTotal(files, done int64, n, of int) int64 {
+	if n < 16 {
+		return files
+	}
+	return done * int64(of) / int64(n)
+}
+
+func estimate(stage string, cables int, bytes, total int64, start time.Time) Progress {
+	p := Progress{Stage: stage, Cables: cables, Bytes: bytes, Total: total, Elapsed: time.Since(start)}
+	if secs := p.Elapsed.Seconds(); secs > 0 {
+		p.Rate = float64(bytes) / 1e6 / secs
+		if bytes > 0 && total > bytes {
+			p.Left = time.Duration(float64(total-bytes) / float64(bytes) * float64(p.Elapsed))
+		}
+	}
+	return p
+}
+
+// writer inserts cables through prepared statements in one transaction.
+type writer struct {
+	ctx                                          context.Context
+	tx                                           *sql.Tx
+	cable, tag, ref, fts, fileStmt               *sql.Stmt
+	delFTS, delTags, delRefs, delCables, delFile *sql.Stmt
+	byPath, asText                               *sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{ctx: ctx, tx: tx}
+	for _, s := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, path, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.tag, `INSERT INTO tags (cable, tag) VALUES (?, ?)`},
+		{&w.ref, `INSERT INTO refs (cable, citing, cited, label) VALUES (?, ?, ?, ?)`},
+		{&w.fts, `INSERT INTO fts (rowid, subject, body) VALUES (?, ?, ?)`},
+		{&w.fileStmt, `INSERT OR REPLACE INTO files (path, size, mtime, cables) VALUES (?, ?, ?, ?)`},
+		{&w.byPath, `SELECT rowid FROM cables WHERE path = ?`},
+		{&w.asText, `SELECT 1 FROM cables WHERE id = ? AND kind = 'text' LIMIT 1`},
+		{&w.delFTS, `DELETE FROM fts WHERE rowid = ?`},
+		{&w.delTags, `DELETE FROM tags WHERE cable = ?`},
+		{&w.delRefs, `DELETE FROM refs WHERE cable = ?`},
+		{&w.delCables, `DELETE FROM cables WHERE rowid = ?`},
+		{&w.delFile, `DELETE FROM files WHERE path = ?`},
+	} {
+		st, err := tx.PrepareContext(ctx, s.q)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*s.dst = st
+	}
+	return w, nil
+}
+
+func (w *writer) close() error {
+	for _, s := range []*sql.Stmt{w.cable, w.tag, w.ref, w.fts, w.fileStmt, w.byPath, w.asText, w.delFTS, w.delTags, w.delRefs, w.delCables, w.delFile} {
+		if s != nil {
+			s.Close()
+		}
+	}
+	return nil
+}
+
+// add writes one cable.
+func (w *writer) add(e corpus.Entry, text []byte, found []string) error {
+	date := ""
+	if !e.Date.IsZero() {
+		date = e.Date.UTC().Format("2006-01-02")
+	}
+	level, quals, _ := strings.Cut(e.Classification, "//")
+	caveats := strings.ToUpper(strings.TrimSpace(quals))
+	for _, c := range found {
+		if !strings.Contains(caveats, c) {
+			caveats = strings.TrimPrefix(caveats+"//"+c, "//")
+		}
+	}
+	loc := e.Location()
+	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Classification, strings.ToUpper(strings.TrimSpace(level)),
+		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
+		loc.Kind.String(), loc.Path, loc.Offset, loc.Length)
+	if err != nil {
+		return err
+	}
+	row, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, t := range e.Tags {
+		t = strings.ToUpper(t)
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		if _, err := w.tag.ExecContext(w.ctx, row, t); err != nil {
+			return err
+		}
+	}
+	for _, r := range e.References {
+		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r), ""); err != nil {
+			return err
+		}
+	}
+	_, err = w.fts.ExecContext(w.ctx, row, e.Subject, string(text))
+	return err
+}
+
+// file records a file as indexed with n cables.
+func (w *writer) file(u unit, n int) error {
+	_, err := w.fileStmt.ExecContext(w.ctx, u.path, u.size, u.mtime, n)
+	return err
+}
+
+// remove drops the files' cables.
+func (w *writer) remove(paths []string) error {
+	for _, p := range paths {
+		rows, err := w.byPath.QueryContext(w.ctx, p)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		for _, id := range ids {
+			for _, st := range []*sql.Stmt{w.delFTS, w.delTags, w.delRefs, w.delCables} {
+				if _, err := st.ExecContext(w.ctx, id); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := w.delFile.ExecContext(w.ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dedupe drops saved pages whose cable is in the archive as a text file
+// too (as corpus does for a folder), and orders the rest by file and
+// offset so that a CSV is read front to back.
+func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
+	asText := map[string]bool{}
+	for _, e := range list {
+		if e.Kind() == corpus.KindText && e.ID != "" {
+			asText[strings.ToUpper(e.ID)] = true
+		}
+	}
+	out := make([]corpus.Entry, 0, len(list))
+	for _, e := range list {
+		if e.Kind() == corpus.KindHTML && e.ID != "" {
+			if asText[strings.ToUpper(e.ID)] {
+				continue
+			}
+			var one int
+			if w.asText.QueryRowContext(w.ctx, e.ID).Scan(&one) == nil {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b corpus.Entry) int {
+		la, lb := a.Location(), b.Location()
+		if c := strings.Compare(la.Path, lb.Path); c != 0 {
+			return c
+		}
+		return cmp.Compare(la.Offset, lb.Offset)
+	})
+	return out
+}
+
+// headCaveats finds the handling caveats (NOFORN, NODIS, …) written on
+// lines of their own above the subject, where a file's banner may not
+// carry them.
+func headCaveats(text []byte) []string {
+	head := text[:min(len(text), 4096)]
+	if i := bytes.Index(head, []byte("SUBJECT")); i >= 0 {
+		head = head[:i]
+	}
+	var out []string
+	for _, w := range bytes.FieldsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 5 && len(w) <= 6 && caveatWords[strings.ToLower(string(w))] && bytes.Equal(w, bytes.ToUpper(w)) {
+			if s := string(w); !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

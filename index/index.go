@@ -1,0 +1,296 @@
+// Package index keeps an archive's full-text index in an SQLite database
+// (FTS5), builds it and brings it up to date, and answers search queries.
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// SchemaVersion is PRAGMA user_version of an index this package writes.
+// An index of another version is rebuilt.
+const SchemaVersion = 1
+
+const appName = "cablereader"
+
+// ErrForeign is returned when the index path holds a file that is not an
+// index of this program. It is left alone.
+var ErrForeign = errors.New("not a cablereader index")
+
+// The schema. The FTS table is contentless: the text stays in the
+// archive, and snippets are made from it (Index.Snippet).
+const schema = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+	path  TEXT PRIMARY KEY,
+	size  INTEGER NOT NULL,
+	mtime INTEGER NOT NULL,
+	cables INTEGER NOT NULL
+);
+CREATE TABLE cables (
+	rowid          INTEGER PRIMARY KEY,
+	id             TEXT NOT NULL,
+	date           TEXT NOT NULL,
+	classification TEXT NOT NULL,
+	level          TEXT NOT NULL,
+	caveats        TEXT NOT NULL,
+	origin         TEXT NOT NULL,
+	subject        TEXT NOT NULL,
+	tags           TEXT NOT NULL,
+	kind           TEXT NOT NULL,
+	path           TEXT NOT NULL,
+	offset         INTEGER NOT NULL,
+	length         INTEGER NOT NULL
+);
+CREATE INDEX cables_id ON cables (id COLLATE NOCASE);
+CREATE INDEX cables_date ON cables (date);
+CREATE INDEX cables_path ON cables (path);
+CREATE TABLE tags (cable INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX tags_tag ON tags (tag, cable);
+CREATE INDEX tags_cable ON tags (cable);
+CREATE TABLE refs (
+	cable  INTEGER NOT NULL,
+	citing TEXT NOT NULL,
+	cited  TEXT NOT NULL,
+	label  TEXT NOT NULL
+);
+CREATE INDEX refs_cited ON refs (cited COLLATE NOCASE);
+CREATE INDEX refs_cable ON refs (cable);
+CREATE VIRTUAL TABLE fts USING fts5 (
+	subject, body,
+	content = '', contentless_delete = 1,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+`
+
+// Index is the search index of one archive.
+type Index struct {
+	file    string   // the database
+	archive []string // absolute paths of the archive, in the order given
+	key     string   // the archive paths joined, as kept in meta
+
+	mu sync.RWMutex
+	db *sql.DB // nil until the index is complete
+}
+
+// DefaultFile is where the index of an archive lives unless told
+// otherwise: the user cache folder, a file named after the archive's
+// absolute paths.
+func DefaultFile(paths []string) (string, error) {
+	abs, err := absPaths(paths)
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(strings.Join(abs, "\n")))
+	base := strings.Map(func(r rune) rune {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return r
+		}
+		return '_'
+	}, filepath.Base(abs[0]))
+	if len(base) > 40 {
+		base = base[:40]
+	}
+	return filepath.Join(dir, appName, base+"-"+hex.EncodeToString(sum[:8])+".db"), nil
+}
+
+func absPaths(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no archive given")
+	}
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		abs[i] = a
+	}
+	return abs, nil
+}
+
+// Open opens the index of the archive at paths, kept in file (or
+// DefaultFile when file is ""). A complete index of this schema and this
+// archive can be searched at once; otherwise Ready is false until Update
+// has built it. A file at that path that is not an index of this program
+// gives ErrForeign and is left alone.
+func Open(paths []string, file string) (*Index, error) {
+	abs, err := absPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	if file == "" {
+		if file, err = DefaultFile(paths); err != nil {
+			return nil, err
+		}
+	}
+	ix := &Index{file: file, archive: abs, key: strings.Join(abs, "\n")}
+	st, err := ix.check()
+	if err != nil {
+		return nil, err
+	}
+	if st == stateCurrent {
+		db, err := openDB(file, false)
+		if err != nil {
+			return nil, err
+		}
+		ix.db = db
+	}
+	return ix, nil
+}
+
+// File is the path of the index database.
+func (ix *Index) File() string { return ix.file }
+
+// Ready reports whether the index can be searched.
+func (ix *Index) Ready() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.db != nil
+}
+
+// Close closes the database.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.db == nil {
+		return nil
+	}
+	err := ix.db.Close()
+	ix.db = nil
+	return err
+}
+
+// DB returns the open database for callers that want to read it
+// directly, or nil when the index is not ready.
+func (ix *Index) DB() *sql.DB {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.db
+}
+
+type state int
+
+const (
+	stateMissing state = iota // no file: build it
+	stateStale                // ours, but another version, archive, or unfinished: rebuild
+	stateCurrent              // ours and complete
+)
+
+// check looks at the file at the index path without changing it.
+func (ix *Index) check() (state, error) {
+	f, err := os.Open(ix.file)
+	if errors.Is(err, os.ErrNotExist) {
+		return stateMissing, nil
+	} else if err != nil {
+		return 0, err
+	}
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	f.Close()
+	if n == 0 {
+		// An empty file is what a build killed at its very start
+		// leaves; no one keeps data in one.
+		return stateStale, nil
+	}
+	if string(head[:n]) != "SQLite format 3\x00" {
+		return 0, fmt.Errorf("%s: %w (not an SQLite database); not touching it", ix.file, ErrForeign)
+	}
+	db, err := openDB(ix.file, true)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", ix.file, err)
+	}
+	defer db.Close()
+	meta := map[string]string{}
+	rows, err := db.Query(`SELECT key, value FROM meta`)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w (an SQLite database of something else); not touching it", ix.file, ErrForeign)
+	}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		meta[k] = v
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if meta["app"] != appName {
+		return 0, fmt.Errorf("%s: %w (an SQLite database of something else); not touching it", ix.file, ErrForeign)
+	}
+	var version int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return 0, err
+	}
+	if version != SchemaVersion || meta["archive"] != ix.key || meta["complete"] != "1" {
+		return stateStale, nil
+	}
+	return stateCurrent, nil
+}
+
+// openDB opens the database at path. A build connection is one
+// connection with no journal (the file is renamed into place when done).
+func openDB(path string, readOnly bool, pragmas ...string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("mode", "ro")
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// swap replaces the open database with db (nil to close it).
+func (ix *Index) swap(db *sql.DB) {
+	ix.mu.Lock()
+	old := ix.db
+	ix.db = db
+	ix.mu.Unlock()
+	if old != nil {
+		old.Close()
+	}
+}
+
+func (ix *Index) conn() (*sql.DB, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.db == nil {
+		return nil, errors.New("the index is not built yet")
+	}
+	return ix.db, nil
+}
+
+// Archive returns the absolute paths of the indexed archive.
+func (ix *Index) Archive() []string { return slices.Clone(ix.archive) }
+
+var _ = context.Background

@@ -1,0 +1,222 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"cablereader/corpus"
+	"cablereader/sanitize"
+)
+
+// snippetWords is the length of a snippet in words.
+const snippetWords = 24
+
+// Snippet is a short piece of a cable's text around the words a query
+// matched. Marks are the byte ranges of Text that matched, in order.
+type Snippet struct {
+	Text  string
+	Marks [][2]int
+}
+
+// Marked writes the snippet with each match between open and close and
+// the text made safe for a terminal (sanitize.Text).
+func (s Snippet) Marked(open, close string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range s.Marks {
+		b.WriteString(sanitize.Text(s.Text[at:m[0]]))
+		b.WriteString(open)
+		b.WriteString(sanitize.Text(s.Text[m[0]:m[1]]))
+		b.WriteString(close)
+		at = m[1]
+	}
+	b.WriteString(sanitize.Text(s.Text[at:]))
+	return b.String()
+}
+
+// Snippet reads the hit's text from the archive and cuts from it the
+// piece where the query's words are thickest, marking them. The index
+// keeps no text, so this reads one file or CSV row.
+func (ix *Index) Snippet(h Hit, q *Query) (Snippet, error) {
+	text, err := corpus.ReadLocation(h.Location)
+	if err != nil {
+		return Snippet{}, err
+	}
+	return MakeSnippet(string(text), q), nil
+}
+
+type tok struct {
+	start, end int
+	word       string
+}
+
+func tokenize(s string) []tok {
+	var out []tok
+	start := -1
+	for i, r := range s {
+		if isTokenRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, tok{start, i, fold(s[start:i])})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, tok{start, len(s), fold(s[start:])})
+	}
+	return out
+}
+
+// fold lowers a word and drops the commonest Latin diacritics, near
+// enough to what the index does to find the words it matched.
+func fold(w string) string {
+	w = strings.ToLower(w)
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			return strings.Map(func(r rune) rune {
+				if i := strings.IndexRune(accented, r); i >= 0 {
+					return rune(plain[utf8.RuneCountInString(accented[:i])])
+				}
+				if unicode.Is(unicode.Mn, r) {
+					return -1
+				}
+				return r
+			}, w)
+		}
+	}
+	return w
+}
+
+const (
+	accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ"
+	plain    = "aaaaaaceeeeiiiinooooouuuuyy"
+)
+
+// MakeSnippet cuts a snippet for q out of text.
+func MakeSnippet(text string, q *Query) Snippet {
+	toks := tokenize(text)
+	var terms [][]string
+	var prefix []bool
+	for _, c := range q.Clauses {
+		for _, t := range c {
+			if t.Neg || len(t.Words) == 0 {
+				continue
+			}
+			ws := make([]string, len(t.Words))
+			for i, w := range t.Words {
+				ws[i] = fold(w)
+			}
+			terms = append(terms, ws)
+			prefix = append(prefix, t.Prefix)
+		}
+	}
+	// match[i] is the term matched at token i and its length, or -1.
+	type hit struct{ at, term, n int }
+	var hits []hit
+	for i := range toks {
+		for k, ws := range terms {
+			if matchAt(toks, i, ws, prefix[k]) {
+				hits = append(hits, hit{i, k, len(ws)})
+				break
+			}
+		}
+	}
+	first := 0
+	if len(hits) == 0 {
+		// Nothing to show around: start at the subject, past the routing.
+		for i, t := range toks {
+			if t.word == "subject" && i+1 < len(toks) {
+				first = i + 1
+				break
+			}
+		}
+	} else {
+		best := -1
+		for a, h := range hits {
+			seen := map[int]bool{}
+			for _, g := range hits[a:] {
+				if g.at+g.n > h.at+snippetWords-4 {
+					break
+				}
+				seen[g.term] = true
+			}
+			if len(seen) > best {
+				best, first = len(seen), max(0, h.at-4)
+			}
+		}
+	}
+	last := min(len(toks), first+snippetWords)
+	marked := make([]bool, len(toks))
+	for _, h := range hits {
+		if h.at >= first && h.at < last {
+			for j := h.at; j < h.at+h.n && j < len(toks); j++ {
+				marked[j] = true
+			}
+		}
+	}
+	var sn Snippet
+	var b strings.Builder
+	if first > 0 {
+		b.WriteString("…")
+	}
+	for i := first; i < last; i++ {
+		if i > first {
+			b.WriteString(gap(text[toks[i-1].end:toks[i].start]))
+		}
+		s := b.Len()
+		b.WriteString(text[toks[i].start:toks[i].end])
+		if marked[i] {
+			if n := len(sn.Marks); i > first && marked[i-1] && n > 0 {
+				sn.Marks[n-1][1] = b.Len() // words in a row are one mark
+			} else {
+				sn.Marks = append(sn.Marks, [2]int{s, b.Len()})
+			}
+		}
+	}
+	if last < len(toks) {
+		b.WriteString("…")
+	}
+	sn.Text = b.String()
+	return sn
+}
+
+// gap is the text between two words with each run of spaces and line
+// breaks made one space.
+func gap(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func matchAt(toks []tok, i int, ws []string, prefix bool) bool {
+	if i+len(ws) > len(toks) {
+		return false
+	}
+	for j, w := range ws {
+		t := toks[i+j].word
+		if prefix && j == len(ws)-1 {
+			if !strings.HasPrefix(t, w) {
+				return false
+			}
+		} else if t != w {
+			return false
+		}
+	}
+	return true
+}
