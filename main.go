@@ -41,6 +41,8 @@ const usage = `cablereader — read US diplomatic cables in the terminal
 Usage:
   cablereader [flags] [FILE | -]
   cablereader [flags] DIR | cables.csv | FILE FILE ...
+  cablereader index [--index FILE] PATH...
+  cablereader search [flags] QUERY PATH...
 
 With no FILE, or with -, the cable is read from standard input.
 On a terminal the cable opens in the reader; when standard output is a
@@ -50,6 +52,9 @@ A folder (of .txt cables and saved WikiLeaks pages, searched recursively),
 several files, or the Cablegate cables.csv open as an archive: a list to
 filter and open cables from, following references between them. Piped, or
 with --list, an archive prints one line per cable.
+
+index builds an archive's full-text index (or brings it up to date);
+search finds cables in it. See 'cablereader search --help'.
 
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json
@@ -89,6 +94,9 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if code, ok := subcommand(args, stdout, stderr); ok {
+		return code
+	}
 	opt, files, err := parseArgs(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)

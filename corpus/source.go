@@ -27,14 +27,13 @@ func (e Entry) Location() Location {
 // itself: no Index need be open.
 func ReadLocation(loc Location) ([]byte, error) {
 	switch loc.Kind {
-	case KindText:
-		return os.ReadFile(loc.Path)
-	case KindHTML:
-		page, err := os.ReadFile(loc.Path)
+	case KindText, KindHTML:
+		f, err := input.Open(loc.Path)
 		if err != nil {
 			return nil, err
 		}
-		text, err := input.FromHTML(page)
+		defer f.Close()
+		text, _, err := f.Decode(input.Limits{})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", loc.Path, err)
 		}

@@ -183,7 +183,7 @@ func kindOf(s string) corpus.Kind {
 			return k
 		}
 	}
-	return 0
+	return ""
 }
 
 // Count is one bar of a facet.
