@@ -64,12 +64,6 @@ var levels = map[string]string{
 	"secret": "SECRET", "top secret": "TOP SECRET",
 }
 
-type token struct {
-	text   string // a word, a field name, or a phrase's inside
-	quoted bool
-	pos    int
-}
-
 // Parse reads a query.
 func Parse(s string) (*Query, error) {
 	if !utf8.ValidString(s) {

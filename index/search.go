@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"cablereader/corpus"
@@ -138,7 +139,7 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	from, args := c.from()
 	score, order := "0", "c.date, c.id"
 	if c.match != "" {
-		score = "bm25(fts, 10.0, 1.0)"
+		score = fmt.Sprintf("bm25(fts, %.1f, %.1f)", subjectWeight, bodyWeight)
 		order = "score, c.date, c.id"
 	}
 	rows, err := db.QueryContext(ctx, "SELECT "+hitColumns+", "+score+" AS score"+from+" ORDER BY "+order+" LIMIT ?", append(args, limit)...)
