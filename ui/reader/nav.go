@@ -585,3 +585,7 @@ func (m *Model) gotoMatch(k int) {
 	}
 	m.showLine(line)
 }
+
+// Find searches the cable for q as "/" does, showing the first match
+// and its highlighted matches; n and N go on.
+func (m *Model) Find(q string) tea.Cmd { return m.startSearch(q) }
