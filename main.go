@@ -199,7 +199,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	defer ix.Close()
 	if !opt.list && interactive(stdout) {
-		if err := runArchiveView(archive{ix}, ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}); err != nil {
+		if err := runArchiveView(archiveSource(ix, paths), ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}

@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
@@ -22,6 +24,7 @@ type loadReq struct {
 	hist   []histFrame
 	pos    *reader.Pos
 	from   string // the id of the cable left, for the status line
+	find   string // what to look for in the cable once open
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
@@ -54,15 +57,15 @@ func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
 
 // loaded opens a loaded cable in a new reader, unless another load was
 // asked for since.
-func (a *Archive) loaded(msg loadedMsg) {
+func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	if !a.load.active || msg.seq != a.load.seq {
-		return
+		return nil
 	}
 	req := a.load
 	a.load = loadReq{}
 	if msg.err != nil {
 		a.say("could not open " + common.OrDash(msg.entry.ID) + ": " + msg.err.Error())
-		return
+		return nil
 	}
 	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse})
 	r.SetTheme(a.isDark, a.themeFixed)
@@ -85,5 +88,12 @@ func (a *Archive) loaded(msg loadedMsg) {
 	default:
 		status = r.LinksSummary()
 	}
+	if c := a.citedBy(msg.entry.ID); c != "" {
+		status = strings.TrimPrefix(status+" · "+c, " · ")
+	}
 	r.SetStatus(status)
+	if req.find != "" {
+		return r.Find(req.find)
+	}
+	return nil
 }

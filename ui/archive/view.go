@@ -153,6 +153,11 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
+	if a.sr.on {
+		a.renderSearch(l.height + 1)
+		a.assemble()
+		return
+	}
 	a.lines = append(a.lines, a.headerRow())
 	for i := l.offset; i < l.offset+l.height; i++ {
 		switch {
@@ -361,6 +366,9 @@ func (a *Archive) bottomBar() string {
 	switch a.mode {
 	case listFilter:
 		s := pp.Render("/") + common.CleanLine(a.prompt.Value) + "█"
+		return a.withHint(s, listPromptKeys{})
+	case listSearch:
+		s := pp.Render("search: ") + common.CleanLine(a.prompt.Value) + "█"
 		return a.withHint(s, listPromptKeys{})
 	case listTag:
 		s := pp.Render("#") + common.CleanLine(a.prompt.Value) + "█"
