@@ -340,7 +340,7 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 		}
 		return out
 	}
-	r.Years, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
+	r.Years, r.Months, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Months), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
 	r.Find = q.Find()
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
@@ -35,6 +36,7 @@ type Results struct {
 	// Years are counts by year, in date order; Classes, Origins and Tags
 	// the most frequent first.
 	Years, Classes, Origins, Tags []Count
+	Months                        []Count // YYYY-MM, in date order
 	// Find is what the reader looks for when a hit is opened: the first
 	// word or phrase of the query ("" for a query of fields only).
 	Find string
@@ -52,6 +54,17 @@ type Hit struct {
 type Count struct {
 	Key string
 	N   int
+}
+
+// searchHelp is the help bar while the results are shown.
+var searchHelp = []key.Binding{
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+	key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit the query")),
+	key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
+	key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "post")),
+	key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "class")),
+	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
+	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
 // searchDelay is how long typing must pause before a query runs.
@@ -251,7 +264,11 @@ func (a *Archive) renderSearch(h int) {
 			n += fmt.Sprintf(", %d of the first %d pass the filters", len(hits), len(r.Hits))
 		}
 		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
-		if hist := histogram(r.Years, w); hist != "" {
+		bars := r.Years
+		if len(r.Years) <= 2 && len(r.Months) > 0 {
+			bars = r.Months
+		}
+		if hist := histogram(bars, w); hist != "" {
 			head = append(head, hist)
 		}
 		if len(r.Origins) > 0 || len(r.Tags) > 0 {
@@ -329,8 +346,9 @@ func counts(cs []Count, k int) string {
 	return strings.Join(parts, ", ")
 }
 
-// histogram draws counts by year as a row of bars, first and last year
-// named: "1966 ▁▁▃▅█▇ 2010".
+// histogram draws counts by year (YYYY) or month (YYYY-MM) as a row of
+// bars, one a year or month from the first to the last, both named:
+// "1966 ▁▁▃▅█▇ 2010".
 func histogram(years []Count, w int) string {
 	var ys []Count
 	for _, y := range years {
@@ -341,15 +359,15 @@ func histogram(years []Count, w int) string {
 	if len(ys) == 0 || w < 12 {
 		return ""
 	}
-	first, last := atoi(ys[0].Key), atoi(ys[len(ys)-1].Key)
+	first, last := period(ys[0].Key), period(ys[len(ys)-1].Key)
 	n := last - first + 1
-	if n <= 0 || n > w-10 {
+	if first < 0 || last < 0 || n <= 0 || n > w-len(ys[0].Key)-len(ys[len(ys)-1].Key)-2 {
 		return ""
 	}
 	by := make([]int, n)
 	top := 0
 	for _, y := range ys {
-		i := atoi(y.Key) - first
+		i := period(y.Key) - first
 		if i >= 0 && i < n {
 			by[i] = y.N
 			top = max(top, y.N)
@@ -369,7 +387,22 @@ func histogram(years []Count, w int) string {
 	return b.String()
 }
 
+// period numbers a year, or a month counted from year 0; -1 if neither.
+func period(s string) int {
+	y, m, ok := strings.Cut(s, "-")
+	if !ok {
+		return atoi(y)
+	}
+	if yy, mm := atoi(y), atoi(m); yy >= 0 && mm >= 1 && mm <= 12 {
+		return yy*12 + mm - 1
+	}
+	return -1
+}
+
 func atoi(s string) int {
+	if s == "" {
+		return -1
+	}
 	n := 0
 	for _, c := range s {
 		if c < '0' || c > '9' {

@@ -189,3 +189,22 @@ func TestSearchWithoutIndex(t *testing.T) {
 }
 
 func plain(s string) string { return stripAll(s) }
+
+func TestHistogram(t *testing.T) {
+	for _, tc := range []struct {
+		counts []Count
+		w      int
+		want   string
+	}{
+		{[]Count{{"2006", 1}, {"2008", 4}, {"2009", 8}, {"2010", 2}}, 40, "2006 ▁ ▄█▂ 2010"},
+		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █ 2009"},
+		{[]Count{{"2009-11", 1}, {"2010-02", 3}}, 40, "2009-11 ▃  █ 2010-02"},
+		{[]Count{{"1966", 1}, {"2010", 1}}, 40, ""}, // 45 years do not fit in 40 cells
+		{[]Count{{"junk", 1}}, 40, ""},
+		{nil, 40, ""},
+	} {
+		if got := histogram(tc.counts, tc.w); got != tc.want {
+			t.Errorf("histogram(%v, %d) = %q, want %q", tc.counts, tc.w, got, tc.want)
+		}
+	}
+}

@@ -393,6 +393,8 @@ func (a *Archive) bottomBar() string {
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
 	case a.showHelp || a.showProbs:
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
+	case a.sr.on:
+		return common.Fit(a.help.ShortHelpView(searchHelp), w)
 	}
 	// ShortHelpView adds an item that overflows when no ellipsis fits:
 	// fit cuts it. The bar only changes with the width and the theme.
