@@ -213,7 +213,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	if !opt.list && opt.format == "" && interactive(stdout) {
 		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}
 		uo.State, uo.Notice = openState(opt)
-		if err := runArchiveView(archive{ix}, uo); err != nil {
+		if err := runArchiveView(archiveSource(ix, paths), uo); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}

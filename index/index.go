@@ -3,7 +3,6 @@
 package index
 
 import (
-	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -311,5 +310,3 @@ func (ix *Index) conn() (*sql.DB, error) {
 
 // Archive returns the absolute paths of the indexed archive.
 func (ix *Index) Archive() []string { return slices.Clone(ix.archive) }
-
-var _ = context.Background

@@ -450,3 +450,14 @@ func (q *Query) String() string {
 	}
 	return b.String()
 }
+
+// Find is the query's first word or phrase that must occur, as typed
+// words joined by spaces, for a reader to look for; "" when it has none.
+func (q *Query) Find() string {
+	for _, c := range q.Clauses {
+		if t := c[0]; len(c) == 1 && t.Field == "" && !t.Neg && len(t.Words) > 0 {
+			return strings.Join(t.Words, " ")
+		}
+	}
+	return ""
+}

@@ -88,6 +88,7 @@ type Archive struct {
 	bar      progress.Model
 
 	mode       listMode
+	sr         searchState // the full-text search, when the Source can
 	prompt     common.Prompt
 	prevQuery  string   // the query when "/" was typed, for esc
 	tagCands   []string // completions of the TAG prompt
@@ -212,7 +213,11 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case builtMsg:
 		a.built(msg.s)
 	case loadedMsg:
-		a.loaded(msg)
+		cmd = a.loaded(msg)
+	case searchTickMsg:
+		cmd = a.searchTick(msg)
+	case searchDoneMsg:
+		a.searchDone(msg)
 	case common.CrashMsg:
 		a.err, a.quitting = msg.Err, true
 		return a, tea.Quit

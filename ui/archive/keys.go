@@ -21,6 +21,7 @@ const (
 	listNormal listMode = iota
 	listFilter          // "/" typed: the fuzzy query
 	listTag             // "#" typed: a TAG
+	listSearch          // "s" typed: a full-text query
 )
 
 // listKey handles a key in the list.
@@ -37,6 +38,8 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case a.tooSmall:
 		return nil
+	case a.sr.on:
+		return a.searchKey(msg)
 	}
 	l := &a.list
 	half := max(1, l.height/2)
@@ -68,6 +71,13 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Tag):
 		a.mode, a.prompt = listTag, common.Prompt{}
 		a.completeTags()
+	case key.Matches(msg, k.Search):
+		if _, ok := a.src.(Searcher); !ok {
+			a.msg = "no full-text index: run cablereader index first"
+			return nil
+		}
+		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+		a.sr.on = true
 	case key.Matches(msg, k.Post):
 		a.togglePost()
 	case key.Matches(msg, k.Class):
@@ -142,6 +152,10 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	l := &a.list
 	switch msg.String() {
 	case "esc":
+		if a.mode == listSearch {
+			a.closeSearch()
+			return nil
+		}
 		if a.mode == listFilter {
 			l.setQuery(a.prevQuery)
 		}
@@ -161,8 +175,14 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.mode, a.prompt = listNormal, common.Prompt{}
 	case "up":
+		if a.mode == listSearch {
+			a.sr.cursor = max(0, a.sr.cursor-1)
+		}
 		l.move(-1)
 	case "down":
+		if a.mode == listSearch {
+			a.sr.cursor = min(a.sr.cursor+1, max(0, len(a.shownHits())-1))
+		}
 		l.move(1)
 	case "tab", "shift+tab":
 		if n := len(a.tagCands); a.mode == listTag && n > 0 {
@@ -181,6 +201,9 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		case common.PromptClosed:
 			a.mode = listNormal
 		case common.PromptChanged:
+			if a.mode == listSearch {
+				return a.searchChanged()
+			}
 			a.inputChanged()
 		}
 	}
@@ -240,6 +263,7 @@ type ListKeyMap struct {
 
 	Filter    key.Binding // "/": fuzzy filter over id, subject, origin, TAGS
 	Tag       key.Binding // "#": only the cables with a TAG
+	Search    key.Binding // "s": full-text search through the index
 	Post      key.Binding // only the selected row's origin
 	Class     key.Binding // cycle the classification filter
 	ClassBack key.Binding
@@ -265,6 +289,7 @@ func DefaultListKeyMap() ListKeyMap {
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: id, subject, origin, TAGS")),
 		Tag:       key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG (tab: this row's TAGS)")),
+		Search:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search the text (words, \"phrase\", tag:, from:, date:, cites:…)")),
 		Post:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this row's post (again: all)")),
 		Class:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
 		ClassBack: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
@@ -290,7 +315,7 @@ func (k ListKeyMap) ShortHelp() []key.Binding {
 func (k ListKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
+		{k.Open, k.Filter, k.Search, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
 		{k.Problems, k.Help, k.Quit},
 	}
 }

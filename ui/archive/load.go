@@ -2,6 +2,7 @@ package archive
 
 import (
 	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -24,6 +25,7 @@ type loadReq struct {
 	hist   []histFrame
 	pos    *reader.Pos
 	from   string // the id of the cable left, for the status line
+	find   string // what to look for in the cable once open
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
@@ -56,15 +58,15 @@ func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
 
 // loaded opens a loaded cable in a new reader, unless another load was
 // asked for since.
-func (a *Archive) loaded(msg loadedMsg) {
+func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	if !a.load.active || msg.seq != a.load.seq {
-		return
+		return nil
 	}
 	req := a.load
 	a.load = loadReq{}
 	if msg.err != nil {
 		a.say("could not open " + common.OrDash(msg.entry.ID) + ": " + msg.err.Error())
-		return
+		return nil
 	}
 	path := "" // a file a mark can be opened from later, alone
 	if msg.entry.Kind() != corpus.KindCSVRow {
@@ -91,7 +93,14 @@ func (a *Archive) loaded(msg loadedMsg) {
 	default:
 		status = r.LinksSummary()
 	}
+	if c := a.citedBy(msg.entry.ID); c != "" {
+		status = strings.TrimPrefix(status+" · "+c, " · ")
+	}
 	r.SetStatus(status)
+	if req.find != "" {
+		return r.Find(req.find)
+	}
+	return nil
 }
 
 // absPath is p made absolute, or p when it cannot be.

@@ -153,6 +153,11 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
+	if a.sr.on {
+		a.renderSearch(l.height + 1)
+		a.assemble()
+		return
+	}
 	a.lines = append(a.lines, a.headerRow())
 	for i := l.offset; i < l.offset+l.height; i++ {
 		switch {
@@ -348,6 +353,9 @@ func (a *Archive) bottomBar() string {
 	case listFilter:
 		s := pp.Render("/") + common.CleanLine(a.prompt.Value) + "█"
 		return a.withHint(s, listPromptKeys{})
+	case listSearch:
+		s := pp.Render("search: ") + common.CleanLine(a.prompt.Value) + "█"
+		return a.withHint(s, listPromptKeys{})
 	case listTag:
 		s := pp.Render("#") + common.CleanLine(a.prompt.Value) + "█"
 		if len(a.tagCands) > 0 {
@@ -371,6 +379,8 @@ func (a *Archive) bottomBar() string {
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
 	case a.showHelp || a.showProbs:
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
+	case a.sr.on:
+		return common.Fit(a.help.ShortHelpView(searchHelp), w)
 	}
 	// ShortHelpView adds an item that overflows when no ellipsis fits:
 	// fit cuts it. The bar only changes with the width and the theme.

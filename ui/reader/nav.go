@@ -618,3 +618,7 @@ func (m *Model) quit() tea.Cmd {
 	m.rememberPlace()
 	return common.SaveAndQuit(m.opt.State)
 }
+
+// Find searches the cable for q as "/" does, showing the first match
+// and its highlighted matches; n and N go on.
+func (m *Model) Find(q string) tea.Cmd { return m.startSearch(q) }

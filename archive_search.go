@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+
+	"cablereader/corpus"
+	"cablereader/index"
+	"cablereader/ui"
+	archiveui "cablereader/ui/archive"
+)
+
+// archiveSource is the archive as the view takes it: with full-text
+// search when the archive has a complete index in the default place (see
+// cablereader index), without otherwise.
+func archiveSource(ix *corpus.Index, paths []string) ui.Source {
+	fts, err := index.Open(paths, "")
+	if err != nil || !fts.Ready() {
+		if fts != nil {
+			fts.Close()
+		}
+		return archive{ix}
+	}
+	return searchable{archive{ix}, fts}
+}
+
+// searchable is an archive with its full-text index.
+type searchable struct {
+	archive
+	fts *index.Index
+}
+
+// snippetsFor is how many hits of a query get a snippet (each reads its
+// cable's text).
+const snippetsFor = 50
+
+func (s searchable) Search(ctx context.Context, query string, limit int) (archiveui.Results, error) {
+	var r archiveui.Results
+	q, err := index.Parse(query)
+	if err != nil {
+		return r, err
+	}
+	hits, total, err := s.fts.Search(ctx, q, limit)
+	if err != nil {
+		return r, err
+	}
+	f, err := s.fts.Facets(ctx, q, 5)
+	if err != nil {
+		return r, err
+	}
+	r.Total = total
+	conv := func(cs []index.Count) []archiveui.Count {
+		out := make([]archiveui.Count, len(cs))
+		for i, c := range cs {
+			out[i] = archiveui.Count{Key: c.Key, N: c.N}
+		}
+		return out
+	}
+	r.Years, r.Months, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Months), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
+	r.Find = q.Find()
+	for i, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		e, ok := s.Lookup(h.ID)
+		if !ok {
+			continue // not yet listed by the scan
+		}
+		hit := archiveui.Hit{Entry: e}
+		if i < snippetsFor {
+			if sn, err := s.fts.Snippet(h, q); err == nil {
+				hit.Snippet, hit.Marks = sn.Text, sn.Marks
+			}
+		}
+		r.Hits = append(r.Hits, hit)
+	}
+	return r, nil
+}
+
+func (s searchable) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+	hits, err := s.fts.CitedBy(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []corpus.Entry
+	for _, h := range hits {
+		if e, ok := s.Lookup(h.ID); ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

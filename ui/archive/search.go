@@ -1,0 +1,414 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/corpus"
+	"cablereader/model"
+	"cablereader/ui/common"
+)
+
+// Full-text search. A Source that is also a Searcher (main hands the view
+// the archive's index) gets a search prompt, "s": the query runs in a
+// command once typing has paused for searchDelay, the last one still
+// running is cancelled, and the ranked results, with their snippets, the
+// count of hits and a histogram by year, replace the list until esc.
+
+// Searcher is what a Source may also do: search its full-text index.
+type Searcher interface {
+	// Search runs a query (the language of cablereader search) and
+	// returns up to limit hits, best first, and counts over all of them.
+	Search(ctx context.Context, query string, limit int) (Results, error)
+	// CitedBy lists the cables of the archive that cite id.
+	CitedBy(ctx context.Context, id string) ([]corpus.Entry, error)
+}
+
+// Results are a query's hits and counts over all of them.
+type Results struct {
+	Hits  []Hit
+	Total int
+	// Years are counts by year, in date order; Classes, Origins and Tags
+	// the most frequent first.
+	Years, Classes, Origins, Tags []Count
+	Months                        []Count // YYYY-MM, in date order
+	// Find is what the reader looks for when a hit is opened: the first
+	// word or phrase of the query ("" for a query of fields only).
+	Find string
+}
+
+// Hit is one cable found, with a snippet of its text; Marks are the byte
+// ranges of Snippet that matched.
+type Hit struct {
+	Entry   corpus.Entry
+	Snippet string
+	Marks   [][2]int
+}
+
+// Count is one bar of a histogram or one line of counts.
+type Count struct {
+	Key string
+	N   int
+}
+
+// searchHelp is the help bar while the results are shown.
+var searchHelp = []key.Binding{
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+	key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit the query")),
+	key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
+	key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "post")),
+	key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "class")),
+	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
+	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+}
+
+// searchDelay is how long typing must pause before a query runs.
+const searchDelay = 250 * time.Millisecond
+
+// searchLimit is how many hits a query shows.
+const searchLimit = 200
+
+type searchState struct {
+	on     bool // the results replace the list
+	query  string
+	seq    int
+	cancel context.CancelFunc
+	res    Results
+	err    string
+	busy   bool
+	cursor int
+	offset int
+}
+
+type searchTickMsg struct{ seq int }
+
+type searchDoneMsg struct {
+	seq int
+	res Results
+	err error
+}
+
+// searchChanged schedules the prompt's query to run once typing pauses.
+func (a *Archive) searchChanged() tea.Cmd {
+	a.sr.query = a.prompt.Value
+	a.sr.seq++
+	seq := a.sr.seq
+	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchTickMsg{seq} })
+}
+
+// searchTick runs the query if no key came since it was scheduled.
+func (a *Archive) searchTick(msg searchTickMsg) tea.Cmd {
+	s, ok := a.src.(Searcher)
+	if !ok || msg.seq != a.sr.seq {
+		return nil
+	}
+	if a.sr.cancel != nil {
+		a.sr.cancel()
+	}
+	q := strings.TrimSpace(a.sr.query)
+	if q == "" {
+		a.sr.res, a.sr.err, a.sr.busy = Results{}, "", false
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a.sr.cancel, a.sr.busy = cancel, true
+	seq := msg.seq
+	return common.Guard("searching", func() tea.Msg {
+		res, err := s.Search(ctx, q, searchLimit)
+		return searchDoneMsg{seq, res, err}
+	})
+}
+
+// searchDone shows a query's results unless another query came since.
+func (a *Archive) searchDone(msg searchDoneMsg) {
+	if msg.seq != a.sr.seq {
+		return
+	}
+	a.sr.busy = false
+	if msg.err != nil {
+		if msg.err != context.Canceled {
+			a.sr.err = msg.err.Error()
+		}
+		return
+	}
+	a.sr.res, a.sr.err, a.sr.cursor, a.sr.offset = msg.res, "", 0, 0
+}
+
+// shown are the hits that pass the list's quick filters (TAG, post,
+// classification).
+func (a *Archive) shownHits() []Hit {
+	l := &a.list
+	if l.tag == "" && l.origin == "" && l.level == model.LevelUnknown {
+		return a.sr.res.Hits
+	}
+	var out []Hit
+	for _, h := range a.sr.res.Hits {
+		e := &h.Entry
+		if l.tag != "" && !hasTag(e, l.tag) || l.origin != "" && e.Origin != l.origin ||
+			l.level != model.LevelUnknown && levelOf(e.Classification) != l.level {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// searchKey handles a key while the results are shown.
+func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	hits := a.shownHits()
+	switch {
+	case msg.String() == "esc":
+		a.closeSearch()
+	case msg.String() == "s" || msg.String() == "/":
+		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+	case msg.String() == "enter":
+		if a.sr.cursor < len(hits) {
+			return a.openFind(hits[a.sr.cursor].Entry, a.sr.res.Find)
+		}
+	case msg.String() == "down" || msg.String() == "j":
+		a.sr.cursor = min(a.sr.cursor+1, max(0, len(hits)-1))
+	case msg.String() == "up" || msg.String() == "k":
+		a.sr.cursor = max(0, a.sr.cursor-1)
+	case msg.String() == "#":
+		a.mode, a.prompt = listTag, common.Prompt{}
+		a.completeTags()
+	case msg.String() == "p":
+		if a.sr.cursor < len(hits) {
+			o := hits[a.sr.cursor].Entry.Origin
+			if a.list.origin != "" {
+				o = ""
+			}
+			a.list.setQuick(a.list.tag, o, a.list.level)
+			a.sr.cursor = 0
+		}
+	case msg.String() == "c":
+		a.list.cycleLevel(1)
+		a.sayLevel()
+		a.sr.cursor = 0
+	case msg.String() == "C":
+		a.list.cycleLevel(-1)
+		a.sayLevel()
+		a.sr.cursor = 0
+	case msg.String() == "?":
+		a.showHelp = true
+		a.helpPage.Open()
+	case msg.String() == "q":
+		a.quitting = true
+		return tea.Quit
+	}
+	return nil
+}
+
+func (a *Archive) closeSearch() {
+	if a.sr.cancel != nil {
+		a.sr.cancel()
+	}
+	a.sr = searchState{seq: a.sr.seq + 1}
+	a.mode, a.prompt = listNormal, common.Prompt{}
+}
+
+// openFind opens e with find highlighted in the reader.
+func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
+	cmd := a.open(e, nil, nil)
+	a.load.find = find
+	return cmd
+}
+
+// citedBy says which cables of the archive cite id, for the status line.
+func (a *Archive) citedBy(id string) string {
+	s, ok := a.src.(Searcher)
+	if !ok || id == "" {
+		return ""
+	}
+	list, err := s.CitedBy(context.Background(), id)
+	if err != nil || len(list) == 0 {
+		return ""
+	}
+	ids := make([]string, 0, 3)
+	for _, e := range list[:min(3, len(list))] {
+		ids = append(ids, e.ID)
+	}
+	more := ""
+	if len(list) > 3 {
+		more = fmt.Sprintf(" and %d more", len(list)-3)
+	}
+	return common.CleanLine(fmt.Sprintf("cited by %d: %s%s", len(list), strings.Join(ids, ", "), more))
+}
+
+// renderSearch writes the results screen into a.lines: the counts, a
+// histogram by year, then two lines a hit (the row, the snippet).
+func (a *Archive) renderSearch(h int) {
+	st := a.styles
+	w := a.width - 2
+	hits := a.shownHits()
+	r := &a.sr.res
+	var head []string
+	switch {
+	case a.sr.err != "":
+		head = append(head, st.P.Dim.Wrap(common.Fit("bad query: "+common.CleanLine(a.sr.err), w)))
+	case a.sr.busy && r.Total == 0:
+		head = append(head, st.P.Dim.Wrap(common.Fit("searching…", w)))
+	case strings.TrimSpace(a.sr.query) == "":
+		head = append(head, st.P.Dim.Wrap(common.Fit("type a query: words, \"a phrase\", prefix*, tag:KTIP, from:tokyo, class:secret, date:2009..2010, cites:ID", w)))
+	default:
+		n := fmt.Sprintf("%d hits", r.Total)
+		if r.Total == 1 {
+			n = "1 hit"
+		}
+		if len(hits) != len(r.Hits) {
+			n += fmt.Sprintf(", %d of the first %d pass the filters", len(hits), len(r.Hits))
+		}
+		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
+		bars := r.Years
+		if len(r.Years) <= 2 && len(r.Months) > 0 {
+			bars = r.Months
+		}
+		if hist := histogram(bars, w); hist != "" {
+			head = append(head, hist)
+		}
+		if len(r.Origins) > 0 || len(r.Tags) > 0 {
+			head = append(head, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
+		}
+	}
+	for _, l := range head {
+		a.lines = append(a.lines, "  "+l)
+	}
+	rows := max(1, (h-len(head))/2)
+	if a.sr.cursor < a.sr.offset {
+		a.sr.offset = a.sr.cursor
+	} else if a.sr.cursor >= a.sr.offset+rows {
+		a.sr.offset = a.sr.cursor - rows + 1
+	}
+	for i := a.sr.offset; i < len(hits) && len(a.lines) < h-1; i++ {
+		hit := hits[i]
+		e := hit.Entry
+		date := "—"
+		if !e.Date.IsZero() {
+			date = e.Date.Format("2006-01-02")
+		}
+		row := common.Fit(common.CleanLine(fmt.Sprintf("%s  %s  %s  %s", date, common.OrDash(e.ID), classCode(e.Classification), e.Subject)), w)
+		mark := "  "
+		if i == a.sr.cursor {
+			row, mark = st.P.MatchCur.Wrap(row), "▸ "
+		}
+		a.lines = append(a.lines, mark+row, "    "+a.snippetLine(hit, w-2))
+	}
+	for len(a.lines) < h {
+		a.lines = append(a.lines, "")
+	}
+}
+
+// snippetLine is a hit's snippet fitted to w cells, its matches
+// highlighted.
+func (a *Archive) snippetLine(h Hit, w int) string {
+	var b strings.Builder
+	at, used := 0, 0
+	put := func(s string, hl bool) {
+		s = common.CleanLine(s)
+		if used >= w {
+			return
+		}
+		s = common.Fit(s, w-used)
+		used += common.Width(s)
+		if hl {
+			b.WriteString(a.styles.P.Match.Wrap(s))
+		} else {
+			b.WriteString(a.styles.P.Dim.Wrap(s))
+		}
+	}
+	for _, m := range h.Marks {
+		if m[0] < at || m[1] > len(h.Snippet) || m[0] > m[1] {
+			continue
+		}
+		put(h.Snippet[at:m[0]], false)
+		put(h.Snippet[m[0]:m[1]], true)
+		at = m[1]
+	}
+	put(h.Snippet[at:], false)
+	return b.String()
+}
+
+// counts writes "KEY n, KEY n" for the first k counts.
+func counts(cs []Count, k int) string {
+	parts := make([]string, 0, k)
+	for _, c := range cs[:min(k, len(cs))] {
+		key := c.Key
+		if key == "" {
+			key = "—"
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", common.CleanLine(key), c.N))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// histogram draws counts by year (YYYY) or month (YYYY-MM) as a row of
+// bars, one a year or month from the first to the last, both named:
+// "1966 ▁▁▃▅█▇ 2010".
+func histogram(years []Count, w int) string {
+	var ys []Count
+	for _, y := range years {
+		if y.Key != "" {
+			ys = append(ys, y)
+		}
+	}
+	if len(ys) == 0 || w < 12 {
+		return ""
+	}
+	first, last := period(ys[0].Key), period(ys[len(ys)-1].Key)
+	n := last - first + 1
+	if first < 0 || last < 0 || n <= 0 || n > w-len(ys[0].Key)-len(ys[len(ys)-1].Key)-2 {
+		return ""
+	}
+	by := make([]int, n)
+	top := 0
+	for _, y := range ys {
+		i := period(y.Key) - first
+		if i >= 0 && i < n {
+			by[i] = y.N
+			top = max(top, y.N)
+		}
+	}
+	bars := []rune(" ▁▂▃▄▅▆▇█")
+	var b strings.Builder
+	b.WriteString(ys[0].Key + " ")
+	for _, c := range by {
+		k := 0
+		if c > 0 {
+			k = 1 + c*(len(bars)-2)/top
+		}
+		b.WriteRune(bars[k])
+	}
+	b.WriteString(" " + ys[len(ys)-1].Key)
+	return b.String()
+}
+
+// period numbers a year, or a month counted from year 0; -1 if neither.
+func period(s string) int {
+	y, m, ok := strings.Cut(s, "-")
+	if !ok {
+		return atoi(y)
+	}
+	if yy, mm := atoi(y), atoi(m); yy >= 0 && mm >= 1 && mm <= 12 {
+		return yy*12 + mm - 1
+	}
+	return -1
+}
+
+func atoi(s string) int {
+	if s == "" {
+		return -1
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -1,0 +1,210 @@
+package archive
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/corpus"
+	"cablereader/ui/common"
+)
+
+// fakeSearch is a Source with a full-text search done by scanning the
+// texts: hits are the cables whose text has the query (one word), most
+// occurrences first, as an index would rank them; cited is who cites
+// whom.
+type fakeSearch struct {
+	parsed
+	cited   map[string][]string // id → the ids citing it
+	queries []string
+}
+
+func (f *fakeSearch) Search(ctx context.Context, query string, limit int) (Results, error) {
+	f.queries = append(f.queries, query)
+	word := strings.ToLower(strings.TrimSpace(query))
+	type scored struct {
+		e corpus.Entry
+		n int
+		t string
+	}
+	var found []scored
+	for _, e := range f.Entries() {
+		text, err := f.Load(e)
+		if err != nil {
+			continue
+		}
+		t := string(text)
+		if n := strings.Count(strings.ToLower(t), word); n > 0 {
+			found = append(found, scored{e, n, t})
+		}
+	}
+	slices.SortStableFunc(found, func(a, b scored) int { return b.n - a.n })
+	r := Results{Total: len(found), Find: word}
+	years := map[string]int{}
+	for i, s := range found {
+		y := ""
+		if !s.e.Date.IsZero() {
+			y = s.e.Date.Format("2006")
+		}
+		years[y]++
+		if i >= limit {
+			continue
+		}
+		at := strings.Index(strings.ToLower(s.t), word)
+		from := max(0, at-30)
+		snip := strings.Join(strings.Fields(s.t[from:min(len(s.t), at+len(word)+30)]), " ")
+		m := strings.Index(strings.ToLower(snip), word)
+		r.Hits = append(r.Hits, Hit{Entry: s.e, Snippet: snip, Marks: [][2]int{{m, m + len(word)}}})
+	}
+	for y, n := range years {
+		r.Years = append(r.Years, Count{y, n})
+	}
+	slices.SortFunc(r.Years, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	r.Classes = []Count{{"SECRET", 1}}
+	return r, nil
+}
+
+func (f *fakeSearch) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+	var out []corpus.Entry
+	for _, c := range f.cited[id] {
+		if e, ok := f.Lookup(c); ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// settle delivers the pending query as the debounce would, and its result.
+func settle(t *testing.T, a *Archive) {
+	t.Helper()
+	_, cmd := a.Update(searchTickMsg{a.sr.seq})
+	if cmd == nil {
+		t.Fatal("the settled query did not run")
+	}
+	msg := cmd()
+	if _, ok := msg.(searchDoneMsg); !ok {
+		t.Fatalf("search gave %T", msg)
+	}
+	send(t, a, msg)
+}
+
+func TestFullTextSearch(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	src := &fakeSearch{parsed: parsed{ix}, cited: map[string][]string{fx.dst: {fx.src}}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+
+	keys(t, a, "s")
+	typeArch(t, a, "traffickin")
+	// A tick for a query since overtaken does nothing: only the last runs.
+	if _, cmd := a.Update(searchTickMsg{a.sr.seq - 1}); cmd != nil {
+		t.Error("a stale tick ran a query")
+	}
+	typeArch(t, a, "g")
+	settle(t, a)
+	if got := src.queries; !slices.Equal(got, []string{"trafficking"}) {
+		t.Errorf("queries run: %q", got)
+	}
+	screen := archText(a)
+	if !strings.Contains(screen, "search: trafficking") {
+		t.Errorf("no prompt:\n%s", screen)
+	}
+	if n := a.sr.res.Total; n < 2 || !strings.Contains(screen, "hits") {
+		t.Fatalf("%d hits:\n%s", n, screen)
+	}
+	first := a.sr.res.Hits[0].Entry.ID
+	if first != "05SOFIA1207" { // the word most often in its text
+		t.Errorf("first hit %s", first)
+	}
+	lines := strings.Split(screen, "\n")
+	var row, snippet string
+	for i, l := range lines {
+		if strings.Contains(l, first) && i+1 < len(lines) {
+			row, snippet = l, lines[i+1]
+			break
+		}
+	}
+	if !strings.Contains(row, "▸") || !strings.Contains(strings.ToLower(snippet), "trafficking") {
+		t.Errorf("first hit row %q, snippet %q", row, snippet)
+	}
+	// the histogram of hits by year
+	if !regexp.MustCompile(`(?m)^  20\d\d [ ▁▂▃▄▅▆▇█]+ 20\d\d$`).MatchString(screen) {
+		t.Errorf("no histogram:\n%s", screen)
+	}
+	// the match is highlighted in the snippet
+	if v := a.View().Content; !strings.Contains(v, a.styles.P.Match.Wrap("trafficking")) && !strings.Contains(v, a.styles.P.Match.Wrap("TRAFFICKING")) {
+		t.Error("the snippet's match is not highlighted")
+	}
+
+	// Open the first hit: the reader finds the word, on screen, highlighted.
+	keys(t, a, "enter", "enter")
+	if a.screen != screenReader || a.cur.ID != first {
+		t.Fatalf("opened %q on screen %d", a.cur.ID, a.screen)
+	}
+	v := a.View().Content
+	if !strings.Contains(strings.ToLower(plain(v)), "trafficking") || !strings.Contains(v, a.styles.P.MatchCur.Wrap("trafficking")) && !strings.Contains(plain(v), "/trafficking") {
+		t.Errorf("reader screen:\n%s", plain(v))
+	}
+	// back to the results with esc
+	keys(t, a, "esc") // clears the reader's search
+	keys(t, a, "esc")
+	if a.screen != screenList || !a.sr.on {
+		t.Errorf("esc from the reader: screen %d, search shown %v", a.screen, a.sr.on)
+	}
+	// esc leaves the search for the list
+	keys(t, a, "esc")
+	if a.sr.on || !strings.Contains(archText(a), "Date") {
+		t.Errorf("esc did not close the search:\n%s", archText(a))
+	}
+}
+
+func TestSearchCitedBy(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	src := &fakeSearch{parsed: parsed{ix}, cited: map[string][]string{fx.dst: {fx.src}}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	selectID(t, a, fx.dst)
+	keys(t, a, "enter")
+	if a.cur.ID != fx.dst {
+		t.Fatalf("opened %q", a.cur.ID)
+	}
+	if v := plain(a.View().Content); !strings.Contains(v, "cited by 1: "+fx.src) {
+		t.Errorf("no cited-by on %s:\n%s", fx.dst, v)
+	}
+}
+
+func TestSearchWithoutIndex(t *testing.T) {
+	fx := loadFixture(t)
+	a := openArchive(t, openIndex(t, buildFolder(t, fx)), 120, 30)
+	keys(t, a, "s")
+	if a.mode != listNormal || !strings.Contains(archText(a), "no full-text index") {
+		t.Errorf("s without an index:\n%s", archText(a))
+	}
+}
+
+func plain(s string) string { return stripAll(s) }
+
+func TestHistogram(t *testing.T) {
+	for _, tc := range []struct {
+		counts []Count
+		w      int
+		want   string
+	}{
+		{[]Count{{"2006", 1}, {"2008", 4}, {"2009", 8}, {"2010", 2}}, 40, "2006 ▁ ▄█▂ 2010"},
+		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █ 2009"},
+		{[]Count{{"2009-11", 1}, {"2010-02", 3}}, 40, "2009-11 ▃  █ 2010-02"},
+		{[]Count{{"1966", 1}, {"2010", 1}}, 40, ""}, // 45 years do not fit in 40 cells
+		{[]Count{{"junk", 1}}, 40, ""},
+		{nil, 40, ""},
+	} {
+		if got := histogram(tc.counts, tc.w); got != tc.want {
+			t.Errorf("histogram(%v, %d) = %q, want %q", tc.counts, tc.w, got, tc.want)
+		}
+	}
+}
