@@ -346,3 +346,21 @@ func FuzzParse(f *testing.F) {
 		_ = q.String()
 	})
 }
+
+// A snippet of a cable in Latin-1 reads it as the parser does: its
+// pilcrows are pilcrows, not replacement characters.
+func TestSnippetLatin1(t *testing.T) {
+	ix, _ := build(t, filepath.Join(t.TempDir(), "i.db"), archive(t))
+	q, _ := Parse(`id:06NEWDELHI5135 "Indo-Pak Origins"`)
+	hits, _, err := ix.Search(context.Background(), q, 1)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("hits %v: %v", hits, err)
+	}
+	sn, err := ix.Snippet(hits[0], q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sn.Marked("[", "]"); strings.ContainsRune(got, '\uFFFD') || !strings.Contains(got, "¶6") {
+		t.Errorf("snippet %q", got)
+	}
+}

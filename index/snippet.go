@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"cablereader/corpus"
+	"cablereader/parser"
 	"cablereader/sanitize"
 )
 
@@ -43,7 +44,7 @@ func (ix *Index) Snippet(h Hit, q *Query) (Snippet, error) {
 	if err != nil {
 		return Snippet{}, err
 	}
-	return MakeSnippet(string(text), q), nil
+	return MakeSnippet(parser.Decode(text), q), nil // Latin-1 as the parser reads it
 }
 
 type tok struct {
