@@ -68,3 +68,25 @@ func (c *Cable) Marking() string {
 	}
 	return s + "//NOFORN"
 }
+
+// PortionLevel is the level a portion marking stands for: C, S/NF, SBU,
+// TS//NF (LevelUnknown for anything else).
+func PortionLevel(marking string) Level {
+	head := marking
+	if i := strings.IndexAny(head, "/ "); i >= 0 {
+		head = head[:i]
+	}
+	switch strings.ToUpper(head) {
+	case "U", "SBU", "UNCLASSIFIED":
+		return Unclassified
+	case "LOU":
+		return LimitedOfficialUse
+	case "C":
+		return Confidential
+	case "S":
+		return Secret
+	case "TS":
+		return TopSecret
+	}
+	return LevelUnknown
+}

@@ -218,7 +218,7 @@ func (p *parser) finish() {
 		// No banner: a document is classified at least as its most
 		// restricted portion.
 		for _, b := range c.Body {
-			c.Classification.Level = max(c.Classification.Level, portionLevel(b.Marking))
+			c.Classification.Level = max(c.Classification.Level, model.PortionLevel(b.Marking))
 		}
 		if c.Classification.Level != model.LevelUnknown {
 			c.Notices = append(c.Notices, "no classification banner: the level is the highest of the paragraphs' portion markings")
@@ -308,21 +308,3 @@ func (p *parser) archiveID(id string) {
 
 // cableID is a whole cable id: year, station, serial (09TOKYO2531).
 var cableID = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)
-
-// portionLevel is the level of a portion marking: C, S/NF, SBU, TS//NF.
-func portionLevel(marking string) model.Level {
-	first, _, _ := strings.Cut(marking, "/")
-	switch strings.TrimSpace(first) {
-	case "U", "SBU":
-		return model.Unclassified
-	case "LOU":
-		return model.LimitedOfficialUse
-	case "C":
-		return model.Confidential
-	case "S":
-		return model.Secret
-	case "TS":
-		return model.TopSecret
-	}
-	return model.LevelUnknown
-}

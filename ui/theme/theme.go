@@ -184,35 +184,13 @@ func levelColor(l model.Level) (bg, fg color.Color) {
 	return colUnknown, colWhite
 }
 
-// markingLevel maps a portion marking (C, S/NF, SBU, TS) to a level so its
-// badge takes the level's colour.
-func markingLevel(m string) model.Level {
-	head := m
-	if i := strings.IndexAny(head, "/ "); i >= 0 {
-		head = head[:i]
-	}
-	switch strings.ToUpper(head) {
-	case "U", "SBU", "UNCLASSIFIED":
-		return model.Unclassified
-	case "LOU":
-		return model.LimitedOfficialUse
-	case "C":
-		return model.Confidential
-	case "S":
-		return model.Secret
-	case "TS":
-		return model.TopSecret
-	}
-	return model.LevelUnknown
-}
-
 // BadgePaint is the paint of a portion-marking badge: the level's colour as
 // foreground, bold, so "(C)" reads as a marking with or without colour.
 func (s *Styles) BadgePaint(m string) Paint {
 	if p, ok := s.badges[m]; ok {
 		return p
 	}
-	bg, _ := levelColor(markingLevel(m))
+	bg, _ := levelColor(model.PortionLevel(m))
 	c := bg
 	if s.IsDark {
 		c = lipgloss.Lighten(bg, 0.35)
