@@ -80,3 +80,20 @@ func TestPrintoutFurniture(t *testing.T) {
 		t.Errorf("markers %+v", c.PageMarkers)
 	}
 }
+
+// A subject stops at the next field on its line (Ref(s):), at a rule
+// under it, and at an underlined heading after a page break.
+func TestSubjectStops(t *testing.T) {
+	for _, tc := range []struct{ src, subject string }{
+		{"UNCLAS RIO DE JANEIRO 000165\n\nSUBJECT: AMBASSADOR MEETS ENERGY ENTITIES IN RIO Ref(s): A) 08 RIO DE JAN 138\n\n1. Text.\n",
+			"AMBASSADOR MEETS ENERGY ENTITIES IN RIO"},
+		{"UNCLAS HARARE 000888\n\nSUBJECT: ZIM NOTES 11-09-2009\n-----------\n1. Text.\n",
+			"ZIM NOTES 11-09-2009"},
+		{"UNCLAS VLADIVOSTOK 000005\n\nSUBJECT: FOREST MAFIA ADAPTS TO THE ECONOMIC CRISIS\n\nVLADIVOSTO 00000005 001.2 OF 003\n\n\nIntroduction\n------------\n\n1. Text.\n",
+			"FOREST MAFIA ADAPTS TO THE ECONOMIC CRISIS"},
+	} {
+		if c := Parse([]byte(tc.src)); c.Header.Subject != tc.subject {
+			t.Errorf("subject %q, want %q", c.Header.Subject, tc.subject)
+		}
+	}
+}

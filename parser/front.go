@@ -212,7 +212,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		}
 		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldSubject && !paraStart.MatchString(s) && len(f.subject) < 4:
+	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4:
 		f.subject = append(f.subject, s)
 		return fieldSubject, true
 	case cur == fieldRef && !paraStart.MatchString(s) && refContinues(f.refs, s):

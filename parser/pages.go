@@ -76,7 +76,11 @@ func (p *parser) removePageMarkers(lines []string) []string {
 		if j < len(lines) {
 			next = strings.TrimSpace(lines[j])
 		}
-		if prev != "" && next != "" && !continues(prev, next) {
+		// "Introduction" ⏎ "-----" after the marker is a heading, not the
+		// rest of the sentence.
+		underlined := j+1 < len(lines) && len(next) <= 60 && next[0] >= 'A' && next[0] <= 'Z' && !strings.HasSuffix(next, ".") &&
+			strings.TrimSpace(lines[j+1]) != "" && isRule(strings.TrimSpace(lines[j+1]))
+		if prev != "" && next != "" && (!continues(prev, next) || underlined) {
 			out = append(out, "")
 		}
 		i = j - 1

@@ -72,7 +72,7 @@ var (
 	caveatLead = regexp.MustCompile(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`)
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
-	anchors = regexp.MustCompile(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|11652)\b|(?i:\btags?\s*:|subj(?:ect)?\s*:|ref(?:s|tels?)?\s*:)|(?i:\bclassified\s+by\b)`)
+	anchors = regexp.MustCompile(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:12958|13526|12356|12065|11652)\b|(?i:\btags?\s*:|subj(?:ect)?\s*:|ref(?:s|tels?|\(s\))?\s*:)|(?i:\bclassified\s+by\b)`)
 	partial = regexp.MustCompile(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`)
 
 	// Body.
