@@ -83,3 +83,15 @@ func TestHeaderModes(t *testing.T) {
 		t.Errorf("80×24 starts in mode %d with %d lines", m.hshown, len(m.header))
 	}
 }
+
+// On a tiny terminal a header chosen full still leaves rows of text and
+// the status line: it is drawn compact.
+func TestHeaderFullTiny(t *testing.T) {
+	m := openModel(loadCable(t, sample), 30, 8)
+	for range 3 {
+		press(m, "h")
+		if m.bodyH < minTextH {
+			t.Fatalf("mode %d leaves %d rows of text", m.hmode, m.bodyH)
+		}
+	}
+}

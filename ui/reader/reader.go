@@ -32,6 +32,7 @@ import (
 const (
 	maxBodyW = 100 // readable width cap of the text column
 	minBodyH = 8   // a full header is kept only if this many body lines remain
+	minTextH = 3   // rows of text a header chosen full still leaves
 )
 
 type inputMode int
@@ -349,7 +350,8 @@ func (m *Model) headerLines() ([]string, headerMode) {
 		return compact(), headerCompact
 	}
 	full := headerPane(m.cable, m.styles, m.width, m.lo.fullW, m.margin+"  ", m.links)
-	if mode == headerAuto && 3*(m.height-len(full)-1) < 2*m.height {
+	if mode == headerAuto && 3*(m.height-len(full)-1) < 2*m.height || m.height-len(full)-1 < minTextH {
+		// Chosen or not, a full header never takes the text's last rows.
 		return compact(), headerCompact
 	}
 	return full, headerFull
