@@ -132,7 +132,22 @@ type entryKey struct {
 	off  int64
 }
 
-func keyOf(e *Entry) entryKey { return entryKey{e.Date, e.ID, e.src.path, e.src.off} }
+func keyOf(e *Entry) entryKey { return entryKey{sortDate(e), e.ID, e.src.path, e.src.off} }
+
+// sortDate is when an entry sorts: its date, or for an undated record the
+// start of the year its id gives (02ADANA386 sorts with 2002's cables).
+func sortDate(e *Entry) time.Time {
+	if !e.Date.IsZero() || len(e.ID) < 3 || !isDigit(e.ID[0]) || !isDigit(e.ID[1]) {
+		return e.Date
+	}
+	y := int(e.ID[0]-'0')*10 + int(e.ID[1]-'0')
+	if y >= 50 {
+		y += 1900
+	} else {
+		y += 2000
+	}
+	return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
 
 func compareKeys(a, b entryKey) int {
 	if c := a.date.Compare(b.date); c != 0 {
