@@ -256,3 +256,14 @@ func BenchmarkLookupTag(b *testing.B) {
 		LookupTag(codes[i%len(codes)])
 	}
 }
+
+func TestCanonicalStation(t *testing.T) {
+	for in, want := range map[string]string{
+		"TOKYO": "TOKYO", "UNVIE": "UNVIEVIENNA", "RIODEJAN": "RIODEJANEIRO",
+		"USUNESCOPARISFR": "UNESCOPARISFR", "EMBASSYVIENNA": "VIENNA", "SAN": "", "NOWHEREXYZ": "",
+	} {
+		if got, _ := CanonicalStation(in); got != want {
+			t.Errorf("CanonicalStation(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -139,3 +139,39 @@ func placeName(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// stationPrefixes are the words a REF line may put before a station that
+// reference ids leave out ("EMBASSY VIENNA", "USUNESCO PARIS FR").
+var stationPrefixes = []string{"AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION", "US"}
+
+// CanonicalStation is the station of reference ids that a station written
+// in a REF line stands for, given without spaces: known as it is, known
+// without a leading "EMBASSY" or "US" (USUNESCOPARISFR → UNESCOPARISFR),
+// or the one known station it abbreviates (UNVIE → UNVIEVIENNA, RIODEJAN →
+// RIODEJANEIRO). It reports false when it knows no such station.
+func CanonicalStation(key string) (string, bool) {
+	stations := loadStations()
+	if _, ok := stations[key]; ok {
+		return key, true
+	}
+	for _, p := range stationPrefixes {
+		if rest, ok := strings.CutPrefix(key, p); ok {
+			if _, known := stations[rest]; known {
+				return rest, true
+			}
+		}
+	}
+	if len(key) < 4 {
+		return "", false
+	}
+	found := ""
+	for id := range stations {
+		if strings.HasPrefix(id, key) {
+			if found != "" {
+				return "", false // more than one: not an abbreviation of one
+			}
+			found = id
+		}
+	}
+	return found, found != ""
+}

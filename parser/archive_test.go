@@ -97,3 +97,18 @@ func TestSubjectStops(t *testing.T) {
 		}
 	}
 }
+
+// A REF line names posts as people write them; the ids use the canonical
+// station.
+func TestReferenceStations(t *testing.T) {
+	src := "R 021200Z NOV 09\nFM AMEMBASSY TOKYO\nTO SECSTATE WASHDC\n\nUNCLAS TOKYO 002531\n\nSUBJECT: A TEST\n" +
+		"REF: A. UNVIE 544 B. 08 RIO DE JAN 138 C. USUNESCO PARIS FR 1234 D. EMBASSY VIENNA 1450 E. SECSTATE 54183\n\n1. Text.\n"
+	var got []string
+	for _, r := range Parse([]byte(src)).Header.References {
+		got = append(got, r.ID)
+	}
+	want := []string{"09UNVIEVIENNA544", "08RIODEJANEIRO138", "09UNESCOPARISFR1234", "09VIENNA1450", "09STATE54183"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cablereader/glossary"
 	"cablereader/model"
 )
 
@@ -107,6 +108,9 @@ func stationKey(s string) string {
 	k := b.String()
 	if k == "SECSTATE" || k == "SECSTATEWASHDC" {
 		return "STATE"
+	}
+	if canon, ok := glossary.CanonicalStation(k); ok {
+		return canon
 	}
 	return k
 }
