@@ -378,21 +378,8 @@ func excerpt(s string) string {
 // Diacritics are kept here; the index removes them on both sides.
 func Tokens(s string) []string {
 	var out []string
-	start := -1
-	for i, r := range s {
-		if isTokenRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
+	for _, t := range tokenize(s, strings.ToLower) {
+		out = append(out, t.word)
 	}
 	return out
 }

@@ -52,7 +52,9 @@ type tok struct {
 	word       string
 }
 
-func tokenize(s string) []tok {
+// tokenize splits s into the index's words (see Tokens), each with its
+// place in s and folded by norm.
+func tokenize(s string, norm func(string) string) []tok {
 	var out []tok
 	start := -1
 	for i, r := range s {
@@ -63,12 +65,12 @@ func tokenize(s string) []tok {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, tok{start, i, fold(s[start:i])})
+			out = append(out, tok{start, i, norm(s[start:i])})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, tok{start, len(s), fold(s[start:])})
+		out = append(out, tok{start, len(s), norm(s[start:])})
 	}
 	return out
 }
@@ -100,7 +102,7 @@ const (
 
 // MakeSnippet cuts a snippet for q out of text.
 func MakeSnippet(text string, q *Query) Snippet {
-	toks := tokenize(text)
+	toks := tokenize(text, fold)
 	var terms [][]string
 	var prefix []bool
 	for _, c := range q.Clauses {

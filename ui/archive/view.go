@@ -529,16 +529,8 @@ func (a *Archive) View() tea.View {
 	if a.screen == screenReader && a.reader != nil && !a.quitting {
 		return a.reader.View()
 	}
-	var v tea.View
-	v.AltScreen = true
-	if a.opt.Mouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	if a.quitting || a.width == 0 {
-		return v
-	}
-	if a.tooSmall {
-		v.SetContent(common.TooSmallText(a.width, a.height))
+	v, done := common.Frame(a.opt.Mouse, a.quitting, a.width, a.height, a.tooSmall)
+	if done {
 		return v
 	}
 	v.SetContent(a.frame)

@@ -125,6 +125,25 @@ const (
 	WheelLines = 3 // lines a turn of the mouse wheel scrolls
 )
 
+// Frame is the start of a full-screen view: the alternate screen, the
+// mouse if asked for, and nothing more to draw (done) while the program
+// quits, before its first size, or when the terminal is too small (then
+// with the message that says so).
+func Frame(mouse, quitting bool, width, height int, tooSmall bool) (v tea.View, done bool) {
+	v.AltScreen = true
+	if mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	if quitting || width == 0 {
+		return v, true
+	}
+	if tooSmall {
+		v.SetContent(TooSmallText(width, height))
+		return v, true
+	}
+	return v, false
+}
+
 // TooSmallText is shown instead of a broken layout; it fits the terminal,
 // dropping its least important lines first.
 func TooSmallText(w, h int) string {

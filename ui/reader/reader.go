@@ -624,16 +624,8 @@ func percentOf(offset, total, h int) string {
 
 // View slices the cached lines; it computes nothing.
 func (m *Model) View() tea.View {
-	var v tea.View
-	v.AltScreen = true
-	if m.opt.Mouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	if m.quitting || m.width == 0 {
-		return v
-	}
-	if m.tooSmall {
-		v.SetContent(common.TooSmallText(m.width, m.height))
+	v, done := common.Frame(m.opt.Mouse, m.quitting, m.width, m.height, m.tooSmall)
+	if done {
 		return v
 	}
 	var b strings.Builder
