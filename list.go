@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,9 +19,9 @@ import (
 var listColumns = []string{"id", "date", "classification", "origin", "subject", "path"}
 
 // writeList writes one tab-separated line per entry: id, date (RFC 3339,
-// or empty), classification, origin, subject and the file it was read
-// from (the CSV, for a row of one), with a header row first when header
-// is set. Tabs and line breaks inside a field become spaces, and what a
+// or empty), classification, origin, subject and where it was read: the
+// file, or for a row of a CSV the CSV and the line the row starts on
+// (cables.csv:1234), with a header row first when header is set. Tabs and line breaks inside a field become spaces, and what a
 // terminal would act on is made visible (sanitize.Text).
 func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
@@ -33,7 +34,7 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 		if !e.Date.IsZero() {
 			date = e.Date.UTC().Format(time.RFC3339)
 		}
-		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject, e.Path()} {
+		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject, entryPlace(e)} {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
@@ -42,6 +43,15 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 		b.WriteByte('\n')
 	}
 	return b.Flush()
+}
+
+// entryPlace is where --list says an entry lives: its file, or
+// file.csv:LINE for a row of a CSV.
+func entryPlace(e corpus.Entry) string {
+	if e.Kind() == corpus.KindCSVRow {
+		return e.Path() + ":" + strconv.Itoa(e.Line())
+	}
+	return e.Path()
 }
 
 // writeJSONLines writes each cable of the index as its JSON (the form

@@ -67,7 +67,8 @@ Flags:
                         one cable a line)
       --para N          print only paragraph N (as text, or with --format)
       --list            print an archive as tab-separated lines: id, date,
-                        classification, origin, subject, path
+                        classification, origin, subject, path (for a row
+                        of a CSV: file.csv:LINE)
       --header          with --list, a header row naming the columns
       --no-state        keep no reading positions or marks between runs
       --theme THEME     colours of the reader: auto, dark, light (default auto)

@@ -183,7 +183,8 @@ func TestArchiveList(t *testing.T) {
 }
 
 // A cables.csv with a broken row: the row is reported with its line on
-// stderr and skipped, the rest is listed.
+// stderr and skipped, the rest is listed, each row with the line it
+// starts on.
 func TestArchiveCSVErrors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cables.csv")
 	if err := os.WriteFile(path, []byte(brokenCSV), 0o644); err != nil {
@@ -196,8 +197,8 @@ func TestArchiveCSVErrors(t *testing.T) {
 	if !strings.Contains(stderr, "line 6") || !strings.Contains(stderr, "row skipped") {
 		t.Errorf("stderr %q does not report the broken row at line 6", stderr)
 	}
-	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\t" + path + "\n" +
-		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\t" + path + "\n"
+	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\t" + path + ":1\n" +
+		"09TOKYO2533\t2009-11-04T09:00:00Z\tUNCLASSIFIED\tEmbassy Tokyo\tA \"QUOTED\" SUBJECT\t" + path + ":7\n"
 	if out != want {
 		t.Errorf("list =\n%s\nwant\n%s", out, want)
 	}

@@ -191,6 +191,7 @@ func TestCSVBadRows(t *testing.T) {
 	}
 	var want []RowError
 	good := 0
+	lines := map[string]int{} // id → the line its row starts on
 	for i, rc := range cables {
 		row := rowFor(i+1, rc)
 		for _, b := range bads {
@@ -201,6 +202,7 @@ func TestCSVBadRows(t *testing.T) {
 				data = append(data, b.raw(broken)...)
 			}
 		}
+		lines[rc.id] = bytes.Count(data, []byte("\n")) + 1
 		data = appendRow(data, row)
 		good++
 	}
@@ -230,6 +232,9 @@ func TestCSVBadRows(t *testing.T) {
 		}
 		if text, err := ix.Load(e); err != nil || !bytes.Equal(text, rc.text) {
 			t.Errorf("%s: Load gives %d bytes (%v), want the cable's %d", rc.id, len(text), err, len(rc.text))
+		}
+		if e.Line() != lines[rc.id] {
+			t.Errorf("%s: Line %d, want %d", rc.id, e.Line(), lines[rc.id])
 		}
 	}
 }

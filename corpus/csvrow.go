@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"time"
 
@@ -72,7 +73,7 @@ func rowEntry(row *csvRow, path string, in *interner) (e Entry, reason string) {
 			e.Tags[i] = in.get(t)
 		}
 	}
-	e.src = source{kind: KindCSVRow, path: path, off: row.start, n: int32(row.end - row.start)}
+	e.src = source{kind: KindCSVRow, path: path, off: row.start, n: int32(row.end - row.start), line: int32(min(row.line, math.MaxInt32))}
 	return e, ""
 }
 

@@ -70,12 +70,17 @@ func (e Entry) ArchiveID() string {
 // Path is the file the entry was read from (the CSV for a row).
 func (e Entry) Path() string { return e.src.path }
 
+// Line is the line of the CSV on which a row starts (1 for the first);
+// 0 for a cable read from a file of its own.
+func (e Entry) Line() int { return int(e.src.line) }
+
 // source locates a cable's text: a file, or a byte range of a CSV.
 type source struct {
 	kind Kind
 	path string
 	off  int64
 	n    int32
+	line int32 // a CSV row's first line
 }
 
 // RowError is a CSV row that was skipped.
