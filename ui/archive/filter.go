@@ -18,8 +18,17 @@ import (
 // separated by 0 bytes, all in one arena. A query is words; a row matches
 // when every word is in its key, either as a substring (an exact match) or
 // as a subsequence inside one field, its letters close together (a fuzzy
-// match: "ndelhi" finds NEW DELHI; words of three letters or more). Exact matches come first, then fuzzy ones, each in date order:
-// the list stays a chronology, with the best matches on top.
+// match: "ndelhi" finds NEW DELHI; words of three letters or more). Exact
+// matches come first, then fuzzy ones, each in date order: the list stays
+// a chronology, with the best matches on top. The rows on screen show
+// what matched (highlights).
+//
+// The matcher is written here rather than taken from a fuzzy-matching
+// library (sahilm/fuzzy, lithammer/fuzzysearch): those match a query as
+// one run of letters over a whole string and rank by score, where the
+// list wants every word matched, a close match held inside one field,
+// the date order kept, and a quarter of a million keys filtered on every
+// keystroke without an allocation.
 //
 // Typing a letter only narrows a query, so each keystroke filters the rows
 // of the one before; the results of the last prefixes are kept, so
@@ -424,4 +433,115 @@ func classCode(class string) string {
 		}
 	}
 	return code
+}
+
+// highlights marks the bytes of s that the query's words match, for the
+// list to paint: each word wherever it is in s, else, for a word of
+// minFuzzy letters or more, the letters of its narrowest close match in
+// s, when that match is as close as match wants one. Whole characters are
+// marked. nil when no word matches.
+func (q *query) highlights(s string) []bool {
+	if len(q.words) == 0 || s == "" {
+		return nil
+	}
+	low := lowerInPlace([]byte(s))
+	var mask []bool
+	mark := func(i int) {
+		if mask == nil {
+			mask = make([]bool, len(s))
+		}
+		mask[i] = true
+	}
+	for _, w := range q.words {
+		found := false
+		for off := 0; off+len(w) <= len(low); {
+			i := bytes.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			found = true
+			for k := range w {
+				mark(off + i + k)
+			}
+			off += i + len(w)
+		}
+		if found || len(w) < minFuzzy {
+			continue
+		}
+		for _, p := range closeMatch(low, w) {
+			mark(p)
+		}
+	}
+	if mask != nil {
+		// a character is marked whole
+		for i := 0; i < len(s); {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			if slices.Contains(mask[i:i+n], true) {
+				for k := i; k < i+n; k++ {
+					mask[k] = true
+				}
+			}
+			i += n
+		}
+	}
+	return mask
+}
+
+// lowerInPlace lowers b without changing its length: a letter whose lower
+// case is written with more or fewer bytes is left as it is, so that
+// positions in b are positions in the text it came from.
+func lowerInPlace(b []byte) []byte {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			b[i] = lowerASCIITab[c]
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if lr := unicode.ToLower(r); lr != r && utf8.RuneLen(lr) == n {
+			utf8.EncodeRune(b[i:], lr)
+		}
+		i += n
+	}
+	return b
+}
+
+// closeMatch is where the letters of w are in f, in order, in the
+// narrowest stretch of f that holds them all; nil when there is none or
+// it is wider than a close match may be (fieldSubsequence's span).
+func closeMatch(f, w []byte) []int {
+	span := 2*len(w) + 1
+	pos := make([]int, len(w))
+	var best []int
+	for start := bytes.IndexByte(f, w[0]); start >= 0; {
+		// the earliest end from start, then the latest start for that end
+		k := 0
+		for j := start; j < len(f) && k < len(w); j++ {
+			if f[j] == w[k] {
+				pos[k] = j
+				k++
+			}
+		}
+		if k < len(w) {
+			break // no later start can match either
+		}
+		j := pos[len(w)-1]
+		for k = len(w) - 1; k >= 0; k-- {
+			for f[j] != w[k] {
+				j--
+			}
+			pos[k] = j
+			j--
+		}
+		if width := pos[len(w)-1] - pos[0] + 1; width <= span && (best == nil || width < best[len(w)-1]-best[0]+1) {
+			best = slices.Clone(pos)
+		}
+		next := bytes.IndexByte(f[pos[0]+1:], w[0])
+		if next < 0 {
+			break
+		}
+		start = pos[0] + 1 + next
+	}
+	return best
 }

@@ -350,8 +350,8 @@ func listRows(tb testing.TB, a *Archive) []listRow {
 	lines := strings.Split(archText(a), "\n")
 	var rows []listRow
 	for i, l := range lines[2 : len(lines)-1] {
-		if strings.TrimSpace(l) == "" {
-			continue
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "  ── ") {
+			continue // a blank line, the separator of the fuzzy matches
 		}
 		r := listRow{sel: strings.HasPrefix(l, "▌"), lineOnView: i + 2}
 		f := strings.Fields(strings.TrimPrefix(l, "▌"))

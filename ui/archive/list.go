@@ -407,17 +407,36 @@ func (l *archiveList) scroll(n int) {
 	l.clamp()
 }
 
-// clamp keeps the cursor in the rows and on screen.
+// sepRow is the row the separator of the fuzzy matches stands above, -1
+// when there are none.
+func (l *archiveList) sepRow() int {
+	if len(l.fuzzy) == 0 {
+		return -1
+	}
+	return len(l.exact)
+}
+
+// clamp keeps the cursor in the rows and on screen. The separator above
+// the fuzzy matches takes a line of the screen when it is on it.
 func (l *archiveList) clamp() {
 	n := l.len()
 	h := max(1, l.height)
+	s := l.sepRow()
+	sepIn := func(first, last int) bool { return h > 1 && s >= 0 && first <= s && s <= last }
 	l.cursor = max(0, min(l.cursor, n-1))
-	l.offset = max(0, min(l.offset, n-h))
+	top := max(0, n-h) // the last rows fill the screen, no further
+	if sepIn(top, n-1) && n-top+1 > h {
+		top++
+	}
+	l.offset = max(0, min(l.offset, top))
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}
 	if l.cursor >= l.offset+h {
 		l.offset = l.cursor - h + 1
+	}
+	if sepIn(l.offset, l.cursor) && l.cursor-l.offset+2 > h {
+		l.offset++
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,6 +15,7 @@ import (
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
+	"cablereader/ui/theme"
 )
 
 // The list screen: a top bar (title or filters; indexing, skipped rows,
@@ -97,6 +99,43 @@ func cell(s string, w int) string {
 	return s
 }
 
+// markCell is cell(s, w) with the letters the query matches painted
+// (hl), those that the cut keeps; after each painted run, reopen opens
+// the row's own paint again. Without a query it is cell(s, w).
+func markCell(s string, w int, q *query, hl theme.Paint, reopen string) string {
+	fitted := cell(s, w)
+	if q == nil || hl.Open == "" {
+		return fitted
+	}
+	mask := q.highlights(s)
+	if mask == nil {
+		return fitted
+	}
+	// fitted is s, or a head of s and an ellipsis, padded
+	kept := 0
+	for kept < len(s) && kept < len(fitted) && s[kept] == fitted[kept] {
+		kept++
+	}
+	for kept > 0 && kept < len(fitted) && !utf8.RuneStart(fitted[kept]) {
+		kept--
+	}
+	var b strings.Builder
+	for i := 0; i < kept; {
+		j := i
+		for j < kept && mask[j] == mask[i] {
+			j++
+		}
+		if mask[i] {
+			b.WriteString(hl.Open + fitted[i:j] + hl.Close + reopen)
+		} else {
+			b.WriteString(fitted[i:j])
+		}
+		i = j
+	}
+	b.WriteString(fitted[kept:])
+	return b.String()
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -159,17 +198,47 @@ func (a *Archive) refresh() {
 		return
 	}
 	a.lines = append(a.lines, a.headerRow())
-	for i := l.offset; i < l.offset+l.height; i++ {
+	var q *query // the filter, whose matches the rows highlight
+	if pq := parseQuery(l.query); len(pq.words) > 0 {
+		q = &pq
+	}
+	sep := l.sepRow()
+	for i, k := l.offset, 0; k < l.height; k++ {
 		switch {
+		case i == sep && l.height > 1:
+			a.lines = append(a.lines, a.sepLine())
+			sep = -1
 		case i < l.len():
-			a.lines = append(a.lines, a.renderRow(l.at(i), i == l.cursor))
+			a.lines = append(a.lines, a.renderRow(l.at(i), i == l.cursor, q))
+			i++
 		case i == 0 && l.len() == 0:
 			a.lines = append(a.lines, a.emptyText())
+			i++
 		default:
 			a.lines = append(a.lines, "")
 		}
 	}
 	a.assemble()
+}
+
+// sepLine stands between the exact matches of the filter and the fuzzy
+// ones.
+func (a *Archive) sepLine() string {
+	l := &a.list
+	s := "── " + commas(len(l.fuzzy)) + " close match"
+	if len(l.fuzzy) != 1 {
+		s += "es"
+	}
+	s += " (the letters in order)"
+	if len(l.exact) == 0 {
+		s = "── no exact match · " + strings.TrimPrefix(s, "── ")
+	}
+	s += " "
+	w := a.width - 2
+	if n := w - common.Width(s); n > 0 {
+		s += strings.Repeat("─", n)
+	}
+	return "  " + a.styles.P.Dim.Wrap(common.Fit(s, w))
 }
 
 // emptyText says why the list is empty.
@@ -219,11 +288,16 @@ func (a *Archive) classText(class string) string {
 
 // renderRow renders entry i as one row; the selected row is marked in the
 // gutter (so it shows without colour) and highlighted.
-func (a *Archive) renderRow(i int32, sel bool) string {
+func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 	e := &a.list.all[i]
 	c := a.cols
 	st := a.styles
 	gap := spaces(c.gap)
+	reopen := "" // what a highlight's end must open again: the row's paint
+	if sel {
+		reopen = st.P.SelRow.Open
+	}
+	text := func(s string, w int) string { return markCell(s, w, q, st.P.FilterHit, reopen) }
 	var pre, post strings.Builder
 	pre.Grow(c.date + c.id + 2*c.gap + 16)
 	post.Grow(c.origin + c.subject + 2*c.gap + 16)
@@ -242,7 +316,7 @@ func (a *Archive) renderRow(i int32, sel bool) string {
 		}
 		pre.WriteString(gap)
 	}
-	pre.WriteString(cell(common.OrDash(common.CleanLine(e.ID)), c.id))
+	pre.WriteString(text(common.OrDash(common.CleanLine(e.ID)), c.id))
 	pre.WriteString(gap)
 	chip := ""
 	if c.class > 0 {
@@ -250,10 +324,10 @@ func (a *Archive) renderRow(i int32, sel bool) string {
 		post.WriteString(gap)
 	}
 	if c.origin > 0 {
-		post.WriteString(cell(placeName(e), c.origin))
+		post.WriteString(text(placeName(e), c.origin))
 		post.WriteString(gap)
 	}
-	post.WriteString(cell(common.CleanLine(e.Subject), c.subject))
+	post.WriteString(text(common.CleanLine(e.Subject), c.subject))
 	if sel {
 		p := st.P.SelRow
 		return st.P.Gutter.Wrap("▌") + " " + p.Wrap(pre.String()) + chip + p.Wrap(post.String())
@@ -450,7 +524,7 @@ func (a *Archive) renderListHelp() []string {
 	lines = append(lines, "")
 	for _, p := range []string{
 		"The filter (/) keeps the cables whose id, subject, origin or TAGS hold every word typed: " +
-			"exact matches first, then fuzzy ones (the letters in order), each by date.",
+			"exact matches first, then, under a line, fuzzy ones (the letters in order), each by date; the letters that match are underlined.",
 		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
 		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
 	} {

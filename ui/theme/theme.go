@@ -66,6 +66,7 @@ type Styles struct {
 		Chip                  Paint
 		Link, LinkSel         Paint // a reference in the archive; the selected one
 		SelRow                Paint // the list's selected row
+		FilterHit             Paint // the letters a list filter matched
 		ListHdr               Paint
 	}
 }
@@ -139,6 +140,7 @@ func NewStyles(isDark bool) *Styles {
 	s.P.LinkSel = NewPaint(base.Foreground(accent).Bold(true).Underline(true).Reverse(true))
 	s.P.SelRow = NewPaint(base.Background(ld(lipgloss.Color("#DCE4FA"), lipgloss.Color("#26304F"))).Bold(true))
 	s.P.ListHdr = NewPaint(s.TableHdr)
+	s.P.FilterHit = NewPaint(base.Foreground(accent).Bold(true).Underline(true))
 	return s
 }
 
