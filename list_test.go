@@ -7,8 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"cablereader/corpus"
+	"cablereader/internal/testcsv"
 	"cablereader/ui"
+	archiveui "cablereader/ui/archive"
 )
 
 // --format json over a folder prints JSON Lines: one valid JSON object a
@@ -113,4 +117,49 @@ func TestStateOption(t *testing.T) {
 	if cli(t, "", "--no-state", "testdata/cables"); got.State != nil || got.Notice != "" {
 		t.Errorf("--no-state: state %v, notice %q", got.State, got.Notice)
 	}
+}
+
+// The archive the view is handed names routing indicators as its cables
+// do: a folder's from the scan, a CSV row's once the row is opened (the
+// scan does not parse rows).
+func TestArchiveLearnsStations(t *testing.T) {
+	text, err := os.ReadFile("testdata/cables/08SHANGHAI422.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(text), "S E C R E T SECTION 01")
+	path := filepath.Join(t.TempDir(), "cables.csv")
+	row := testcsv.Row{Seq: 1, Date: time.Date(2008, 9, 26, 6, 40, 0, 0, time.UTC), RefID: "08SHANGHAI422",
+		Origin: "Consulate Shanghai", Class: "SECRET", Header: []byte(head), Body: []byte("S E C R E T SECTION 01" + body)}
+	if err := os.WriteFile(path, testcsv.AppendRow(nil, row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path     string
+		scanKnew bool
+	}{{"testdata/cables", true}, {path, false}} {
+		ix, err := corpus.Open([]string{tc.path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if err := ix.Scan(t.Context(), nil); err != nil {
+			t.Fatal(err)
+		}
+		src := archive{ix}
+		if _, ok := src.StationName("RUEHGH"); ok != tc.scanKnew {
+			t.Errorf("%s: RUEHGH named after the scan: %v", tc.path, ok)
+		}
+		e, ok := src.Lookup("08SHANGHAI422")
+		if !ok {
+			t.Fatalf("%s: no 08SHANGHAI422", tc.path)
+		}
+		if _, err := src.Open(e); err != nil {
+			t.Fatal(err)
+		}
+		if n, ok := src.StationName("RUEHGH"); n != "AMCONSUL SHANGHAI" {
+			t.Errorf("%s: RUEHGH named %q %v once the cable is open", tc.path, n, ok)
+		}
+	}
+	var _ archiveui.StationNamer = archive{} // the view finds the names
 }

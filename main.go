@@ -252,7 +252,8 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 var runArchiveView = ui.RunArchive
 
 // archive is an index as the archive view takes it: the view never
-// parses, it is handed the parsed cable.
+// parses, it is handed the parsed cable, and the names of routing
+// indicators that the archive's cables give (StationName).
 type archive struct{ *corpus.Index }
 
 func (a archive) Open(e corpus.Entry) (*model.Cable, error) {
@@ -260,7 +261,11 @@ func (a archive) Open(e corpus.Entry) (*model.Cable, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parser.ParseAs(text, e.ArchiveID()), nil
+	c := parser.ParseAs(text, e.ArchiveID())
+	if e.Kind() == corpus.KindCSVRow {
+		a.Learn(c.Stations()) // the scan parsed the files, not the rows
+	}
+	return c, nil
 }
 
 func parseArgs(args []string, stderr io.Writer) (options, []string, error) {

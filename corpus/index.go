@@ -125,6 +125,8 @@ type Index struct {
 	errs    []RowError
 	skipped []SkippedFile
 	scanned bool
+
+	stations stationBook // the names cables give routing indicators
 }
 
 // entryKey is what orders entries: date, id, then where they live. Lookup

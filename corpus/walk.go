@@ -110,7 +110,8 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				e, skip, keep := safeReadCable(j, ix.lim)
+				e, st, skip, keep := safeReadCable(j, ix.lim)
+				ix.Learn(st)
 				select {
 				case results <- fileResult{entry: e, skip: skip, keep: keep, path: j.path, size: j.size, first: j.first}:
 				case <-ctx.Done():
@@ -239,34 +240,35 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 	return csvs, pages, sent, skips, err
 }
 
-// readCable reads and parses one file through package input. skip says
-// why it is not a cable; keep holds the bytes of a file named that is not
-// a regular file, for Load.
-func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) {
+// readCable reads and parses one file through package input, with the
+// indicator-station pairs of its routing. skip says why it is not a
+// cable; keep holds the bytes of a file named that is not a regular
+// file, for Load.
+func readCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip string, keep []byte) {
 	f := j.file
 	if f == nil {
 		var err error
 		if f, err = input.Open(j.path); err != nil {
-			return e, err.Error(), nil
+			return e, nil, err.Error(), nil
 		}
 	}
 	data, err := f.Bytes(lim)
 	f.Close()
 	if err != nil {
-		return e, skipReason(err), nil
+		return e, nil, skipReason(err), nil
 	}
 	text, format, err := input.Decode(data, lim)
 	if err != nil {
-		return e, skipReason(err), nil
+		return e, nil, skipReason(err), nil
 	}
 	if !f.Regular() {
 		keep = data // Load cannot read it again
 	}
 	c := parse(text, NameID(j.path))
 	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
-		return e, "no cable in the text (no id, header, subject or tags)", nil
+		return e, nil, "no cable in the text (no id, header, subject or tags)", nil
 	}
-	return cableEntry(c, j.path, Kind(format)), "", keep
+	return cableEntry(c, j.path, Kind(format)), c.Stations(), "", keep
 }
 
 // parse is parser.ParseAs; tests replace it to make it fail.
@@ -275,10 +277,10 @@ var parse = parser.ParseAs
 // safeReadCable is readCable on a worker goroutine: a panic there would
 // end the program without restoring the terminal, so it skips the file
 // instead, saying why.
-func safeReadCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) {
+func safeReadCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip string, keep []byte) {
 	defer func() {
 		if r := recover(); r != nil {
-			e, skip, keep = Entry{}, fmt.Sprintf("could not be read (internal error: %v)", r), nil
+			e, st, skip, keep = Entry{}, nil, fmt.Sprintf("could not be read (internal error: %v)", r), nil
 		}
 	}()
 	return readCable(j, lim)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"cablereader/glossary"
 	"cablereader/ui/theme"
 )
 
@@ -112,5 +113,22 @@ func TestMarkCell(t *testing.T) {
 		if got := markCell(c.s, c.w, pq, hl, c.reopen); got != c.want {
 			t.Errorf("markCell(%q, %d, %q)\n got %q\nwant %q", c.s, c.w, c.q, got, c.want)
 		}
+	}
+}
+
+// A routing indicator the glossary does not know takes the name another
+// cable of the archive pairs it with: 09TOKYO2531 routes to RUEHGH, which
+// 08SHANGHAI422 addresses as RUEHGH/AMCONSUL SHANGHAI.
+func TestArchiveIndicatorNamedByAnotherCable(t *testing.T) {
+	if n, ok := glossary.RoutingIndicator("RUEHGH"); ok {
+		t.Fatalf("the glossary names RUEHGH %q: pick another indicator", n)
+	}
+	_, _, ix := sharedFolder(t)
+	a := openArchive(t, ix, 100, 40)
+	selectID(t, a, "09TOKYO2531")
+	keys(t, a, "enter", "r")
+	s := archText(a)
+	if !strings.Contains(s, "RUEHGH  AMCONSUL SHANGHAI*") || !strings.Contains(s, "* as other cables in the archive name it") {
+		t.Errorf("RUEHGH is not named:\n%s", s)
 	}
 }

@@ -16,6 +16,13 @@ import (
 // the Update goroutine, and loaded opens it in a new reader, unless
 // another load was asked for since.
 
+// StationNamer is a Source that knows the names its cables give routing
+// indicators (the pairs of their routing headers, model.Cable.Stations):
+// the reader names with them the indicators its glossary does not know.
+type StationNamer interface {
+	StationName(ri string) (name string, ok bool)
+}
+
 // loadReq is the cable being loaded: the history to have once it is open,
 // and where to open it (nil: at the top).
 type loadReq struct {
@@ -75,6 +82,9 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session, State: a.opt.State, Path: path})
 	r.SetTheme(a.isDark, a.themeFixed)
 	r.EnableLinks(msg.entry.ID, a.present)
+	if sn, ok := a.src.(StationNamer); ok {
+		r.NameStations(sn.StationName)
+	}
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
 	if req.pos != nil {
 		r.Restore(*req.pos)

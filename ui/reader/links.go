@@ -51,6 +51,14 @@ func (m *Model) EnableLinks(self string, present func(id string) bool) {
 	m.invalidate()
 }
 
+// NameStations names, in the routing pane, the indicators that neither
+// the cable nor the glossary does, as other cables of the archive name
+// them (name is the archive's).
+func (m *Model) NameStations(name func(ri string) (string, bool)) {
+	m.stationName = name
+	m.routingCache = nil
+}
+
 // Relink looks the references up again (the archive grows while it is
 // indexed); it keeps the selected link when it is still one.
 func (m *Model) Relink(self string, present func(id string) bool) {

@@ -91,6 +91,7 @@ type Model struct {
 	doc          doc
 	header       []string
 	routingCache []string
+	stationName  func(ri string) (string, bool) // the archive's names of indicators
 	footer       string
 	gutterOn     string
 	pStatus      theme.Paint

@@ -10,12 +10,17 @@ import (
 	"cablereader/ui/theme"
 )
 
-// riNames maps routing indicators to names: first the cable's own RI/PLA
-// pairs (the best source, cable-format.md §1.2), then the glossary's table.
-type riNames map[string]string
+// riNames names routing indicators: first the cable's own RI/PLA pairs
+// (the best source, cable-format.md §1.2), then the glossary's table, then
+// the names other cables of the archive give them (other; nil for a
+// cable read alone).
+type riNames struct {
+	own   map[string]string
+	other func(ri string) (string, bool)
+}
 
-func newRINames(r *model.Routing) riNames {
-	m := riNames{}
+func newRINames(r *model.Routing, other func(string) (string, bool)) riNames {
+	m := riNames{own: map[string]string{}, other: other}
 	if r == nil {
 		return m
 	}
@@ -23,29 +28,40 @@ func newRINames(r *model.Routing) riNames {
 		if a.RI == "" || a.Name == "" {
 			continue
 		}
-		if old, ok := m[a.RI]; ok && !strings.Contains(old, a.Name) {
-			m[a.RI] = old + " / " + a.Name
+		if old, ok := m.own[a.RI]; ok && !strings.Contains(old, a.Name) {
+			m.own[a.RI] = old + " / " + a.Name
 		} else if !ok {
-			m[a.RI] = a.Name
+			m.own[a.RI] = a.Name
 		}
 	}
 	return m
 }
 
-func (m riNames) name(ri string) string {
-	if n, ok := m[ri]; ok {
-		return n
+// name is an indicator's name, "" when none is known; learned says it is
+// the name other cables of the archive give it.
+func (m riNames) name(ri string) (name string, learned bool) {
+	if n, ok := m.own[ri]; ok {
+		return n, false
 	}
 	if n, ok := glossary.RoutingIndicator(ri); ok {
-		return n
+		return n, false
 	}
-	return ""
+	if m.other != nil {
+		if n, ok := m.other(ri); ok && n != "" {
+			return n, true
+		}
+	}
+	return "", false
 }
+
+// learnedMark follows a name that other cables of the archive give.
+const learnedMark = "*"
 
 // routingPane renders the routing details for a column of w cells: the
 // transmission header decoded, the addressees as a table, and the other
-// details the header pane has no room for.
-func routingPane(c *model.Cable, st *theme.Styles, w int) []string {
+// details the header pane has no room for. other names the indicators
+// that neither the cable nor the glossary does (nil: none).
+func routingPane(c *model.Cable, st *theme.Styles, w int, other func(string) (string, bool)) []string {
 	var out []string
 	title := st.Heading.Render("ROUTING DETAILS")
 	hint := st.Dim.Render("r hides")
@@ -77,7 +93,8 @@ func routingPane(c *model.Cable, st *theme.Styles, w int) []string {
 	if r == nil {
 		out = append(out, st.Dim.Render(common.Fit("This record has no transmission header.", w)))
 	} else {
-		names := newRINames(r)
+		names := newRINames(r, other)
+		learned := false
 		year := 0
 		if c.HasDate() {
 			year = c.Date.UTC().Year()
@@ -91,12 +108,17 @@ func routingPane(c *model.Cable, st *theme.Styles, w int) []string {
 			field("Prosign", p)
 		}
 		if len(r.Indicators) > 0 {
-			out = append(out, riColumns("Indicators", r.Indicators, names, st, w)...)
+			lines, l := riColumns("Indicators", r.Indicators, names, st, w)
+			out, learned = append(out, lines...), l
 		}
 		if r.Station != "" || r.Serial != "" {
 			st1 := common.CleanLine(r.Station)
-			if n := names.name(r.Station); n != "" {
+			if n, l := names.name(r.Station); n != "" {
 				st1 += " (" + common.CleanLine(n) + ")"
+				if l {
+					st1 += learnedMark
+					learned = true
+				}
 			}
 			var serial, section, filed string
 			if r.Serial != "" {
@@ -112,6 +134,9 @@ func routingPane(c *model.Cable, st *theme.Styles, w int) []string {
 				}
 			}
 			field("DE", dotted(st1, serial, section, filed))
+		}
+		if learned {
+			out = append(out, st.Dim.Render(common.Fit(strings.Repeat(" ", fieldW)+learnedMark+" as other cables in the archive name it", w)))
 		}
 		if r.Security != "" {
 			s := common.CleanLine(r.Security)
@@ -215,14 +240,18 @@ func plural(n int) string {
 }
 
 // riColumns lists routing indicators with their names, in as many columns
-// as fit.
-func riColumns(name string, ris []string, names riNames, st *theme.Styles, w int) []string {
+// as fit; learned says some name is one other cables give.
+func riColumns(name string, ris []string, names riNames, st *theme.Styles, w int) (out []string, learned bool) {
 	cells := make([]string, len(ris))
 	cellW := 0
 	for i, ri := range ris {
 		c := common.PadRight(common.CleanLine(ri), 8)
-		if n := names.name(ri); n != "" {
+		if n, l := names.name(ri); n != "" {
 			c += common.CleanLine(n)
+			if l {
+				c += learnedMark
+				learned = true
+			}
 		} else {
 			c += "?"
 		}
@@ -233,7 +262,6 @@ func riColumns(name string, ris []string, names riNames, st *theme.Styles, w int
 	cellW = min(cellW, 40)
 	cols := max(1, (avail+2)/(cellW+2))
 	rows := (len(cells) + cols - 1) / cols
-	var out []string
 	for r := 0; r < rows; r++ {
 		var b strings.Builder
 		if r == 0 {
@@ -254,7 +282,7 @@ func riColumns(name string, ris []string, names riNames, st *theme.Styles, w int
 		}
 		out = append(out, common.Fit(b.String(), w))
 	}
-	return out
+	return out, learned
 }
 
 // addresseeTable renders TO or INFO addressees: routing indicator, name

@@ -294,7 +294,7 @@ func (m *Model) prep(i int) *prepared {
 // routingLines is the routing pane, cached per width and theme.
 func (m *Model) routingLines() []string {
 	if m.routingCache == nil {
-		m.routingCache = routingPane(m.cable, m.styles, m.lo.fullW)
+		m.routingCache = routingPane(m.cable, m.styles, m.lo.fullW, m.stationName)
 	}
 	return m.routingCache
 }
