@@ -97,6 +97,7 @@ type Archive struct {
 	probs      common.Page // the skipped rows
 	showHelp   bool
 	helpPage   common.Page // the keys page
+	mk         marksState  // the marks page (marks.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user

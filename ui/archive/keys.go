@@ -36,6 +36,8 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case a.showProbs || a.showHelp:
 		a.pageKey(msg)
 		return nil
+	case a.mk.on:
+		return a.marksKey(msg)
 	case a.tooSmall:
 		return nil
 	case a.sr.on:
@@ -102,6 +104,8 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		a.showHelp = true
 		a.helpPage.Open()
+	case key.Matches(msg, k.Marks):
+		a.openMarks()
 	}
 	return nil
 }
@@ -269,6 +273,7 @@ type ListKeyMap struct {
 	ClassBack key.Binding
 	Clear     key.Binding
 	Problems  key.Binding // the rows and files skipped while indexing
+	Marks     key.Binding // the marks of every cable
 	Help      key.Binding
 	Quit      key.Binding
 	// the short help's names
@@ -295,6 +300,7 @@ func DefaultListKeyMap() ListKeyMap {
 		ClassBack: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
 		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
 		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
+		Marks:     key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "marks, in every cable")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -316,7 +322,7 @@ func (k ListKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.Open, k.Filter, k.Search, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
-		{k.Problems, k.Help, k.Quit},
+		{k.Marks, k.Problems, k.Help, k.Quit},
 	}
 }
 

@@ -1,11 +1,16 @@
 package archive
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"cablereader/glossary"
+	"cablereader/ui/common"
+	"cablereader/ui/state"
 	"cablereader/ui/theme"
 )
 
@@ -130,5 +135,62 @@ func TestArchiveIndicatorNamedByAnotherCable(t *testing.T) {
 	s := archText(a)
 	if !strings.Contains(s, "RUEHGH  AMCONSUL SHANGHAI*") || !strings.Contains(s, "* as other cables in the archive name it") {
 		t.Errorf("RUEHGH is not named:\n%s", s)
+	}
+}
+
+// ' in the list shows the marks of every cable (id, ¶, first words),
+// newest first; enter opens the marked cable at its paragraph, m removes a
+// mark, and a mark in a cable the archive does not hold does not open.
+func TestArchiveListMarks(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	path := filepath.Join(t.TempDir(), "state.json")
+	st, _ := state.Open(path)
+	st.ToggleMark(state.Mark{ID: "99NOWHERE1", Path: "/elsewhere/99NOWHERE1.txt", Para: 0, Name: "¶1", Words: "a cable read alone"})
+	a := newArchive(parsed{ix}, common.Options{Theme: "dark", State: st})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+
+	selectID(t, a, "09TOKYO2531")
+	keys(t, a, "enter", "]", "]", "]", "]", "m", "[", "[", "[", "esc") // mark ¶5, leave at ¶2
+	if p, _ := st.Position("09TOKYO2531"); a.screen != screenList || p.Para != 1 {
+		t.Fatalf("esc: screen %v, left at ¶%d", a.screen, p.Para+1)
+	}
+	keys(t, a, "g", "'")
+	lines := strings.Split(archText(a), "\n")
+	want := []string{
+		"  Marks  (⏎ opens, m removes, esc closes)",
+		"  ",
+		"  09TOKYO2531          ¶5         Commenting on the current state of the Thai community in Japan,…",
+		"  99NOWHERE1           ¶1         a cable read alone · not in this archive",
+	}
+	if got := lines[1:5]; !slices.Equal(got, want) {
+		t.Fatalf("marks page\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	keys(t, a, "j", "enter")
+	if !a.mk.on || !strings.Contains(lastLine(archText(a)), "99NOWHERE1 is not in this archive") {
+		t.Errorf("a mark elsewhere: page open %v, %q", a.mk.on, lastLine(archText(a)))
+	}
+	keys(t, a, "k", "enter")
+	if p, _ := st.Position("09TOKYO2531"); p.Para != 4 {
+		t.Errorf("the place kept is ¶%d, want the mark's ¶5", p.Para+1)
+	}
+	if a.screen != screenReader || a.cur.ID != "09TOKYO2531" || !strings.Contains(lastLine(archText(a)), "¶5 of 6") {
+		t.Fatalf("enter opened %s (screen %v):\n%s", a.cur.ID, a.screen, archText(a))
+	}
+
+	// m removes the mark under the cursor, and the file keeps the change.
+	keys(t, a, "esc", "'", "m")
+	if marks := st.Marks(); len(marks) != 1 || marks[0].ID != "99NOWHERE1" {
+		t.Errorf("marks after m: %+v", marks)
+	}
+	if !strings.Contains(lastLine(archText(a)), "mark on 09TOKYO2531 ¶5 removed") {
+		t.Errorf("status %q", lastLine(archText(a)))
+	}
+
+	// Without a state there are no marks to list.
+	b := newArchive(parsed{ix}, common.Options{Theme: "dark"})
+	b.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	keys(t, b, "'")
+	if !strings.Contains(lastLine(archText(b)), "marks are off (--no-state)") {
+		t.Errorf("no state: %q", lastLine(archText(b)))
 	}
 }

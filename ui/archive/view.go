@@ -192,6 +192,10 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
+	if a.mk.on {
+		a.renderMarks()
+		return
+	}
 	if a.sr.on {
 		a.renderSearch(l.height + 1)
 		a.assemble()
@@ -453,6 +457,8 @@ func (a *Archive) bottomBar() string {
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
 	case a.showHelp || a.showProbs:
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
+	case a.mk.on:
+		return common.Fit(a.help.ShortHelpView(marksHelp), w)
 	case a.sr.on:
 		return common.Fit(a.help.ShortHelpView(searchHelp), w)
 	}

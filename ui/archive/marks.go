@@ -1,0 +1,144 @@
+package archive
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/ui/common"
+	"cablereader/ui/state"
+)
+
+// The marks page of the list (the ' key): the marks of every cable, as
+// the reader lists them, newest first; enter opens the marked cable at its
+// paragraph, m removes a mark. A mark in a cable this archive does not
+// hold is listed dim and does not open.
+
+// marksState is the list's marks page.
+type marksState struct {
+	on   bool
+	sel  int
+	page common.Page
+}
+
+// marks are the marks, newest first.
+func (a *Archive) marks() []state.Mark {
+	all := a.opt.State.Marks()
+	out := make([]state.Mark, len(all))
+	for i, mk := range all {
+		out[len(all)-1-i] = mk
+	}
+	return out
+}
+
+// openMarks shows the marks page, or says why not.
+func (a *Archive) openMarks() {
+	switch {
+	case a.opt.State == nil:
+		a.msg = "marks are off (--no-state)"
+	case len(a.opt.State.Marks()) == 0:
+		a.msg = "no marks yet: in a cable, m marks the current paragraph"
+	default:
+		a.mk = marksState{on: true}
+	}
+}
+
+// marksLines draws the marks page for w cells: one line a mark (id,
+// paragraph, first words), the selected one highlighted.
+func (a *Archive) marksLines(w int) []string {
+	st := a.styles
+	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
+	for i, mk := range a.marks() {
+		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
+			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
+		absent := !a.present(mk.ID)
+		if absent {
+			l += " · not in this archive"
+		}
+		l = common.Fit(l, w)
+		switch {
+		case i == a.mk.sel:
+			l = st.P.LinkSel.Wrap(common.PadRight(l, w))
+		case absent:
+			l = st.P.Dim.Wrap(l)
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// marksKey handles a key on the marks page.
+func (a *Archive) marksKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.keys
+	marks := a.marks()
+	switch {
+	case key.Matches(msg, k.Clear), key.Matches(msg, k.Marks):
+		a.mk.on = false
+	case key.Matches(msg, k.Down):
+		a.mk.sel = min(a.mk.sel+1, len(marks)-1)
+	case key.Matches(msg, k.Up):
+		a.mk.sel = max(a.mk.sel-1, 0)
+	case key.Matches(msg, k.Top):
+		a.mk.sel = 0
+	case key.Matches(msg, k.Bottom):
+		a.mk.sel = len(marks) - 1
+	case msg.String() == "m":
+		if a.mk.sel < len(marks) {
+			mk := marks[a.mk.sel]
+			a.opt.State.ToggleMark(mk)
+			a.mk.sel = max(0, min(a.mk.sel, len(marks)-2))
+			a.mk.on = len(marks) > 1
+			a.msg = "mark on " + common.OrDash(common.CleanLine(mk.ID)) + " " + common.CleanLine(mk.Name) + " removed"
+			return common.SaveState(a.opt.State)
+		}
+	case key.Matches(msg, k.Open):
+		if a.mk.sel < len(marks) {
+			return a.openMark(marks[a.mk.sel])
+		}
+	}
+	// keep the selection on screen, below the title and the blank line
+	h := a.helpH()
+	if sel := a.mk.sel + 2; sel >= a.mk.page.Offset+h {
+		a.mk.page.Offset = sel - h + 1
+	} else if sel < a.mk.page.Offset+2 {
+		a.mk.page.Offset = max(0, sel-2)
+	}
+	return nil
+}
+
+// openMark opens the marked cable at its paragraph: the place is recorded
+// in the state first, and the reader opens where its cable was left.
+func (a *Archive) openMark(mk state.Mark) tea.Cmd {
+	e, ok := a.src.Lookup(mk.ID)
+	if !ok {
+		a.msg = common.OrDash(common.CleanLine(mk.ID)) + " is not in this archive"
+		return nil
+	}
+	p, _ := a.opt.State.Position(mk.ID)
+	p.Para = mk.Para
+	a.opt.State.SetPosition(mk.ID, p)
+	a.mk.on = false
+	return a.open(e, nil, nil)
+}
+
+// marksHelp is the help bar of the marks page.
+var marksHelp = []key.Binding{
+	key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open at the mark")),
+	key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "remove")),
+	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+}
+
+// renderMarks draws the marks page in the list's place.
+func (a *Archive) renderMarks() {
+	a.mk.page.Lines = a.marksLines(max(10, a.width-4)) // a few lines: drawn each time
+	h := a.helpH()
+	shown := a.mk.page.Window(h)
+	for i := range h {
+		if i < len(shown) {
+			a.lines = append(a.lines, "  "+shown[i])
+		} else {
+			a.lines = append(a.lines, "")
+		}
+	}
+	a.assemble()
+}
