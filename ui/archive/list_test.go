@@ -159,7 +159,7 @@ func TestArchiveListMarks(t *testing.T) {
 	want := []string{
 		"  Marks  (⏎ opens, m removes, esc closes)",
 		"  ",
-		"  09TOKYO2531          ¶5         Commenting on the current state of the Thai community in Japan,…",
+		"▌ 09TOKYO2531          ¶5         Commenting on the current state of the Thai community in Japan,…",
 		"  99NOWHERE1           ¶1         a cable read alone · not in this archive",
 	}
 	if got := lines[1:5]; !slices.Equal(got, want) {

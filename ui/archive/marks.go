@@ -42,11 +42,15 @@ func (a *Archive) openMarks() {
 	}
 }
 
-// marksLines draws the marks page for w cells: one line a mark (id,
-// paragraph, first words), the selected one highlighted.
+// marksLines draws the marks page for w cells after a gutter of two: one
+// line a mark (id, paragraph, first words), the selected one marked in the
+// gutter, as the list marks its row, and highlighted.
 func (a *Archive) marksLines(w int) []string {
 	st := a.styles
-	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
+	var lines []string
+	for _, l := range append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "") {
+		lines = append(lines, "  "+l)
+	}
 	for i, mk := range a.marks() {
 		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
 			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
@@ -57,9 +61,11 @@ func (a *Archive) marksLines(w int) []string {
 		l = common.Fit(l, w)
 		switch {
 		case i == a.mk.sel:
-			l = st.P.LinkSel.Wrap(common.PadRight(l, w))
+			l = st.P.Gutter.Wrap("▌") + " " + st.P.LinkSel.Wrap(common.PadRight(l, w))
 		case absent:
-			l = st.P.Dim.Wrap(l)
+			l = "  " + st.P.Dim.Wrap(l)
+		default:
+			l = "  " + l
 		}
 		lines = append(lines, l)
 	}
@@ -135,7 +141,7 @@ func (a *Archive) renderMarks() {
 	shown := a.mk.page.Window(h)
 	for i := range h {
 		if i < len(shown) {
-			a.lines = append(a.lines, "  "+shown[i])
+			a.lines = append(a.lines, shown[i])
 		} else {
 			a.lines = append(a.lines, "")
 		}
