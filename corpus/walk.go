@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -263,7 +264,7 @@ func readCable(j fileJob, lim input.Limits) (e Entry, skip string, keep []byte) 
 		keep = data // Load cannot read it again
 	}
 	c := parse(text, NameID(j.path))
-	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
+	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags)+len(c.Header.OtherTags) == 0 {
 		return e, "no cable in the text (no id, header, subject or tags)", nil
 	}
 	return cableEntry(c, j.path, Kind(format)), "", keep
@@ -308,7 +309,7 @@ func cableEntry(c *model.Cable, path string, kind Kind) Entry {
 		Classification: c.Classification.String(),
 		Origin:         c.Origin,
 		Subject:        c.Header.Subject,
-		Tags:           c.Header.Tags,
+		Tags:           slices.Concat(c.Header.Tags, c.Header.OtherTags), // every item, code or not, to filter on
 		src:            source{kind: kind, path: path},
 	}
 	seen := map[string]bool{e.ID: true}
