@@ -127,7 +127,7 @@ func TestCSVRealCables(t *testing.T) {
 		}
 		// The peek at the body agrees with a full parse of the cable,
 		// except where the two read an odd caption differently.
-		subject, tags := rc.parsed.Header.Subject, rc.parsed.Header.Tags
+		subject, tags := rc.parsed.Header.Subject, slices.Concat(rc.parsed.Header.Tags, rc.parsed.Header.OtherTags)
 		if p, ok := peekDiffers[rc.id]; ok {
 			subject = p.subject
 			if p.tags != nil {

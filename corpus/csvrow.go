@@ -178,7 +178,7 @@ func peekCaption(head []byte) (subject string, tags [][]byte) {
 			continue
 		case key != "":
 			inSubj, inTags = false, false
-		case inSubj && wraps < 3 && !isParaStart(t):
+		case inSubj && wraps < 3 && !isParaStart(t) && !isRefItem(t):
 			subj = append(append(subj, ' '), t...)
 			wraps++
 			continue
@@ -284,6 +284,16 @@ func isParaStart(t []byte) bool {
 		return true
 	}
 	return len(t) > 2 && t[0] == '(' && (t[2] == ')' || len(t) > 3 && t[3] == ')') && t[1] >= 'A' && t[1] <= 'Z'
+}
+
+// isRefItem reports whether a line starts as a lettered reference does
+// ("B. SANTO DOMINGO 21", "¶C. 2009 MADRID 1146"): under a subject whose
+// REF label was lost, it ends the subject.
+func isRefItem(t []byte) bool {
+	t = bytes.TrimPrefix(t, []byte("¶"))
+	t = bytes.TrimPrefix(t, []byte{0xB6})
+	t = bytes.TrimPrefix(t, []byte("("))
+	return len(t) > 3 && t[0] >= 'A' && t[0] <= 'H' && (t[1] == '.' || t[1] == ')') && t[2] == ' ' && isDigit(t[len(t)-1])
 }
 
 // isPageMarker reports whether a line is a printout's page header:

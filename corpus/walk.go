@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -265,7 +266,7 @@ func readCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip s
 		keep = data // Load cannot read it again
 	}
 	c := parse(text, NameID(j.path))
-	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags) == 0 {
+	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags)+len(c.Header.OtherTags) == 0 {
 		return e, nil, "no cable in the text (no id, header, subject or tags)", nil
 	}
 	return cableEntry(c, j.path, Kind(format)), c.Stations(), "", keep
@@ -310,7 +311,7 @@ func cableEntry(c *model.Cable, path string, kind Kind) Entry {
 		Classification: c.Classification.String(),
 		Origin:         c.Origin,
 		Subject:        c.Header.Subject,
-		Tags:           c.Header.Tags,
+		Tags:           slices.Concat(c.Header.Tags, c.Header.OtherTags), // every item, code or not, to filter on
 		src:            source{kind: kind, path: path},
 	}
 	seen := map[string]bool{e.ID: true}

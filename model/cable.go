@@ -97,10 +97,15 @@ func PrecedenceFromLetter(letter string) Precedence {
 type Header struct {
 	// Lines are the front-matter lines as written (page markers left out),
 	// including a front matter repeated at a later section start.
-	Lines        []string
-	Passing      []string
-	EO           *EO
-	Tags         []string
+	Lines   []string
+	Passing []string
+	EO      *EO
+	// Tags are the TAGS line's codes, in order (PGOV, KTIP, JA).
+	Tags []string
+	// OtherTags are the TAGS line's items that are no TAGS code: a name, a
+	// place or a topic written out (ZANU-PF, ADANA, COUNTER TERRORISM), or
+	// a code mistyped past recognition, as written and in order.
+	OtherTags    []string
 	Subject      string
 	References   []Reference
 	ClassifiedBy *ClassifiedBy

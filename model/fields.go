@@ -14,7 +14,7 @@ const (
 	FieldTo                             // the first addressee and how many more
 	FieldAttention                      // the passing lines (DEPARTMENT FOR G/TIP: …)
 	FieldSubject                        // the subject
-	FieldTags                           // the TAGS codes
+	FieldTags                           // the TAGS codes, then the other items
 	FieldReferences                     // the REF items
 	FieldClassified                     // who classified it, why, and until when
 	FieldEO                             // the E.O. line, when no one is named as classifier
@@ -61,7 +61,7 @@ func (c *Cable) HeaderFields() []HeaderField {
 	add(FieldTo, "To", c.toLine(), 1)
 	addList(FieldAttention, "Attention", c.Header.Passing, 2)
 	add(FieldSubject, "Subject", c.Header.Subject, 2)
-	add(FieldTags, "TAGS", strings.Join(c.Header.Tags, " "), 1)
+	add(FieldTags, "TAGS", c.Header.TagsLine(), 1)
 	refs := make([]string, 0, len(c.Header.References))
 	for _, r := range c.Header.References {
 		refs = append(refs, r.line())
@@ -183,4 +183,17 @@ func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\v' || r == '\f'
 	}), " ")
+}
+
+// TagsLine is the TAGS line to show: the codes, then any items that are no
+// code after a middle dot ("PGOV PINS ZI · MDC, ZANU-PF").
+func (h Header) TagsLine() string {
+	s := strings.Join(h.Tags, " ")
+	if len(h.OtherTags) > 0 {
+		if s != "" {
+			s += " · "
+		}
+		s += strings.Join(h.OtherTags, ", ")
+	}
+	return s
 }

@@ -234,6 +234,7 @@ func cableFields(c *model.Cable) []jsonField {
 		{"precedence", str(string(c.Precedence))},
 		{"subject", str(c.Header.Subject)},
 		{"tags", list(c.Header.Tags)},
+		{"tags_other", list(c.Header.OtherTags)},
 		{"references", refs},
 		{"to", to},
 		{"info", info},

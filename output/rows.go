@@ -157,6 +157,9 @@ func routingRows(c *model.Cable) []row {
 		}
 		tags = append(tags, d)
 	}
+	for _, t := range c.Header.OtherTags {
+		tags = append(tags, t+" · not a TAGS code")
+	}
 	addList("TAGS", tags)
 	addList("Preamble", c.Preamble)
 	return rows

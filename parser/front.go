@@ -212,6 +212,11 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		}
 		p.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
+	case cur == fieldSubject && refItem.MatchString(s):
+		// A lettered reference under the subject whose REF label was
+		// lost ("B. SANTO DOMINGO 21"): the subject has ended.
+		f.refs = append(f.refs, s)
+		return fieldRef, true
 	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4:
 		f.subject = append(f.subject, s)
 		return fieldSubject, true
@@ -382,6 +387,36 @@ func splitTags(s string) []string {
 		i = j
 	}
 	return tags
+}
+
+// sortTags parts a TAGS line's items into codes and the rest (names,
+// places, topics written out), each once and in order. A word of two to
+// four capitals stays a code though the glossary lacks it: it has a
+// code's form (a rare code, a typist's slip: PGOF).
+func sortTags(items []string) (codes, other []string) {
+	for _, t := range items {
+		switch {
+		case isTagCode(t), codeShape(t):
+			if !slices.Contains(codes, t) {
+				codes = append(codes, t)
+			}
+		case !slices.Contains(other, t):
+			other = append(other, t)
+		}
+	}
+	return codes, other
+}
+
+func codeShape(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // tagToken is one word of a TAGS line.

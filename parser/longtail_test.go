@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"cablereader/model"
 )
@@ -103,18 +104,23 @@ func TestParenthesisedNote(t *testing.T) {
 }
 
 // TestTagsFreeText: words that are no TAGS code are kept together as one
-// item, never split into fake codes; a repeated item is listed once.
+// item, never split into fake codes, and set apart from the codes; a
+// repeated item is listed once.
 func TestTagsFreeText(t *testing.T) {
-	for _, tc := range []struct{ line, want string }{
-		{"TAGS: MASS MOPS OVIP PARM PINR PREL PTER YM COUNTER TERRORISM", "MASS|MOPS|OVIP|PARM|PINR|PREL|PTER|YM|COUNTER TERRORISM"},
-		{"TAGS: OVIP STEINBERG JAMES PREL MNUC SN CH KN", "OVIP|STEINBERG JAMES|PREL|MNUC|SN|CH|KN"},
-		{"TAGS PREL, PGOV, PINR, PBTS, EUN, USEU BRUSSELS", "PREL|PGOV|PINR|PBTS|EUN|USEU BRUSSELS"},
-		{"TAGS: PINR, KCRM, PGOV, EINV, ECON, KCOR, BU, Organized Crime", "PINR|KCRM|PGOV|EINV|ECON|KCOR|BU|ORGANIZED CRIME"},
-		{"tAgs: PREL PREL PGOV PREL", "PREL|PGOV"},
-		{"TAGS: PREL, PGOV KDEM, IZ", "PREL|PGOV|KDEM|IZ"},
+	for _, tc := range []struct{ line, codes, other string }{
+		{"TAGS: MASS MOPS OVIP PARM PINR PREL PTER YM COUNTER TERRORISM", "MASS|MOPS|OVIP|PARM|PINR|PREL|PTER|YM", "COUNTER TERRORISM"},
+		{"TAGS: OVIP STEINBERG JAMES PREL MNUC SN CH KN", "OVIP|PREL|MNUC|SN|CH|KN", "STEINBERG JAMES"},
+		{"TAGS PREL, PGOV, PINR, PBTS, EUN, USEU BRUSSELS", "PREL|PGOV|PINR|PBTS|EUN", "USEU BRUSSELS"},
+		{"TAGS: PINR, KCRM, PGOV, EINV, ECON, KCOR, BU, Organized Crime", "PINR|KCRM|PGOV|EINV|ECON|KCOR|BU", "ORGANIZED CRIME"},
+		{"tAgs: PREL PREL PGOV PREL", "PREL|PGOV", ""},
+		{"TAGS: PREL, PGOV KDEM, IZ", "PREL|PGOV|KDEM|IZ", ""},
+		{"TAGS: PREL PGOV TU ADANA", "PREL|PGOV|TU", "ADANA"},
+		{"TAGS: PREL PGOF ECON VTPREL", "PREL|PGOF|ECON", "VTPREL"},
+		{"TAGS: OVIP (CLINTON, HILLARY) PREL", "OVIP|CLINTON, HILLARY|PREL", ""},
 	} {
 		c := Parse([]byte("C O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/26/2020\n" + tc.line + "\nSUBJECT: TALKS\n\n1. (C) Text.\n"))
-		eq(t, tc.line, strings.Join(c.Header.Tags, "|"), tc.want)
+		eq(t, tc.line, strings.Join(c.Header.Tags, "|"), tc.codes)
+		eq(t, tc.line+" (other)", strings.Join(c.Header.OtherTags, "|"), tc.other)
 	}
 }
 
@@ -141,4 +147,49 @@ func TestReferenceForms(t *testing.T) {
 		}
 		eq(t, tc.ref, strings.Join(got, "|"), tc.want)
 	}
+}
+
+// TestPrintoutDate: a telegram printout whose first page gives only the
+// day and time takes its date from a later section's repeated header, and
+// its id's year with it.
+func TestPrintoutDate(t *testing.T) {
+	c := parseFile(t, cablesDir+"/00HARARE5461.txt")
+	eq(t, "id", c.ID, "00HARARE5461")
+	eq(t, "date", c.Date, time.Date(2000, 9, 27, 14, 59, 0, 0, time.UTC))
+	eq(t, "precedence", c.Precedence, model.Immediate)
+	eq(t, "reference", c.Header.References[0].ID, "00HARARE5346")
+
+	// The repeated header in the page furniture, run into one line, with a
+	// blank line after it (which once made the page-marker pass panic).
+	c = Parse([]byte("CONFIDENTIAL\n\nPAGE 01 ROME 01196 01 OF 02 071013Z\nFM AMEMBASSY ROME\n\nC O N F I D E N T I A L SECTION 01 OF 02 ROME 001196\n\nSUBJECT: TALKS\n\n1. (C) One.\n\nPAGE 01 ROME 01196 02 OF 02 071013Z\nACTION EUR-00\nINFO LOG-00 /008W ------------------70C954 071049Z /38 O 071013Z MAR 02 ZDK FM AMEMBASSY ROME TO SECSTATE WASHDC IMMEDIATE 2620\n\n2. (C) Two.\n"))
+	eq(t, "fragment id", c.ID, "02ROME1196")
+	eq(t, "fragment date", c.Date, time.Date(2002, 3, 7, 10, 13, 0, 0, time.UTC))
+}
+
+// TestRelayPageHeader: a relay's page header names the routing indicator
+// and repeats the banner; it is a page marker, and the sentence it broke
+// reads on.
+func TestRelayPageHeader(t *testing.T) {
+	c := parseFile(t, cablesDir+"/07PARIS2440.txt")
+	eq(t, "markers", len(c.PageMarkers), 4)
+	eq(t, "marker", c.PageMarkers[0], model.PageMarker{Text: "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440", Page: 2})
+	eq(t, "¶1 start", c.Body[0].Text[:119], "SUMMARY: FRANCK GELLET, FRENCH DAS-EQUIVALENT FOR THE PERSIAN GULF, SHARED HIS VIEWS ON IRAN AND IRAQ ON JUNE 7. GELLET")
+
+	c = Parse([]byte("S E C R E T PARIS 000170\n\nSUBJECT: TALKS\n\nCLASSIFIED BY: POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS\n\n\nPAGE 02 RUEHFRA0170 S E C R E T\n1.4 (B) AND (D).\n\n1. (S) Text.\n"))
+	eq(t, "reasons across the page break", c.Header.ClassifiedBy.Reasons, []string{"1.4(b)", "1.4(d)"})
+	eq(t, "not a marker without a banner", len(Parse([]byte("SUBJECT: X\n\n1. (U) Text\nPAGE 02 RUEHFRA0170 OF THE REPORT\n")).PageMarkers), 0)
+}
+
+// TestReferencesWithoutLabel: lettered references right under a subject
+// whose REF label was lost end the subject and are read as references.
+func TestReferencesWithoutLabel(t *testing.T) {
+	c := parseFile(t, cablesDir+"/10MADRID87.txt")
+	eq(t, "subject", c.Header.Subject, "SCENESETTER FOR WHA A/S VALENZUELA'S JANUARY 31 FEBRUARY 3 VISIT TO SPAIN")
+	var ids []string
+	for _, r := range c.Header.References {
+		ids = append(ids, r.Label+":"+r.ID)
+	}
+	eq(t, "references", ids, []string{"B:10SANTODOMINGO21", "C:09MADRID1146", "D:09HAVANA683"})
+	eq(t, "classified by", c.Header.ClassifiedBy.Text, "Classified By: DCM Arnold A. Chacon, for reasons 1.4(b) and (d).")
+	eq(t, "¶5", c.Body[1].Number, 5)
 }

@@ -25,7 +25,7 @@ func notices(c *model.Cable, lines []string) []string {
 		out = append(out, fmt.Sprintf("the text holds %s control %s or escape %s", count(controls), plural(controls, "character", "characters"), plural(controls, "sequence", "sequences")))
 	}
 	header := c.Routing != nil || c.ID != "" || c.Classification.Level != model.LevelUnknown ||
-		c.Header.Subject != "" || len(c.Header.Tags) > 0
+		c.Header.Subject != "" || len(c.Header.Tags)+len(c.Header.OtherTags) > 0
 	switch {
 	case !header && len(c.Body) == 0:
 		out = append(out, "nothing in the text reads as a cable: it is kept as written")

@@ -78,7 +78,7 @@ func (p *parser) removePageMarkers(lines []string) []string {
 		}
 		// "Introduction" ⏎ "-----" after the marker is a heading, not the
 		// rest of the sentence.
-		underlined := j+1 < len(lines) && len(next) <= 60 && next[0] >= 'A' && next[0] <= 'Z' && !strings.HasSuffix(next, ".") &&
+		underlined := j+1 < len(lines) && next != "" && len(next) <= 60 && next[0] >= 'A' && next[0] <= 'Z' && !strings.HasSuffix(next, ".") &&
 			strings.TrimSpace(lines[j+1]) != "" && isRule(strings.TrimSpace(lines[j+1]))
 		if prev != "" && next != "" && (!continues(prev, next) || underlined) {
 			out = append(out, "")
@@ -106,6 +106,13 @@ func continues(prev, next string) bool {
 }
 
 func pageMarkerOf(t string) (model.PageMarker, bool) {
+	if strings.HasPrefix(t, "PAGE") && len(t) <= 72 {
+		// A relay's page header names the routing indicator and repeats
+		// the banner: PAGE 02 RUEHFRA0170 S E C R E T.
+		if m := pageRelay.FindStringSubmatch(t); m != nil && levelOf(m[2]) != model.LevelUnknown {
+			return model.PageMarker{Text: t, Page: atoi(m[1])}, true
+		}
+	}
 	// Markers are short lines that end in a digit (or Z): the cheap test
 	// spares the patterns nearly every line of text.
 	if t == "" || len(t) > 72 || !isDigit(t[len(t)-1]) && t[len(t)-1] != 'Z' {

@@ -224,6 +224,10 @@ func (p *parser) finish() {
 			c.Notices = append(c.Notices, "no classification banner: the level is the highest of the paragraphs' portion markings")
 		}
 	}
+	if !c.HasDate() {
+		p.printoutDate()
+	}
+	c.Header.Tags, c.Header.OtherTags = sortTags(c.Header.Tags)
 	station, serial := p.station, p.serial
 	if station == "" {
 		for _, mk := range c.PageMarkers {
@@ -275,6 +279,26 @@ func (p *parser) finish() {
 		c.Partial = true
 	}
 }
+
+// printoutDate dates a printout whose first page gives only the day and
+// time (PAGE 01 HARARE 05461 01 OF 02 271458Z): a later section repeats
+// the transmission's header, "O 271459Z SEP 00 FM AMEMBASSY HARARE", and
+// its date-time group has the month and year.
+func (p *parser) printoutDate() {
+	for _, mk := range p.c.PageMarkers {
+		if m := printoutDTG.FindStringSubmatch(mk.Text); m != nil {
+			if t, ok := dtgTime(m[2], m[3], m[4], m[5], m[6]); ok {
+				p.c.Date = t
+				p.c.Precedence = model.PrecedenceFromLetter(strings.ToUpper(m[1]))
+				return
+			}
+		}
+	}
+}
+
+// printoutDTG is a precedence and date-time group followed by the FM line,
+// as a printout's repeated header runs them together.
+var printoutDTG = regexp.MustCompile(`(?i)\b([ZOPR])\s+(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})\s+(?:[A-Z]{3}\s+)?FM\s`)
 
 var redacted = regexp.MustCompile(`(?i)X{4,}`)
 

@@ -52,6 +52,7 @@ var (
 	// pageOldLead is a printout's page header at the start of a line that
 	// goes on with the page's text.
 	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
+	pageRelay   = regexp.MustCompile(`^PAGE\s+(\d{2,3})\s+R[A-Z]{3,6}\d{3,5}\s+([A-Z].*)$`)
 	pageOld     = regexp.MustCompile(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`)
 	// pageInline is a modern marker inside running text.
 	pageInline = regexp.MustCompile(`\b[A-Z]{3,}(?: [A-Z]+)* \d{8} \d{3}(?:\.\d)? OF \d{3}\b`)
@@ -62,6 +63,7 @@ var (
 	tagsLine   = regexp.MustCompile(`^\s*(?:(?i:tags?|tages?|tgs|tas|tabs)\s*:|TAGS?\b|TAGES\b|TGS\b)\s*(.*)$`)
 	subjLine   = regexp.MustCompile(`(?i)^\s*S?UBJ(?:ECT)?\s*:\s*(.*)$`)
 	refLine    = regexp.MustCompile(`(?i)^\s*(?:PROGRAM\s+)?REF(?:S|TELS?)?(?:\s*\(S\))?\s*:\s*(.*)$`)
+	refItem    = regexp.MustCompile(`^\s*¶?\s*\(?[A-H][.)]\s+(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .]*[A-Z]\s+\d{1,6}\s*$`)
 	refBare    = regexp.MustCompile(`^\s*REF(?:S|TELS?)?\s+((?:\(?[A-Z][.)]|[A-Z][A-Z ]+\d).*)$`)
 	clsBy      = regexp.MustCompile(`(?i)^\s*(?:\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$`)
 	reasons    = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)

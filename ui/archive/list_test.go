@@ -32,7 +32,7 @@ func TestArchiveFuzzySeparator(t *testing.T) {
 	if got := lines[2:7]; !slices.Equal(got, want) {
 		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if top := lines[0]; !strings.HasSuffix(top, "1 + 3 fuzzy of 112") {
+	if top := lines[0]; !strings.HasSuffix(top, "1 + 3 fuzzy of 115") {
 		t.Errorf("top bar %q", top)
 	}
 	// The painted letters: the word in the exact match (on the selected
@@ -63,7 +63,7 @@ func TestArchiveFuzzySeparatorScroll(t *testing.T) {
 	typeArch(t, a, "iran")
 	keys(t, a, "enter")
 	n := a.list.len()
-	if len(a.list.exact) != 11 || len(a.list.fuzzy) != 6 {
+	if len(a.list.exact) != 12 || len(a.list.fuzzy) != 6 {
 		t.Fatalf("%d + %d rows", len(a.list.exact), len(a.list.fuzzy))
 	}
 	for i := 1; i < n; i++ {

@@ -116,7 +116,7 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 				v += st.Dim.Render(" (" + pla + ")")
 			}
 		case model.FieldTags:
-			v = tagsLine(c.Header.Tags)
+			v = tagsLine(c.Header)
 		case model.FieldReferences:
 			if links != nil && len(c.Header.References) > 0 {
 				row(f.Label, refsField(c, links, st, w-fieldW))
@@ -201,9 +201,9 @@ func compactHeader(c *model.Cable, st *theme.Styles, width int, margin string, w
 	}
 }
 
-func tagsLine(tags []string) string {
+func tagsLine(h model.Header) string {
 	var codes, meanings []string
-	for _, t := range tags {
+	for _, t := range h.Tags {
 		t = common.CleanLine(t)
 		if t == "" {
 			continue
@@ -214,6 +214,16 @@ func tagsLine(tags []string) string {
 		}
 	}
 	s := strings.Join(codes, " ")
+	if len(h.OtherTags) > 0 {
+		other := make([]string, len(h.OtherTags))
+		for i, t := range h.OtherTags {
+			other[i] = common.CleanLine(t)
+		}
+		if s != "" {
+			s += " · "
+		}
+		s += strings.Join(other, ", ")
+	}
 	if len(meanings) > 0 {
 		s += " — " + strings.Join(meanings, "; ")
 	}

@@ -166,7 +166,7 @@ func routingPane(c *model.Cable, st *theme.Styles, w int, other func(string) (st
 	for _, p := range c.Header.Passing {
 		extra = append(extra, common.CleanLine(p))
 	}
-	if len(extra) > 0 || len(c.Caveats) > 0 || len(c.PageMarkers) > 0 || len(c.Preamble) > 0 || len(c.Header.Tags) > 0 {
+	if len(extra) > 0 || len(c.Caveats) > 0 || len(c.PageMarkers) > 0 || len(c.Preamble) > 0 || len(c.Header.Tags)+len(c.Header.OtherTags) > 0 {
 		out = append(out, "")
 	}
 	for i, p := range extra {
@@ -203,6 +203,13 @@ func routingPane(c *model.Cable, st *theme.Styles, w int, other func(string) (st
 			n = "TAGS"
 		}
 		out = append(out, st.Label.Render(common.PadRight(n, fieldW))+common.Fit(d, w-fieldW))
+	}
+	for i, t := range c.Header.OtherTags {
+		n := ""
+		if i == 0 && len(c.Header.Tags) == 0 {
+			n = "TAGS"
+		}
+		out = append(out, st.Label.Render(common.PadRight(n, fieldW))+common.Fit(common.CleanLine(t)+" · not a TAGS code", w-fieldW))
 	}
 	for i, p := range c.Preamble {
 		n := ""

@@ -90,6 +90,9 @@ func tagsPane(c *model.Cable, st *theme.Styles, w int) []string {
 		}
 		rows = append(rows, meaningRow(t, code, tag.Kind.String(), common.CleanLine(tag.Meaning), suffix))
 	}
+	for _, t := range c.Header.OtherTags {
+		rows = append(rows, defRow{term: common.CleanLine(t), paint: code, kind: "not a code", def: noMeaning})
+	}
 	if len(rows) == 0 {
 		dimText("No TAGS line was found in this cable.")
 	} else {
