@@ -25,8 +25,10 @@ func TestCopyCitation(t *testing.T) {
 	var seen bytes.Buffer
 	wait := func(what string, copies int) {
 		t.Helper()
+		n := 0 // WaitFor hands over all it has read so far: keep the new part
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			seen.Write(b)
+			seen.Write(b[n:])
+			n = len(b)
 			return bytes.Contains(seen.Bytes(), []byte(what)) && len(osc52.FindAll(seen.Bytes(), -1)) == copies
 		}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
