@@ -63,6 +63,7 @@ func TestProgramNoColor(t *testing.T) {
 	tm := newTestProgram(t, sample, 100, 40)
 	var seen bytes.Buffer
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		seen.Reset() // b is everything read so far
 		seen.Write(b)
 		return bytes.Contains(b, []byte("? keys"))
 	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
