@@ -11,6 +11,7 @@ import (
 func (p *parser) readBody(lines []string) {
 	lines = p.takeTrailer(lines)
 	lines = p.takeSignature(lines)
+	lines = p.takeGroupMark(lines)
 	starts := p.numbering(lines)
 	allCaps := isAllCaps(lines)
 
@@ -392,13 +393,14 @@ func (p *parser) isRepeatedFront(t string) bool {
 	return m != nil && p.serial != "" && atoi(m[7]) == atoi(p.serial)
 }
 
-// takeTrailer moves teletype leftovers and a closing classification line
-// off the end of the body.
+// takeTrailer moves teletype leftovers, a closing classification line and
+// a declassification stamp off the end of the body, so that an old cable's
+// signer, the name line above them, is the last line of the text.
 func (p *parser) takeTrailer(lines []string) []string {
 	var trailer []string
 	for len(lines) > 0 {
 		t := strings.TrimSpace(lines[len(lines)-1])
-		if t != "" && !terminal.MatchString(t) && !levelOnly.MatchString(t) {
+		if t != "" && !terminal.MatchString(t) && !levelOnly.MatchString(t) && !declassStamp.MatchString(t) {
 			break
 		}
 		if t != "" {
@@ -413,6 +415,29 @@ func (p *parser) takeTrailer(lines []string) []string {
 	}
 	p.c.Trailer = append(p.c.Trailer, trailer...)
 	return lines
+}
+
+// takeGroupMark takes an old cable's downgrading group ("GP-3"), the line
+// above its signer, off the end of the text. It is what the E.O. line
+// became later, and stands for it when the cable has none.
+func (p *parser) takeGroupMark(lines []string) []string {
+	i := len(lines) - 1
+	for i >= 0 && strings.TrimSpace(lines[i]) == "" {
+		i--
+	}
+	if i < 1 {
+		return lines
+	}
+	t := strings.TrimSpace(lines[i])
+	if !groupMark.MatchString(t) {
+		return lines
+	}
+	if p.c.Header.EO == nil {
+		p.c.Header.EO = &model.EO{Declassify: t, Text: t}
+	} else {
+		p.c.Trailer = append([]string{t}, p.c.Trailer...)
+	}
+	return lines[:i]
 }
 
 // endsSentence reports whether the text before a last line ends where a

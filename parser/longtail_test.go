@@ -193,3 +193,25 @@ func TestReferencesWithoutLabel(t *testing.T) {
 	eq(t, "classified by", c.Header.ClassifiedBy.Text, "Classified By: DCM Arnold A. Chacon, for reasons 1.4(b) and (d).")
 	eq(t, "¶5", c.Body[1].Number, 5)
 }
+
+// TestOldSignature: an old cable's signer is the name line above its
+// downgrading group, its closing banner and a declassification stamp;
+// those go to the trailer (the group stands for a missing E.O. line).
+func TestOldSignature(t *testing.T) {
+	c := parseFile(t, cablesDir+"/73TEHRAN7005.txt")
+	eq(t, "signature", c.Signature, "HELMS")
+	eq(t, "trailer", c.Trailer, []string{"Declassified/Released US Department of State EO Systematic Review 30 JUN 2005", "NNN"})
+
+	c = parseFile(t, cablesDir+"/66BUENOSAIRES2481.txt")
+	eq(t, "signature", c.Signature, "SACCIO")
+	eq(t, "trailer", c.Trailer, []string{"GP-3"})
+	if last := c.Body[len(c.Body)-1].Text; strings.Contains(last, "GP-3") {
+		t.Errorf("the group mark is left in the text: %q", last)
+	}
+
+	c = Parse([]byte("C O N F I D E N T I A L\n\nSUBJECT: TALKS\n\n1. WE MET.\n\nGP-3\nROUNTREE\n\nCONFIDENTIAL\n\nNNN\n"))
+	eq(t, "signature (fragment)", c.Signature, "ROUNTREE")
+	eq(t, "group as E.O.", c.Header.EO, &model.EO{Declassify: "GP-3", Text: "GP-3"})
+	eq(t, "trailer (fragment)", c.Trailer, []string{"CONFIDENTIAL", "NNN"})
+	eq(t, "text", c.Body[len(c.Body)-1].Text, "WE MET.")
+}

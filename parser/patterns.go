@@ -39,6 +39,13 @@ var (
 	// pageInTo is a print-page header spliced into a TO line.
 	pageInTo  = regexp.MustCompile(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`)
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
+	// declassStamp is the stamp of a systematic review on an old cable:
+	// "Declassified/Released US Department of State EO Systematic Review
+	// 30 JUN 2005".
+	declassStamp = regexp.MustCompile(`(?i)^declassified/released\b`)
+	// groupMark is an old cable's downgrading group, the line above the
+	// signer: "GP-3".
+	groupMark = regexp.MustCompile(`^GP-?\s?[1-4]\.?$`)
 	terminal  = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.)\s*$`)
 
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
