@@ -81,6 +81,9 @@ func (p *parser) readBody(lines []string) {
 			flush()
 			cur = &model.Paragraph{Heading: heading}
 			heading = ""
+			if mk, rest, ok := p.unnumberedMarking(t); ok {
+				cur.Marking, line = mk, rest
+			}
 			blocks = [][]string{{line}}
 		}
 		blank = false
@@ -99,6 +102,28 @@ func (p *parser) newParagraph(t string, n int) *model.Paragraph {
 		end++
 	}
 	return &model.Paragraph{Number: n, Label: t[:end]}
+}
+
+// unnumberedMarking reads the portion marking that opens a paragraph
+// without a number ("(SBU) On January 5, …"), as some cables mark their
+// paragraphs and number none. A letter that carries on a lettered list
+// ("(B) …" then "(C) …") or a level above the cable's is no marking.
+func (p *parser) unnumberedMarking(t string) (mk, rest string, ok bool) {
+	m := marking.FindStringSubmatchIndex(t)
+	if m == nil || m[2] < 0 || m[1] >= len(t) || t[m[1]] != ' ' {
+		return "", "", false
+	}
+	mk = normMarking(t, m)
+	if lv := p.c.Classification.Level; lv != model.LevelUnknown && model.PortionLevel(mk) > lv {
+		return "", "", false
+	}
+	if len(mk) == 1 && len(p.c.Body) > 0 {
+		prev := p.c.Body[len(p.c.Body)-1]
+		if prev.Marking == "" && strings.HasPrefix(prev.Text, "("+string(mk[0]-1)+")") {
+			return "", "", false
+		}
+	}
+	return mk, strings.TrimSpace(t[m[1]:]), true
 }
 
 func normMarking(s string, m []int) string {

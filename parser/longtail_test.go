@@ -215,3 +215,25 @@ func TestOldSignature(t *testing.T) {
 	eq(t, "trailer (fragment)", c.Trailer, []string{"CONFIDENTIAL", "NNN"})
 	eq(t, "text", c.Body[len(c.Body)-1].Text, "WE MET.")
 }
+
+// TestUnnumberedMarking: a paragraph with no number still has its portion
+// marking read, in any of the release forms; a lettered list and a level
+// above the cable's are not markings.
+func TestUnnumberedMarking(t *testing.T) {
+	c := Parse(frag("Classified By: Ambassador, reasons 1.4 (b) and (d).", "(SBU) On January 5 the committee met.\n\n(C/Rel Aus) The Prime Minister said so.\n\n4. (S/Rel to Russia, Latvia) For Embassy Moscow.\n\n(A) first item\n\n(B) second item\n\n(C) third item\n\n(S) A level above the cable's."))
+	var got []string
+	for _, b := range c.Body {
+		got = append(got, b.Marking+"|"+b.Text)
+	}
+	eq(t, "paragraphs", got, []string{
+		"SBU|On January 5 the committee met.",
+		"C/REL AUS|The Prime Minister said so.",
+		"S/REL TO RUSSIA, LATVIA|For Embassy Moscow.\n\n(A) first item\n\n(B) second item\n\n(C) third item\n\n(S) A level above the cable's.",
+	})
+	c = Parse(frag("", "(A) first item\n\n(B) second item\n\n(C) third item\n\n(S) not in a confidential cable."))
+	got = nil
+	for _, b := range c.Body {
+		got = append(got, b.Marking+"|"+b.Text)
+	}
+	eq(t, "lists", got, []string{"|(A) first item", "|(B) second item", "|(C) third item", "|(S) not in a confidential cable."})
+}

@@ -86,7 +86,7 @@ var (
 
 	// Body.
 	paraStart = regexp.MustCompile(`^\s*(¶\s*)?(\d{1,5})\s?\.\.?(\s|\(|$|[A-Z])`)
-	marking   = regexp.MustCompile(`^\s*\(\s*((?:TS|S|C|U|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z][A-Z ,/]{0,30}?)?)\s*\)|^\s*(TS|S|C|U|SBU|LOU)\)`)
+	marking   = regexp.MustCompile(`^\s*\(\s*((?:TS|S|C|U|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z][A-Za-z ,/]{0,30}?)?)\s*\)|^\s*(TS|S|C|U|SBU|LOU)\)`)
 	ruleLine  = regexp.MustCompile(`^\s*(?:-{3,}|={3,}|_{3,}|/{3,}|\*{3,}|#{3,}|\.{4,})(?:\s+(?:-{3,}|={3,}|_{3,}))*\s*$`)
 	ruleTail  = regexp.MustCompile(`\s+-{6,}\s*$`)
 	bullet    = regexp.MustCompile(`^\s*(?:\(?[A-Za-z]\)|[A-Za-z]\.\s|¶[A-Z]\.|\(?\d{1,2}\)|-{1,2}\s|--|\*\s|o\s)`)
