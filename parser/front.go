@@ -217,7 +217,8 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		// lost ("B. SANTO DOMINGO 21"): the subject has ended.
 		f.refs = append(f.refs, s)
 		return fieldRef, true
-	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4:
+	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4 &&
+		(!repeat || subjectGoesOn(h.Subject, f.subject, s)):
 		f.subject = append(f.subject, s)
 		return fieldSubject, true
 	case cur == fieldRef && !paraStart.MatchString(s) && refContinues(f.refs, s):
@@ -226,7 +227,9 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case cur == fieldClassifiedBy && len(f.clsBy) < 4 && !paraStart.MatchString(s) && !reasons.MatchString(strings.Join(f.clsBy, " ")):
 		f.clsBy = append(f.clsBy, s)
 		return fieldClassifiedBy, true
-	case passing.MatchString(s) && mostlyUpper(s):
+	case passing.MatchString(s) && mostlyUpper(s) && !(repeat && f.subject != nil):
+		// (A later section's front ends at its subject: a line after it
+		// is the section's text, whatever it says.)
 		if !repeat {
 			h.Passing = append(h.Passing, s)
 		}
@@ -417,6 +420,15 @@ func codeShape(w string) bool {
 		}
 	}
 	return true
+}
+
+// subjectGoesOn reports whether line s carries on a repeated subject (a
+// later section's front matter): only as far as the subject first read
+// goes. Past it, the line is the section's text, which may follow the
+// subject with no blank line.
+func subjectGoesOn(first string, lines []string, s string) bool {
+	sofar := cleanSubject(strings.Join(append(slices.Clone(lines), s), " "))
+	return first != "" && strings.HasPrefix(strings.ToUpper(first), strings.ToUpper(sofar))
 }
 
 // tagToken is one word of a TAGS line.

@@ -237,3 +237,22 @@ func TestUnnumberedMarking(t *testing.T) {
 	}
 	eq(t, "lists", got, []string{"|(A) first item", "|(B) second item", "|(C) third item", "|(S) not in a confidential cable."})
 }
+
+// TestPrintoutSections: a printout's banner run onto a page's last line
+// goes with the page break, and the sentence reads on; a later section's
+// front matter ends at its subject, so the text right under it stays text.
+func TestPrintoutSections(t *testing.T) {
+	c := parseFile(t, cablesDir+"/00HARARE5461.txt")
+	if !strings.Contains(c.Body[1].Text, "AT THE SAME TIME, THEY REALIZE THAT THE MDC IS GAINING STRENGTH") {
+		t.Errorf("¶2 is not joined across the page break: %q", c.Body[1].Text)
+	}
+	eq(t, "marker", c.PageMarkers[2].Text, "CONFIDENTIAL\nPAGE 03 HARARE 05461 01 OF 02 271458Z")
+
+	c = Parse([]byte("C O N F I D E N T I A L SECTION 01 OF 02 VATICAN 003507\n\nSIPDIS\n\nE.O. 12958: DECL: 07/02/11\nTAGS: PREL\nSUBJECT: THE VATICAN-- THE SUPRANATIONAL POWER\n\n1. (C) THE VATICAN KNOWS THAT IT MUST\n CONFIDENTIAL\n CONFIDENTIAL PTQ8384\nPAGE 01 VATICA 03507 02 OF 04 031715Z\nC O N F I D E N T I A L SECTION 02 OF 02 VATICAN 003507\nSIPDIS\nE.O. 12958: DECL: 07/02/11\nTAGS: PREL\nSUBJECT: THE VATICAN-- THE SUPRANATIONAL POWER\nCONTINUALLY REFRESH ITS MESSAGE FOR CHANGING TIMES.\n\n2. (C) NEXT.\n"))
+	var got []string
+	for _, b := range c.Body {
+		got = append(got, b.Text)
+	}
+	eq(t, "text", got, []string{"THE VATICAN KNOWS THAT IT MUST", "CONTINUALLY REFRESH ITS MESSAGE FOR CHANGING TIMES.", "NEXT."})
+	eq(t, "subject", c.Header.Subject, "THE VATICAN-- THE SUPRANATIONAL POWER")
+}

@@ -108,6 +108,12 @@ func (p *parser) splitGlued(l string) []string {
 		}
 		return out
 	}
+	if m := footBanner.FindStringSubmatchIndex(l); m != nil {
+		// A printout's banner at the foot of a page run onto the page's
+		// last line: "… THEY REALIZE  CONFIDENTIAL". The page break takes
+		// it with it.
+		return []string{l[:m[0]+1], l[m[2]:m[3]]}
+	}
 	if strings.HasPrefix(strings.TrimSpace(l), "PAGE ") {
 		// A printout's page header run into the first line of the page:
 		// "PAGE 03 HARARE 05461 01 OF 02 271458Z THAT THE MDC IS …".

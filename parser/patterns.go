@@ -22,7 +22,9 @@ var (
 
 	// levelOnly is a classification word alone on a line, as printouts
 	// repeat it around page breaks.
-	levelOnly = regexp.MustCompile(`^\s*(UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)\s*$`)
+	// levelOnly is a classification line alone; a printout stamps its
+	// page number after it ("CONFIDENTIAL     PTQ2529").
+	levelOnly = regexp.MustCompile(`^\s*(UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)(?:\s+PTQ\d{4})?\s*$`)
 
 	// Transmission header format lines (ACP-127).
 	fl1      = regexp.MustCompile(`^\s*VZCZC([A-Z]{2,4})(\d{1,6})\s*$`)
@@ -58,6 +60,7 @@ var (
 	distRule   = regexp.MustCompile(`^-{5,}[0-9A-F]*\s+\d{6}Z\s*/\d+$`)
 	// pageOldLead is a printout's page header at the start of a line that
 	// goes on with the page's text.
+	footBanner  = regexp.MustCompile(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`)
 	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
 	pageRelay   = regexp.MustCompile(`^PAGE\s+(\d{2,3})\s+R[A-Z]{3,6}\d{3,5}\s+([A-Z].*)$`)
 	pageOld     = regexp.MustCompile(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`)
