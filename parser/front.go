@@ -227,7 +227,10 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case cur == fieldClassifiedBy && len(f.clsBy) < 4 && !paraStart.MatchString(s) && !reasons.MatchString(strings.Join(f.clsBy, " ")):
 		f.clsBy = append(f.clsBy, s)
 		return fieldClassifiedBy, true
-	case passing.MatchString(s) && mostlyUpper(s) && !(repeat && f.subject != nil):
+	case passing.MatchString(s) && mostlyUpper(s) && !(repeat && f.subject != nil),
+		// Before the E.O. line a passing line may be in any case ("State
+		// for EAP/CM - SFlatt", "nsc for mgavin").
+		h.EO == nil && len(h.Tags) == 0 && f.subject == nil && passingAnyCase.MatchString(s):
 		// (A later section's front ends at its subject: a line after it
 		// is the section's text, whatever it says.)
 		if !repeat {

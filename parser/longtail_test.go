@@ -256,3 +256,11 @@ func TestPrintoutSections(t *testing.T) {
 	eq(t, "text", got, []string{"THE VATICAN KNOWS THAT IT MUST", "CONTINUALLY REFRESH ITS MESSAGE FOR CHANGING TIMES.", "NEXT."})
 	eq(t, "subject", c.Header.Subject, "THE VATICAN-- THE SUPRANATIONAL POWER")
 }
+
+// TestPassingAnyCase: before the E.O. line, a passing line is one in any
+// case; after the subject of a later section, no line is.
+func TestPassingAnyCase(t *testing.T) {
+	c := Parse([]byte("C O N F I D E N T I A L SECTION 01 OF 03 BEIJING 001336\n\nSIPDIS\n\nState for EAP/CM - SFlatt, PPark, AGoodman\nnsc for mgavin\nUSTR FOR AWINTER\n\nE.O. 12958: DECL: 07/02/19\nTAGS: ETRD\nSUBJECT: TRADE\n\n1. (C) Text for the record.\n"))
+	eq(t, "passing", c.Header.Passing, []string{"State for EAP/CM - SFlatt, PPark, AGoodman", "nsc for mgavin", "USTR FOR AWINTER"})
+	eq(t, "text", c.Body[0].Text, "Text for the record.")
+}
