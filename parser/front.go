@@ -18,6 +18,7 @@ const (
 	fieldSubject
 	fieldRef
 	fieldClassifiedBy
+	fieldPassing
 )
 
 // front accumulates the caption block while it is read.
@@ -64,6 +65,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 	var f front
 	cur := fieldNone
 	blank := false
+	passLine := "" // the last line of a passing item, as it wraps
 	for ; i < len(lines); i++ {
 		line := lines[i]
 		t := strings.TrimSpace(line)
@@ -82,7 +84,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 			cur = fieldNone
 		}
 		blank = false
-		if cur == fieldNone && isBodyStart(t) {
+		if (cur == fieldNone || cur == fieldPassing) && isBodyStart(t) {
 			break
 		}
 		consumed := false
@@ -94,11 +96,16 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 				break
 			}
 		}
-		if !consumed && cur == fieldNone && frontFollows(lines, i+1) {
-			// A line before more keywords is still front matter: an office
-			// or person ("WHA FOR MICHAEL PUCCETTI" ⏎ "G/TIP"), or a note
-			// such as "Declassified/Released …".
-			if mostlyUpper(t) && !repeat {
+		if !consumed && (cur == fieldNone || cur == fieldPassing) && frontFollows(lines, i+1) {
+			// A line before more keywords is still front matter: the rest
+			// of a wrapped passing line ("nsc for senior" ⏎ "director
+			// gavin"), an office or person ("WHA FOR MICHAEL PUCCETTI" ⏎
+			// "G/TIP"), or a note such as "Declassified/Released …".
+			switch {
+			case repeat:
+			case cur == fieldPassing && len(h.Passing) > 0 && passingWraps(passLine, t):
+				h.Passing[len(h.Passing)-1] += " " + t
+			case mostlyUpper(t):
 				h.Passing = append(h.Passing, t)
 			}
 			consumed = true
@@ -106,10 +113,38 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		if !consumed {
 			break
 		}
+		if cur == fieldPassing {
+			passLine = t
+		}
 		h.Lines = append(h.Lines, line)
 	}
 	p.finishFront(&f, repeat)
 	return i
+}
+
+// passingWraps reports whether line t is the rest of a passing item whose
+// last line is prev: prev is cut mid-phrase (a comma, "for", "and") or runs
+// to a wrap width, and t starts nothing of its own: no "for" or "pass" (a
+// new item), no number (a message number, a date).
+func passingWraps(prev, t string) bool {
+	if strings.ContainsAny(t, "0123456789") || len(t) > 80 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToUpper(t)) {
+		if w == "FOR" || w == "PASS" {
+			return false
+		}
+	}
+	if len(prev) >= 50 {
+		return true
+	}
+	low := strings.ToLower(prev)
+	for _, end := range []string{",", ";", " for", " and", " to", " pass"} {
+		if strings.HasSuffix(low, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // frontFollows reports whether a front-matter keyword line comes within
@@ -227,16 +262,15 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case cur == fieldClassifiedBy && len(f.clsBy) < 4 && !paraStart.MatchString(s) && !reasons.MatchString(strings.Join(f.clsBy, " ")):
 		f.clsBy = append(f.clsBy, s)
 		return fieldClassifiedBy, true
+	// A passing line; before the E.O. line one in any case ("State for
+	// EAP/CM - SFlatt", "nsc for mgavin"). A later section's front ends at
+	// its subject: a line after it is the section's text, whatever it says.
 	case passing.MatchString(s) && mostlyUpper(s) && !(repeat && f.subject != nil),
-		// Before the E.O. line a passing line may be in any case ("State
-		// for EAP/CM - SFlatt", "nsc for mgavin").
 		h.EO == nil && len(h.Tags) == 0 && f.subject == nil && passingAnyCase.MatchString(s):
-		// (A later section's front ends at its subject: a line after it
-		// is the section's text, whatever it says.)
 		if !repeat {
 			h.Passing = append(h.Passing, s)
 		}
-		return fieldNone, true
+		return fieldPassing, true
 	case levelOnly.MatchString(s) && !repeat && c.Classification.Level == model.LevelUnknown:
 		c.Classification = model.Classification{Level: levelOf(s), Text: strings.TrimSpace(s)}
 		return fieldNone, true

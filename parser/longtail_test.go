@@ -264,3 +264,16 @@ func TestPassingAnyCase(t *testing.T) {
 	eq(t, "passing", c.Header.Passing, []string{"State for EAP/CM - SFlatt, PPark, AGoodman", "nsc for mgavin", "USTR FOR AWINTER"})
 	eq(t, "text", c.Body[0].Text, "Text for the record.")
 }
+
+// TestPassingWraps: a passing line that wraps is one item; a line that
+// starts an item of its own ("… PASS TO …", a message number) is not the
+// rest of the one above it.
+func TestPassingWraps(t *testing.T) {
+	c := Parse([]byte("S E C R E T NAIROBI 001938\n\nSIPDIS\n\nDept for af a/s carson, inl/c/cp jane becker, nsc for\nsenior director gavin\nDEPARTMENT FOR EUR/WE (ALEX MCKNIGHT, STACIE ZERDECKI),\nEUR/ERA (ALESSANDRO NARDI)\nAMEMBASSY ANKARA PASS TO AMCONSUL ADANA\nEMBASSY VATICAN MESSAGE NO. 107/01\n\nE.O. 12958: DECL: 09/09/2019\nTAGS: CVIS\nSUBJECT: VISAS\n\n1. (S) Text.\n"))
+	eq(t, "passing", c.Header.Passing, []string{
+		"Dept for af a/s carson, inl/c/cp jane becker, nsc for senior director gavin",
+		"DEPARTMENT FOR EUR/WE (ALEX MCKNIGHT, STACIE ZERDECKI), EUR/ERA (ALESSANDRO NARDI)",
+		"AMEMBASSY ANKARA PASS TO AMCONSUL ADANA",
+		"EMBASSY VATICAN MESSAGE NO. 107/01",
+	})
+}
