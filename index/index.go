@@ -20,7 +20,7 @@ import (
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
 // An index of another version is rebuilt.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 const appName = "cablereader"
 
@@ -29,7 +29,13 @@ const appName = "cablereader"
 var ErrForeign = errors.New("not a cablereader index")
 
 // The schema. The FTS table is contentless: the text stays in the
-// archive, and snippets are made from it (Index.Snippet). It is written
+// archive, and snippets are made from it (Index.Snippet). The body is
+// its first column because FTS5 writes a column number before every
+// position list of any other column: most words occur only in the body,
+// and the index is a fifth smaller this way. Its rank is bm25 with a
+// word of the subject counted as ten of the body. Cables are numbered
+// (rowid) in date order when an index is built, so that a query with
+// very many hits can rank the most recent of them (see Search). It is written
 // for SQLite 3.9 and later, so that older sqlite3 shells and Python's
 // module can query it: without contentless_delete (3.43), rows of a
 // contentless table cannot be deleted, so a removed or changed cable
@@ -39,9 +45,10 @@ var ErrForeign = errors.New("not a cablereader index")
 const schema = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
-	path  TEXT PRIMARY KEY,
-	size  INTEGER NOT NULL,
-	mtime INTEGER NOT NULL,
+	id     INTEGER PRIMARY KEY,
+	path   TEXT NOT NULL UNIQUE,
+	size   INTEGER NOT NULL,
+	mtime  INTEGER NOT NULL,
 	cables INTEGER NOT NULL
 );
 CREATE TABLE cables (
@@ -55,16 +62,24 @@ CREATE TABLE cables (
 	subject        TEXT NOT NULL,
 	tags           TEXT NOT NULL,
 	kind           TEXT NOT NULL,
-	path           TEXT NOT NULL,
+	file           INTEGER NOT NULL,
 	offset         INTEGER NOT NULL,
 	length         INTEGER NOT NULL
 );
 CREATE INDEX cables_id ON cables (id COLLATE NOCASE);
 CREATE INDEX cables_date ON cables (date);
-CREATE INDEX cables_path ON cables (path);
-CREATE TABLE tags (cable INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX tags_tag ON tags (tag, cable);
-CREATE INDEX tags_cable ON tags (cable);
+CREATE INDEX cables_file ON cables (file);
+CREATE INDEX cables_level ON cables (level, date);
+CREATE INDEX cables_origin ON cables (origin);
+CREATE INDEX cables_caveats ON cables (caveats);
+CREATE VIEW cable_paths AS
+	SELECT c.rowid AS rowid, c.id AS id, f.path AS path, c.kind AS kind, c.offset AS offset, c.length AS length
+	FROM cables c JOIN files f ON f.id = c.file;
+CREATE TABLE tags (
+	tag   TEXT NOT NULL,
+	cable INTEGER NOT NULL,
+	PRIMARY KEY (tag, cable)
+) WITHOUT ROWID;
 CREATE TABLE refs (
 	cable  INTEGER NOT NULL,
 	citing TEXT NOT NULL,
@@ -74,10 +89,11 @@ CREATE TABLE refs (
 CREATE INDEX refs_cited ON refs (cited COLLATE NOCASE);
 CREATE INDEX refs_cable ON refs (cable);
 CREATE VIRTUAL TABLE fts USING fts5 (
-	subject, body,
+	body, subject,
 	content = '',
 	tokenize = 'unicode61 remove_diacritics 2'
 );
+INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
 `
 
 // Index is the search index of one archive.
@@ -89,6 +105,13 @@ type Index struct {
 	mu      sync.RWMutex
 	db      *sql.DB // nil until the index is complete
 	orphans int     // FTS rows of removed cables
+
+	fmu      sync.Mutex
+	facets   *facets // the cables' fields for Facets, read from facetsOf
+	facetsOf *sql.DB
+	// distinct values of columns of cables, read from valuesOf
+	valueLists map[string][]string
+	valuesOf   *sql.DB
 }
 
 // DefaultFile is where the index of an archive lives unless told

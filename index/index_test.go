@@ -102,6 +102,21 @@ func TestSnippetFacetsCitedBy(t *testing.T) {
 	if got, want := sn.Marked("<", ">"), `…premature close would be <Iran>'s development of <nuclear weapons>. "If <Iran> insists," Senator Whitehorse stated, "it will create an atmosphere challenging for negotiations…`; got != want {
 		t.Errorf("snippet\n got %q\nwant %q", got, want)
 	}
+	// The references keep their labels, for other tools reading the index.
+	var refs []string
+	rows, err := ix.DB().Query(`SELECT cited || ' ' || label FROM refs WHERE citing = '10TOKYO1' ORDER BY label`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var r string
+		rows.Scan(&r)
+		refs = append(refs, r)
+	}
+	rows.Close()
+	if !slices.Equal(refs, []string{"09TOKYO2531 A", "09STATE63812 B"}) {
+		t.Errorf("refs %q", refs)
+	}
 	by, err := ix.CitedBy(context.Background(), "09tokyo2531")
 	if err != nil || len(by) != 1 || by[0].ID != "10TOKYO1" || by[0].Date != "2010-01-15" {
 		t.Errorf("cited by: %v %+v", err, by)
@@ -123,6 +138,38 @@ func TestSnippetFacetsCitedBy(t *testing.T) {
 	}
 	if len(f.Origins) != 3 || len(f.Classifications) == 0 {
 		t.Errorf("origins %v classes %v", f.Origins, f.Classifications)
+	}
+}
+
+// A query with more hits than the rank window ranks the most recent of
+// them, and counts them all.
+func TestRankWindow(t *testing.T) {
+	ix, _ := build(t, filepath.Join(t.TempDir(), "i.db"), archive(t))
+	q, _ := Parse("trafficking")
+	all, n, err := ix.Search(context.Background(), q, 100)
+	if err != nil || n != 11 {
+		t.Fatalf("%v %d", err, n)
+	}
+	byDate := slices.Clone(all)
+	slices.SortStableFunc(byDate, func(a, b Hit) int { return strings.Compare(b.Date, a.Date) })
+	var want []string
+	for _, h := range all {
+		if slices.ContainsFunc(byDate[:3], func(g Hit) bool { return g.ID == h.ID }) {
+			want = append(want, h.ID)
+		}
+	}
+	defer func(w int) { rankWindow = w }(rankWindow)
+	rankWindow = 3
+	hits, n, err := ix.Search(context.Background(), q, 100)
+	if err != nil || n != 11 {
+		t.Fatalf("%v %d", err, n)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, want) || len(want) != 3 {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
@@ -298,6 +345,9 @@ func TestBadQueries(t *testing.T) {
 		{`iran OR -iraq`, `at column 6: OR cannot join a word left out with -`},
 		{`   `, `at column 1: the query is empty`},
 		{`""`, `at column 1: nothing to search for in "\"\""`},
+		{`iran ka*`, `at column 6: "ka*": a prefix needs at least 3 letters`},
+		{`"prime mi"*`, `at column 1: "mi*": a prefix needs at least 3 letters`},
+		{`subject:x*`, `at column 1: "x*": a prefix needs at least 3 letters`},
 	} {
 		_, err := Parse(tc.query)
 		var qe *QueryError
@@ -317,7 +367,7 @@ func TestOddQueriesRun(t *testing.T) {
 			continue
 		}
 		if _, _, err := ix.Search(context.Background(), q, 10); err != nil {
-			t.Errorf("%s (%s): %v", s, compile(q).match, err)
+			t.Errorf("%s (%s): %v", s, compile(q, nil).match, err)
 		}
 		if _, err := ix.Facets(context.Background(), q, 5); err != nil {
 			t.Errorf("%s facets: %v", s, err)
@@ -339,7 +389,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := compile(q)
+		c := compile(q, nil)
 		if strings.Count(c.match, `"`)%2 != 0 {
 			t.Errorf("%q: unbalanced quotes in %s", s, c.match)
 		}

@@ -3,14 +3,21 @@ package index
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
 	"strings"
 
 	"cablereader/corpus"
 )
 
-// Weights of the bm25 ranking: a word in the subject counts as much as
-// ten in the body.
-const rank = "bm25(fts, 10.0, 1.0)"
+// rank is the FTS table's rank (see the schema): bm25 with a word in
+// the subject counted as ten in the body.
+const rank = "bm25(fts, 1.0, 10.0)"
+
+// rankWindow is the most hits a query ranks: one with more ranks the
+// most recent rankWindow of them (the highest rowids, which follow the
+// dates), as bm25 costs a few microseconds a hit. A variable for tests.
+var rankWindow = 4000
 
 // Hit is one cable found.
 type Hit struct {
@@ -34,7 +41,10 @@ type compiled struct {
 	args  []any
 }
 
-func compile(q *Query) compiled {
+// compile writes q as SQL. values, when not nil, lists the distinct
+// values of a column of cables (origin, caveats), so that from: and
+// caveat: become lists of values an index finds.
+func compile(q *Query, values func(column string) []string) compiled {
 	var c compiled
 	var pos, neg []string
 	for _, clause := range q.Clauses {
@@ -56,7 +66,7 @@ func compile(q *Query) compiled {
 		}
 		var ors []string
 		for _, t := range clause {
-			cond, args := fieldSQL(t)
+			cond, args := fieldSQL(t, values)
 			if t.Neg {
 				cond = "NOT " + cond
 			}
@@ -82,68 +92,162 @@ func compile(q *Query) compiled {
 }
 
 // fieldSQL is a field term's condition on the cables table c.
-func fieldSQL(t Term) (string, []any) {
+func fieldSQL(t Term, values func(string) []string) (string, []any) {
 	switch t.Field {
 	case "tag":
-		return "EXISTS (SELECT 1 FROM tags t WHERE t.cable = c.rowid AND t.tag = ?)", []any{t.Value}
+		return "c.rowid IN (SELECT cable FROM tags WHERE tag = ?)", []any{t.Value}
 	case "from":
+		if values != nil {
+			if list := values("origin"); list != nil {
+				v := strings.ToLower(t.Value)
+				return inList("c.origin", list, func(s string) bool { return strings.Contains(strings.ToLower(s), v) })
+			}
+		}
 		return `c.origin LIKE ? ESCAPE '\'`, []any{"%" + likeEscape(t.Value) + "%"}
 	case "class":
 		return "c.level = ?", []any{t.Value}
 	case "caveat":
+		if values != nil {
+			if list := values("caveats"); list != nil {
+				return inList("c.caveats", list, func(s string) bool { return strings.Contains(s, t.Value) })
+			}
+		}
 		return "instr(c.caveats, ?) > 0", []any{t.Value}
 	case "date":
 		return "(c.date >= ? AND c.date < ?)", []any{t.From, t.Until}
 	case "id":
 		return "c.id = ? COLLATE NOCASE", []any{t.Value}
 	case "cites":
-		return "EXISTS (SELECT 1 FROM refs r WHERE r.cable = c.rowid AND r.cited = ? COLLATE NOCASE)", []any{t.Value}
+		return "c.rowid IN (SELECT cable FROM refs WHERE cited = ? COLLATE NOCASE)", []any{t.Value}
 	}
 	return "0", nil // not reached: Parse knows every field
+}
+
+// inList is the condition that column holds one of the values that keep.
+func inList(column string, values []string, keep func(string) bool) (string, []any) {
+	var args []any
+	for _, v := range values {
+		if keep(v) {
+			args = append(args, v)
+		}
+	}
+	if len(args) == 0 {
+		return "0", nil
+	}
+	return column + " IN (" + strings.Repeat("?, ", len(args)-1) + "?)", args
+}
+
+// values lists the distinct values of a column of cables (origin or
+// caveats, both indexed), read once for each database.
+func (ix *Index) values(ctx context.Context, db *sql.DB) func(string) []string {
+	return func(column string) []string {
+		if column != "origin" && column != "caveats" {
+			return nil
+		}
+		ix.fmu.Lock()
+		defer ix.fmu.Unlock()
+		if ix.valuesOf != db {
+			ix.valueLists, ix.valuesOf = map[string][]string{}, db
+		}
+		if list, ok := ix.valueLists[column]; ok {
+			return list
+		}
+		rows, err := db.QueryContext(ctx, "SELECT DISTINCT "+column+" FROM cables")
+		if err != nil {
+			return nil
+		}
+		defer rows.Close()
+		list := []string{}
+		for rows.Next() {
+			var v string
+			if rows.Scan(&v) != nil {
+				return nil
+			}
+			list = append(list, v)
+		}
+		if rows.Err() != nil {
+			return nil
+		}
+		ix.valueLists[column] = list
+		return list
+	}
 }
 
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// from writes the FROM and WHERE of a query over its hits.
+// from writes the FROM and WHERE of a query over its hits: FTS rows
+// joined to their cables c.
 func (c compiled) from() (string, []any) {
-	var b strings.Builder
-	var args []any
-	where := c.where
-	if c.match != "" {
-		b.WriteString(" FROM fts JOIN cables c ON c.rowid = fts.rowid WHERE fts MATCH ?")
-		args = append(args, c.match)
-	} else {
-		b.WriteString(" FROM cables c WHERE 1")
+	if c.match == "" {
+		return c.fromCables(), c.args
 	}
-	for _, w := range where {
+	return " FROM fts JOIN cables c ON c.rowid = fts.rowid WHERE fts MATCH ?" + c.conds(), append([]any{c.match}, c.args...)
+}
+
+// fromCables is the FROM and WHERE of a query of fields only.
+func (c compiled) fromCables() string { return " FROM cables c WHERE 1" + c.conds() }
+
+func (c compiled) conds() string {
+	var b strings.Builder
+	for _, w := range c.where {
 		b.WriteString(" AND ")
 		b.WriteString(w)
 	}
-	return b.String(), append(args, c.args...)
+	return b.String()
 }
 
-const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, c.path, c.offset, c.length"
+const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, f.path, c.offset, c.length"
 
-// Search runs a query and returns up to limit hits in rank order (bm25
-// with the subject weighted above the body; ties, and queries of fields
-// only, by date then id) and the number of all hits.
+// joinFiles names the file of each cable c.
+const joinFiles = " JOIN files f ON f.id = c.file"
+
+// Search runs a query and returns up to limit hits in rank order and the
+// number of all hits. Queries with words are ranked by bm25, with the
+// subject weighted above the body, ties by date then id; a query with
+// more than rankWindow hits ranks the most recent rankWindow of them.
+// Queries of fields only come by date then id.
 func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, error) {
 	db, err := ix.conn()
 	if err != nil {
 		return nil, 0, err
 	}
-	c := compile(q)
+	c := compile(q, ix.values(ctx, db))
 	from, args := c.from()
-	var query string
-	if c.match != "" {
-		// Rank and sort narrow rows, then fetch the columns of the few kept.
-		query = "SELECT " + hitColumns + ", h.score FROM (SELECT c.rowid AS r, " + rank + " AS score, c.date AS d, c.id AS i" + from +
-			" ORDER BY score, d, i LIMIT ?) h JOIN cables c ON c.rowid = h.r ORDER BY h.score, h.d, h.i"
-	} else {
-		query = "SELECT " + hitColumns + ", 0" + from + " ORDER BY c.date, c.id LIMIT ?"
+	if c.match == "" {
+		rows, err := db.QueryContext(ctx, "SELECT "+hitColumns+", 0 FROM cables c"+joinFiles+" WHERE 1"+c.conds()+" ORDER BY c.date, c.id LIMIT ?", append(args, limit)...)
+		if err != nil {
+			return nil, 0, err
+		}
+		hits, err := scanHits(rows, true)
+		if err != nil {
+			return nil, 0, err
+		}
+		n := len(hits)
+		if n == limit {
+			err = db.QueryRowContext(ctx, "SELECT count(*)"+c.fromCables(), args...).Scan(&n)
+		}
+		return hits, n, err
 	}
+	// FTS rows of removed cables (orphans) are joined to no cable, so
+	// counting them needs the join.
+	countFrom := " FROM fts WHERE fts MATCH ?"
+	if len(c.where) > 0 || ix.orphanCount() > 0 {
+		countFrom = from
+	}
+	// Count first: it says whether to rank all hits or a window.
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*)"+countFrom, args...).Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	window := ""
+	if n > rankWindow {
+		window = fmt.Sprintf(" ORDER BY fts.rowid DESC LIMIT %d", rankWindow)
+	}
+	// Rank the hits (or the window), then join the columns of the few kept.
+	query := "SELECT " + hitColumns + ", h.score FROM (SELECT fts.rowid AS r, fts.rank AS score" + from + window +
+		") h JOIN cables c ON c.rowid = h.r" + joinFiles + " ORDER BY h.score, c.date, c.id LIMIT ?"
 	rows, err := db.QueryContext(ctx, query, append(args, limit)...)
 	if err != nil {
 		return nil, 0, err
@@ -151,16 +255,6 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	hits, err := scanHits(rows, true)
 	if err != nil {
 		return nil, 0, err
-	}
-	n := len(hits)
-	if n == limit {
-		countFrom := from
-		if c.match != "" && len(c.where) == 0 && ix.orphanCount() == 0 {
-			countFrom = " FROM fts WHERE fts MATCH ?"
-		}
-		if err := db.QueryRowContext(ctx, "SELECT count(*)"+countFrom, args...).Scan(&n); err != nil {
-			return nil, 0, err
-		}
 	}
 	return hits, n, nil
 }
@@ -209,49 +303,157 @@ type Facets struct {
 }
 
 // Facets counts a query's hits by year, month, classification, and the
-// top origins and TAGS (up to top of each).
+// top origins and TAGS (up to top of each). The cables' fields are read
+// once into memory (a few MB for 251,287 cables), so that counting is a
+// pass over the hits' rowids.
 func (ix *Index) Facets(ctx context.Context, q *Query, top int) (Facets, error) {
 	var f Facets
 	db, err := ix.conn()
 	if err != nil {
 		return f, err
 	}
-	from, args := compile(q).from()
-	hits := "WITH hits(r) AS (SELECT c.rowid" + from + ") "
-	counts := func(dst *[]Count, q string, extra ...any) error {
-		rows, err := db.QueryContext(ctx, hits+q, append(append([]any{}, args...), extra...)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c Count
-			if err := rows.Scan(&c.Key, &c.N); err != nil {
-				return err
-			}
-			*dst = append(*dst, c)
-		}
-		return rows.Err()
+	fc, err := ix.facetCache(ctx, db)
+	if err != nil {
+		return f, err
 	}
-	for _, s := range []struct {
-		dst *[]Count
-		q   string
-	}{
-		{&f.Years, "SELECT substr(c.date, 1, 4) AS k, count(*) FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY k"},
-		{&f.Months, "SELECT substr(c.date, 1, 7) AS k, count(*) FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY k"},
-		{&f.Classifications, "SELECT c.classification AS k, count(*) AS n FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY n DESC, k"},
-		{&f.Origins, "SELECT c.origin AS k, count(*) AS n FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY n DESC, k LIMIT ?"},
-		{&f.Tags, "SELECT t.tag AS k, count(*) AS n FROM hits JOIN tags t ON t.cable = hits.r GROUP BY k ORDER BY n DESC, k LIMIT ?"},
-	} {
-		var extra []any
-		if strings.HasSuffix(s.q, "?") {
-			extra = []any{top}
-		}
-		if err := counts(s.dst, s.q, extra...); err != nil {
+	c := compile(q, ix.values(ctx, db))
+	from, args := c.from()
+	sel := "SELECT c.rowid" + from
+	if c.match != "" && len(c.where) == 0 && ix.orphanCount() == 0 {
+		sel = "SELECT rowid FROM fts WHERE fts MATCH ?"
+	}
+	rows, err := db.QueryContext(ctx, sel, args...)
+	if err != nil {
+		return f, err
+	}
+	defer rows.Close()
+	months := make([]int, len(fc.months))
+	classes := make([]int, len(fc.classes))
+	origins := make([]int, len(fc.origins))
+	tags := make([]int, len(fc.tags))
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
 			return f, err
 		}
+		if r < 0 || r >= int64(len(fc.rows)) || !fc.rows[r].ok {
+			continue // an FTS row of a removed cable
+		}
+		row := fc.rows[r]
+		months[row.month]++
+		classes[row.class]++
+		origins[row.origin]++
+		for _, t := range fc.rowTags[row.tags[0]:row.tags[1]] {
+			tags[t]++
+		}
 	}
+	if err := rows.Err(); err != nil {
+		return f, err
+	}
+	years := map[string]int{}
+	for i, n := range months {
+		if n > 0 {
+			f.Months = append(f.Months, Count{fc.months[i], n})
+			years[fc.months[i][:min(4, len(fc.months[i]))]] += n
+		}
+	}
+	slices.SortFunc(f.Months, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	for y, n := range years {
+		f.Years = append(f.Years, Count{y, n})
+	}
+	slices.SortFunc(f.Years, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	f.Classifications = mostFirst(fc.classes, classes, -1)
+	f.Origins = mostFirst(fc.origins, origins, top)
+	f.Tags = mostFirst(fc.tags, tags, top)
 	return f, nil
+}
+
+// mostFirst lists the keys counted, the most frequent first (ties by
+// key), at most top of them (all when top < 0).
+func mostFirst(keys []string, n []int, top int) []Count {
+	var out []Count
+	for i, c := range n {
+		if c > 0 {
+			out = append(out, Count{keys[i], c})
+		}
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	if top >= 0 && len(out) > top {
+		out = out[:top]
+	}
+	return out
+}
+
+// facets holds the fields the facets count, by rowid, each as a number
+// in a table of the distinct values.
+type facets struct {
+	rows                           []facetRow
+	rowTags                        []int32
+	months, classes, origins, tags []string
+}
+
+type facetRow struct {
+	ok                   bool
+	month, class, origin int32
+	tags                 [2]int32 // range of rowTags
+}
+
+// facetCache reads the cables' fields once for db.
+func (ix *Index) facetCache(ctx context.Context, db *sql.DB) (*facets, error) {
+	ix.fmu.Lock()
+	defer ix.fmu.Unlock()
+	if ix.facets != nil && ix.facetsOf == db {
+		return ix.facets, nil
+	}
+	rows, err := db.QueryContext(ctx, "SELECT rowid, substr(date, 1, 7), classification, origin, tags FROM cables")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	fc := &facets{}
+	num := func(m map[string]int32, list *[]string, s string) int32 {
+		if i, ok := m[s]; ok {
+			return i
+		}
+		i := int32(len(*list))
+		m[s] = i
+		*list = append(*list, s)
+		return i
+	}
+	months, classes, origins, tags := map[string]int32{}, map[string]int32{}, map[string]int32{}, map[string]int32{}
+	for rows.Next() {
+		var r int64
+		var month, class, origin, tagList string
+		if err := rows.Scan(&r, &month, &class, &origin, &tagList); err != nil {
+			return nil, err
+		}
+		if r < 0 || r > 1<<31 {
+			continue
+		}
+		for int64(len(fc.rows)) <= r {
+			fc.rows = append(fc.rows, facetRow{})
+		}
+		row := facetRow{ok: true, month: num(months, &fc.months, month), class: num(classes, &fc.classes, class), origin: num(origins, &fc.origins, origin)}
+		row.tags[0] = int32(len(fc.rowTags))
+		for _, t := range strings.Fields(strings.ToUpper(tagList)) {
+			i := num(tags, &fc.tags, t)
+			if !slices.Contains(fc.rowTags[row.tags[0]:], i) {
+				fc.rowTags = append(fc.rowTags, i)
+			}
+		}
+		row.tags[1] = int32(len(fc.rowTags))
+		fc.rows[r] = row
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ix.facets, ix.facetsOf = fc, db
+	return fc, nil
 }
 
 // CitedBy returns the cables of the archive that cite id, by date.
@@ -260,7 +462,7 @@ func (ix *Index) CitedBy(ctx context.Context, id string) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT DISTINCT "+hitColumns+" FROM refs r JOIN cables c ON c.rowid = r.cable WHERE r.cited = ? COLLATE NOCASE ORDER BY c.date, c.id",
+	rows, err := db.QueryContext(ctx, "SELECT DISTINCT "+hitColumns+" FROM refs r JOIN cables c ON c.rowid = r.cable"+joinFiles+" WHERE r.cited = ? COLLATE NOCASE ORDER BY c.date, c.id",
 		strings.ToUpper(strings.TrimSpace(id)))
 	if err != nil {
 		return nil, err
