@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -257,7 +256,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 			os.Remove(tmp)
 		}
 	}()
-	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-65536)")
+	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-16384)")
 	if err != nil {
 		return stats, err
 	}
@@ -277,6 +276,18 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 		appName, ix.key, fmt.Sprint(SchemaVersion))
 	if err != nil {
 		return stats, err
+	}
+	// While building, FTS5 keeps 16 MB of new postings in memory before
+	// writing a segment (1 MB by default), and merges segments only when
+	// 16 have piled up, instead of a little at every write: the one
+	// 'optimize' at the end merges them all.
+	for _, q := range []string{
+		`INSERT INTO fts (fts, rank) VALUES ('hashsize', 16777216)`,
+		`INSERT INTO fts (fts, rank) VALUES ('automerge', 0)`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return stats, err
+		}
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -299,6 +310,8 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	}
 	for _, q := range []string{
 		`INSERT INTO fts (fts) VALUES ('optimize')`,
+		`INSERT INTO fts (fts, rank) VALUES ('hashsize', 1048576)`, // the defaults, for updates
+		`INSERT INTO fts (fts, rank) VALUES ('automerge', 4)`,
 		`ANALYZE`,
 		`UPDATE meta SET value = '1' WHERE key = 'complete'`,
 	} {
@@ -660,8 +673,9 @@ func (w *writer) remove(paths []string) error {
 }
 
 // dedupe drops saved pages whose cable is in the archive as a text file
-// too (as corpus does for a folder), and orders the rest by date (then
-// id, file and offset), the order of their rowids.
+// too (as corpus does for a folder). The list stays in corpus's order,
+// by date, the order of the rowids; it is copied only when some are
+// dropped.
 func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 	asText := map[string]bool{}
 	for _, e := range list {
@@ -669,32 +683,25 @@ func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 			asText[strings.ToUpper(e.ID)] = true
 		}
 	}
+	drop := func(e corpus.Entry) bool {
+		if e.Kind() != corpus.KindHTML || e.ID == "" {
+			return false
+		}
+		if asText[strings.ToUpper(e.ID)] {
+			return true
+		}
+		var one int
+		return w.asText.QueryRowContext(w.ctx, e.ID).Scan(&one) == nil
+	}
+	if !slices.ContainsFunc(list, drop) {
+		return list
+	}
 	out := make([]corpus.Entry, 0, len(list))
 	for _, e := range list {
-		if e.Kind() == corpus.KindHTML && e.ID != "" {
-			if asText[strings.ToUpper(e.ID)] {
-				continue
-			}
-			var one int
-			if w.asText.QueryRowContext(w.ctx, e.ID).Scan(&one) == nil {
-				continue
-			}
+		if !drop(e) {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
-	slices.SortStableFunc(out, func(a, b corpus.Entry) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.ID, b.ID); c != 0 {
-			return c
-		}
-		la, lb := a.Location(), b.Location()
-		if c := strings.Compare(la.Path, lb.Path); c != 0 {
-			return c
-		}
-		return cmp.Compare(la.Offset, lb.Offset)
-	})
 	return out
 }
 
