@@ -111,7 +111,8 @@ func (a *Archive) searchTick(msg searchTickMsg) tea.Cmd {
 		a.sr.cancel()
 	}
 	q := strings.TrimSpace(a.sr.query)
-	if q == "" {
+	if q == "" || !a.searchReady() {
+		// Without an index yet, the query waits for the build (indexDone).
 		a.sr.res, a.sr.err, a.sr.busy = Results{}, "", false
 		return nil
 	}
@@ -249,6 +250,14 @@ func (a *Archive) renderSearch(h int) {
 	r := &a.sr.res
 	var head []string
 	switch {
+	case !a.searchReady():
+		s := "the search index is being built; results come when it is ready"
+		if p := a.indexStatus(true); p != "" {
+			s = p + " · results come when it is ready"
+		} else if a.ib != nil {
+			s = "the search index could not be built"
+		}
+		head = append(head, st.P.Dim.Wrap(common.Fit(s, w)))
 	case a.sr.err != "":
 		head = append(head, st.P.Dim.Wrap(common.Fit("bad query: "+common.CleanLine(a.sr.err), w)))
 	case a.sr.busy && r.Total == 0:
