@@ -193,7 +193,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 			db.Close()
 			return stats, err
 		}
-		ix.swap(db)
+		ix.updated(db)
 		report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
 		return stats, nil
 	}
@@ -226,7 +226,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 		db.Close()
 		return stats, err
 	}
-	ix.swap(db)
+	ix.updated(db)
 	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
 }

@@ -107,11 +107,12 @@ type Index struct {
 	orphans int     // FTS rows of removed cables
 
 	fmu      sync.Mutex
-	facets   *facets // the cables' fields for Facets, read from facetsOf
-	facetsOf *sql.DB
-	// distinct values of columns of cables, read from valuesOf
+	gen      int     // counts the changes to the index, under mu
+	facets   *facets // the cables' fields for Facets, as of facetsOf
+	facetsOf int
+	// distinct values of columns of cables, as of valuesOf
 	valueLists map[string][]string
-	valuesOf   *sql.DB
+	valuesOf   int
 }
 
 // DefaultFile is where the index of an archive lives unless told
@@ -316,10 +317,36 @@ func (ix *Index) swap(db *sql.DB) {
 	ix.mu.Lock()
 	old := ix.db
 	ix.db, ix.orphans = db, n
+	ix.gen++
 	ix.mu.Unlock()
 	if old != nil {
 		old.Close()
 	}
+}
+
+// updated takes db, a connection to the index file just brought up to
+// date. A connection already open sees the changes and stays, so that
+// searches running on it go on; db is then closed.
+func (ix *Index) updated(db *sql.DB) {
+	n := orphans(db)
+	ix.mu.Lock()
+	keep := ix.db != nil
+	if !keep {
+		ix.db = db
+	}
+	ix.orphans = n
+	ix.gen++
+	ix.mu.Unlock()
+	if keep {
+		db.Close()
+	}
+}
+
+// generation counts the changes to the index, for caches of its content.
+func (ix *Index) generation() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.gen
 }
 
 func (ix *Index) conn() (*sql.DB, error) {

@@ -220,9 +220,27 @@ func TestFolderFollowsChanges(t *testing.T) {
 	}
 	// Nothing changed: nothing done.
 	ix.Close()
-	_, st = build(t, file, dir)
+	ix, st = build(t, file, dir)
 	if st.Rebuilt || st.Added+st.Changed+st.Gone != 0 || st.Cables != testCount(t) {
 		t.Errorf("second update %+v", st)
+	}
+	// An index open (and searched) while it is brought up to date counts
+	// anew.
+	q, _ := Parse("whaling")
+	if f, err := ix.Facets(context.Background(), q, 5); err != nil || !slices.Equal(f.Years, []Count{{"2010", 2}}) {
+		t.Fatalf("facets before: %v %v", f.Years, err)
+	}
+	if err := os.Remove(filepath.Join(dir, "10TOKYO9999.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := ix.Facets(context.Background(), q, 5); err != nil || !slices.Equal(f.Years, []Count{{"2010", 1}}) {
+		t.Errorf("facets after: %v %v", f.Years, err)
+	}
+	if got := ids(t, ix, "whaling"); !slices.Equal(got, []string{"10TOKYO1"}) {
+		t.Errorf("whaling after: %q", got)
 	}
 }
 

@@ -146,8 +146,8 @@ func (ix *Index) values(ctx context.Context, db *sql.DB) func(string) []string {
 		}
 		ix.fmu.Lock()
 		defer ix.fmu.Unlock()
-		if ix.valuesOf != db {
-			ix.valueLists, ix.valuesOf = map[string][]string{}, db
+		if gen := ix.generation(); ix.valueLists == nil || ix.valuesOf != gen {
+			ix.valueLists, ix.valuesOf = map[string][]string{}, gen
 		}
 		if list, ok := ix.valueLists[column]; ok {
 			return list
@@ -407,7 +407,8 @@ type facetRow struct {
 func (ix *Index) facetCache(ctx context.Context, db *sql.DB) (*facets, error) {
 	ix.fmu.Lock()
 	defer ix.fmu.Unlock()
-	if ix.facets != nil && ix.facetsOf == db {
+	gen := ix.generation()
+	if ix.facets != nil && ix.facetsOf == gen {
 		return ix.facets, nil
 	}
 	rows, err := db.QueryContext(ctx, "SELECT rowid, substr(date, 1, 7), classification, origin, tags FROM cables")
@@ -452,7 +453,7 @@ func (ix *Index) facetCache(ctx context.Context, db *sql.DB) (*facets, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	ix.facets, ix.facetsOf = fc, db
+	ix.facets, ix.facetsOf = fc, gen
 	return fc, nil
 }
 
