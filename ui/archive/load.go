@@ -2,7 +2,6 @@ package archive
 
 import (
 	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -75,6 +74,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session, State: a.opt.State, Path: path})
 	r.SetTheme(a.isDark, a.themeFixed)
 	r.EnableLinks(msg.entry.ID, a.present)
+	r.SetCitedBy(a.citedBy(msg.entry.ID))
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
 	if req.pos != nil {
 		r.Restore(*req.pos)
@@ -92,9 +92,6 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		}
 	default:
 		status = r.LinksSummary()
-	}
-	if c := a.citedBy(msg.entry.ID); c != "" {
-		status = strings.TrimPrefix(status+" · "+c, " · ")
 	}
 	r.SetStatus(status)
 	if req.find != "" {

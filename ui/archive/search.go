@@ -220,25 +220,24 @@ func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
 	return cmd
 }
 
-// citedBy says which cables of the archive cite id, for the status line.
-func (a *Archive) citedBy(id string) string {
+// citedBy lists the ids of the cables of the archive that cite id, which
+// the reader shows as links.
+func (a *Archive) citedBy(id string) []string {
 	s, ok := a.src.(Searcher)
-	if !ok || id == "" {
-		return ""
+	if !ok || id == "" || !a.searchReady() {
+		return nil
 	}
 	list, err := s.CitedBy(context.Background(), id)
-	if err != nil || len(list) == 0 {
-		return ""
+	if err != nil {
+		return nil
 	}
-	ids := make([]string, 0, 3)
-	for _, e := range list[:min(3, len(list))] {
-		ids = append(ids, e.ID)
+	ids := make([]string, 0, len(list))
+	for _, e := range list {
+		if e.ID != "" && !strings.EqualFold(e.ID, id) {
+			ids = append(ids, e.ID)
+		}
 	}
-	more := ""
-	if len(list) > 3 {
-		more = fmt.Sprintf(" and %d more", len(list)-3)
-	}
-	return common.CleanLine(fmt.Sprintf("cited by %d: %s%s", len(list), strings.Join(ids, ", "), more))
+	return ids
 }
 
 // renderSearch writes the results screen into a.lines: the counts, a
