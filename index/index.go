@@ -106,13 +106,10 @@ type Index struct {
 	db      *sql.DB // nil until the index is complete
 	orphans int     // FTS rows of removed cables
 
-	fmu      sync.Mutex
-	gen      int     // counts the changes to the index, under mu
-	facets   *facets // the cables' fields for Facets, as of facetsOf
-	facetsOf int
-	// distinct values of columns of cables, as of valuesOf
-	valueLists map[string][]string
-	valuesOf   int
+	fmu    sync.Mutex
+	gen    int      // counts the changes to the index, under mu
+	cols   *columns // the cables' fields, as of colsOf
+	colsOf int
 }
 
 // DefaultFile is where the index of an archive lives unless told

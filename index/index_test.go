@@ -385,7 +385,7 @@ func TestOddQueriesRun(t *testing.T) {
 			continue
 		}
 		if _, _, err := ix.Search(context.Background(), q, 10); err != nil {
-			t.Errorf("%s (%s): %v", s, compile(q, nil).match, err)
+			t.Errorf("%s (%s): %v", s, compile(q).match, err)
 		}
 		if _, err := ix.Facets(context.Background(), q, 5); err != nil {
 			t.Errorf("%s facets: %v", s, err)
@@ -407,7 +407,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := compile(q, nil)
+		c := compile(q)
 		if strings.Count(c.match, `"`)%2 != 0 {
 			t.Errorf("%q: unbalanced quotes in %s", s, c.match)
 		}
