@@ -277,13 +277,13 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if err != nil {
 		return stats, err
 	}
-	// While building, FTS5 keeps 16 MB of new postings in memory before
-	// writing a segment (1 MB by default), and merges segments only when
-	// 16 have piled up, instead of a little at every write: the one
-	// 'optimize' at the end merges them all.
+	// While building, FTS5 merges segments only when 64 have piled up,
+	// not a little at every write: the one 'optimize' at the end merges
+	// them all. (A larger hash of new postings than its 1 MB is slower:
+	// it no longer fits the processor's caches.)
 	for _, q := range []string{
-		`INSERT INTO fts (fts, rank) VALUES ('hashsize', 16777216)`,
 		`INSERT INTO fts (fts, rank) VALUES ('automerge', 0)`,
+		`INSERT INTO fts (fts, rank) VALUES ('crisismerge', 64)`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return stats, err
@@ -310,9 +310,8 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	}
 	for _, q := range []string{
 		`INSERT INTO fts (fts) VALUES ('optimize')`,
-		`INSERT INTO fts (fts, rank) VALUES ('hashsize', 1048576)`, // the defaults, for updates
-		`INSERT INTO fts (fts, rank) VALUES ('automerge', 4)`,
-		`ANALYZE`,
+		`INSERT INTO fts (fts, rank) VALUES ('automerge', 4)`, // the defaults, for updates
+		`INSERT INTO fts (fts, rank) VALUES ('crisismerge', 16)`,
 		`UPDATE meta SET value = '1' WHERE key = 'complete'`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
@@ -527,12 +526,12 @@ func estimate(stage string, cables int, bytes, total int64, start time.Time) Pro
 
 // writer inserts cables through prepared statements in one transaction.
 type writer struct {
-	ctx                                       context.Context
-	tx                                        *sql.Tx
-	cable, tag, ref, fts, fileStmt, countStmt *sql.Stmt
-	delTags, delRefs, delCables, delFile      *sql.Stmt
-	byPath, asText                            *sql.Stmt
-	removed                                   int // cables removed: their FTS rows stay
+	ctx                                  context.Context
+	tx                                   *sql.Tx
+	cable, ref, fts, fileStmt, countStmt *sql.Stmt
+	delRefs, delCables, delFile          *sql.Stmt
+	byPath, asText                       *sql.Stmt
+	removed                              int // cables removed: their FTS rows stay
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -542,14 +541,12 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		q   string
 	}{
 		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&w.tag, `INSERT OR IGNORE INTO tags (tag, cable) VALUES (?, ?)`},
 		{&w.ref, `INSERT INTO refs (cable, citing, cited, label) VALUES (?, ?, ?, ?)`},
 		{&w.fts, `INSERT INTO fts (rowid, body, subject) VALUES (?, ?, ?)`},
 		{&w.fileStmt, `INSERT INTO files (path, size, mtime, cables) VALUES (?, ?, ?, 0) ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime RETURNING id`},
 		{&w.countStmt, `UPDATE files SET cables = ? WHERE id = ?`},
-		{&w.byPath, `SELECT c.rowid, c.tags FROM cables c JOIN files f ON f.id = c.file WHERE f.path = ?`},
+		{&w.byPath, `SELECT c.rowid FROM cables c JOIN files f ON f.id = c.file WHERE f.path = ?`},
 		{&w.asText, `SELECT 1 FROM cables WHERE id = ? COLLATE NOCASE AND kind = 'text' LIMIT 1`},
-		{&w.delTags, `DELETE FROM tags WHERE tag = ? AND cable = ?`},
 		{&w.delRefs, `DELETE FROM refs WHERE cable = ?`},
 		{&w.delCables, `DELETE FROM cables WHERE rowid = ?`},
 		{&w.delFile, `DELETE FROM files WHERE path = ?`},
@@ -565,7 +562,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() error {
-	for _, s := range []*sql.Stmt{w.cable, w.tag, w.ref, w.fts, w.fileStmt, w.countStmt, w.byPath, w.asText, w.delTags, w.delRefs, w.delCables, w.delFile} {
+	for _, s := range []*sql.Stmt{w.cable, w.ref, w.fts, w.fileStmt, w.countStmt, w.byPath, w.asText, w.delRefs, w.delCables, w.delFile} {
 		if s != nil {
 			s.Close()
 		}
@@ -597,13 +594,6 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 	if err != nil {
 		return err
 	}
-	for _, t := range e.Tags {
-		if t = strings.ToUpper(t); t != "" {
-			if _, err := w.tag.ExecContext(w.ctx, t, row); err != nil {
-				return err
-			}
-		}
-	}
 	for i, r := range e.References {
 		label := ""
 		if i < len(j.labels) {
@@ -613,7 +603,7 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 			return err
 		}
 	}
-	_, err = w.fts.ExecContext(w.ctx, row, string(j.text), e.Subject)
+	_, err = w.fts.ExecContext(w.ctx, row, j.text, e.Subject) // bytes, not copied to a string: FTS5 reads them as text
 	return err
 }
 
@@ -633,34 +623,25 @@ func (w *writer) count(file int64, n int) error {
 
 // remove drops the files' cables.
 func (w *writer) remove(paths []string) error {
-	type gone struct {
-		row  int64
-		tags string
-	}
 	for _, p := range paths {
 		rows, err := w.byPath.QueryContext(w.ctx, p)
 		if err != nil {
 			return err
 		}
-		var list []gone
+		var list []int64
 		for rows.Next() {
-			var g gone
-			if err := rows.Scan(&g.row, &g.tags); err != nil {
+			var r int64
+			if err := rows.Scan(&r); err != nil {
 				rows.Close()
 				return err
 			}
-			list = append(list, g)
+			list = append(list, r)
 		}
 		rows.Close()
 		w.removed += len(list)
-		for _, g := range list {
-			for _, t := range strings.Fields(g.tags) {
-				if _, err := w.delTags.ExecContext(w.ctx, strings.ToUpper(t), g.row); err != nil {
-					return err
-				}
-			}
+		for _, r := range list {
 			for _, st := range []*sql.Stmt{w.delRefs, w.delCables} {
-				if _, err := st.ExecContext(w.ctx, g.row); err != nil {
+				if _, err := st.ExecContext(w.ctx, r); err != nil {
 					return err
 				}
 			}
@@ -725,8 +706,8 @@ func headCaveats(text []byte) []string {
 }
 
 // refLabels finds the labels (A, B, …) of a cable's references: the head
-// of the text, up to its first numbered paragraph or so, is parsed.
-// Labels not found are "".
+// of the text, up to its first numbered paragraph after the REF line, is
+// parsed. Labels not found are "".
 func refLabels(text []byte, refs []string) []string {
 	if len(refs) == 0 {
 		return nil
@@ -734,6 +715,13 @@ func refLabels(text []byte, refs []string) []string {
 	head := text[:min(len(text), 6<<10)]
 	if i := bytes.LastIndexByte(head, '\n'); i > 0 && len(head) < len(text) {
 		head = head[:i+1]
+	}
+	if r := bytes.Index(head, []byte("REF")); r >= 0 {
+		for _, mark := range []string{"\n1. ", "\n1.\t", "\n 1. ", "\n¶1", "\n\xb61"} {
+			if i := bytes.Index(head[r:], []byte(mark)); i > 0 {
+				head = head[:r+i+1]
+			}
+		}
 	}
 	c := parser.Parse(head)
 	labels := make([]string, len(refs))

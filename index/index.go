@@ -67,19 +67,10 @@ CREATE TABLE cables (
 	length         INTEGER NOT NULL
 );
 CREATE INDEX cables_id ON cables (id COLLATE NOCASE);
-CREATE INDEX cables_date ON cables (date);
 CREATE INDEX cables_file ON cables (file);
-CREATE INDEX cables_level ON cables (level, date);
-CREATE INDEX cables_origin ON cables (origin);
-CREATE INDEX cables_caveats ON cables (caveats);
 CREATE VIEW cable_paths AS
 	SELECT c.rowid AS rowid, c.id AS id, f.path AS path, c.kind AS kind, c.offset AS offset, c.length AS length
 	FROM cables c JOIN files f ON f.id = c.file;
-CREATE TABLE tags (
-	tag   TEXT NOT NULL,
-	cable INTEGER NOT NULL,
-	PRIMARY KEY (tag, cable)
-) WITHOUT ROWID;
 CREATE TABLE refs (
 	cable  INTEGER NOT NULL,
 	citing TEXT NOT NULL,
