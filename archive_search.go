@@ -36,7 +36,10 @@ func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.Inde
 			progress(archiveui.IndexProgress{Stage: p.Stage, Cables: p.Cables, Bytes: p.Bytes, Total: p.Total, Rate: p.Rate, Left: p.Left})
 		}
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return s.fts.Warm(ctx)
 }
 
 // SearchReady reports whether the index can be searched.

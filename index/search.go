@@ -85,11 +85,10 @@ type plan struct {
 	compiled
 	cols *columns
 	keep func(int64) bool
-	done func()
 }
 
 func (ix *Index) plan(ctx context.Context, db *sql.DB, q *Query, needCols bool) (*plan, error) {
-	p := &plan{compiled: compile(q), done: func() {}}
+	p := &plan{compiled: compile(q)}
 	if !needCols && len(p.fields) == 0 && p.match != "" && ix.orphanCount() == 0 {
 		return p, nil // words only: SQLite alone
 	}
@@ -146,7 +145,6 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	if err != nil {
 		return nil, 0, err
 	}
-	defer p.done()
 	if p.match == "" {
 		// Fields only: the first rows in date order that pass.
 		var top []int64
@@ -201,6 +199,17 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 		n += more
 	}
 	return hits, n, nil
+}
+
+// Warm reads what searches need into memory (the cables' fields), so
+// that the first search does not wait for it.
+func (ix *Index) Warm(ctx context.Context) error {
+	db, err := ix.conn()
+	if err != nil {
+		return err
+	}
+	_, err = ix.columns(ctx, db)
+	return err
 }
 
 // fetch reads the hits of rowids, in their order.
@@ -281,7 +290,6 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (Facets, error) 
 	if err != nil {
 		return f, err
 	}
-	defer p.done()
 	cs := p.cols
 	months := make([]int, len(cs.months))
 	classes := make([]int, len(cs.classes))
