@@ -171,6 +171,18 @@ func TestRankWindow(t *testing.T) {
 	if !slices.Equal(got, want) || len(want) != 3 {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// With a field term, the hits past the window are counted too.
+	q, _ = Parse("trafficking date:2006..2009")
+	rankWindow = 100
+	all, n, err = ix.Search(context.Background(), q, 100)
+	if err != nil || n != 7 || len(all) != 7 {
+		t.Fatalf("%v %d %d", err, n, len(all))
+	}
+	rankWindow = 2
+	hits, n, err = ix.Search(context.Background(), q, 100)
+	if err != nil || n != 7 || len(hits) != 2 {
+		t.Errorf("window of 2: %v %d hits of %d", err, len(hits), n)
+	}
 }
 
 func TestFolderFollowsChanges(t *testing.T) {
