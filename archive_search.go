@@ -9,15 +9,15 @@ import (
 	archiveui "cablereader/ui/archive"
 )
 
-// archiveSource is the archive as the view takes it: with full-text
-// search when the archive has a complete index in the default place (see
-// cablereader index), without otherwise.
+// archiveSource is the archive as the view takes it, with full-text
+// search through its index in the default place (see cablereader index):
+// the view builds the index, or brings it up to date, in the background
+// (BuildIndex), and searches once it is ready. Without an index (the
+// cache folder cannot be found, or a file there is not an index of ours)
+// the view has no search.
 func archiveSource(ix *corpus.Index, paths []string) ui.Source {
 	fts, err := index.Open(paths, "")
-	if err != nil || !fts.Ready() {
-		if fts != nil {
-			fts.Close()
-		}
+	if err != nil {
 		return archive{ix}
 	}
 	return searchable{archive{ix}, fts}
@@ -28,6 +28,22 @@ type searchable struct {
 	archive
 	fts *index.Index
 }
+
+// BuildIndex builds or updates the index (see index.Update).
+func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.IndexProgress)) error {
+	_, err := s.fts.Update(ctx, func(p index.Progress) {
+		if !p.Done {
+			progress(archiveui.IndexProgress{Stage: p.Stage, Cables: p.Cables, Bytes: p.Bytes, Total: p.Total, Rate: p.Rate, Left: p.Left})
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return s.fts.Warm(ctx)
+}
+
+// SearchReady reports whether the index can be searched.
+func (s searchable) SearchReady() bool { return s.fts.Ready() }
 
 // snippetsFor is how many hits of a query get a snippet (each reads its
 // cable's text).

@@ -43,15 +43,22 @@ func TestArchiveViewSearch(t *testing.T) {
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	// No index yet: the view gets no search.
-	if _, ok := archiveSource(ix, []string{dir}).(archiveui.Searcher); ok {
-		t.Fatal("a search without an index")
+	// No index yet: the view builds it, and searches once it is ready.
+	first, ok := archiveSource(ix, []string{dir}).(archiveui.Indexer)
+	if !ok || first.SearchReady() {
+		t.Fatalf("a source without an index: indexer %v", ok)
 	}
-	if _, _, code := cli(t, "", "index", dir); code != exitOK {
-		t.Fatalf("index: %d", code)
+	var reports []archiveui.IndexProgress
+	if err := first.BuildIndex(context.Background(), func(p archiveui.IndexProgress) { reports = append(reports, p) }); err != nil {
+		t.Fatal(err)
 	}
+	if !first.SearchReady() {
+		t.Fatal("not ready after the build")
+	}
+	first.(searchable).fts.Close()
+	// A later open finds it ready at once.
 	src, ok := archiveSource(ix, []string{dir}).(archiveui.Searcher)
-	if !ok {
+	if !ok || !src.(archiveui.Indexer).SearchReady() {
 		t.Fatal("no search with an index in the default place")
 	}
 	defer src.(searchable).fts.Close()

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -18,6 +17,7 @@ import (
 	"unicode"
 
 	"cablereader/corpus"
+	"cablereader/parser"
 )
 
 // Progress is reported while Update works. A build reads the archive's
@@ -193,7 +193,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 			db.Close()
 			return stats, err
 		}
-		ix.swap(db)
+		ix.updated(db)
 		report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
 		return stats, nil
 	}
@@ -226,7 +226,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 		db.Close()
 		return stats, err
 	}
-	ix.swap(db)
+	ix.updated(db)
 	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
 }
@@ -256,7 +256,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 			os.Remove(tmp)
 		}
 	}()
-	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-65536)")
+	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-16384)")
 	if err != nil {
 		return stats, err
 	}
@@ -276,6 +276,18 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 		appName, ix.key, fmt.Sprint(SchemaVersion))
 	if err != nil {
 		return stats, err
+	}
+	// While building, FTS5 merges segments only when 64 have piled up,
+	// not a little at every write: the one 'optimize' at the end merges
+	// them all. (A larger hash of new postings than its 1 MB is slower:
+	// it no longer fits the processor's caches.)
+	for _, q := range []string{
+		`INSERT INTO fts (fts, rank) VALUES ('automerge', 0)`,
+		`INSERT INTO fts (fts, rank) VALUES ('crisismerge', 64)`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return stats, err
+		}
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -298,7 +310,8 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	}
 	for _, q := range []string{
 		`INSERT INTO fts (fts) VALUES ('optimize')`,
-		`ANALYZE`,
+		`INSERT INTO fts (fts, rank) VALUES ('automerge', 4)`, // the defaults, for updates
+		`INSERT INTO fts (fts, rank) VALUES ('crisismerge', 16)`,
 		`UPDATE meta SET value = '1' WHERE key = 'complete'`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
@@ -387,6 +400,14 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	for _, e := range entries {
 		perFile[e.Location().Path]++
 	}
+	fileIDs := map[string]int64{}
+	for _, u := range units {
+		id, err := w.file(u)
+		if err != nil {
+			return err
+		}
+		fileIDs[u.path] = id
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -404,7 +425,11 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 			defer wg.Done()
 			for i := range jobs {
 				text, err := arch.Load(entries[i])
-				results <- job{i, text, headCaveats(text), err}
+				var labels []string
+				if err == nil {
+					labels = refLabels(text, entries[i].References)
+				}
+				results <- job{i, text, headCaveats(text), labels, err}
 			}
 		}()
 	}
@@ -450,7 +475,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 			stats.Skipped++
 			continue
 		}
-		if err := w.add(e, j.text, j.caveats); err != nil {
+		if err := w.add(e, fileIDs[e.Location().Path], j); err != nil {
 			return err
 		}
 		stats.Cables++
@@ -463,7 +488,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		}
 	}
 	for _, u := range units {
-		if err := w.file(u, perFile[u.path]); err != nil {
+		if err := w.count(fileIDs[u.path], perFile[u.path]); err != nil {
 			return err
 		}
 	}
@@ -475,6 +500,7 @@ type job struct {
 	i       int
 	text    []byte
 	caveats []string
+	labels  []string // of the entry's references, in order
 	err     error
 }
 
@@ -502,8 +528,8 @@ func estimate(stage string, cables int, bytes, total int64, start time.Time) Pro
 type writer struct {
 	ctx                                  context.Context
 	tx                                   *sql.Tx
-	cable, tag, ref, fts, fileStmt       *sql.Stmt
-	delTags, delRefs, delCables, delFile *sql.Stmt
+	cable, ref, fts, fileStmt, countStmt *sql.Stmt
+	delRefs, delCables, delFile          *sql.Stmt
 	byPath, asText                       *sql.Stmt
 	removed                              int // cables removed: their FTS rows stay
 }
@@ -514,14 +540,13 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, path, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&w.tag, `INSERT INTO tags (cable, tag) VALUES (?, ?)`},
+		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.ref, `INSERT INTO refs (cable, citing, cited, label) VALUES (?, ?, ?, ?)`},
-		{&w.fts, `INSERT INTO fts (rowid, subject, body) VALUES (?, ?, ?)`},
-		{&w.fileStmt, `INSERT OR REPLACE INTO files (path, size, mtime, cables) VALUES (?, ?, ?, ?)`},
-		{&w.byPath, `SELECT rowid FROM cables WHERE path = ?`},
-		{&w.asText, `SELECT 1 FROM cables WHERE id = ? AND kind = 'text' LIMIT 1`},
-		{&w.delTags, `DELETE FROM tags WHERE cable = ?`},
+		{&w.fts, `INSERT INTO fts (rowid, body, subject) VALUES (?, ?, ?)`},
+		{&w.fileStmt, `INSERT INTO files (path, size, mtime, cables) VALUES (?, ?, ?, 0) ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime RETURNING id`},
+		{&w.countStmt, `UPDATE files SET cables = ? WHERE id = ?`},
+		{&w.byPath, `SELECT c.rowid FROM cables c JOIN files f ON f.id = c.file WHERE f.path = ?`},
+		{&w.asText, `SELECT 1 FROM cables WHERE id = ? COLLATE NOCASE AND kind = 'text' LIMIT 1`},
 		{&w.delRefs, `DELETE FROM refs WHERE cable = ?`},
 		{&w.delCables, `DELETE FROM cables WHERE rowid = ?`},
 		{&w.delFile, `DELETE FROM files WHERE path = ?`},
@@ -537,7 +562,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() error {
-	for _, s := range []*sql.Stmt{w.cable, w.tag, w.ref, w.fts, w.fileStmt, w.byPath, w.asText, w.delTags, w.delRefs, w.delCables, w.delFile} {
+	for _, s := range []*sql.Stmt{w.cable, w.ref, w.fts, w.fileStmt, w.countStmt, w.byPath, w.asText, w.delRefs, w.delCables, w.delFile} {
 		if s != nil {
 			s.Close()
 		}
@@ -545,15 +570,15 @@ func (w *writer) close() error {
 	return nil
 }
 
-// add writes one cable.
-func (w *writer) add(e corpus.Entry, text []byte, found []string) error {
+// add writes one cable of the file numbered file, read by a worker.
+func (w *writer) add(e corpus.Entry, file int64, j job) error {
 	date := ""
 	if !e.Date.IsZero() {
 		date = e.Date.UTC().Format("2006-01-02")
 	}
 	level, quals, _ := strings.Cut(e.Classification, "//")
 	caveats := strings.ToUpper(strings.TrimSpace(quals))
-	for _, c := range found {
+	for _, c := range j.caveats {
 		if !strings.Contains(caveats, c) {
 			caveats = strings.TrimPrefix(caveats+"//"+c, "//")
 		}
@@ -561,7 +586,7 @@ func (w *writer) add(e corpus.Entry, text []byte, found []string) error {
 	loc := e.Location()
 	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Classification, strings.ToUpper(strings.TrimSpace(level)),
 		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
-		loc.Kind.String(), loc.Path, loc.Offset, loc.Length)
+		loc.Kind.String(), file, loc.Offset, loc.Length)
 	if err != nil {
 		return err
 	}
@@ -569,29 +594,30 @@ func (w *writer) add(e corpus.Entry, text []byte, found []string) error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
-	for _, t := range e.Tags {
-		t = strings.ToUpper(t)
-		if t == "" || seen[t] {
-			continue
+	for i, r := range e.References {
+		label := ""
+		if i < len(j.labels) {
+			label = j.labels[i]
 		}
-		seen[t] = true
-		if _, err := w.tag.ExecContext(w.ctx, row, t); err != nil {
+		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r), label); err != nil {
 			return err
 		}
 	}
-	for _, r := range e.References {
-		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r), ""); err != nil {
-			return err
-		}
-	}
-	_, err = w.fts.ExecContext(w.ctx, row, e.Subject, string(text))
+	_, err = w.fts.ExecContext(w.ctx, row, j.text, e.Subject) // bytes, not copied to a string: FTS5 reads them as text
 	return err
 }
 
-// file records a file as indexed with n cables.
-func (w *writer) file(u unit, n int) error {
-	_, err := w.fileStmt.ExecContext(w.ctx, u.path, u.size, u.mtime, n)
+// file records a file as indexed (its count of cables still 0) and
+// returns its number.
+func (w *writer) file(u unit) (int64, error) {
+	var id int64
+	err := w.fileStmt.QueryRowContext(w.ctx, u.path, u.size, u.mtime).Scan(&id)
+	return id, err
+}
+
+// count records the number of cables of a file.
+func (w *writer) count(file int64, n int) error {
+	_, err := w.countStmt.ExecContext(w.ctx, n, file)
 	return err
 }
 
@@ -602,20 +628,20 @@ func (w *writer) remove(paths []string) error {
 		if err != nil {
 			return err
 		}
-		var ids []int64
+		var list []int64
 		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+			var r int64
+			if err := rows.Scan(&r); err != nil {
 				rows.Close()
 				return err
 			}
-			ids = append(ids, id)
+			list = append(list, r)
 		}
 		rows.Close()
-		w.removed += len(ids)
-		for _, id := range ids {
-			for _, st := range []*sql.Stmt{w.delTags, w.delRefs, w.delCables} {
-				if _, err := st.ExecContext(w.ctx, id); err != nil {
+		w.removed += len(list)
+		for _, r := range list {
+			for _, st := range []*sql.Stmt{w.delRefs, w.delCables} {
+				if _, err := st.ExecContext(w.ctx, r); err != nil {
 					return err
 				}
 			}
@@ -628,8 +654,9 @@ func (w *writer) remove(paths []string) error {
 }
 
 // dedupe drops saved pages whose cable is in the archive as a text file
-// too (as corpus does for a folder), and orders the rest by file and
-// offset so that a CSV is read front to back.
+// too (as corpus does for a folder). The list stays in corpus's order,
+// by date, the order of the rowids; it is copied only when some are
+// dropped.
 func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 	asText := map[string]bool{}
 	for _, e := range list {
@@ -637,26 +664,25 @@ func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 			asText[strings.ToUpper(e.ID)] = true
 		}
 	}
+	drop := func(e corpus.Entry) bool {
+		if e.Kind() != corpus.KindHTML || e.ID == "" {
+			return false
+		}
+		if asText[strings.ToUpper(e.ID)] {
+			return true
+		}
+		var one int
+		return w.asText.QueryRowContext(w.ctx, e.ID).Scan(&one) == nil
+	}
+	if !slices.ContainsFunc(list, drop) {
+		return list
+	}
 	out := make([]corpus.Entry, 0, len(list))
 	for _, e := range list {
-		if e.Kind() == corpus.KindHTML && e.ID != "" {
-			if asText[strings.ToUpper(e.ID)] {
-				continue
-			}
-			var one int
-			if w.asText.QueryRowContext(w.ctx, e.ID).Scan(&one) == nil {
-				continue
-			}
+		if !drop(e) {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
-	slices.SortFunc(out, func(a, b corpus.Entry) int {
-		la, lb := a.Location(), b.Location()
-		if c := strings.Compare(la.Path, lb.Path); c != 0 {
-			return c
-		}
-		return cmp.Compare(la.Offset, lb.Offset)
-	})
 	return out
 }
 
@@ -677,4 +703,35 @@ func headCaveats(text []byte) []string {
 		}
 	}
 	return out
+}
+
+// refLabels finds the labels (A, B, …) of a cable's references: the head
+// of the text, up to its first numbered paragraph after the REF line, is
+// parsed. Labels not found are "".
+func refLabels(text []byte, refs []string) []string {
+	if len(refs) == 0 {
+		return nil
+	}
+	head := text[:min(len(text), 6<<10)]
+	if i := bytes.LastIndexByte(head, '\n'); i > 0 && len(head) < len(text) {
+		head = head[:i+1]
+	}
+	if r := bytes.Index(head, []byte("REF")); r >= 0 {
+		for _, mark := range []string{"\n1. ", "\n1.\t", "\n 1. ", "\n¶1", "\n\xb61"} {
+			if i := bytes.Index(head[r:], []byte(mark)); i > 0 {
+				head = head[:r+i+1]
+			}
+		}
+	}
+	c := parser.Parse(head)
+	labels := make([]string, len(refs))
+	for i, id := range refs {
+		for _, r := range c.Header.References {
+			if r.Label != "" && strings.EqualFold(r.ID, id) {
+				labels[i] = r.Label
+				break
+			}
+		}
+	}
+	return labels
 }

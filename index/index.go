@@ -20,7 +20,7 @@ import (
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
 // An index of another version is rebuilt.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 const appName = "cablereader"
 
@@ -29,7 +29,13 @@ const appName = "cablereader"
 var ErrForeign = errors.New("not a cablereader index")
 
 // The schema. The FTS table is contentless: the text stays in the
-// archive, and snippets are made from it (Index.Snippet). It is written
+// archive, and snippets are made from it (Index.Snippet). The body is
+// its first column because FTS5 writes a column number before every
+// position list of any other column: most words occur only in the body,
+// and the index is a fifth smaller this way. Its rank is bm25 with a
+// word of the subject counted as ten of the body. Cables are numbered
+// (rowid) in date order when an index is built, so that a query with
+// very many hits can rank the most recent of them (see Search). It is written
 // for SQLite 3.9 and later, so that older sqlite3 shells and Python's
 // module can query it: without contentless_delete (3.43), rows of a
 // contentless table cannot be deleted, so a removed or changed cable
@@ -39,9 +45,10 @@ var ErrForeign = errors.New("not a cablereader index")
 const schema = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
-	path  TEXT PRIMARY KEY,
-	size  INTEGER NOT NULL,
-	mtime INTEGER NOT NULL,
+	id     INTEGER PRIMARY KEY,
+	path   TEXT NOT NULL UNIQUE,
+	size   INTEGER NOT NULL,
+	mtime  INTEGER NOT NULL,
 	cables INTEGER NOT NULL
 );
 CREATE TABLE cables (
@@ -55,16 +62,15 @@ CREATE TABLE cables (
 	subject        TEXT NOT NULL,
 	tags           TEXT NOT NULL,
 	kind           TEXT NOT NULL,
-	path           TEXT NOT NULL,
+	file           INTEGER NOT NULL,
 	offset         INTEGER NOT NULL,
 	length         INTEGER NOT NULL
 );
 CREATE INDEX cables_id ON cables (id COLLATE NOCASE);
-CREATE INDEX cables_date ON cables (date);
-CREATE INDEX cables_path ON cables (path);
-CREATE TABLE tags (cable INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX tags_tag ON tags (tag, cable);
-CREATE INDEX tags_cable ON tags (cable);
+CREATE INDEX cables_file ON cables (file);
+CREATE VIEW cable_paths AS
+	SELECT c.rowid AS rowid, c.id AS id, f.path AS path, c.kind AS kind, c.offset AS offset, c.length AS length
+	FROM cables c JOIN files f ON f.id = c.file;
 CREATE TABLE refs (
 	cable  INTEGER NOT NULL,
 	citing TEXT NOT NULL,
@@ -74,10 +80,11 @@ CREATE TABLE refs (
 CREATE INDEX refs_cited ON refs (cited COLLATE NOCASE);
 CREATE INDEX refs_cable ON refs (cable);
 CREATE VIRTUAL TABLE fts USING fts5 (
-	subject, body,
+	body, subject,
 	content = '',
 	tokenize = 'unicode61 remove_diacritics 2'
 );
+INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
 `
 
 // Index is the search index of one archive.
@@ -89,6 +96,11 @@ type Index struct {
 	mu      sync.RWMutex
 	db      *sql.DB // nil until the index is complete
 	orphans int     // FTS rows of removed cables
+
+	fmu    sync.Mutex
+	gen    int      // counts the changes to the index, under mu
+	cols   *columns // the cables' fields, as of colsOf
+	colsOf int
 }
 
 // DefaultFile is where the index of an archive lives unless told
@@ -293,10 +305,36 @@ func (ix *Index) swap(db *sql.DB) {
 	ix.mu.Lock()
 	old := ix.db
 	ix.db, ix.orphans = db, n
+	ix.gen++
 	ix.mu.Unlock()
 	if old != nil {
 		old.Close()
 	}
+}
+
+// updated takes db, a connection to the index file just brought up to
+// date. A connection already open sees the changes and stays, so that
+// searches running on it go on; db is then closed.
+func (ix *Index) updated(db *sql.DB) {
+	n := orphans(db)
+	ix.mu.Lock()
+	keep := ix.db != nil
+	if !keep {
+		ix.db = db
+	}
+	ix.orphans = n
+	ix.gen++
+	ix.mu.Unlock()
+	if keep {
+		db.Close()
+	}
+}
+
+// generation counts the changes to the index, for caches of its content.
+func (ix *Index) generation() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.gen
 }
 
 func (ix *Index) conn() (*sql.DB, error) {

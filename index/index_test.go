@@ -102,6 +102,21 @@ func TestSnippetFacetsCitedBy(t *testing.T) {
 	if got, want := sn.Marked("<", ">"), `…premature close would be <Iran>'s development of <nuclear weapons>. "If <Iran> insists," Senator Whitehorse stated, "it will create an atmosphere challenging for negotiations…`; got != want {
 		t.Errorf("snippet\n got %q\nwant %q", got, want)
 	}
+	// The references keep their labels, for other tools reading the index.
+	var refs []string
+	rows, err := ix.DB().Query(`SELECT cited || ' ' || label FROM refs WHERE citing = '10TOKYO1' ORDER BY label`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var r string
+		rows.Scan(&r)
+		refs = append(refs, r)
+	}
+	rows.Close()
+	if !slices.Equal(refs, []string{"09TOKYO2531 A", "09STATE63812 B"}) {
+		t.Errorf("refs %q", refs)
+	}
 	by, err := ix.CitedBy(context.Background(), "09tokyo2531")
 	if err != nil || len(by) != 1 || by[0].ID != "10TOKYO1" || by[0].Date != "2010-01-15" {
 		t.Errorf("cited by: %v %+v", err, by)
@@ -123,6 +138,50 @@ func TestSnippetFacetsCitedBy(t *testing.T) {
 	}
 	if len(f.Origins) != 3 || len(f.Classifications) == 0 {
 		t.Errorf("origins %v classes %v", f.Origins, f.Classifications)
+	}
+}
+
+// A query with more hits than the rank window ranks the most recent of
+// them, and counts them all.
+func TestRankWindow(t *testing.T) {
+	ix, _ := build(t, filepath.Join(t.TempDir(), "i.db"), archive(t))
+	q, _ := Parse("trafficking")
+	all, n, err := ix.Search(context.Background(), q, 100)
+	if err != nil || n != 11 {
+		t.Fatalf("%v %d", err, n)
+	}
+	byDate := slices.Clone(all)
+	slices.SortStableFunc(byDate, func(a, b Hit) int { return strings.Compare(b.Date, a.Date) })
+	var want []string
+	for _, h := range all {
+		if slices.ContainsFunc(byDate[:3], func(g Hit) bool { return g.ID == h.ID }) {
+			want = append(want, h.ID)
+		}
+	}
+	defer func(w int) { rankWindow = w }(rankWindow)
+	rankWindow = 3
+	hits, n, err := ix.Search(context.Background(), q, 100)
+	if err != nil || n != 11 {
+		t.Fatalf("%v %d", err, n)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, want) || len(want) != 3 {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// With a field term, the hits past the window are counted too.
+	q, _ = Parse("trafficking date:2006..2009")
+	rankWindow = 100
+	all, n, err = ix.Search(context.Background(), q, 100)
+	if err != nil || n != 7 || len(all) != 7 {
+		t.Fatalf("%v %d %d", err, n, len(all))
+	}
+	rankWindow = 2
+	hits, n, err = ix.Search(context.Background(), q, 100)
+	if err != nil || n != 7 || len(hits) != 2 {
+		t.Errorf("window of 2: %v %d hits of %d", err, len(hits), n)
 	}
 }
 
@@ -173,9 +232,27 @@ func TestFolderFollowsChanges(t *testing.T) {
 	}
 	// Nothing changed: nothing done.
 	ix.Close()
-	_, st = build(t, file, dir)
+	ix, st = build(t, file, dir)
 	if st.Rebuilt || st.Added+st.Changed+st.Gone != 0 || st.Cables != testCount(t) {
 		t.Errorf("second update %+v", st)
+	}
+	// An index open (and searched) while it is brought up to date counts
+	// anew.
+	q, _ := Parse("whaling")
+	if f, err := ix.Facets(context.Background(), q, 5); err != nil || !slices.Equal(f.Years, []Count{{"2010", 2}}) {
+		t.Fatalf("facets before: %v %v", f.Years, err)
+	}
+	if err := os.Remove(filepath.Join(dir, "10TOKYO9999.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := ix.Facets(context.Background(), q, 5); err != nil || !slices.Equal(f.Years, []Count{{"2010", 1}}) {
+		t.Errorf("facets after: %v %v", f.Years, err)
+	}
+	if got := ids(t, ix, "whaling"); !slices.Equal(got, []string{"10TOKYO1"}) {
+		t.Errorf("whaling after: %q", got)
 	}
 }
 
@@ -298,6 +375,9 @@ func TestBadQueries(t *testing.T) {
 		{`iran OR -iraq`, `at column 6: OR cannot join a word left out with -`},
 		{`   `, `at column 1: the query is empty`},
 		{`""`, `at column 1: nothing to search for in "\"\""`},
+		{`iran ka*`, `at column 6: "ka*": a prefix needs at least 3 letters`},
+		{`"prime mi"*`, `at column 1: "mi*": a prefix needs at least 3 letters`},
+		{`subject:x*`, `at column 1: "x*": a prefix needs at least 3 letters`},
 	} {
 		_, err := Parse(tc.query)
 		var qe *QueryError

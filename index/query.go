@@ -190,7 +190,7 @@ func (p *qparser) item() (Term, error) {
 			t.Prefix = true
 			p.pos++
 		}
-		return t, nil
+		return t, p.checkPrefix(t, at)
 	}
 	at := p.pos
 	w := p.bare()
@@ -224,7 +224,24 @@ func (p *qparser) item() (Term, error) {
 	if len(t.Words) == 0 {
 		return t, p.errf(at, "nothing to search for in %s (words are letters and digits)", excerpt(w))
 	}
-	return t, nil
+	return t, p.checkPrefix(t, at)
+}
+
+// minPrefix is the shortest prefix a query may search for: the index
+// keeps no prefixes, so one is the union of every word it begins, and
+// two letters begin a thirtieth of the vocabulary.
+const minPrefix = 3
+
+// checkPrefix refuses a prefix term whose last word is shorter than
+// minPrefix.
+func (p *qparser) checkPrefix(t Term, at int) error {
+	if !t.Prefix || len(t.Words) == 0 {
+		return nil
+	}
+	if last := t.Words[len(t.Words)-1]; utf8.RuneCountInString(last) < minPrefix {
+		return p.errf(at, "%s: a prefix needs at least %d letters", excerpt(last+"*"), minPrefix)
+	}
+	return nil
 }
 
 func isFieldName(s string) bool {
@@ -279,6 +296,7 @@ func (p *qparser) field(t Term, name, value string, at int) (Term, error) {
 		if len(t.Words) == 0 {
 			return t, p.errf(at, "nothing to search for in %s", excerpt("subject:"+value))
 		}
+		return t, p.checkPrefix(t, at)
 	}
 	return t, nil
 }

@@ -3,14 +3,17 @@ package index
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"slices"
 	"strings"
 
 	"cablereader/corpus"
 )
 
-// Weights of the bm25 ranking: a word in the subject counts as much as
-// ten in the body.
-const rank = "bm25(fts, 10.0, 1.0)"
+// rankWindow is the most hits a query ranks: one with more ranks the
+// most recent rankWindow of them (the highest rowids, which follow the
+// dates), as bm25 costs a few microseconds a hit. A variable for tests.
+var rankWindow = 2000
 
 // Hit is one cable found.
 type Hit struct {
@@ -26,47 +29,37 @@ type Hit struct {
 	Location corpus.Location
 }
 
-// compiled is a query as SQL: an FTS5 expression (may be empty) and
-// conditions on the cables table c, with their arguments.
+// compiled is a query as FTS5 syntax and field terms.
 type compiled struct {
+	// match is the FTS5 expression of the words that must occur (and
+	// those that must not); "" when no word must occur.
 	match string
-	where []string
-	args  []any
+	// neg is, when no word must occur, the expression of the words that
+	// must not.
+	neg    string
+	fields [][]Term // the clauses of field terms
 }
 
 func compile(q *Query) compiled {
 	var c compiled
 	var pos, neg []string
 	for _, clause := range q.Clauses {
-		if isText(clause[0]) {
-			parts := make([]string, len(clause))
-			for i, t := range clause {
-				parts[i] = t.fts()
-			}
-			expr := strings.Join(parts, " OR ")
-			if len(parts) > 1 {
-				expr = "(" + expr + ")"
-			}
-			if clause[0].Neg {
-				neg = append(neg, expr)
-			} else {
-				pos = append(pos, expr)
-			}
+		if !isText(clause[0]) {
+			c.fields = append(c.fields, clause)
 			continue
 		}
-		var ors []string
-		for _, t := range clause {
-			cond, args := fieldSQL(t)
-			if t.Neg {
-				cond = "NOT " + cond
-			}
-			ors = append(ors, cond)
-			c.args = append(c.args, args...)
+		parts := make([]string, len(clause))
+		for i, t := range clause {
+			parts[i] = t.fts()
 		}
-		if len(ors) == 1 {
-			c.where = append(c.where, ors[0])
+		expr := strings.Join(parts, " OR ")
+		if len(parts) > 1 {
+			expr = "(" + expr + ")"
+		}
+		if clause[0].Neg {
+			neg = append(neg, expr)
 		} else {
-			c.where = append(c.where, "("+strings.Join(ors, " OR ")+")")
+			pos = append(pos, expr)
 		}
 	}
 	switch {
@@ -75,76 +68,116 @@ func compile(q *Query) compiled {
 	case len(pos) > 0:
 		c.match = strings.Join(pos, " AND ")
 	case len(neg) > 0:
-		c.where = append(c.where, "c.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-		c.args = append(c.args, strings.Join(neg, " OR "))
+		c.neg = strings.Join(neg, " OR ")
 	}
 	return c
 }
 
-// fieldSQL is a field term's condition on the cables table c.
-func fieldSQL(t Term) (string, []any) {
-	switch t.Field {
-	case "tag":
-		return "EXISTS (SELECT 1 FROM tags t WHERE t.cable = c.rowid AND t.tag = ?)", []any{t.Value}
-	case "from":
-		return `c.origin LIKE ? ESCAPE '\'`, []any{"%" + likeEscape(t.Value) + "%"}
-	case "class":
-		return "c.level = ?", []any{t.Value}
-	case "caveat":
-		return "instr(c.caveats, ?) > 0", []any{t.Value}
-	case "date":
-		return "(c.date >= ? AND c.date < ?)", []any{t.From, t.Until}
-	case "id":
-		return "c.id = ? COLLATE NOCASE", []any{t.Value}
-	case "cites":
-		return "EXISTS (SELECT 1 FROM refs r WHERE r.cable = c.rowid AND r.cited = ? COLLATE NOCASE)", []any{t.Value}
-	}
-	return "0", nil // not reached: Parse knows every field
+const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, f.path, c.offset, c.length"
+
+// joinFiles names the file of each cable c.
+const joinFiles = " JOIN files f ON f.id = c.file"
+
+// plan is a compiled query made ready to run: keep tests a row against
+// the field terms (nil: all rows are kept). cols is nil for a query of
+// words only on an index without orphans (no field is needed).
+type plan struct {
+	compiled
+	cols *columns
+	keep func(int64) bool
 }
 
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+func (ix *Index) plan(ctx context.Context, db *sql.DB, q *Query, needCols bool) (*plan, error) {
+	p := &plan{compiled: compile(q)}
+	if !needCols && len(p.fields) == 0 && p.match != "" && ix.orphanCount() == 0 {
+		return p, nil // words only: SQLite alone
+	}
+	cols, err := ix.columns(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	p.cols = cols
+	test, err := cols.predicate(ctx, db, p.fields)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case test != nil:
+		p.keep = func(r int64) bool {
+			row := cols.row(r)
+			return row != nil && test(row, r)
+		}
+	case ix.orphanCount() > 0 || p.match == "":
+		// FTS rows of removed cables (orphans) are no hits.
+		p.keep = func(r int64) bool { return cols.row(r) != nil }
+	}
+	if p.neg != "" {
+		// Words left out of a query of fields only: drop the rows kept
+		// that have them.
+		drop := map[int64]bool{}
+		keep := p.keep
+		h, done := visit(func(r int64) bool {
+			if keep(r) {
+				drop[r] = true
+			}
+			return false
+		})
+		defer done()
+		if _, err := db.ExecContext(ctx, "SELECT count(*) FROM fts WHERE fts MATCH ? AND "+visitFunc+"(?, fts.rowid)", p.neg, h); err != nil {
+			return nil, err
+		}
+		p.keep = func(r int64) bool { return !drop[r] && keep(r) }
+	}
+	return p, nil
 }
 
-// from writes the FROM and WHERE of a query over its hits.
-func (c compiled) from() (string, []any) {
-	var b strings.Builder
-	var args []any
-	where := c.where
-	if c.match != "" {
-		b.WriteString(" FROM fts JOIN cables c ON c.rowid = fts.rowid WHERE fts MATCH ?")
-		args = append(args, c.match)
-	} else {
-		b.WriteString(" FROM cables c WHERE 1")
-	}
-	for _, w := range where {
-		b.WriteString(" AND ")
-		b.WriteString(w)
-	}
-	return b.String(), append(args, c.args...)
-}
-
-const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, c.path, c.offset, c.length"
-
-// Search runs a query and returns up to limit hits in rank order (bm25
-// with the subject weighted above the body; ties, and queries of fields
-// only, by date then id) and the number of all hits.
+// Search runs a query and returns up to limit hits in rank order and the
+// number of all hits. Queries with words are ranked by bm25, with the
+// subject weighted above the body, ties by date then id; a query with
+// more than rankWindow hits ranks the most recent rankWindow of them.
+// Queries of fields only come by date then id.
 func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, error) {
 	db, err := ix.conn()
 	if err != nil {
 		return nil, 0, err
 	}
-	c := compile(q)
-	from, args := c.from()
-	var query string
-	if c.match != "" {
-		// Rank and sort narrow rows, then fetch the columns of the few kept.
-		query = "SELECT " + hitColumns + ", h.score FROM (SELECT c.rowid AS r, " + rank + " AS score, c.date AS d, c.id AS i" + from +
-			" ORDER BY score, d, i LIMIT ?) h JOIN cables c ON c.rowid = h.r ORDER BY h.score, h.d, h.i"
-	} else {
-		query = "SELECT " + hitColumns + ", 0" + from + " ORDER BY c.date, c.id LIMIT ?"
+	p, err := ix.plan(ctx, db, q, false)
+	if err != nil {
+		return nil, 0, err
 	}
-	rows, err := db.QueryContext(ctx, query, append(args, limit)...)
+	if p.match == "" {
+		// Fields only: the first rows in date order that pass.
+		var top []int64
+		n := 0
+		for _, r := range p.cols.order {
+			if p.keep(int64(r)) {
+				if n < limit {
+					top = append(top, int64(r))
+				}
+				n++
+			}
+		}
+		hits, err := ix.fetch(ctx, db, top)
+		return hits, n, err
+	}
+	// One pass ranks the most recent rankWindow hits, counting them on
+	// the way (the hits the field terms keep, through cablereader_visit);
+	// when there are more, the older ones are counted from where it
+	// stopped.
+	n, last := 0, int64(0)
+	count := func(r int64) bool {
+		if p.keep != nil && !p.keep(r) {
+			return false
+		}
+		n++
+		last = r
+		return true
+	}
+	h, done := visit(count)
+	defer done()
+	query := "SELECT " + hitColumns + ", h.score FROM (SELECT fts.rowid AS r, fts.rank AS score FROM fts WHERE fts MATCH ? AND " + visitFunc + "(?, fts.rowid)" +
+		" ORDER BY fts.rowid DESC LIMIT ?) h JOIN cables c ON c.rowid = h.r" + joinFiles + " ORDER BY h.score, c.date, c.id LIMIT ?"
+	rows, err := db.QueryContext(ctx, query, p.match, h, rankWindow, limit)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -152,17 +185,53 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 	if err != nil {
 		return nil, 0, err
 	}
-	n := len(hits)
-	if n == limit {
-		countFrom := from
-		if c.match != "" && len(c.where) == 0 && ix.orphanCount() == 0 {
-			countFrom = " FROM fts WHERE fts MATCH ?"
+	if n >= rankWindow {
+		q, args := "SELECT count(*) FROM fts WHERE fts MATCH ? AND fts.rowid < ?", []any{p.match, last}
+		if p.keep != nil {
+			h2, done2 := visit(p.keep)
+			defer done2()
+			q, args = q+" AND "+visitFunc+"(?, fts.rowid)", append(args, h2)
 		}
-		if err := db.QueryRowContext(ctx, "SELECT count(*)"+countFrom, args...).Scan(&n); err != nil {
+		var more int
+		if err := db.QueryRowContext(ctx, q, args...).Scan(&more); err != nil {
 			return nil, 0, err
 		}
+		n += more
 	}
 	return hits, n, nil
+}
+
+// Warm reads what searches need into memory (the cables' fields), so
+// that the first search does not wait for it.
+func (ix *Index) Warm(ctx context.Context) error {
+	db, err := ix.conn()
+	if err != nil {
+		return err
+	}
+	_, err = ix.columns(ctx, db)
+	return err
+}
+
+// fetch reads the hits of rowids, in their order.
+func (ix *Index) fetch(ctx context.Context, db *sql.DB, rowids []int64) ([]Hit, error) {
+	if len(rowids) == 0 {
+		return nil, nil
+	}
+	list, _ := json.Marshal(rowids)
+	rows, err := db.QueryContext(ctx, "SELECT "+hitColumns+", 0 FROM cables c"+joinFiles+" WHERE c.rowid IN (SELECT value FROM json_each(?))", string(list))
+	if err != nil {
+		return nil, err
+	}
+	hits, err := scanHits(rows, true)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(rowids))
+	for i, r := range rowids {
+		at[r] = i
+	}
+	slices.SortFunc(hits, func(a, b Hit) int { return at[a.Row] - at[b.Row] })
+	return hits, nil
 }
 
 func scanHits(rows *sql.Rows, withScore bool) ([]Hit, error) {
@@ -209,49 +278,85 @@ type Facets struct {
 }
 
 // Facets counts a query's hits by year, month, classification, and the
-// top origins and TAGS (up to top of each).
+// top origins and TAGS (up to top of each): a pass over the hits in Go
+// (see columns).
 func (ix *Index) Facets(ctx context.Context, q *Query, top int) (Facets, error) {
 	var f Facets
 	db, err := ix.conn()
 	if err != nil {
 		return f, err
 	}
-	from, args := compile(q).from()
-	hits := "WITH hits(r) AS (SELECT c.rowid" + from + ") "
-	counts := func(dst *[]Count, q string, extra ...any) error {
-		rows, err := db.QueryContext(ctx, hits+q, append(append([]any{}, args...), extra...)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c Count
-			if err := rows.Scan(&c.Key, &c.N); err != nil {
-				return err
-			}
-			*dst = append(*dst, c)
-		}
-		return rows.Err()
+	p, err := ix.plan(ctx, db, q, true)
+	if err != nil {
+		return f, err
 	}
-	for _, s := range []struct {
-		dst *[]Count
-		q   string
-	}{
-		{&f.Years, "SELECT substr(c.date, 1, 4) AS k, count(*) FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY k"},
-		{&f.Months, "SELECT substr(c.date, 1, 7) AS k, count(*) FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY k"},
-		{&f.Classifications, "SELECT c.classification AS k, count(*) AS n FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY n DESC, k"},
-		{&f.Origins, "SELECT c.origin AS k, count(*) AS n FROM hits JOIN cables c ON c.rowid = hits.r GROUP BY k ORDER BY n DESC, k LIMIT ?"},
-		{&f.Tags, "SELECT t.tag AS k, count(*) AS n FROM hits JOIN tags t ON t.cable = hits.r GROUP BY k ORDER BY n DESC, k LIMIT ?"},
-	} {
-		var extra []any
-		if strings.HasSuffix(s.q, "?") {
-			extra = []any{top}
+	cs := p.cols
+	months := make([]int, len(cs.months))
+	classes := make([]int, len(cs.classes))
+	origins := make([]int, len(cs.origins))
+	tags := make([]int, len(cs.tags))
+	count := func(r int64) bool {
+		if row := cs.row(r); row != nil {
+			months[row.month]++
+			classes[row.class]++
+			origins[row.origin]++
+			for _, t := range cs.rowTags[row.tags[0]:row.tags[1]] {
+				tags[t]++
+			}
 		}
-		if err := counts(s.dst, s.q, extra...); err != nil {
+		return false
+	}
+	if p.match == "" {
+		for _, r := range cs.order {
+			if p.keep(int64(r)) {
+				count(int64(r))
+			}
+		}
+	} else {
+		keep := p.keep
+		h, done := visit(func(r int64) bool { return (keep == nil || keep(r)) && count(r) })
+		defer done()
+		if _, err := db.ExecContext(ctx, "SELECT count(*) FROM fts WHERE fts MATCH ? AND "+visitFunc+"(?, fts.rowid)", p.match, h); err != nil {
 			return f, err
 		}
 	}
+	years := map[string]int{}
+	for i, n := range months {
+		if n > 0 {
+			f.Months = append(f.Months, Count{cs.months[i], n})
+			years[cs.months[i][:min(4, len(cs.months[i]))]] += n
+		}
+	}
+	slices.SortFunc(f.Months, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	for y, n := range years {
+		f.Years = append(f.Years, Count{y, n})
+	}
+	slices.SortFunc(f.Years, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	f.Classifications = mostFirst(cs.classes, classes, -1)
+	f.Origins = mostFirst(cs.origins, origins, top)
+	f.Tags = mostFirst(cs.tags, tags, top)
 	return f, nil
+}
+
+// mostFirst lists the keys counted, the most frequent first (ties by
+// key), at most top of them (all when top < 0).
+func mostFirst(keys []string, n []int, top int) []Count {
+	var out []Count
+	for i, c := range n {
+		if c > 0 {
+			out = append(out, Count{keys[i], c})
+		}
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	if top >= 0 && len(out) > top {
+		out = out[:top]
+	}
+	return out
 }
 
 // CitedBy returns the cables of the archive that cite id, by date.
@@ -260,7 +365,7 @@ func (ix *Index) CitedBy(ctx context.Context, id string) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT DISTINCT "+hitColumns+" FROM refs r JOIN cables c ON c.rowid = r.cable WHERE r.cited = ? COLLATE NOCASE ORDER BY c.date, c.id",
+	rows, err := db.QueryContext(ctx, "SELECT DISTINCT "+hitColumns+" FROM refs r JOIN cables c ON c.rowid = r.cable"+joinFiles+" WHERE r.cited = ? COLLATE NOCASE ORDER BY c.date, c.id",
 		strings.ToUpper(strings.TrimSpace(id)))
 	if err != nil {
 		return nil, err

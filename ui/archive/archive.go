@@ -89,6 +89,7 @@ type Archive struct {
 
 	mode       listMode
 	sr         searchState // the full-text search, when the Source can
+	ib         *indexBuild // the build of the search index, when the Source can
 	prompt     common.Prompt
 	prevQuery  string   // the query when "/" was typed, for esc
 	tagCands   []string // completions of the TAG prompt
@@ -118,6 +119,9 @@ func Run(src Source, opt common.Options) error {
 	a := newArchive(src, opt)
 	a.scan = newScanner(src)
 	defer a.scan.stop()
+	if a.ib != nil {
+		defer a.ib.stop()
+	}
 	if err := common.Run(a, common.ProgramOptions(opt)...); err != nil {
 		return err
 	}
@@ -142,6 +146,9 @@ func newArchive(src Source, opt common.Options) *Archive {
 	a.themeFixed = fixed
 	a.setTheme(dark)
 	a.list.setEntries(src.Entries())
+	if ix, ok := src.(Indexer); ok {
+		a.ib = newIndexBuild(ix)
+	}
 	a.msg = common.CleanLine(opt.Notice)
 	a.nProbs = len(src.Errors()) + len(src.Skipped())
 	a.relayout()
@@ -170,6 +177,9 @@ func (a *Archive) Init() tea.Cmd {
 		a.scanning = true
 		cmds = append(cmds, a.scan.start(), a.spin.Tick)
 		a.refresh()
+	}
+	if a.ib != nil {
+		cmds = append(cmds, a.ib.start())
 	}
 	return tea.Batch(cmds...)
 }
@@ -219,6 +229,10 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = a.searchTick(msg)
 	case searchDoneMsg:
 		a.searchDone(msg)
+	case indexProgressMsg:
+		cmd = a.indexProgress(msg)
+	case indexDoneMsg:
+		cmd = a.indexDone(msg)
 	case common.CrashMsg:
 		a.err, a.quitting = msg.Err, true
 		return a, tea.Quit

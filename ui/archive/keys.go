@@ -75,7 +75,7 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.completeTags()
 	case key.Matches(msg, k.Search):
 		if _, ok := a.src.(Searcher); !ok {
-			a.msg = "no full-text index: run cablereader index first"
+			a.msg = "no full-text index for this archive (see cablereader index)"
 			return nil
 		}
 		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}

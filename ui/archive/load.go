@@ -2,7 +2,6 @@ package archive
 
 import (
 	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -85,6 +84,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	if sn, ok := a.src.(StationNamer); ok {
 		r.NameStations(sn.StationName)
 	}
+	r.SetCitedBy(a.citedBy(msg.entry.ID))
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
 	if req.pos != nil {
 		r.Restore(*req.pos)
@@ -102,9 +102,6 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		}
 	default:
 		status = r.LinksSummary()
-	}
-	if c := a.citedBy(msg.entry.ID); c != "" {
-		status = strings.TrimPrefix(status+" · "+c, " · ")
 	}
 	r.SetStatus(status)
 	if req.find != "" {

@@ -111,7 +111,8 @@ func (a *Archive) searchTick(msg searchTickMsg) tea.Cmd {
 		a.sr.cancel()
 	}
 	q := strings.TrimSpace(a.sr.query)
-	if q == "" {
+	if q == "" || !a.searchReady() {
+		// Without an index yet, the query waits for the build (indexDone).
 		a.sr.res, a.sr.err, a.sr.busy = Results{}, "", false
 		return nil
 	}
@@ -219,25 +220,24 @@ func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
 	return cmd
 }
 
-// citedBy says which cables of the archive cite id, for the status line.
-func (a *Archive) citedBy(id string) string {
+// citedBy lists the ids of the cables of the archive that cite id, which
+// the reader shows as links.
+func (a *Archive) citedBy(id string) []string {
 	s, ok := a.src.(Searcher)
-	if !ok || id == "" {
-		return ""
+	if !ok || id == "" || !a.searchReady() {
+		return nil
 	}
 	list, err := s.CitedBy(context.Background(), id)
-	if err != nil || len(list) == 0 {
-		return ""
+	if err != nil {
+		return nil
 	}
-	ids := make([]string, 0, 3)
-	for _, e := range list[:min(3, len(list))] {
-		ids = append(ids, e.ID)
+	ids := make([]string, 0, len(list))
+	for _, e := range list {
+		if e.ID != "" && !strings.EqualFold(e.ID, id) {
+			ids = append(ids, e.ID)
+		}
 	}
-	more := ""
-	if len(list) > 3 {
-		more = fmt.Sprintf(" and %d more", len(list)-3)
-	}
-	return common.CleanLine(fmt.Sprintf("cited by %d: %s%s", len(list), strings.Join(ids, ", "), more))
+	return ids
 }
 
 // renderSearch writes the results screen into a.lines: the counts, a
@@ -249,6 +249,14 @@ func (a *Archive) renderSearch(h int) {
 	r := &a.sr.res
 	var head []string
 	switch {
+	case !a.searchReady():
+		s := "the search index is being built; results come when it is ready"
+		if p := a.indexStatus(true); p != "" {
+			s = p + " · results come when it is ready"
+		} else if a.ib != nil {
+			s = "the search index could not be built"
+		}
+		head = append(head, st.P.Dim.Wrap(common.Fit(s, w)))
 	case a.sr.err != "":
 		head = append(head, st.P.Dim.Wrap(common.Fit("bad query: "+common.CleanLine(a.sr.err), w)))
 	case a.sr.busy && r.Total == 0:

@@ -168,14 +168,36 @@ func TestSearchCitedBy(t *testing.T) {
 	ix := openIndex(t, buildFolder(t, fx))
 	src := &fakeSearch{parsed: parsed{ix}, cited: map[string][]string{fx.dst: {fx.src}}}
 	a := newArchive(src, common.Options{Theme: "dark"})
-	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 50}) // the full header
 	selectID(t, a, fx.dst)
 	keys(t, a, "enter")
 	if a.cur.ID != fx.dst {
 		t.Fatalf("opened %q", a.cur.ID)
 	}
-	if v := plain(a.View().Content); !strings.Contains(v, "cited by 1: "+fx.src) {
-		t.Errorf("no cited-by on %s:\n%s", fx.dst, v)
+	// The citing cable is a link in the header, followed as a reference is.
+	v := plain(a.View().Content)
+	if !strings.Contains(v, "Cited by") || !strings.Contains(v, "← "+fx.src) || !strings.Contains(v, "cited by 1 in the archive") {
+		t.Fatalf("no cited-by link on %s:\n%s", fx.dst, v)
+	}
+	for range 10 {
+		if r, ok := a.reader.SelectedRef(); ok && r.ID == fx.src {
+			break
+		}
+		keys(t, a, "tab")
+	}
+	if r, _ := a.reader.SelectedRef(); r.ID != fx.src {
+		t.Fatalf("tab never selected %s", fx.src)
+	}
+	if v := a.View().Content; !strings.Contains(v, a.styles.P.LinkSel.Wrap("← "+fx.src)) {
+		t.Errorf("the selected cited-by link is not shown selected")
+	}
+	keys(t, a, "o")
+	if a.cur.ID != fx.src {
+		t.Fatalf("o opened %q, want %s", a.cur.ID, fx.src)
+	}
+	keys(t, a, "backspace")
+	if a.cur.ID != fx.dst {
+		t.Errorf("back at %q, want %s", a.cur.ID, fx.dst)
 	}
 }
 

@@ -367,6 +367,9 @@ func (a *Archive) topBar() string {
 		}
 		right = append(right, s)
 	}
+	if s := a.indexStatus(a.width >= 110); s != "" {
+		right = append(right, s)
+	}
 	if n := a.problems(); n > 0 {
 		right = append(right, st.P.Warning.Wrap("⚠ "+commas(n)+" skipped")+st.P.Dim.Wrap(" (!)"))
 	}

@@ -125,6 +125,9 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 		}
 		row(f.Label, wrapField(v, w-fieldW, f.Lines))
 	}
+	if links != nil && len(links.citedBy) > 0 {
+		row("Cited by", citedField(links, len(c.Header.References), st, w-fieldW))
+	}
 	if c.Partial {
 		out = append(out, margin+st.Warning.Render(common.Fit("⚠ Partial record: only an extract of the cable survives.", w)))
 	}

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,12 +11,14 @@ import (
 )
 
 // refLinks is the reader's state in archive mode: which of the cable's
-// references name a cable the archive holds (links), and which link is
-// selected. A single cable has none (Model.links is nil).
+// references name a cable the archive holds (links), the cables of the
+// archive that cite this one (links too, after the references), and which
+// link is selected. A single cable has none (Model.links is nil).
 type refLinks struct {
-	present []bool // per Header.References: the cited cable is in the archive
-	links   []int  // indexes of the references that are links, in order
-	sel     int    // index into links of the selected one; -1 when none
+	present []bool   // per Header.References: the cited cable is in the archive
+	citedBy []string // ids of the cables citing this one
+	links   []int    // the links in order: indexes of references, then len(references)+k for citedBy[k]
+	sel     int      // index into links of the selected one; -1 when none
 }
 
 // newRefLinks looks each cited cable up; self is the cable's own id, never
@@ -32,6 +35,32 @@ func newRefLinks(c *model.Cable, self string, present func(id string) bool) *ref
 		l.sel = 0
 	}
 	return l
+}
+
+// withCitedBy adds the citing cables as links after the references.
+func (l *refLinks) withCitedBy(ids []string) *refLinks {
+	n := len(l.present)
+	l.citedBy = ids
+	l.links = slices.DeleteFunc(l.links, func(i int) bool { return i >= n })
+	for k := range ids {
+		l.links = append(l.links, n+k)
+	}
+	if l.sel < 0 && len(l.links) > 0 {
+		l.sel = 0
+	}
+	l.sel = min(l.sel, len(l.links)-1)
+	return l
+}
+
+// SetCitedBy makes the cables of the archive that cite this one links,
+// listed in the header under "Cited by" and followed as references are.
+func (m *Model) SetCitedBy(ids []string) {
+	if m.links == nil {
+		return
+	}
+	m.links.withCitedBy(slices.Clone(ids))
+	m.header = nil
+	m.invalidate()
 }
 
 // selected is the index into Header.References of the selected link, or -1.
@@ -66,7 +95,7 @@ func (m *Model) Relink(self string, present func(id string) bool) {
 		return
 	}
 	old := m.links
-	n := newRefLinks(m.cable, self, present)
+	n := newRefLinks(m.cable, self, present).withCitedBy(old.citedBy)
 	if len(n.links) == len(old.links) {
 		return
 	}
@@ -97,11 +126,15 @@ func (m *Model) selectRef(dir int) {
 	m.msg = m.refStatus()
 }
 
-// SelectedRef returns the selected link's reference.
+// SelectedRef returns the selected link's reference; a cable citing this
+// one is a reference with only its ID.
 func (m *Model) SelectedRef() (model.Reference, bool) {
 	i := m.links.selected()
 	if i < 0 {
 		return model.Reference{}, false
+	}
+	if n := len(m.cable.Header.References); i >= n {
+		return model.Reference{ID: m.links.citedBy[i-n]}, true
 	}
 	return m.cable.Header.References[i], true
 }
@@ -117,6 +150,9 @@ func (m *Model) refStatus() string {
 		s += common.CleanLine(r.Label) + " "
 	}
 	s += "→ " + common.CleanLine(r.ID)
+	if m.links.selected() >= len(m.cable.Header.References) {
+		s = "cited by " + common.CleanLine(r.ID)
+	}
 	if n := len(m.links.links); n > 1 {
 		s += " (" + strconv.Itoa(m.links.sel+1) + "/" + strconv.Itoa(n) + ")"
 	}
@@ -128,20 +164,35 @@ func (m *Model) LinksSummary() string {
 	if m.links == nil || len(m.links.links) == 0 {
 		return ""
 	}
-	n, cited := len(m.links.links), 0
-	for _, r := range m.cable.Header.References {
+	refs := m.cable.Header.References
+	n, cited := 0, 0
+	for _, i := range m.links.links {
+		if i < len(refs) {
+			n++
+		}
+	}
+	for _, r := range refs {
 		if r.ID != "" {
 			cited++
 		}
 	}
-	s := strconv.Itoa(n) + " of " + strconv.Itoa(cited) + " cited cables"
-	if cited == 1 {
-		s = "the cited cable"
+	var parts []string
+	if n > 0 {
+		s := strconv.Itoa(n) + " of " + strconv.Itoa(cited) + " cited cables in the archive"
+		switch {
+		case cited == 1:
+			s = "the cited cable in the archive"
+		}
+		parts = append(parts, s)
 	}
-	if n == 1 {
-		return s + " in the archive · o opens it"
+	if k := len(m.links.citedBy); k > 0 {
+		parts = append(parts, "cited by "+strconv.Itoa(k)+" in the archive")
 	}
-	return s + " in the archive · o opens the first, tab the next"
+	s := strings.Join(parts, " · ")
+	if len(m.links.links) == 1 {
+		return s + " · o opens it"
+	}
+	return s + " · o opens the first, tab the next"
 }
 
 // NoLinkText says why there is nothing to follow.
@@ -207,14 +258,9 @@ func (m *Model) Restore(p Pos) {
 // view. Items are never split across lines. A link reads "B. TOKYO 2222 →
 // 09TOKYO2222"; a cable elsewhere "A. STATE 1 (09STATE1) · not in archive".
 func refsField(c *model.Cable, l *refLinks, st *theme.Styles, w int) []string {
-	const maxLines = 2
 	refs := c.Header.References
 	sel := l.selected()
-	type item struct {
-		s string
-		w int
-	}
-	items := make([]item, len(refs))
+	ss, ws := make([]string, len(refs)), make([]int, len(refs))
 	for i, r := range refs {
 		t := common.CleanLine(r.Text)
 		if r.Label != "" {
@@ -229,17 +275,50 @@ func refsField(c *model.Cable, l *refLinks, st *theme.Styles, w int) []string {
 				p = st.P.LinkSel
 			}
 			t = common.Fit(t, w)
-			items[i] = item{p.Wrap(t), common.Width(t)}
+			ss[i], ws[i] = p.Wrap(t), common.Width(t)
 		case id != "":
 			if !strings.Contains(t, id) {
 				t += " (" + id + ")"
 			}
 			t = common.Fit(t+" · not in archive", w)
-			items[i] = item{st.P.Dim.Wrap(t), common.Width(t)}
+			ss[i], ws[i] = st.P.Dim.Wrap(t), common.Width(t)
 		default:
 			t = common.Fit(t, w)
-			items[i] = item{t, common.Width(t)}
+			ss[i], ws[i] = t, common.Width(t)
 		}
+	}
+	return packLinks(ss, ws, sel, st, w)
+}
+
+// citedField is the header's Cited by field: each citing cable a link
+// (← id), the selected one reversed, in at most two lines.
+func citedField(l *refLinks, n int, st *theme.Styles, w int) []string {
+	sel := l.selected() - n
+	var ss []string
+	var ws []int
+	for k, id := range l.citedBy {
+		t := common.Fit("← "+common.CleanLine(id), w)
+		p := st.P.Link
+		if k == sel {
+			p = st.P.LinkSel
+		}
+		ss, ws = append(ss, p.Wrap(t)), append(ws, common.Width(t))
+	}
+	return packLinks(ss, ws, sel, st, w)
+}
+
+// packLinks puts the items (styled, with their widths) into at most two
+// lines of w cells joined by "; ", never splitting one, keeping the
+// selected one in view.
+func packLinks(ss []string, ws []int, sel int, st *theme.Styles, w int) []string {
+	const maxLines = 2
+	type item struct {
+		s string
+		w int
+	}
+	items := make([]item, len(ss))
+	for i := range ss {
+		items[i] = item{ss[i], ws[i]}
 	}
 	// pack the items into lines
 	var lines [][2]int // item ranges

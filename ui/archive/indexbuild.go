@@ -1,0 +1,217 @@
+package archive
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+
+	"cablereader/ui/common"
+)
+
+// Building the full-text index. A Source that is also an Indexer (main
+// hands the view the archive's index) builds the index, or brings it up
+// to date, on its own goroutine while the list is usable: the top bar
+// shows its progress (cables, MB/s, time left), and search runs once it
+// is ready. An index built before is ready at once and only brought up to
+// date. The build is cancelled when the program ends, and a panic in it
+// ends the program with an error, as a crash of the scan does.
+
+// Indexer is what a Source may also do: build its full-text index.
+type Indexer interface {
+	// BuildIndex builds the index, or brings it up to date, calling
+	// progress now and then, until it is done or ctx is cancelled.
+	BuildIndex(ctx context.Context, progress func(IndexProgress)) error
+	// SearchReady reports whether Search can answer now (an index is
+	// complete, possibly not yet brought up to date).
+	SearchReady() bool
+}
+
+// IndexProgress is how far a build of the index has come. A build reads
+// the archive's list first (Stage "reading"), then indexes the text
+// (Stage "indexing"); Bytes and Total count the stage's bytes.
+type IndexProgress struct {
+	Stage        string
+	Cables       int
+	Bytes, Total int64
+	Rate         float64       // MB/s
+	Left         time.Duration // estimated; 0 when unknown
+}
+
+type (
+	indexProgressMsg struct{ p IndexProgress }
+	indexDoneMsg     struct{ err error }
+)
+
+// indexBuild runs BuildIndex on its own goroutine; the latest report is
+// kept and a command waits for the next, as the scanner does.
+type indexBuild struct {
+	ix       Indexer
+	mu       sync.Mutex
+	cancel   context.CancelFunc
+	started  bool
+	stopped  bool
+	last     IndexProgress
+	notify   chan struct{}
+	done     chan error
+	finished chan struct{}
+
+	// in Update only
+	running bool
+	shown   IndexProgress
+	bar     progress.Model
+}
+
+func newIndexBuild(ix Indexer) *indexBuild {
+	return &indexBuild{
+		ix: ix, notify: make(chan struct{}, 1), done: make(chan error, 1), finished: make(chan struct{}),
+		bar: progress.New(progress.WithWidth(12), progress.WithoutPercentage()),
+	}
+}
+
+// start returns the command that starts the build and waits for its
+// first report.
+func (b *indexBuild) start() tea.Cmd {
+	b.running = true
+	return func() tea.Msg {
+		b.mu.Lock()
+		if b.stopped || b.started {
+			b.mu.Unlock()
+			return nil
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		b.cancel, b.started = cancel, true
+		b.mu.Unlock()
+		go func() {
+			defer close(b.finished)
+			b.done <- b.run(ctx)
+		}()
+		return b.wait()()
+	}
+}
+
+func (b *indexBuild) run(ctx context.Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = common.CrashError{Err: fmt.Errorf("building the search index crashed: %v", r)}
+		}
+	}()
+	return b.ix.BuildIndex(ctx, b.report)
+}
+
+func (b *indexBuild) report(p IndexProgress) {
+	b.mu.Lock()
+	b.last = p
+	b.mu.Unlock()
+	select {
+	case b.notify <- struct{}{}:
+	default:
+	}
+}
+
+// wait returns the command that waits for the next report or the end.
+func (b *indexBuild) wait() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-b.notify:
+			b.mu.Lock()
+			p := b.last
+			b.mu.Unlock()
+			return indexProgressMsg{p}
+		case err := <-b.done:
+			if c, ok := err.(common.CrashError); ok {
+				return common.CrashMsg(c)
+			}
+			return indexDoneMsg{err}
+		}
+	}
+}
+
+// stop cancels the build and waits until BuildIndex has returned.
+func (b *indexBuild) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	cancel, started := b.cancel, b.started
+	b.mu.Unlock()
+	if started {
+		cancel()
+		<-b.finished
+	}
+}
+
+// indexProgress takes a report and waits for the next.
+func (a *Archive) indexProgress(msg indexProgressMsg) tea.Cmd {
+	a.ib.shown = msg.p
+	return a.ib.wait()
+}
+
+// indexDone ends the build: search runs the query typed meanwhile.
+func (a *Archive) indexDone(msg indexDoneMsg) tea.Cmd {
+	a.ib.running = false
+	if msg.err != nil {
+		if msg.err != context.Canceled {
+			a.say("search index: " + msg.err.Error())
+		}
+		return nil
+	}
+	if a.sr.on && a.sr.query != "" {
+		a.sr.seq++
+		return a.searchTick(searchTickMsg{a.sr.seq})
+	}
+	return nil
+}
+
+// searchReady reports whether the source's search can answer now.
+func (a *Archive) searchReady() bool {
+	if ix, ok := a.src.(Indexer); ok {
+		return ix.SearchReady()
+	}
+	_, ok := a.src.(Searcher)
+	return ok
+}
+
+// indexStatus is the build's progress for the top bar ("" when none
+// runs): "search index 45% ▕…▏ 120,345 cables · 18.2 MB/s · 1m20s left".
+func (a *Archive) indexStatus(full bool) string {
+	if a.ib == nil || !a.ib.running {
+		return ""
+	}
+	p := a.ib.shown
+	s := "search index"
+	if p.Stage == "reading" {
+		s += " reading"
+	}
+	if p.Total > 0 {
+		done := min(1, float64(p.Bytes)/float64(p.Total))
+		s += " " + strconv.Itoa(int(100*done)) + "%"
+		if full {
+			s += " " + a.ib.bar.ViewAs(done)
+		}
+	}
+	if p.Stage == "indexing" {
+		s += " " + commas(p.Cables) + " cables"
+		if full && p.Rate > 0 {
+			s += fmt.Sprintf(" · %.1f MB/s", p.Rate)
+		}
+		if p.Left > 0 {
+			s += " · " + leftText(p.Left) + " left"
+		}
+	}
+	return s
+}
+
+// leftText writes a duration as people say it: 45s, 3m20s, 1h05m.
+func leftText(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return strconv.Itoa(int(d.Seconds())) + "s"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+	}
+	return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+}
