@@ -10,13 +10,14 @@ import (
 )
 
 // archiveSource is the archive as the view takes it, with full-text
-// search through its index in the default place (see cablereader index):
+// search through its index, in file or, for "", in the default place (see
+// cablereader index):
 // the view builds the index, or brings it up to date, in the background
 // (BuildIndex), and searches once it is ready. Without an index (the
 // cache folder cannot be found, or a file there is not an index of ours)
 // the view has no search.
-func archiveSource(ix *corpus.Index, paths []string) ui.Source {
-	fts, err := index.Open(paths, "")
+func archiveSource(ix *corpus.Index, paths []string, file string) ui.Source {
+	fts, err := index.Open(paths, file)
 	if err != nil {
 		return archive{ix}
 	}

@@ -44,7 +44,7 @@ func TestArchiveViewSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	// No index yet: the view builds it, and searches once it is ready.
-	first, ok := archiveSource(ix, []string{dir}).(archiveui.Indexer)
+	first, ok := archiveSource(ix, []string{dir}, "").(archiveui.Indexer)
 	if !ok || first.SearchReady() {
 		t.Fatalf("a source without an index: indexer %v", ok)
 	}
@@ -56,8 +56,18 @@ func TestArchiveViewSearch(t *testing.T) {
 		t.Fatal("not ready after the build")
 	}
 	first.(searchable).fts.Close()
+	// --index FILE keeps it where it says.
+	file := filepath.Join(t.TempDir(), "archive.db")
+	named := archiveSource(ix, []string{dir}, file).(archiveui.Indexer)
+	if err := named.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
+		t.Fatal(err)
+	}
+	named.(searchable).fts.Close()
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("--index: %v", err)
+	}
 	// A later open finds it ready at once.
-	src, ok := archiveSource(ix, []string{dir}).(archiveui.Searcher)
+	src, ok := archiveSource(ix, []string{dir}, "").(archiveui.Searcher)
 	if !ok || !src.(archiveui.Indexer).SearchReady() {
 		t.Fatal("no search with an index in the default place")
 	}

@@ -60,17 +60,19 @@ search finds cables in it. See 'cablereader search --help'.
 
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json
-                        (markdown is rendered when printed to a terminal)
+                        (markdown is rendered when printed to a terminal;
+                        json over an archive or several files: JSON Lines,
+                        one cable a line)
       --routing         also print the routing details, decoded (with text or
                         markdown; alone, it implies --format text)
-                        (json over an archive or several files: JSON Lines,
-                        one cable a line)
       --para N          print only paragraph N (as text, or with --format)
       --list            print an archive as tab-separated lines: id, date,
                         classification, origin, subject, path (for a row
                         of a CSV: file.csv:LINE)
       --header          with --list, a header row naming the columns
       --no-state        keep no reading positions or marks between runs
+      --index FILE      the archive's search index (default: one file per
+                        archive in the user cache folder)
       --theme THEME     colours of the reader: auto, dark, light (default auto)
       --no-mouse        leave the mouse to the terminal (text selection)
       --max-size SIZE   refuse input larger than SIZE: bytes, or with K, M or G
@@ -95,9 +97,10 @@ type options struct {
 	format, theme  string
 	routing, force bool
 	noMouse, list  bool
-	header         bool // --list: a header row first
-	para           int  // print only ¶para
-	noState        bool // keep no state between runs
+	header         bool   // --list: a header row first
+	para           int    // print only ¶para
+	noState        bool   // keep no state between runs
+	index          string // the archive's search index file ("" for the default)
 	maxSize        int64
 	version        bool
 }
@@ -214,7 +217,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	if !opt.list && opt.format == "" && interactive(stdout) {
 		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}
 		uo.State, uo.Notice = openState(opt)
-		if err := runArchiveView(archiveSource(ix, paths), uo); err != nil {
+		if err := runArchiveView(archiveSource(ix, paths, opt.index), uo); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}
@@ -284,6 +287,7 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	fs.BoolVar(&opt.header, "header", false, "")
 	fs.IntVar(&opt.para, "para", 0, "")
 	fs.BoolVar(&opt.noState, "no-state", false, "")
+	fs.StringVar(&opt.index, "index", "", "")
 	fs.BoolVar(&opt.version, "version", false, "")
 	fs.BoolVar(&opt.version, "v", false, "")
 	// Flags may come before or after the file name.
