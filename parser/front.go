@@ -177,6 +177,9 @@ func refContinues(refs []string, s string) bool {
 		return true
 	}
 	last := strings.TrimSpace(refs[len(refs)-1])
+	if t := strings.TrimSpace(s); allDigits(t) && len(t) <= 6 && last != "" && isLetter(last[len(last)-1]) {
+		return true // the serial of "D) 2008 BAKU" ⏎ "917"
+	}
 	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(strings.ToUpper(last), " AND")
 }
 

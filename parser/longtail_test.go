@@ -277,3 +277,18 @@ func TestPassingWraps(t *testing.T) {
 		"EMBASSY VATICAN MESSAGE NO. 107/01",
 	})
 }
+
+// TestCaptionTails: the serial of a reference wrapped alone onto the next
+// line, the full stop of a Classified By line, and a Classified By line
+// written as a marked paragraph all belong to the caption, not the text.
+func TestCaptionTails(t *testing.T) {
+	c := Parse([]byte("C O N F I D E N T I A L BAKU 000575\n\nE.O. 12958: DECL: 06/05/2019\nTAGS: PREL\nSUBJECT: IRAN\n\nREF: A) BAKU 508 B) BAKU 474 C) BAKU 464 D) 2008 BAKU\n1018\n\nClassified By: Charge d'Affaires Donald Lu, for reasons 1.4 (B) and (D)\n.\n\n1. (C) Text.\n"))
+	eq(t, "reference", c.Header.References[3], model.Reference{Label: "D", Text: "2008 BAKU 1018", ID: "08BAKU1018"})
+	eq(t, "classified by", c.Header.ClassifiedBy.Text, "Classified By: Charge d'Affaires Donald Lu, for reasons 1.4 (B) and (D).")
+	eq(t, "text", len(c.Body), 1)
+
+	c = parseFile(t, cablesDir+"/04ANKARA7211.txt")
+	eq(t, "classified by", c.Header.ClassifiedBy.Authority, "Ambassador Eric Edelman")
+	eq(t, "first paragraph", c.Body[0].Number, 1)
+	eq(t, "kept as written", c.Header.Lines[len(c.Header.Lines)-1], "(U) Classified by Ambassador Eric Edelman; reasons: E.O. 12958 1.4 (a,b,c,d).")
+}

@@ -22,6 +22,9 @@ func reasonTail(prev, s string) (ok, glued bool) {
 	if s == "" || len(s) > 40 {
 		return false, false
 	}
+	if strings.Trim(s, ".") == "" {
+		return true, true // the full stop of "… (B) and (D)" ⏎ "."
+	}
 	words := strings.Fields(s)
 	last := prev
 	if i := strings.LastIndexAny(prev, " \t("); i >= 0 {
