@@ -316,11 +316,16 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 			return h, true
 		}
 	}
-	if isSectionLine(t) && (i == 0 || isBlankOrRule(lines[i-1])) {
+	// A heading may carry a portion marking: "(C) SUMMARY", "(U) Comments".
+	core := t
+	if mk := marking.FindStringSubmatchIndex(t); mk != nil && mk[2] >= 0 && mk[1] < len(t) {
+		core = strings.TrimSpace(t[mk[1]:])
+	}
+	if isSectionLine(core) && (i == 0 || isBlankOrRule(lines[i-1])) {
 		// A lone "COMMENT" or "Summary" line over the section it opens.
 		return strings.Trim(t, " -:"), true
 	}
-	if isBullet(t) {
+	if isBullet(core) {
 		return "", false
 	}
 	switch t[len(t)-1] {
@@ -342,7 +347,7 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 	}
 	// A short title-case line stands alone right before a numbered
 	// paragraph.
-	if len(t) <= 60 && t[0] >= 'A' && t[0] <= 'Z' && len(strings.Fields(t)) <= 8 {
+	if len(t) <= 60 && core != "" && core[0] >= 'A' && core[0] <= 'Z' && len(strings.Fields(t)) <= 8 {
 		for j := i + 1; j < len(lines); j++ {
 			if strings.TrimSpace(lines[j]) == "" {
 				continue
@@ -375,7 +380,7 @@ func isSectionLine(t string) bool {
 	return false
 }
 
-var sectionWords = []string{"COMMENT", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
+var sectionWords = []string{"COMMENT", "COMMENTS", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
 
 func isBlankOrRule(l string) bool {
 	t := strings.TrimSpace(l)

@@ -292,3 +292,18 @@ func TestCaptionTails(t *testing.T) {
 	eq(t, "first paragraph", c.Body[0].Number, 1)
 	eq(t, "kept as written", c.Header.Lines[len(c.Header.Lines)-1], "(U) Classified by Ambassador Eric Edelman; reasons: E.O. 12958 1.4 (a,b,c,d).")
 }
+
+// TestMarkedHeading: a heading may carry a portion marking; a marked
+// SUMMARY or COMMENTS heading opens its section as a bare one does.
+func TestMarkedHeading(t *testing.T) {
+	c := Parse(frag("Classified By: Ambassador, reasons 1.4 (b) and (d).", "(C) SUMMARY\n\n1. (C) The visit went well. END SUMMARY\n\n(U) Opening remarks\n\n2. (C) He opened.\n\n------------\n(C) COMMENTS\n------------\n\n3. (C) We think so."))
+	var got []string
+	for _, b := range c.Body {
+		var kinds []string
+		for _, s := range b.Spans {
+			kinds = append(kinds, string(s.Kind))
+		}
+		got = append(got, b.Heading+"|"+strings.Join(kinds, ","))
+	}
+	eq(t, "headings and spans", got, []string{"(C) SUMMARY|SUMMARY", "(U) Opening remarks|", "(C) COMMENTS|COMMENT"})
+}

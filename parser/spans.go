@@ -181,6 +181,9 @@ func (p *parser) findSpans() {
 // "Comment: A Stormy Session", "Embassy Comment". "Comment on the
 // elections" is an ordinary heading.
 func headingKind(h string) (model.SpanKind, bool) {
+	if mk := marking.FindStringSubmatchIndex(h); mk != nil && mk[2] >= 0 {
+		h = h[mk[1]:] // "(C) SUMMARY"
+	}
 	h = strings.ToUpper(strings.Trim(h, " -–—=_*:."))
 	f := strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '.' || r == '/' })
 	if len(f) == 0 {
