@@ -20,16 +20,6 @@ type marksState struct {
 	page common.Page
 }
 
-// marks are the marks, newest first.
-func (a *Archive) marks() []state.Mark {
-	all := a.opt.State.Marks()
-	out := make([]state.Mark, len(all))
-	for i, mk := range all {
-		out[len(all)-1-i] = mk
-	}
-	return out
-}
-
 // openMarks shows the marks page, or says why not.
 func (a *Archive) openMarks() {
 	switch {
@@ -51,7 +41,7 @@ func (a *Archive) marksLines(w int) []string {
 	for _, l := range append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "") {
 		lines = append(lines, "  "+l)
 	}
-	for i, mk := range a.marks() {
+	for i, mk := range a.opt.State.Recent() {
 		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
 			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
 		absent := !a.present(mk.ID)
@@ -75,7 +65,7 @@ func (a *Archive) marksLines(w int) []string {
 // marksKey handles a key on the marks page.
 func (a *Archive) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.keys
-	marks := a.marks()
+	marks := a.opt.State.Recent()
 	switch {
 	case key.Matches(msg, k.Clear), key.Matches(msg, k.Marks):
 		a.mk.on = false

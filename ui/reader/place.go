@@ -95,16 +95,6 @@ func firstWords(s string, n int) string {
 	return strings.Join(w, " ")
 }
 
-// marks are the marks as the page lists them, newest first.
-func (m *Model) marks() []state.Mark {
-	all := m.opt.State.Marks()
-	out := make([]state.Mark, len(all))
-	for i, mk := range all {
-		out[len(all)-1-i] = mk
-	}
-	return out
-}
-
 // openMarks shows the marks page.
 func (m *Model) openMarks() {
 	if m.opt.State == nil {
@@ -124,7 +114,7 @@ func (m *Model) marksPane() []string {
 	st := m.styles
 	w := m.lo.fullW
 	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
-	for i, mk := range m.marks() {
+	for i, mk := range m.opt.State.Recent() {
 		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
 			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
 		l = common.Fit(l, w)
@@ -139,7 +129,7 @@ func (m *Model) marksPane() []string {
 // marksKey handles a key on the marks page.
 func (m *Model) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	marks := m.marks()
+	marks := m.opt.State.Recent()
 	switch {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Marks):
 		m.showMarks = false

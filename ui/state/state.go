@@ -158,6 +158,16 @@ func (s *Store) Marks() []Mark {
 	return s.f.Marks
 }
 
+// Recent are the marks newest first, as the marks pages list them.
+func (s *Store) Recent() []Mark {
+	all := s.Marks()
+	out := make([]Mark, len(all))
+	for i, mk := range all {
+		out[len(all)-1-i] = mk
+	}
+	return out
+}
+
 // ToggleMark adds m, or removes the mark of the same cable and paragraph;
 // it reports whether m is now marked.
 func (s *Store) ToggleMark(m Mark) bool {

@@ -72,3 +72,17 @@ func TestRoundTripAndForeign(t *testing.T) {
 		t.Error("a nil store holds something")
 	}
 }
+
+// Recent lists the marks newest first.
+func TestRecent(t *testing.T) {
+	s, _ := Open(filepath.Join(t.TempDir(), "state.json"))
+	s.ToggleMark(Mark{ID: "A", Para: 1})
+	s.ToggleMark(Mark{ID: "B", Para: 2})
+	if r := s.Recent(); len(r) != 2 || r[0].ID != "B" || r[1].ID != "A" {
+		t.Errorf("recent %+v", r)
+	}
+	var none *Store
+	if len(none.Recent()) != 0 {
+		t.Errorf("nil store: %+v", none.Recent())
+	}
+}
