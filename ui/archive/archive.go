@@ -77,7 +77,7 @@ type Archive struct {
 	load    loadReq
 	seq     int
 
-	scan     *scanner
+	scan     *common.Job[corpus.Progress]
 	scanning bool
 	building bool    // a snapshot is being built
 	rebuild  bool    // and another came meanwhile
@@ -118,9 +118,9 @@ type Archive struct {
 func Run(src Source, opt common.Options) error {
 	a := newArchive(src, opt)
 	a.scan = newScanner(src)
-	defer a.scan.stop()
+	defer a.scan.Stop()
 	if a.ib != nil {
-		defer a.ib.stop()
+		defer a.ib.Stop()
 	}
 	if err := common.Run(a, common.ProgramOptions(opt)...); err != nil {
 		return err
@@ -175,7 +175,7 @@ func (a *Archive) Init() tea.Cmd {
 	}
 	if a.scan != nil {
 		a.scanning = true
-		cmds = append(cmds, a.scan.start(), a.spin.Tick)
+		cmds = append(cmds, a.scan.Start(), a.spin.Tick)
 		a.refresh()
 	}
 	if a.ib != nil {
@@ -202,20 +202,20 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.reader.Update(msg)
 		}
 	case scanProgressMsg:
-		a.prog = msg.p
-		if p := msg.p; p.Total > 0 {
+		a.prog = msg.P
+		if p := msg.P; p.Total > 0 {
 			// The total grows while a folder is walked: never go back.
 			a.done = max(a.done, min(1, float64(p.Bytes)/float64(p.Total)))
 		}
 		a.indexed()
 		if a.scan != nil {
-			cmd = a.scan.wait()
+			cmd = a.scan.Wait()
 		}
 	case scanDoneMsg:
-		a.prog, a.scanning = msg.p, false
+		a.prog, a.scanning = msg.P, false
 		a.indexed()
-		if msg.err != nil && !errors.Is(msg.err, context.Canceled) {
-			a.say("indexing stopped: " + msg.err.Error())
+		if msg.Err != nil && !errors.Is(msg.Err, context.Canceled) {
+			a.say("indexing stopped: " + msg.Err.Error())
 		}
 	case spinner.TickMsg:
 		if a.scanning {

@@ -649,7 +649,7 @@ func TestArchiveScansInBackground(t *testing.T) {
 			defer ix.Close()
 			a := newArchive(parsed{ix}, common.Options{Theme: "dark"})
 			a.scan = newScanner(parsed{ix})
-			defer a.scan.stop()
+			defer a.scan.Stop()
 			a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			cmd := a.Init()
 			if !a.scanning || !strings.Contains(strings.Split(archText(a), "\n")[0], "indexing") {
@@ -821,7 +821,7 @@ func TestArchiveProgram(t *testing.T) {
 	defer ix.Close()
 	a := newArchive(parsed{ix}, common.Options{Theme: "dark"})
 	a.scan = newScanner(parsed{ix})
-	defer a.scan.stop()
+	defer a.scan.Stop()
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "cablereader")
@@ -951,8 +951,8 @@ func TestArchiveFilterInBackground(t *testing.T) {
 func TestArchiveProgressNeverGoesBack(t *testing.T) {
 	a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
 	a.scanning = true
-	a.Update(scanProgressMsg{p: corpus.Progress{Bytes: 94, Total: 100}})
-	a.Update(scanProgressMsg{p: corpus.Progress{Bytes: 95, Total: 102}})
+	a.Update(scanProgressMsg{P: corpus.Progress{Bytes: 94, Total: 100}})
+	a.Update(scanProgressMsg{P: corpus.Progress{Bytes: 95, Total: 102}})
 	if top := strings.Split(archText(a), "\n")[0]; !strings.Contains(top, "indexing 94%") {
 		t.Errorf("top bar %q", top)
 	}

@@ -2,9 +2,9 @@ package archive
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
@@ -43,118 +43,43 @@ type IndexProgress struct {
 }
 
 type (
-	indexProgressMsg struct{ p IndexProgress }
-	indexDoneMsg     struct{ err error }
+	indexProgressMsg = common.JobProgress[IndexProgress]
+	indexDoneMsg     = common.JobDone[IndexProgress]
 )
 
-// indexBuild runs BuildIndex on its own goroutine; the latest report is
-// kept and a command waits for the next, as the scanner does.
+// indexBuild is the build as a job, and what the top bar shows of it.
 type indexBuild struct {
-	ix       Indexer
-	mu       sync.Mutex
-	cancel   context.CancelFunc
-	started  bool
-	stopped  bool
-	last     IndexProgress
-	notify   chan struct{}
-	done     chan error
-	finished chan struct{}
-
-	// in Update only
-	running bool
+	*common.Job[IndexProgress]
+	running bool // in Update only
 	shown   IndexProgress
 	bar     progress.Model
 }
 
 func newIndexBuild(ix Indexer) *indexBuild {
 	return &indexBuild{
-		ix: ix, notify: make(chan struct{}, 1), done: make(chan error, 1), finished: make(chan struct{}),
+		Job: common.NewJob("building the search index", ix.BuildIndex),
 		bar: progress.New(progress.WithWidth(12), progress.WithoutPercentage()),
 	}
 }
 
-// start returns the command that starts the build and waits for its
-// first report.
+// start starts the build and waits for its first report.
 func (b *indexBuild) start() tea.Cmd {
 	b.running = true
-	return func() tea.Msg {
-		b.mu.Lock()
-		if b.stopped || b.started {
-			b.mu.Unlock()
-			return nil
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		b.cancel, b.started = cancel, true
-		b.mu.Unlock()
-		go func() {
-			defer close(b.finished)
-			b.done <- b.run(ctx)
-		}()
-		return b.wait()()
-	}
-}
-
-func (b *indexBuild) run(ctx context.Context) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = common.CrashError{Err: fmt.Errorf("building the search index crashed: %v", r)}
-		}
-	}()
-	return b.ix.BuildIndex(ctx, b.report)
-}
-
-func (b *indexBuild) report(p IndexProgress) {
-	b.mu.Lock()
-	b.last = p
-	b.mu.Unlock()
-	select {
-	case b.notify <- struct{}{}:
-	default:
-	}
-}
-
-// wait returns the command that waits for the next report or the end.
-func (b *indexBuild) wait() tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case <-b.notify:
-			b.mu.Lock()
-			p := b.last
-			b.mu.Unlock()
-			return indexProgressMsg{p}
-		case err := <-b.done:
-			if c, ok := err.(common.CrashError); ok {
-				return common.CrashMsg(c)
-			}
-			return indexDoneMsg{err}
-		}
-	}
-}
-
-// stop cancels the build and waits until BuildIndex has returned.
-func (b *indexBuild) stop() {
-	b.mu.Lock()
-	b.stopped = true
-	cancel, started := b.cancel, b.started
-	b.mu.Unlock()
-	if started {
-		cancel()
-		<-b.finished
-	}
+	return b.Start()
 }
 
 // indexProgress takes a report and waits for the next.
 func (a *Archive) indexProgress(msg indexProgressMsg) tea.Cmd {
-	a.ib.shown = msg.p
-	return a.ib.wait()
+	a.ib.shown = msg.P
+	return a.ib.Wait()
 }
 
 // indexDone ends the build: search runs the query typed meanwhile.
 func (a *Archive) indexDone(msg indexDoneMsg) tea.Cmd {
 	a.ib.running = false
-	if msg.err != nil {
-		if msg.err != context.Canceled {
-			a.say("search index: " + msg.err.Error())
+	if msg.Err != nil {
+		if !errors.Is(msg.Err, context.Canceled) {
+			a.say("search index: " + msg.Err.Error())
 		}
 		return nil
 	}

@@ -48,7 +48,7 @@ func TestIndexBuiltInBackground(t *testing.T) {
 	if a.ib == nil {
 		t.Fatal("no build for an Indexer")
 	}
-	defer a.ib.stop()
+	defer a.ib.Stop()
 
 	msg := a.ib.start()()
 	if _, ok := msg.(indexProgressMsg); !ok {
@@ -103,13 +103,13 @@ func TestIndexBuildStops(t *testing.T) {
 	src := &buildingSearch{fakeSearch: &fakeSearch{parsed: parsed{ix}}, release: make(chan struct{})}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.ib.start()()
-	a.ib.stop()
+	a.ib.Stop()
 	if !src.cancelled.Load() {
 		t.Error("the build was not cancelled")
 	}
 	// A build never started is not waited for.
 	b := newArchive(src, common.Options{Theme: "dark"})
-	b.ib.stop()
+	b.ib.Stop()
 	if msg := b.ib.start()(); msg != nil {
 		t.Errorf("a stopped build started: %T", msg)
 	}

@@ -1,10 +1,6 @@
 package archive
 
 import (
-	"context"
-	"fmt"
-	"sync"
-
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
@@ -17,12 +13,9 @@ import (
 
 // Scan and build messages.
 type (
-	scanProgressMsg struct{ p corpus.Progress }
-	scanDoneMsg     struct {
-		p   corpus.Progress
-		err error
-	}
-	builtMsg struct{ s *snapshot }
+	scanProgressMsg = common.JobProgress[corpus.Progress]
+	scanDoneMsg     = common.JobDone[corpus.Progress]
+	builtMsg        struct{ s *snapshot }
 )
 
 // indexed takes the index's new snapshot after progress. A large one is
@@ -70,92 +63,8 @@ func (a *Archive) newEntries() {
 	}
 }
 
-// scanner runs ix.Scan on its own goroutine and hands its progress to the
-// program: the latest report is kept, and a command waits for the next.
-type scanner struct {
-	src      Source
-	once     sync.Once
-	cancel   context.CancelFunc
-	mu       sync.Mutex
-	last     corpus.Progress
-	notify   chan struct{} // a new report is there
-	done     chan error
-	finished chan struct{} // closed when Scan has returned
-	started  bool
-}
-
-func newScanner(src Source) *scanner {
-	return &scanner{src: src, notify: make(chan struct{}, 1), done: make(chan error, 1), finished: make(chan struct{})}
-}
-
-// start returns the command that starts the scan and waits for its first
-// report.
-func (s *scanner) start() tea.Cmd {
-	return func() tea.Msg {
-		s.once.Do(func() {
-			ctx, cancel := context.WithCancel(context.Background())
-			s.mu.Lock()
-			s.cancel, s.started = cancel, true
-			s.mu.Unlock()
-			go func() {
-				defer close(s.finished)
-				s.done <- s.scan(ctx)
-			}()
-		})
-		return s.wait()()
-	}
-}
-
-// scan runs the scan; a panic in it comes back as a crash, which ends
-// the program through Bubble Tea, so the terminal is restored.
-func (s *scanner) scan(ctx context.Context) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = common.CrashError{Err: fmt.Errorf("indexing crashed: %v", r)}
-		}
-	}()
-	return s.src.Scan(ctx, s.report)
-}
-
-func (s *scanner) report(p corpus.Progress) {
-	s.mu.Lock()
-	s.last = p
-	s.mu.Unlock()
-	select {
-	case s.notify <- struct{}{}:
-	default:
-	}
-}
-
-func (s *scanner) latest() corpus.Progress {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.last
-}
-
-// wait returns the command that waits for the next report or the end.
-func (s *scanner) wait() tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case <-s.notify:
-			return scanProgressMsg{s.latest()}
-		case err := <-s.done:
-			if c, ok := err.(common.CrashError); ok {
-				return common.CrashMsg(c)
-			}
-			return scanDoneMsg{p: s.latest(), err: err}
-		}
-	}
-}
-
-// stop cancels the scan and waits until Scan has returned.
-func (s *scanner) stop() {
-	s.mu.Lock()
-	cancel, started := s.cancel, s.started
-	s.mu.Unlock()
-	if !started {
-		return
-	}
-	cancel()
-	<-s.finished
+// newScanner runs the source's scan as a job: its progress comes to the
+// program as scanProgressMsg, its end as scanDoneMsg.
+func newScanner(src Source) *common.Job[corpus.Progress] {
+	return common.NewJob("indexing", src.Scan)
 }
