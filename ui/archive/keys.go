@@ -165,6 +165,12 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.mode, a.prompt = listNormal, common.Prompt{}
 	case "enter":
+		if a.mode == listTag && a.sr.on {
+			// On the results, the TAG narrows the search.
+			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
+			a.mode, a.prompt = listNormal, common.Prompt{}
+			return a.narrow("tag", tag)
+		}
 		if a.mode == listTag {
 			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
 			l.setQuick(tag, l.origin, l.level)

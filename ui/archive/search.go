@@ -62,6 +62,7 @@ var searchHelp = []key.Binding{
 	key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "edit the query")),
 	key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
 	key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "post")),
+	key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "year")),
 	key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "class")),
 	key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
 	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -180,21 +181,16 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.completeTags()
 	case msg.String() == "p":
 		if a.sr.cursor < len(hits) {
-			o := hits[a.sr.cursor].Entry.Origin
-			if a.list.origin != "" {
-				o = ""
-			}
-			a.list.setQuick(a.list.tag, o, a.list.level)
-			a.sr.cursor = 0
+			return a.narrow("from", hits[a.sr.cursor].Entry.Origin)
+		}
+	case msg.String() == "y":
+		if a.sr.cursor < len(hits) && !hits[a.sr.cursor].Entry.Date.IsZero() {
+			return a.narrow("date", hits[a.sr.cursor].Entry.Date.Format("2006"))
 		}
 	case msg.String() == "c":
-		a.list.cycleLevel(1)
-		a.sayLevel()
-		a.sr.cursor = 0
+		return a.cycleClass(1)
 	case msg.String() == "C":
-		a.list.cycleLevel(-1)
-		a.sayLevel()
-		a.sr.cursor = 0
+		return a.cycleClass(-1)
 	case msg.String() == "?":
 		a.showHelp = true
 		a.helpPage.Open()

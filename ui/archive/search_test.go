@@ -25,7 +25,13 @@ type fakeSearch struct {
 
 func (f *fakeSearch) Search(ctx context.Context, query string, limit int) (Results, error) {
 	f.queries = append(f.queries, query)
-	word := strings.ToLower(strings.TrimSpace(query))
+	var words []string // the words of the query; its field terms narrow nothing here
+	for _, w := range strings.Fields(strings.ToLower(query)) {
+		if !strings.Contains(w, ":") {
+			words = append(words, w)
+		}
+	}
+	word := strings.Join(words, " ")
 	type scored struct {
 		e corpus.Entry
 		n int
@@ -227,6 +233,76 @@ func TestHistogram(t *testing.T) {
 	} {
 		if got := histogram(tc.counts, tc.w); got != tc.want {
 			t.Errorf("histogram(%v, %d) = %q, want %q", tc.counts, tc.w, got, tc.want)
+		}
+	}
+}
+
+// On the results, p, y, c and # write a field term into the query and
+// run it again; the same key again lifts it.
+func TestNarrowSearch(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	src := &fakeSearch{parsed: parsed{ix}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	keys(t, a, "s")
+	typeArch(t, a, "trafficking")
+	settle(t, a)
+	keys(t, a, "enter") // leave the prompt for the results
+	var first corpus.Entry // the first hit with a post and a date
+	at := 0
+	for i, h := range a.shownHits() {
+		if h.Entry.Origin != "" && !h.Entry.Date.IsZero() {
+			first, at = h.Entry, i
+			break
+		}
+	}
+	sel := func() { // a narrowed query starts at the first hit again
+		for range at {
+			keys(t, a, "down")
+		}
+	}
+	year := first.Date.Format("2006")
+
+	sel()
+	keys(t, a, "p")
+	sel()
+	keys(t, a, "y")
+	keys(t, a, "c")
+	keys(t, a, "c")
+	keys(t, a, "#")
+	typeArch(t, a, "ktip")
+	keys(t, a, "enter")
+	sel()
+	keys(t, a, "p") // lifts the post
+	from := "from:" + quoteValue(first.Origin)
+	want := []string{
+		"trafficking",
+		"trafficking " + from,
+		"trafficking " + from + " date:" + year,
+		"trafficking " + from + " date:" + year + " class:unclassified",
+		"trafficking " + from + " date:" + year + " class:confidential",
+		"trafficking " + from + " date:" + year + " class:confidential tag:KTIP",
+		"trafficking date:" + year + " class:confidential tag:KTIP",
+	}
+	if !slices.Equal(src.queries, want) {
+		t.Errorf("queries\n%q\nwant\n%q", src.queries, want)
+	}
+	if !strings.Contains(archText(a), "from: lifted") {
+		t.Errorf("no word of the lifted term:\n%s", archText(a))
+	}
+}
+
+func TestSetTerm(t *testing.T) {
+	for _, tc := range []struct{ query, field, value, want string }{
+		{"iran", "from", "Embassy Tokyo", `iran from:"Embassy Tokyo"`},
+		{`iran from:"Embassy Tokyo" tag:KTIP`, "from", "Embassy Tokyo", "iran tag:KTIP"},
+		{`"human trafficking" from:tokyo`, "from", "Embassy Rome", `"human trafficking" from:"Embassy Rome"`},
+		{"iran class:secret", "class", "confidential", "iran class:confidential"},
+		{"iran TAG:ktip", "tag", "", "iran"},
+	} {
+		if got, _ := setTerm(tc.query, tc.field, tc.value); got != tc.want {
+			t.Errorf("setTerm(%q, %s, %q) = %q, want %q", tc.query, tc.field, tc.value, got, tc.want)
 		}
 	}
 }
