@@ -248,7 +248,7 @@ func TestNarrowSearch(t *testing.T) {
 	keys(t, a, "s")
 	typeArch(t, a, "trafficking")
 	settle(t, a)
-	keys(t, a, "enter") // leave the prompt for the results
+	keys(t, a, "enter")    // leave the prompt for the results
 	var first corpus.Entry // the first hit with a post and a date
 	at := 0
 	for i, h := range a.shownHits() {
