@@ -73,7 +73,7 @@ var (
 	mdLink   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]\(#[^()\s]*\)`)
 	mdEscape = regexp.MustCompile(`\\([*_#\[\]\\` + "`" + `])`)
 	// atxHeading is a Markdown heading ("#### THE PRESENT SITUATION").
-	atxHeading = regexp.MustCompile(`^\s*#{1,6}\s+(\S.*)$`)
+	atxHeading = guard(`^\s*#{1,6}\s+(\S.*)$`, leads("#"))
 )
 
 // cleanLine undoes the artefacts that Markdown dumps leave in a line: link

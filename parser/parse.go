@@ -291,7 +291,7 @@ func stationFromPLA(pla string) string {
 	return strings.Join(f, " ")
 }
 
-var truncated = regexp.MustCompile(`[A-Za-z]\.\.\.$`)
+var truncated = guard(`[A-Za-z]\.\.\.$`, suffix("..."))
 
 // archiveID takes the id an archive publishes the cable as (see ParseAs).
 func (p *parser) archiveID(id string) {
