@@ -148,6 +148,9 @@ func mayStartParagraph(t string) bool {
 // isTableRow reports whether a line is a row of a column-aligned table:
 // at least two gaps of three or more spaces between words.
 func isTableRow(line string) bool {
+	if !strings.Contains(line, "   ") {
+		return false // no gap at all: the quick test for most lines
+	}
 	gaps, run, seen := 0, 0, false
 	for i := 0; i < len(line); i++ {
 		if line[i] == ' ' {
@@ -371,15 +374,23 @@ func isAllCaps(lines []string) bool {
 	lower, upper := 0, 0
 	for _, l := range lines {
 		for i := 0; i < len(l); i++ {
-			switch c := l[i]; {
-			case c >= 'a' && c <= 'z':
-				lower++
-			case c >= 'A' && c <= 'Z':
-				upper++
-			}
+			// Table look-ups, not branches: the letters come in no order
+			// a branch predictor could follow.
+			lower += int(isLowerASCII[l[i]])
+			upper += int(isUpperASCII[l[i]])
 		}
 	}
 	return lower*50 < upper
+}
+
+// isLowerASCII and isUpperASCII are 1 for the ASCII letters of each case.
+var isLowerASCII, isUpperASCII = asciiRange('a', 'z'), asciiRange('A', 'Z')
+
+func asciiRange(from, to byte) (t [256]uint8) {
+	for c := from; c <= to; c++ {
+		t[c] = 1
+	}
+	return t
 }
 
 // isRepeatedFront reports whether a body line repeats the banner, as a

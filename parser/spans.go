@@ -221,7 +221,10 @@ func headingTitled(h, word string) bool {
 // a long paragraph costs one pass over its bytes.
 func nextStart(text string, pos int) (start, content int, kind model.SpanKind, ok bool) {
 	for i := pos; i < len(text); i++ {
-		switch text[i:min(i+2, len(text))] {
+		if !labelInitial[text[i]] || i+1 == len(text) {
+			continue
+		}
+		switch text[i : i+2] {
 		case "SU", "Su", "CO", "Co", "NO", "No", "BE", "Be":
 		default:
 			continue
@@ -251,6 +254,9 @@ func nextStart(text string, pos int) (start, content int, kind model.SpanKind, o
 	return 0, 0, "", false
 }
 
+// labelInitial holds the letters an opening label starts with.
+var labelInitial = [256]bool{'S': true, 'C': true, 'N': true, 'B': true}
+
 // window is the few bytes after i in which a label must fit.
 func window(text string, i int) string {
 	return text[i:min(len(text), i+64)]
@@ -265,7 +271,7 @@ func isWordByte(c byte) bool {
 func ends(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) ||
+		if text[i]|0x20 != 'e' || i > 0 && isWordByte(text[i-1]) ||
 			i+4 > len(text) || !strings.EqualFold(text[i:i+3], "end") {
 			continue
 		}
