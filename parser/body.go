@@ -113,6 +113,13 @@ func normMarking(s string, m []int) string {
 // separated by a blank line.
 func joinBlocks(blocks [][]string) string {
 	var b strings.Builder
+	n := 0
+	for _, block := range blocks {
+		for _, line := range block {
+			n += len(line) + 2 // a line and what separates it from the next
+		}
+	}
+	b.Grow(n)
 	for k, block := range blocks {
 		if k > 0 {
 			b.WriteString("\n\n")

@@ -49,8 +49,12 @@ func Decode(data []byte) string {
 // which the dumps add freely (one space, or a Markdown hard break).
 func splitLines(s string) []string {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	breaks := "\r\n"
+	if strings.IndexByte(s, '\r') < 0 {
+		breaks = "\n" // IndexAny of one byte is the fast IndexByte
+	}
 	for len(s) > 0 {
-		i := strings.IndexAny(s, "\r\n")
+		i := strings.IndexAny(s, breaks)
 		if i < 0 {
 			lines = append(lines, trimRight(s))
 			break
