@@ -30,7 +30,7 @@ type front struct {
 // two elements. Nothing after "Classified By" is cut: its reasons often
 // name the E.O.
 func splitAnchors(s string) []string {
-	locs := anchors.FindAllStringIndex(s, -1)
+	locs := findAnchors(s)
 	var parts []string
 	last := 0
 	for _, l := range locs {

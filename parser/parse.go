@@ -276,7 +276,7 @@ func (p *parser) finish() {
 	}
 }
 
-var redacted = regexp.MustCompile(`(?i)X{4,}`)
+var redacted = guard(`(?i)X{4,}`, hasFold("xxxx"))
 
 // stationFromPLA takes the post's name from a plain-language address
 // ("AMCONSUL SHENYANG" gives SHENYANG).

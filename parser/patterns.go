@@ -36,7 +36,7 @@ var (
 	fl2More  = guard(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`, leadByte("RQ"))
 	fl3      = guard(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`, leads("DE"))
 	fl4      = guard(`^\s*(ZN[RY])\s+(UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(AAAAA|BBBBB))?(?:\s+(Z[A-Z]{2}))?\s*$`, leads("ZN"))
-	fl5      = guard(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+\S.*)?$`, leadByte("0123456789ZOPRzopr"))
+	fl5      = guard(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+\S.*)?$`, leadByte("0123456789ZOPRzopr"), hasFold("z"))
 	fm       = guard(`^\s*FM\s+(.+?)\s*$`, leads("FM"))
 	to       = guard(`^\s*TO\s+(.+?)\s*$`, leads("TO"))
 	info     = guard(`^\s*INFO\s+(.+?)\s*$`, leads("INFO"))
@@ -72,15 +72,15 @@ var (
 	clsBy      = guard(`(?i)^\s*(?:\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$`, leadByte("0123456789Cc"), hasFold("by"))
 	reasons    = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)
 	passing    = guard(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`, has("FOR", "PASS"))
-	caveat     = guard(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`, anyOf(leadByte("SsNnEeLlFfOoPpCc"), leads("ſ")))
+	caveat     = guard(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`, anyOf(leadByte("SsNnEeLlFfOoPpCc"), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
 	caveatWord = regexp.MustCompile(`(?i)SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
 	// caveatLead is a distribution notice with words after it.
 	caveatLead = guard(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, leads("SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY"))
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
-	anchors = guard(`\bSIPDIS\b|\bE\.?\s?O\.?\s*(?:`+strings.Join(eoNumbers, "|")+`)\b|(?i:\btags?\s*:|subj(?:ect)?\s*:|ref(?:s|tels?|\(s\))?\s*:)|(?i:\bclassified\s+by\b)`,
+	anchors = guard(anchorSource,
 		anyOf(has(":", "SIPDIS"), has(eoNumbers...), hasFold("by")))
-	partial = regexp.MustCompile(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`)
+	partial = guard(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`, has("This record is a partial extract"))
 
 	// Body.
 	paraStart = guard(`^\s*(¶\s*)?(\d{1,5})\s?\.\.?(\s|\(|$|[A-Z])`, anyOf(leadByte("0123456789"), leads("¶")))
@@ -137,6 +137,13 @@ func (g guarded) FindStringSubmatchIndex(s string) []int {
 		return nil
 	}
 	return g.Regexp.FindStringSubmatchIndex(s)
+}
+
+func (g guarded) FindStringIndex(s string) []int {
+	if !g.passes(s) {
+		return nil
+	}
+	return g.Regexp.FindStringIndex(s)
 }
 
 func (g guarded) FindAllStringIndex(s string, n int) [][]int {
@@ -218,6 +225,20 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// lettersAnd is the test for a pattern that matches only letters and the
+// bytes in extra. A byte outside ASCII passes: (?i) folds s to ſ.
+func lettersAnd(extra string) func(string) bool {
+	return func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 || strings.IndexByte(extra, c) >= 0) {
+				return false
+			}
+		}
+		return true
+	}
 }
 
 // anyOf passes what one of the tests passes.

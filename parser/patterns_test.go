@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"math/rand/v2"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,41 @@ func TestGuards(t *testing.T) {
 		if matched == 0 {
 			t.Errorf("no text matches %s: its guard is not tested", g)
 		}
+	}
+}
+
+// TestFindAnchors compares findAnchors with the plain pattern on every
+// line of the test cables and on random lines built from keywords,
+// near-misses and the runes that test \b and (?i).
+func TestFindAnchors(t *testing.T) {
+	var texts []string
+	for _, f := range cableFiles(t) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, splitLines(Decode(raw))...)
+	}
+	pieces := []string{"SIPDIS", "E.O. 12958", "EO 13526", "E O12356", "TAGS:", "tag :", "ſubj:", "Subject:", "xref:",
+		"REF(S):", "reftels:", "classified by", "CLASSIFIED  BY", "by", " ", "\t", ":", "é", "€", "\xc5", "\xbf", "_", "x", "1", "(", "."}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := anchors.Regexp.FindAllStringIndex(s, -1)
+		got := findAnchors(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findAnchors(%q) = %v, want %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d anchors in the texts", found)
 	}
 }

@@ -39,7 +39,7 @@ func isHeaderLine(s string, st routingState) bool {
 func isAddressee(s string) bool {
 	t := strings.TrimSpace(s)
 	return len(t) <= 70 && !strings.ContainsAny(t, ".:;") && strings.ToUpper(t) == t &&
-		!paraStart.MatchString(t) && !anchors.MatchString(t)
+		!paraStart.MatchString(t) && findAnchors(t) == nil
 }
 
 // parseRouting reads the ACP-127 format lines. Every line is kept in
