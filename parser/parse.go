@@ -65,7 +65,7 @@ func (p *parser) run(raw []string) {
 			p.atx[strings.TrimSpace(m[1])] = true
 			l = m[1]
 		}
-		lines = append(lines, p.splitGlued(l)...)
+		lines = p.appendGlued(lines, l)
 	}
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
@@ -93,26 +93,25 @@ func (p *parser) run(raw []string) {
 	p.finish()
 }
 
-// splitGlued cuts a line where a dump ran two lines together: the partial
-// record notice, or a banner glued to the last header line
-// ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
-func (p *parser) splitGlued(l string) []string {
+// appendGlued appends a line to lines, cut where a dump ran two lines
+// together: the partial record notice, or a banner glued to the last
+// header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
+func (p *parser) appendGlued(lines []string, l string) []string {
 	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) && !splitsWord(l, loc[0]) && !splitsWord(l, loc[1]) {
-		var out []string
 		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
-			out = append(out, s)
+			lines = append(lines, s)
 		}
-		out = append(out, l[loc[0]:loc[1]])
+		lines = append(lines, l[loc[0]:loc[1]])
 		if s := strings.TrimSpace(l[loc[1]:]); s != "" {
-			out = append(out, p.splitGlued(s)...)
+			lines = p.appendGlued(lines, s)
 		}
-		return out
+		return lines
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), "PAGE ") {
 		// A printout's page header run into the first line of the page:
 		// "PAGE 03 HARARE 05461 01 OF 02 271458Z THAT THE MDC IS …".
 		if loc := pageOldLead.FindStringIndex(l); loc != nil && strings.TrimSpace(l[loc[1]:]) != "" {
-			return []string{strings.TrimSpace(l[:loc[1]]), strings.TrimSpace(l[loc[1]:])}
+			return append(lines, strings.TrimSpace(l[:loc[1]]), strings.TrimSpace(l[loc[1]:]))
 		}
 	}
 	if (strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT")) &&
@@ -120,10 +119,10 @@ func (p *parser) splitGlued(l string) []string {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
 			// The header keeps the line as written, glued word included.
 			p.glued[l[:loc[0]]] = l
-			return []string{l[:loc[0]], l[loc[0]:]}
+			return append(lines, l[:loc[0]], l[loc[0]:])
 		}
 	}
-	return []string{l}
+	return append(lines, l)
 }
 
 // splitsWord reports whether cutting s at i would cut a word in two.
