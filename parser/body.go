@@ -181,6 +181,10 @@ func isTableRow(line string) bool {
 func (p *parser) numbering(lines []string) map[int]int {
 	pilcrow := false
 	for _, l := range lines {
+		// A marked label has its pilcrow: only such lines need the pattern.
+		if !strings.Contains(l, "¶") {
+			continue
+		}
 		if m := paraStart.FindStringSubmatch(l); m != nil && m[1] != "" {
 			pilcrow = true
 			break

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"cablereader/model"
 )
@@ -263,7 +264,7 @@ func (p *parser) finish() {
 	if c.Header.ClassifiedBy == nil {
 		for i := 0; i < len(c.Body) && i < 3; i++ {
 			t := c.Body[i].Text
-			if k := strings.Index(strings.ToUpper(t), "CLASSIFIED BY"); k >= 0 && k < 40 {
+			if k := classifiedByAt(t); k >= 0 && k < 40 {
 				lines := strings.Split(t[k:], "\n")
 				c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
 				break
@@ -273,6 +274,27 @@ func (p *parser) finish() {
 	if n := len(c.Body); n > 0 && truncated.MatchString(c.Body[n-1].Text) && c.Signature == "" {
 		c.Partial = true
 	}
+}
+
+// classifiedByAt returns strings.Index(strings.ToUpper(t), "CLASSIFIED BY")
+// where that is below 40, and some other answer of 40 or more or -1 where it
+// is not. An ASCII head of t upper-cases to the same bytes alone, so the
+// rest of a long text is left as it is.
+func classifiedByAt(t string) int {
+	const head = 40 + len("CLASSIFIED BY")
+	if len(t) > head && isASCII(t[:head]) {
+		t = t[:head]
+	}
+	return strings.Index(strings.ToUpper(t), "CLASSIFIED BY")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 var redacted = guard(`(?i)X{4,}`, hasFold("xxxx"))

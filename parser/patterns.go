@@ -41,7 +41,7 @@ var (
 	to       = guard(`^\s*TO\s+(.+?)\s*$`, leads("TO"))
 	info     = guard(`^\s*INFO\s+(.+?)\s*$`, leads("INFO"))
 	xmt      = guard(`^\s*XMT[/ ]\s*(.+?)\s*$`, leads("XMT"))
-	distLine = guard(`^\s*(?:ACTION|INFO)\s+(?:[A-Z]{1,6}-\d{2}\b|LOG-)|^\s+(?:[A-Z]{1,6}-\d{2}\s+)+|^\s*(?:[A-Z]{1,6}-\d{2}\s+)*/\d{3}\s*[A-Z]?\s*$|^\s*-{6,}\s*[0-9A-F]{4,}\s`, has("-", "/0", "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9"))
+	distLine = guard(`^\s*(?:ACTION|INFO)\s+(?:[A-Z]{1,6}-\d{2}\b|LOG-)|^\s+(?:[A-Z]{1,6}-\d{2}\s+)+|^\s*(?:[A-Z]{1,6}-\d{2}\s+)*/\d{3}\s*[A-Z]?\s*$|^\s*-{6,}\s*[0-9A-F]{4,}\s`, anyOf(has("-"), hasSlashDigit))
 	// pageInTo is a print-page header spliced into a TO line.
 	pageInTo  = regexp.MustCompile(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`)
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
@@ -238,6 +238,21 @@ func lettersAnd(extra string) func(string) bool {
 			}
 		}
 		return true
+	}
+}
+
+// hasSlashDigit is the test for a pattern whose every match holds a slash
+// and a digit after it.
+func hasSlashDigit(s string) bool {
+	for {
+		i := strings.IndexByte(s, '/')
+		if i < 0 || i+1 == len(s) {
+			return false
+		}
+		if isDigit(s[i+1]) {
+			return true
+		}
+		s = s[i+1:]
 	}
 }
 

@@ -96,3 +96,28 @@ func TestFindAnchors(t *testing.T) {
 		t.Errorf("only %d anchors in the texts", found)
 	}
 }
+
+// TestClassifiedByAt checks the shortcut against the plain expression
+// where it matters: an answer below 40.
+func TestClassifiedByAt(t *testing.T) {
+	texts := []string{"", "Classified by: x", "ıı Classified by", "é" + strings.Repeat("x", 30) + " classified by DCM"}
+	for k := 35; k <= 45; k++ {
+		texts = append(texts, strings.Repeat("x", k)+"Classified By: Ambassador "+strings.Repeat("y", 80))
+	}
+	for _, f := range cableFiles(t) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range Parse(raw).Body {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, s := range texts {
+		want := strings.Index(strings.ToUpper(s), "CLASSIFIED BY")
+		got := classifiedByAt(s)
+		if (want >= 0 && want < 40) != (got >= 0 && got < 40) || want >= 0 && want < 40 && got != want {
+			t.Errorf("classifiedByAt(%.60q) = %d, want %d", s, got, want)
+		}
+	}
+}
