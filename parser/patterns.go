@@ -7,7 +7,9 @@ import (
 
 // The patterns below are the grammar of a cable, element by element. They
 // are written for RE2 (no look-arounds); where a shape needs context the
-// code checks it.
+// code checks it. Alternatives that all start at the start of the text are
+// anchored together, ^(?:a|b): Go's regexp reads ^a|^b as unanchored and
+// tries it at every byte.
 
 // eoNumbers are the executive orders a cable is classified under.
 var eoNumbers = []string{"12958", "13526", "12356", "12065", "11652"}
@@ -41,9 +43,9 @@ var (
 	to       = guard(`^\s*TO\s+(.+?)\s*$`, leads("TO"))
 	info     = guard(`^\s*INFO\s+(.+?)\s*$`, leads("INFO"))
 	xmt      = guard(`^\s*XMT[/ ]\s*(.+?)\s*$`, leads("XMT"))
-	distLine = guard(`^\s*(?:ACTION|INFO)\s+(?:[A-Z]{1,6}-\d{2}\b|LOG-)|^\s+(?:[A-Z]{1,6}-\d{2}\s+)+|^\s*(?:[A-Z]{1,6}-\d{2}\s+)*/\d{3}\s*[A-Z]?\s*$|^\s*-{6,}\s*[0-9A-F]{4,}\s`, anyOf(has("-"), hasSlashDigit))
+	distLine = guard(`^(?:\s*(?:ACTION|INFO)\s+(?:[A-Z]{1,6}-\d{2}\b|LOG-)|\s+(?:[A-Z]{1,6}-\d{2}\s+)+|\s*(?:[A-Z]{1,6}-\d{2}\s+)*/\d{3}\s*[A-Z]?\s*$|\s*-{6,}\s*[0-9A-F]{4,}\s)`, anyOf(has("-"), hasSlashDigit))
 	// pageInTo is a print-page header spliced into a TO line.
-	pageInTo  = regexp.MustCompile(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`)
+	pageInTo  = guard(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`, has("PAGE"))
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
 	terminal  = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.)\s*$`)
 
@@ -84,7 +86,7 @@ var (
 
 	// Body.
 	paraStart = guard(`^\s*(¶\s*)?(\d{1,5})\s?\.\.?(\s|\(|$|[A-Z])`, anyOf(leadByte("0123456789"), leads("¶")))
-	marking   = guard(`^\s*\(\s*((?:TS|S|C|U|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z][A-Z ,/]{0,30}?)?)\s*\)|^\s*(TS|S|C|U|SBU|LOU)\)`, leadByte("(TSCUL"), has(")"))
+	marking   = guard(`^(?:\s*\(\s*((?:TS|S|C|U|SBU|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z][A-Z ,/]{0,30}?)?)\s*\)|\s*(TS|S|C|U|SBU|LOU)\))`, leadByte("(TSCUL"), has(")"))
 	ruleLine  = regexp.MustCompile(`^\s*(?:-{3,}|={3,}|_{3,}|/{3,}|\*{3,}|#{3,}|\.{4,})(?:\s+(?:-{3,}|={3,}|_{3,}))*\s*$`)
 	ruleTail  = regexp.MustCompile(`\s+-{6,}\s*$`)
 	bullet    = regexp.MustCompile(`^\s*(?:\(?[A-Za-z]\)|[A-Za-z]\.\s|¶[A-Z]\.|\(?\d{1,2}\)|-{1,2}\s|--|\*\s|o\s)`)

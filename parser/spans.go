@@ -15,7 +15,7 @@ var (
 	// COMMENT", which closes both.
 	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?\s*[.:]?`)
 	// summaryStart ends the caption block as a numbered paragraph does.
-	summaryStart = guard(`^\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|^\s*Summary\s*[:.\-]`, leads("BEGIN", "SUMM", "Summary"))
+	summaryStart = guard(`^(?:\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|\s*Summary\s*[:.\-])`, leads("BEGIN", "SUMM", "Summary"))
 )
 
 // isSpanWord keeps marker lines ("BEGIN SUMMARY", "END COMMENT", "NOTE")
