@@ -406,7 +406,7 @@ func isTagCode(w string) bool {
 	return glossary.LookupTag(w).Kind != glossary.TagUnknown
 }
 
-var subjectMark = regexp.MustCompile(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`)
+var subjectMark = guard(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`, anyOf(leads("("), suffix(")")))
 
 // cleanSubject joins a wrapped subject and strips its portion marking.
 func cleanSubject(s string) string {

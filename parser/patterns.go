@@ -148,6 +148,13 @@ func (g guarded) FindStringIndex(s string) []int {
 	return g.Regexp.FindStringIndex(s)
 }
 
+func (g guarded) ReplaceAllString(src, repl string) string {
+	if !g.passes(src) {
+		return src
+	}
+	return g.Regexp.ReplaceAllString(src, repl)
+}
+
 func (g guarded) FindAllStringIndex(s string, n int) [][]int {
 	if !g.passes(s) {
 		return nil
