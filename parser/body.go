@@ -351,6 +351,9 @@ func isSectionLine(t string) bool {
 	if strings.HasPrefix(t, "---") && strings.HasSuffix(t, "---") && hasLetter(t) {
 		return true
 	}
+	if len(t) > 20 && !isSectionTrim(t[0]) && !isSectionTrim(t[len(t)-1]) {
+		return false // nothing to trim and too long: most lines
+	}
 	w := strings.Trim(t, " -:")
 	if len(w) > 20 {
 		return false
@@ -362,6 +365,8 @@ func isSectionLine(t string) bool {
 	}
 	return false
 }
+
+func isSectionTrim(c byte) bool { return c == ' ' || c == '-' || c == ':' }
 
 var sectionWords = []string{"COMMENT", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
 

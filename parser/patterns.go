@@ -26,7 +26,7 @@ var (
 	banner = guard(`(?i)^\s*(`+levelWords+`)`+bannerTail, anyOf(leadByte("CcSsEeTtUuLl"), leads("ſ")), hasDigit)
 	// bannerInside finds a banner glued to the end of a header line
 	// ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …"); upper case only.
-	bannerInside = regexp.MustCompile(`(` + levelWords + `)` + bannerTail)
+	bannerInside = guard(`(`+levelWords+`)`+bannerTail, hasSpaced("CONFIDENTIAL", "ECRET", "UNCLAS", "LIMITED"))
 
 	// levelOnly is a classification word alone on a line, as printouts
 	// repeat it around page breaks.
@@ -51,7 +51,7 @@ var (
 
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
 	// ("PAGE 02 ROME 01196 01 OF 02 082030Z").
-	pageModern = guard(`^\s*([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.\d)?\s+(?i:OF)\s+(\d{3})\s*$`, hasFold("of"))
+	pageModern = guard(`^\s*([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.\d)?\s+(?i:OF)\s+(\d{3})\s*$`, hasFold("of"), hasDigits(8))
 	// A printout's distribution block: "ACTION AF-00", then office codes
 	// with their counts, a "/006W" total and a rule with the time sent.
 	distAction = regexp.MustCompile(`^ACTION\s+[A-Z][A-Z0-9/]*-\d\d(\s+[A-Z][A-Z0-9/]*-\d\d)*$`)
@@ -248,6 +248,44 @@ func lettersAnd(extra string) func(string) bool {
 		}
 		return true
 	}
+}
+
+// hasDigits is the test for a pattern whose every match holds a run of n
+// digits.
+func hasDigits(n int) func(string) bool {
+	return func(s string) bool { return hasDigitRun(s, n) }
+}
+
+// hasSpaced is the test for a pattern whose every match holds one of the
+// words, its letters perhaps spread out with white space ("S E C R E T").
+func hasSpaced(words ...string) func(string) bool {
+	return func(s string) bool {
+		for _, w := range words {
+			for i := range len(s) {
+				if spacedAt(s, i, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
+// spacedAt reports whether word starts at s[i], its letters perhaps
+// spread out with white space.
+func spacedAt(s string, i int, word string) bool {
+	for k := 0; k < len(word); i++ {
+		switch {
+		case i == len(s):
+			return false
+		case s[i] == word[k]:
+			k++
+		case k > 0 && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // hasSlashDigit is the test for a pattern whose every match holds a slash

@@ -29,6 +29,10 @@ func TestGuards(t *testing.T) {
 		"¶12. Text",
 		"Tags: PREL",
 		"nofor, sipdis",
+		"INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 HANOI 000123",
+		"INFO RUEHC/SECSTATE WASHDCS E C R E T ROME 001234",
+		"TOKYO 00002531  002.2 of 003",
+		"RUEHC/SECSTATE WASHDC PRIORITY 0974",
 	}
 	for _, f := range cableFiles(t) {
 		raw, err := os.ReadFile(f)
