@@ -127,6 +127,13 @@ func (g guarded) MatchString(s string) bool {
 	return g.passes(s) && g.Regexp.MatchString(s)
 }
 
+// Submatch reports whether the pattern matches s and keeps the submatches
+// in *m: a switch case that reads them runs the pattern once.
+func (g guarded) Submatch(s string, m *[]string) bool {
+	*m = g.FindStringSubmatch(s)
+	return *m != nil
+}
+
 func (g guarded) FindStringSubmatch(s string) []string {
 	if !g.passes(s) {
 		return nil

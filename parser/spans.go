@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"cablereader/model"
 )
@@ -21,6 +22,9 @@ var (
 // isSpanWord keeps marker lines ("BEGIN SUMMARY", "END COMMENT", "NOTE")
 // from being read as headings.
 func isSpanWord(t string) bool {
+	if t != "" && t[0] < utf8.RuneSelf && strings.IndexByte("BbEeSsCcNn \t\n\v\f\r", t[0]) < 0 {
+		return false // the quick answer: no marker word starts so
+	}
 	f := strings.Fields(strings.ToUpper(t))
 	if len(f) == 0 {
 		return false
