@@ -387,8 +387,16 @@ func hasLetter(s string) bool {
 // isAllCaps reports whether the text is in the old telegraphic all-caps
 // style, where a short upper-case line is no sign of a heading.
 func isAllCaps(lines []string) bool {
+	rest := 0 // bytes not yet counted
+	for _, l := range lines {
+		rest += len(l)
+	}
 	lower, upper := 0, 0
 	for _, l := range lines {
+		if lower*50 >= upper+rest {
+			return false // even if all the rest were upper case
+		}
+		rest -= len(l)
 		for i := 0; i < len(l); i++ {
 			// Table look-ups, not branches: the letters come in no order
 			// a branch predictor could follow.

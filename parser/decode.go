@@ -69,6 +69,9 @@ func splitLines(s string) []string {
 }
 
 func trimRight(s string) string {
+	if s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t' && s[len(s)-1] != 0xA0 {
+		return s // the quick answer: nothing to trim (0xA0 ends "\u00a0")
+	}
 	return strings.TrimRight(s, " \t\u00a0")
 }
 
