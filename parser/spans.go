@@ -221,15 +221,15 @@ func headingTitled(h, word string) bool {
 // nextStart finds the next opening label at or after pos and returns the
 // block's start (its parenthesis if it has one) and its content's start.
 // The label pattern is tried only where a word starts as a label does
-// (SUMMARY or Summary, COMMENT, NOTE, BEGIN: their first two letters), so
-// a long paragraph costs one pass over its bytes.
+// (SUMMARY or Summary, COMMENT, NOTE, BEGIN: their first three letters),
+// so a long paragraph costs one pass over its bytes.
 func nextStart(text string, pos int) (start, content int, kind model.SpanKind, ok bool) {
 	for i := pos; i < len(text); i++ {
-		if !labelInitial[text[i]] || i+1 == len(text) {
+		if !labelInitial[text[i]] || i+3 > len(text) {
 			continue
 		}
-		switch text[i : i+2] {
-		case "SU", "Su", "CO", "Co", "NO", "No", "BE", "Be":
+		switch text[i : i+3] {
+		case "SUM", "Sum", "COM", "Com", "NOT", "Not", "BEG", "Beg":
 		default:
 			continue
 		}
