@@ -23,7 +23,7 @@ func (p *parser) readBody(lines []string) {
 		}
 		cur.Text = joinBlocks(blocks)
 		p.c.Body = append(p.c.Body, *cur)
-		cur, blocks = nil, nil
+		cur, blocks = nil, blocks[:0] // the text is copied: the next paragraph reuses blocks
 	}
 	blank := true
 	for i := 0; i < len(lines); i++ {
@@ -58,7 +58,7 @@ func (p *parser) readBody(lines []string) {
 				cur.Marking = normMarking(rest, mk)
 				rest = strings.TrimSpace(rest[mk[1]:])
 			}
-			blocks = [][]string{{rest}}
+			blocks = appendBlock(blocks[:0], rest)
 			blank = false
 			continue
 		}
@@ -75,12 +75,12 @@ func (p *parser) readBody(lines []string) {
 		case cur != nil && !blank:
 			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], line)
 		case cur != nil && cur.Number > 0:
-			blocks = append(blocks, []string{line})
+			blocks = appendBlock(blocks, line)
 		default:
 			flush()
 			cur = &model.Paragraph{Heading: heading}
 			heading = ""
-			blocks = [][]string{{line}}
+			blocks = appendBlock(blocks[:0], line)
 		}
 		blank = false
 	}
@@ -88,6 +88,17 @@ func (p *parser) readBody(lines []string) {
 	if heading != "" {
 		p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
 	}
+}
+
+// appendBlock starts a new block with line, in the storage a block of a
+// paragraph joined before left, if there is one.
+func appendBlock(blocks [][]string, line string) [][]string {
+	if len(blocks) < cap(blocks) {
+		blocks = blocks[:len(blocks)+1]
+		blocks[len(blocks)-1] = append(blocks[len(blocks)-1][:0], line)
+		return blocks
+	}
+	return append(blocks, []string{line})
 }
 
 func (p *parser) newParagraph(t string, n int) *model.Paragraph {
