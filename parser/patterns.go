@@ -82,7 +82,7 @@ var (
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
 	anchors = guard(anchorSource,
 		anyOf(has(":", "SIPDIS"), has(eoNumbers...), hasFold("by")))
-	partial = guard(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`, has("This record is a partial extract"))
+	partial = guard(`This record is a partial extract of the original cable\.\s*The full text of the original cable is not available\.?`, minLen(len("This record is a partial extract of the original cable.The full text of the original cable is not available")), has("This record is a partial extract"))
 
 	// Body.
 	paraStart = guard(`^\s*(¶\s*)?(\d{1,5})\s?\.\.?(\s|\(|$|[A-Z])`, anyOf(leadByte("0123456789"), leads("¶")))
@@ -308,6 +308,12 @@ func hasSlashDigit(s string) bool {
 		}
 		s = s[i+1:]
 	}
+}
+
+// minLen is the test for a pattern whose every match is at least n bytes
+// long.
+func minLen(n int) func(string) bool {
+	return func(s string) bool { return len(s) >= n }
 }
 
 // anyOf passes what one of the tests passes.
