@@ -23,7 +23,7 @@ const bannerTail = `(?:\s*//\s*([A-Z][A-Z /]*?))?((?:\s+(?:NOFORN|SIPDIS|EXDIS|N
 var (
 	// banner is the classification line at the head of the body:
 	// "C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002531".
-	banner = guard(`(?i)^\s*(`+levelWords+`)`+bannerTail, anyOf(leadByte("CcSsEeTtUuLl"), leads("ſ")), hasDigit)
+	banner = guard(`(?i)^\s*(`+levelWords+`)`+bannerTail, leadsLevel, hasDigit)
 	// bannerInside finds a banner glued to the end of a header line
 	// ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …"); upper case only.
 	bannerInside = guard(`(`+levelWords+`)`+bannerTail, hasSpaced("CONFIDENTIAL", "ECRET", "UNCLAS", "LIMITED"))
@@ -200,6 +200,31 @@ func leadByte(bytes string) func(string) bool {
 		l := lead(s)
 		return l != "" && strings.IndexByte(bytes, l[0]) >= 0
 	}
+}
+
+// leadsLevel is the test for a banner: after white space, the first two
+// letters of a level word (levelWords), in any case and perhaps spaced
+// apart: CO, SS, SE, EC, TO, UU, UN or LI.
+func leadsLevel(s string) bool {
+	a, rest := foldedLetter(lead(s))
+	b, _ := foldedLetter(lead(rest))
+	switch string([]byte{a, b}) {
+	case "co", "ss", "se", "ec", "to", "uu", "un", "li":
+		return true
+	}
+	return false
+}
+
+// foldedLetter returns the first byte of s folded to lower case if it is
+// an ASCII letter (ſ, which (?i) folds to s, gives s), and the rest of s.
+func foldedLetter(s string) (byte, string) {
+	if strings.HasPrefix(s, "ſ") {
+		return 's', s[len("ſ"):]
+	}
+	if s == "" {
+		return 0, s
+	}
+	return s[0] | 0x20, s[1:] // a byte other than a letter folds to no letter
 }
 
 // has is the test for a pattern whose every match holds one of the words.

@@ -33,6 +33,11 @@ func TestGuards(t *testing.T) {
 		"INFO RUEHC/SECSTATE WASHDCS E C R E T ROME 001234",
 		"TOKYO 00002531  002.2 of 003",
 		"RUEHC/SECSTATE WASHDC PRIORITY 0974",
+		"S S E C R E T ROME 001234",
+		"UUNCLAS ROME 001234",
+		"Limited Official Use ROME 1234",
+		"T O P  SECRET TOKYO 001234",
+		"C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002531",
 	}
 	for _, f := range cableFiles(t) {
 		raw, err := os.ReadFile(f)
