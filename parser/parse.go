@@ -185,7 +185,7 @@ func headerEnd(lines []string) int {
 
 // takePartial moves the partial-record notice out of the header lines.
 func (p *parser) takePartial(lines []string) []string {
-	out := lines[:0:0]
+	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		if partial.MatchString(l) {
 			p.c.Partial = true
