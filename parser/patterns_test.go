@@ -11,7 +11,8 @@ import (
 // TestGuards checks the quick tests in front of the guarded patterns:
 // every text a pattern matches must pass its test. The texts are every
 // line of the test cables, as written and trimmed, every paragraph they
-// parse to, and lines that sit at the edges of the tests.
+// parse to, lines that sit at the edges of the tests, and random lines
+// made of the patterns' own pieces.
 func TestGuards(t *testing.T) {
 	texts := []string{
 		"\t\f SECRET SECTION 01 OF 02 TOKYO 002531",
@@ -53,6 +54,22 @@ func TestGuards(t *testing.T) {
 		for _, p := range Parse(raw).Body {
 			texts = append(texts, p.Text)
 		}
+	}
+	// Random lines from the pieces the patterns are made of.
+	pieces := []string{" ", "  ", "\t", "\f", "ſ", "é", "x", "ab", ".", ":", ",", "/", "-", "(", ")", "#", "¶", "...",
+		"0", "1", "12", "123", "0974", "12958", "00002531", "002", "030836Z", "SEP", "OF", "of", "by",
+		"SECRET", "S E C R E T", "CONFIDENTIAL", "UNCLAS", "SECTION 01 OF 02", "TOKYO", "SIPDIS", "NOFORN",
+		"VZCZC", "ZZ", "RR", "RUEHC", "DE", "ZNR", "UUUUU", "P", "FM", "TO", "INFO", "XMT", "ACTION", "AF-00",
+		"PAGE", "E.O.", "EO", "TAGS", "Subject", "REF", "CLASSIFIED BY", "FOR", "PASS", "SUMMARY", "Summary", "BEGIN",
+		"XXXX", "SENSITIVE BUT UNCLASSIFIED", "This record is a partial extract of the original cable.",
+		"The full text of the original cable is not available."}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
 	}
 	for _, g := range guardedPatterns {
 		matched := 0
