@@ -24,7 +24,7 @@ func (p *parser) readBody(lines []string) {
 		}
 		cur.Text = joinBlocks(blocks)
 		p.c.Body = append(p.c.Body, *cur)
-		cur, blocks = nil, nil
+		cur, blocks = nil, blocks[:0] // the text is copied: the next paragraph reuses blocks
 	}
 	blank := true
 	for i := 0; i < len(lines); i++ {
@@ -59,7 +59,7 @@ func (p *parser) readBody(lines []string) {
 				cur.Marking = normMarking(rest, mk)
 				rest = strings.TrimSpace(rest[mk[1]:])
 			}
-			blocks = [][]string{{rest}}
+			blocks = appendBlock(blocks[:0], rest)
 			blank = false
 			continue
 		}
@@ -76,7 +76,7 @@ func (p *parser) readBody(lines []string) {
 		case cur != nil && !blank:
 			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], line)
 		case cur != nil && cur.Number > 0:
-			blocks = append(blocks, []string{line})
+			blocks = appendBlock(blocks, line)
 		default:
 			flush()
 			cur = &model.Paragraph{Heading: heading}
@@ -84,7 +84,7 @@ func (p *parser) readBody(lines []string) {
 			if mk, rest, ok := p.unnumberedMarking(t); ok {
 				cur.Marking, line = mk, rest
 			}
-			blocks = [][]string{{line}}
+			blocks = appendBlock(blocks[:0], line)
 		}
 		blank = false
 	}
@@ -92,6 +92,17 @@ func (p *parser) readBody(lines []string) {
 	if heading != "" {
 		p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
 	}
+}
+
+// appendBlock starts a new block with line, in the storage a block of a
+// paragraph joined before left, if there is one.
+func appendBlock(blocks [][]string, line string) [][]string {
+	if len(blocks) < cap(blocks) {
+		blocks = blocks[:len(blocks)+1]
+		blocks[len(blocks)-1] = append(blocks[len(blocks)-1][:0], line)
+		return blocks
+	}
+	return append(blocks, []string{line})
 }
 
 func (p *parser) newParagraph(t string, n int) *model.Paragraph {
@@ -139,6 +150,13 @@ func normMarking(s string, m []int) string {
 // separated by a blank line.
 func joinBlocks(blocks [][]string) string {
 	var b strings.Builder
+	n := 0
+	for _, block := range blocks {
+		for _, line := range block {
+			n += len(line) + 2 // a line and what separates it from the next
+		}
+	}
+	b.Grow(n)
 	for k, block := range blocks {
 		if k > 0 {
 			b.WriteString("\n\n")
@@ -174,6 +192,9 @@ func mayStartParagraph(t string) bool {
 // isTableRow reports whether a line is a row of a column-aligned table:
 // at least two gaps of three or more spaces between words.
 func isTableRow(line string) bool {
+	if !strings.Contains(line, "   ") {
+		return false // no gap at all: the quick test for most lines
+	}
 	gaps, run, seen := 0, 0, false
 	for i := 0; i < len(line); i++ {
 		if line[i] == ' ' {
@@ -197,6 +218,10 @@ func isTableRow(line string) bool {
 func (p *parser) numbering(lines []string) map[int]int {
 	pilcrow := false
 	for _, l := range lines {
+		// A marked label has its pilcrow: only such lines need the pattern.
+		if !strings.Contains(l, "¶") {
+			continue
+		}
 		if m := paraStart.FindStringSubmatch(l); m != nil && m[1] != "" {
 			pilcrow = true
 			break
@@ -368,6 +393,9 @@ func isSectionLine(t string) bool {
 	if strings.HasPrefix(t, "---") && strings.HasSuffix(t, "---") && hasLetter(t) {
 		return true
 	}
+	if len(t) > 20 && !isSectionTrim(t[0]) && !isSectionTrim(t[len(t)-1]) {
+		return false // nothing to trim and too long: most lines
+	}
 	w := strings.Trim(t, " -:")
 	if len(w) > 20 {
 		return false
@@ -379,6 +407,8 @@ func isSectionLine(t string) bool {
 	}
 	return false
 }
+
+func isSectionTrim(c byte) bool { return c == ' ' || c == '-' || c == ':' }
 
 var sectionWords = []string{"COMMENT", "COMMENTS", "SUMMARY", "SUMMARY AND COMMENT", "EMBASSY COMMENT", "POST COMMENT", "EXECUTIVE SUMMARY"}
 
@@ -399,18 +429,34 @@ func hasLetter(s string) bool {
 // isAllCaps reports whether the text is in the old telegraphic all-caps
 // style, where a short upper-case line is no sign of a heading.
 func isAllCaps(lines []string) bool {
+	rest := 0 // bytes not yet counted
+	for _, l := range lines {
+		rest += len(l)
+	}
 	lower, upper := 0, 0
 	for _, l := range lines {
+		if lower*50 >= upper+rest {
+			return false // even if all the rest were upper case
+		}
+		rest -= len(l)
 		for i := 0; i < len(l); i++ {
-			switch c := l[i]; {
-			case c >= 'a' && c <= 'z':
-				lower++
-			case c >= 'A' && c <= 'Z':
-				upper++
-			}
+			// Table look-ups, not branches: the letters come in no order
+			// a branch predictor could follow.
+			lower += int(isLowerASCII[l[i]])
+			upper += int(isUpperASCII[l[i]])
 		}
 	}
 	return lower*50 < upper
+}
+
+// isLowerASCII and isUpperASCII are 1 for the ASCII letters of each case.
+var isLowerASCII, isUpperASCII = asciiRange('a', 'z'), asciiRange('A', 'Z')
+
+func asciiRange(from, to byte) (t [256]uint8) {
+	for c := from; c <= to; c++ {
+		t[c] = 1
+	}
+	return t
 }
 
 // isRepeatedFront reports whether a body line repeats the banner, as a

@@ -49,8 +49,12 @@ func Decode(data []byte) string {
 // which the dumps add freely (one space, or a Markdown hard break).
 func splitLines(s string) []string {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	breaks := "\r\n"
+	if strings.IndexByte(s, '\r') < 0 {
+		breaks = "\n" // IndexAny of one byte is the fast IndexByte
+	}
 	for len(s) > 0 {
-		i := strings.IndexAny(s, "\r\n")
+		i := strings.IndexAny(s, breaks)
 		if i < 0 {
 			lines = append(lines, trimRight(s))
 			break
@@ -65,6 +69,9 @@ func splitLines(s string) []string {
 }
 
 func trimRight(s string) string {
+	if s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t' && s[len(s)-1] != 0xA0 {
+		return s // the quick answer: nothing to trim (0xA0 ends "\u00a0")
+	}
 	return strings.TrimRight(s, " \t\u00a0")
 }
 
@@ -73,7 +80,7 @@ var (
 	mdLink   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]\(#[^()\s]*\)`)
 	mdEscape = regexp.MustCompile(`\\([*_#\[\]\\` + "`" + `])`)
 	// atxHeading is a Markdown heading ("#### THE PRESENT SITUATION").
-	atxHeading = regexp.MustCompile(`^\s*#{1,6}\s+(\S.*)$`)
+	atxHeading = guard(`^\s*#{1,6}\s+(\S.*)$`, leads("#"))
 )
 
 // cleanLine undoes the artefacts that Markdown dumps leave in a line: link

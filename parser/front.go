@@ -31,7 +31,7 @@ type front struct {
 // two elements. Nothing after "Classified By" is cut: its reasons often
 // name the E.O.
 func splitAnchors(s string) []string {
-	locs := anchors.FindAllStringIndex(s, -1)
+	locs := findAnchors(s)
 	var parts []string
 	last := 0
 	for _, l := range locs {
@@ -493,7 +493,7 @@ func isTagCode(w string) bool {
 	return glossary.LookupTag(w).Kind != glossary.TagUnknown
 }
 
-var subjectMark = regexp.MustCompile(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`)
+var subjectMark = guard(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s*\([SCU]\)$`, anyOf(leads("("), suffix(")")))
 
 // cleanSubject joins a wrapped subject and strips its portion marking.
 func cleanSubject(s string) string {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"cablereader/model"
 )
@@ -66,7 +67,7 @@ func (p *parser) run(raw []string) {
 			p.atx[strings.TrimSpace(m[1])] = true
 			l = m[1]
 		}
-		lines = append(lines, p.splitGlued(l)...)
+		lines = p.appendGlued(lines, l)
 	}
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
@@ -94,32 +95,31 @@ func (p *parser) run(raw []string) {
 	p.finish()
 }
 
-// splitGlued cuts a line where a dump ran two lines together: the partial
-// record notice, or a banner glued to the last header line
-// ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
-func (p *parser) splitGlued(l string) []string {
+// appendGlued appends a line to lines, cut where a dump ran two lines
+// together: the partial record notice, or a banner glued to the last
+// header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
+func (p *parser) appendGlued(lines []string, l string) []string {
 	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) && !splitsWord(l, loc[0]) && !splitsWord(l, loc[1]) {
-		var out []string
 		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
-			out = append(out, s)
+			lines = append(lines, s)
 		}
-		out = append(out, l[loc[0]:loc[1]])
+		lines = append(lines, l[loc[0]:loc[1]])
 		if s := strings.TrimSpace(l[loc[1]:]); s != "" {
-			out = append(out, p.splitGlued(s)...)
+			lines = p.appendGlued(lines, s)
 		}
-		return out
+		return lines
 	}
 	if m := footBanner.FindStringSubmatchIndex(l); m != nil {
 		// A printout's banner at the foot of a page run onto the page's
 		// last line: "… THEY REALIZE  CONFIDENTIAL". The page break takes
 		// it with it.
-		return []string{l[:m[0]+1], l[m[2]:m[3]]}
+		return append(lines, l[:m[0]+1], l[m[2]:m[3]])
 	}
 	if strings.HasPrefix(strings.TrimSpace(l), "PAGE ") {
 		// A printout's page header run into the first line of the page:
 		// "PAGE 03 HARARE 05461 01 OF 02 271458Z THAT THE MDC IS …".
 		if loc := pageOldLead.FindStringIndex(l); loc != nil && strings.TrimSpace(l[loc[1]:]) != "" {
-			return []string{strings.TrimSpace(l[:loc[1]]), strings.TrimSpace(l[loc[1]:])}
+			return append(lines, strings.TrimSpace(l[:loc[1]]), strings.TrimSpace(l[loc[1]:]))
 		}
 	}
 	if (strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") || strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "XMT")) &&
@@ -127,10 +127,10 @@ func (p *parser) splitGlued(l string) []string {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
 			// The header keeps the line as written, glued word included.
 			p.glued[l[:loc[0]]] = l
-			return []string{l[:loc[0]], l[loc[0]:]}
+			return append(lines, l[:loc[0]], l[loc[0]:])
 		}
 	}
-	return []string{l}
+	return append(lines, l)
 }
 
 // splitsWord reports whether cutting s at i would cut a word in two.
@@ -192,7 +192,7 @@ func headerEnd(lines []string) int {
 
 // takePartial moves the partial-record notice out of the header lines.
 func (p *parser) takePartial(lines []string) []string {
-	out := lines[:0:0]
+	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		if partial.MatchString(l) {
 			p.c.Partial = true
@@ -275,7 +275,7 @@ func (p *parser) finish() {
 	if c.Header.ClassifiedBy == nil {
 		for i := 0; i < len(c.Body) && i < 3; i++ {
 			t := c.Body[i].Text
-			if k := strings.Index(strings.ToUpper(t), "CLASSIFIED BY"); k >= 0 && k < 40 {
+			if k := classifiedByAt(t); k >= 0 && k < 40 {
 				lines := strings.Split(t[k:], "\n")
 				c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
 				if b := c.Body[i]; k == 0 && b.Number == 0 && b.Heading == "" && strings.TrimSpace(t) == c.Header.ClassifiedBy.Text {
@@ -317,7 +317,28 @@ func (p *parser) printoutDate() {
 // as a printout's repeated header runs them together.
 var printoutDTG = regexp.MustCompile(`(?i)\b([ZOPR])\s+(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})\s+(?:[A-Z]{3}\s+)?FM\s`)
 
-var redacted = regexp.MustCompile(`(?i)X{4,}`)
+// classifiedByAt returns strings.Index(strings.ToUpper(t), "CLASSIFIED BY")
+// where that is below 40, and some other answer of 40 or more or -1 where it
+// is not. An ASCII head of t upper-cases to the same bytes alone, so the
+// rest of a long text is left as it is.
+func classifiedByAt(t string) int {
+	const head = 40 + len("CLASSIFIED BY")
+	if len(t) > head && isASCII(t[:head]) {
+		t = t[:head]
+	}
+	return strings.Index(strings.ToUpper(t), "CLASSIFIED BY")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+var redacted = guard(`(?i)X{4,}`, hasFold("xxxx"))
 
 // stationFromPLA takes the post's name from a plain-language address
 // ("AMCONSUL SHENYANG" gives SHENYANG).
@@ -332,7 +353,7 @@ func stationFromPLA(pla string) string {
 	return strings.Join(f, " ")
 }
 
-var truncated = regexp.MustCompile(`[A-Za-z]\.\.\.$`)
+var truncated = guard(`[A-Za-z]\.\.\.$`, suffix("..."))
 
 // archiveID takes the id an archive publishes the cable as (see ParseAs).
 func (p *parser) archiveID(id string) {

@@ -39,7 +39,7 @@ func isHeaderLine(s string, st routingState) bool {
 func isAddressee(s string) bool {
 	t := strings.TrimSpace(s)
 	return len(t) <= 70 && !strings.ContainsAny(t, ".:;") && strings.ToUpper(t) == t &&
-		!paraStart.MatchString(t) && !anchors.MatchString(t)
+		!paraStart.MatchString(t) && findAnchors(t) == nil
 }
 
 // parseRouting reads the ACP-127 format lines. Every line is kept in
@@ -60,19 +60,18 @@ func (p *parser) parseRouting(lines []string) {
 		if m := pageInTo.FindStringIndex(s); m != nil && !pageOld.MatchString(s) {
 			s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
 		}
+		var m []string
 		switch {
 		case fl1.MatchString(s):
 			r.TransmissionID = strings.TrimSpace(s)
 			st = inNothing
-		case fl2.MatchString(s):
-			m := fl2.FindStringSubmatch(s)
+		case fl2.Submatch(s, &m):
 			r.Prosign = m[1]
 			r.Indicators = append(r.Indicators, strings.Fields(m[2])...)
 			st = inIndicators
 		case st == inIndicators && fl2More.MatchString(s):
 			r.Indicators = append(r.Indicators, strings.Fields(s)...)
-		case fl3.MatchString(s):
-			m := fl3.FindStringSubmatch(s)
+		case fl3.Submatch(s, &m):
 			r.Station, r.Serial, r.SectionNumber, r.Julian = m[1], m[2], m[3], m[4]
 			st = inNothing
 		case fl4.MatchString(s):
@@ -81,19 +80,19 @@ func (p *parser) parseRouting(lines []string) {
 		case fl5.MatchString(s) && p.c.Date.IsZero():
 			p.readDTG(r, s)
 			st = inNothing
-		case fm.MatchString(s):
-			p.c.Origin = fm.FindStringSubmatch(s)[1]
+		case fm.Submatch(s, &m):
+			p.c.Origin = m[1]
 			st = inNothing
 		case distLine.MatchString(s):
 			st = inDistribution
-		case to.MatchString(s):
-			r.To = appendAddressee(r.To, to.FindStringSubmatch(s)[1])
+		case to.Submatch(s, &m):
+			r.To = appendAddressee(r.To, m[1])
 			st = inTo
-		case info.MatchString(s):
-			r.Info = appendAddressee(r.Info, info.FindStringSubmatch(s)[1])
+		case info.Submatch(s, &m):
+			r.Info = appendAddressee(r.Info, m[1])
 			st = inInfo
-		case xmt.MatchString(s):
-			name := xmt.FindStringSubmatch(s)[1]
+		case xmt.Submatch(s, &m):
+			name := m[1]
 			if st == inInfo && len(r.Info) > 0 {
 				r.Info[len(r.Info)-1].Exempt = append(r.Info[len(r.Info)-1].Exempt, name)
 			} else if len(r.To) > 0 {

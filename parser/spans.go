@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"cablereader/model"
 )
@@ -15,12 +16,15 @@ var (
 	// COMMENT", which closes both.
 	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?\s*[.:]?`)
 	// summaryStart ends the caption block as a numbered paragraph does.
-	summaryStart = regexp.MustCompile(`^\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|^\s*Summary\s*[:.\-]`)
+	summaryStart = guard(`^(?:\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|\s*Summary\s*[:.\-])`, leads("BEGIN", "SUMM", "Summary"))
 )
 
 // isSpanWord keeps marker lines ("BEGIN SUMMARY", "END COMMENT", "NOTE")
 // from being read as headings.
 func isSpanWord(t string) bool {
+	if t != "" && t[0] < utf8.RuneSelf && strings.IndexByte("BbEeSsCcNn \t\n\v\f\r", t[0]) < 0 {
+		return false // the quick answer: no marker word starts so
+	}
 	f := strings.Fields(strings.ToUpper(t))
 	if len(f) == 0 {
 		return false
@@ -63,11 +67,14 @@ func (p *parser) findSpans() {
 	for _, k := range []model.SpanKind{model.Summary, model.Comment, model.Note} {
 		hasEndFrom[k] = make([]bool, len(body)+1)
 	}
+	// The END labels of each paragraph, found once.
+	paraEnds := make([][][]int, len(body))
 	for i := len(body) - 1; i >= 0; i-- {
 		for _, v := range hasEndFrom {
 			v[i] = v[i+1]
 		}
-		for _, m := range ends(body[i].Text, 0) {
+		paraEnds[i] = ends(body[i].Text)
+		for _, m := range paraEnds[i] {
 			hasEndFrom[model.SpanKind(strings.ToUpper(body[i].Text[m[2]:m[3]]))][i] = true
 			if m[4] >= 0 {
 				hasEndFrom[model.Comment][i] = true
@@ -108,7 +115,7 @@ func (p *parser) findSpans() {
 			if cur == nil {
 				s, e, kind, ok := nextStart(text, pos)
 				if !ok {
-					if e := ends(text, pos); e != nil && pos == 0 {
+					if e := paraEnds[i]; e != nil && pos == 0 {
 						m := e[0]
 						// An END with no opening: the block is the paragraph so far.
 						k := model.SpanKind(strings.ToUpper(text[m[2]:m[3]]))
@@ -122,7 +129,7 @@ func (p *parser) findSpans() {
 				cur = &open{kind: kind, start: s, content: e}
 				pos = e
 			}
-			m := spanEndOf(text, pos, cur.kind)
+			m := spanEndOf(text, endsFrom(paraEnds[i], pos), cur.kind)
 			if cur.kind == model.Summary {
 				// A COMMENT label inside a summary ends the summary there.
 				if s, e, k, ok := nextStart(text, pos); ok && k == model.Comment && (m == nil || s < m[0]) {
@@ -216,12 +223,16 @@ func headingTitled(h, word string) bool {
 
 // nextStart finds the next opening label at or after pos and returns the
 // block's start (its parenthesis if it has one) and its content's start.
-// The label pattern is tried only where a capital S, C, N or B starts a
-// word, so a long paragraph costs one pass over its bytes.
+// The label pattern is tried only where a word starts as a label does
+// (SUMMARY or Summary, COMMENT, NOTE, BEGIN: their first three letters),
+// so a long paragraph costs one pass over its bytes.
 func nextStart(text string, pos int) (start, content int, kind model.SpanKind, ok bool) {
 	for i := pos; i < len(text); i++ {
-		switch text[i] {
-		case 'S', 'C', 'N', 'B':
+		if !labelInitial[text[i]] || i+3 > len(text) {
+			continue
+		}
+		switch text[i : i+3] {
+		case "SUM", "Sum", "COM", "Com", "NOT", "Not", "BEG", "Beg":
 		default:
 			continue
 		}
@@ -250,6 +261,9 @@ func nextStart(text string, pos int) (start, content int, kind model.SpanKind, o
 	return 0, 0, "", false
 }
 
+// labelInitial holds the letters an opening label starts with.
+var labelInitial = [256]bool{'S': true, 'C': true, 'N': true, 'B': true}
+
 // window is the few bytes after i in which a label must fit.
 func window(text string, i int) string {
 	return text[i:min(len(text), i+64)]
@@ -260,12 +274,14 @@ func isWordByte(c byte) bool {
 }
 
 // ends finds every END label in text, trying the pattern only where a word
-// starts with E or e.
-func ends(text string, pos int) [][]int {
+// starts with "end", in any case, and more follows.
+func ends(text string) [][]int {
 	var out [][]int
-	for i := pos; i < len(text); i++ {
-		if c := text[i]; c != 'E' && c != 'e' || i > 0 && isWordByte(text[i-1]) ||
-			i+4 > len(text) || !strings.EqualFold(text[i:i+3], "end") {
+	for i := 0; i+4 <= len(text); i++ {
+		// The first two bytes in one test, which a branch predictor
+		// follows better than a test per byte. |0x20 folds an ASCII
+		// letter to lower case; no other byte folds to e, n or d.
+		if uint16(text[i])|uint16(text[i+1])<<8|0x2020 != 'e'|'n'<<8 || text[i+2]|0x20 != 'd' || i > 0 && isWordByte(text[i-1]) {
 			continue
 		}
 		if m := spanEnd.FindStringSubmatchIndex(window(text, i)); m != nil {
@@ -317,14 +333,33 @@ func noteOK(text string, s, e int) bool {
 	return len(b) > 0 && (b[len(b)-1] == '(' || b[len(b)-1] == '[')
 }
 
+// precededByEnd reports whether "END" or "END OF", in any case, stands
+// before s. Only the last bytes are compared: no other letter upper-cases
+// to E, N, D, O or F.
 func precededByEnd(text string, s int) bool {
-	b := strings.ToUpper(strings.TrimRight(text[:s], " "))
-	return strings.HasSuffix(b, "END") || strings.HasSuffix(b, "END OF")
+	b := strings.TrimRight(text[:s], " ")
+	return hasSuffixFold(b, "END") || hasSuffixFold(b, "END OF")
 }
 
-// spanEndOf finds the END label of kind k at or after pos.
-func spanEndOf(text string, pos int, k model.SpanKind) []int {
-	for _, m := range ends(text, pos) {
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// endsFrom returns the END labels (from ends) that start at or after pos.
+// No word inside a label starts with "end", so these are the labels a
+// search from pos would find.
+func endsFrom(all [][]int, pos int) [][]int {
+	for k, m := range all {
+		if m[0] >= pos {
+			return all[k:]
+		}
+	}
+	return nil
+}
+
+// spanEndOf finds the END label of kind k among labels.
+func spanEndOf(text string, labels [][]int, k model.SpanKind) []int {
+	for _, m := range labels {
 		if model.SpanKind(strings.ToUpper(text[m[2]:m[3]])) == k || m[4] >= 0 && k == model.Comment {
 			return []int{m[0], m[1]}
 		}
