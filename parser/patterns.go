@@ -67,7 +67,7 @@ var (
 	distRule   = regexp.MustCompile(`^-{5,}[0-9A-F]*\s+\d{6}Z\s*/\d+$`)
 	// pageOldLead is a printout's page header at the start of a line that
 	// goes on with the page's text.
-	footBanner  = regexp.MustCompile(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`)
+	footBanner  = guard(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`, endsLevel)
 	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
 	pageRelay   = regexp.MustCompile(`^PAGE\s+(\d{2,3})\s+R[A-Z]{3,6}\d{3,5}\s+([A-Z].*)$`)
 	pageOld     = guard(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`, leads("PAGE"))
@@ -240,6 +240,13 @@ func foldedLetter(s string) (byte, string) {
 }
 
 // has is the test for a pattern whose every match holds one of the words.
+// endsLevel reports whether s ends, but for spaces, in a level word.
+func endsLevel(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, "CONFIDENTIAL") || strings.HasSuffix(s, "SECRET") ||
+		strings.HasSuffix(s, "UNCLASSIFIED") || strings.HasSuffix(s, "LIMITED OFFICIAL USE")
+}
+
 func has(words ...string) func(string) bool {
 	return func(s string) bool {
 		for _, w := range words {
