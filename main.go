@@ -181,8 +181,11 @@ func closeAll(files []*input.File) {
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
 	size := len(data)
 	parse := func() *model.Cable {
-		c := parser.ParseAs(data, corpus.NameID(name))
-		data = nil // the model holds copies: let the input go
+		// The parser reads the input into text once: let the input go
+		// before the parse, and the parser lets the text go after it.
+		in := data
+		data = nil
+		c := parser.ParseAs(in, corpus.NameID(name))
 		if size > bigInput {
 			// Parsing a big file leaves garbage several times its size;
 			// hand it back now rather than hold it while the reader runs.

@@ -112,7 +112,17 @@ func normMarking(s string, m []int) string {
 // space, sub-items and table rows keep their own line, blocks are
 // separated by a blank line.
 func joinBlocks(blocks [][]string) string {
+	// One allocation, of about the text's size: a builder left to grow
+	// holds up to a quarter more than its text, for as long as the text.
+	n := 0
+	for _, block := range blocks {
+		n += 2
+		for _, line := range block {
+			n += len(line) + 1
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for k, block := range blocks {
 		if k > 0 {
 			b.WriteString("\n\n")

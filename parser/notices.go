@@ -13,14 +13,9 @@ import (
 // notices says what was odd about the input, so that a reader sees why a
 // cable looks the way it does. Real cables give none of these but the
 // Latin-1 one; broken and hostile files give several.
-func notices(c *model.Cable, lines []string) []string {
+// controls is how many control characters the lines hold.
+func notices(c *model.Cable, controls int) []string {
 	var out []string
-	controls := 0
-	for _, l := range lines {
-		if sanitize.Has(l) { // the fast test first: most lines are clean
-			controls += sanitize.Count(l)
-		}
-	}
 	if controls > 0 {
 		out = append(out, fmt.Sprintf("the text holds %s control %s or escape %s", count(controls), plural(controls, "character", "characters"), plural(controls, "sequence", "sequences")))
 	}
@@ -38,6 +33,18 @@ func notices(c *model.Cable, lines []string) []string {
 		out = append(out, "the text stops mid-sentence: the cable may be cut off")
 	}
 	return out
+}
+
+// countControls counts the control characters and escape sequences in
+// the lines.
+func countControls(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if sanitize.Has(l) { // the fast test first: most lines are clean
+			n += sanitize.Count(l)
+		}
+	}
+	return n
 }
 
 // endsMidSentence reports whether text ends inside a sentence: its last
