@@ -185,12 +185,19 @@ func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) i
 		// before the parse, and the parser lets the text go after it.
 		in := data
 		data = nil
-		c := parser.ParseAs(in, corpus.NameID(name))
-		if size > bigInput {
-			// Parsing a big file leaves garbage several times its size;
-			// hand it back now rather than hold it while the reader runs.
-			debug.FreeOSMemory()
+		if size <= bigInput {
+			return parser.ParseAs(in, corpus.NameID(name))
 		}
+		// The parse of a big cable holds its text, the paragraphs
+		// being built and the list of lines, and makes garbage several
+		// times its size: collected early, as when printing, the
+		// reader's peak stays near what the parser holds live.
+		old := debug.SetGCPercent(20)
+		c := parser.ParseAs(in, corpus.NameID(name))
+		debug.SetGCPercent(old)
+		// Hand the garbage back now rather than hold it while the
+		// reader runs.
+		debug.FreeOSMemory()
 		return c
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {

@@ -25,6 +25,8 @@ type parser struct {
 	glued   map[string]string // first part of a split line → the line as written
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
+	text     strings.Builder // paragraph texts (textRoom)
+	size     int             // the input text's size
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a
@@ -48,7 +50,7 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 	// input, every copy of the list of lines is a fifth of its size.
 	lines := splitLines(text)
 	controls := countControls(lines)
-	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}}
+	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}, size: len(text)}
 	if latin1 {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
