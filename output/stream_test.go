@@ -96,3 +96,35 @@ func benchOutput(b *testing.B, write func(io.Writer, *model.Cable) error) {
 		}
 	}
 }
+
+// A paragraph longer than a piece is encoded a piece at a time, to the
+// same bytes as encoded whole: the pieces are cut between characters,
+// whatever their length, and what is escaped (quotes, controls, invalid
+// UTF-8, bidi controls) is escaped the same on either side of a cut.
+func TestJSONLongParagraphInPieces(t *testing.T) {
+	unit := "\U0001F600 Caf\u00e9 \u20ac \"q\" \\ \u0085\u202e\x7f\t\n\xff\u2028 <&> x"
+	var texts []string
+	for k := 1; k <= 4; k++ { // the first cut inside the four bytes of 😀 and after
+		texts = append(texts, "BEGIN "+strings.Repeat("a", textPiece-6-k)+strings.Repeat(unit, 3))
+	}
+	texts = append(texts, "BEGIN "+strings.Repeat(unit, 3*textPiece/len(unit)+7))
+	for _, text := range texts {
+		p := model.Paragraph{Number: 1, Label: "1.", Marking: "C", Heading: `"text": ""`,
+			Text:  text,
+			Spans: []model.Span{{Kind: model.Note, Start: 0, End: 5, Text: "BEGIN"}}}
+		var whole, pieces bytes.Buffer
+		w := newJSONWriter(&whole)
+		w.value(paragraphJSON(p), "    ")
+		if err := w.flush(); err != nil {
+			t.Fatal(err)
+		}
+		w = newJSONWriter(&pieces)
+		w.paragraph(p, "    ")
+		if err := w.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Text) <= textPiece || !bytes.Equal(whole.Bytes(), pieces.Bytes()) {
+			t.Errorf("%d bytes of text: %d bytes encoded whole, %d in pieces; want the same bytes", len(p.Text), whole.Len(), pieces.Len())
+		}
+	}
+}

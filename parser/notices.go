@@ -60,17 +60,18 @@ func endsMidSentence(text string) bool {
 		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size // past the stop, whatever its length in bytes
 	}
-	tail := strings.Fields(text[max(0, end):])
-	words := 0
-	for _, w := range tail {
+	// The words are counted as they come: a paragraph of 200 MB with no
+	// full stop would make a list of words twice its size.
+	words, last := 0, ""
+	for w := range strings.FieldsSeq(text[max(0, end):]) {
 		if isWord(strings.TrimSuffix(w, ",")) {
 			words++
 		}
+		last = w
 	}
 	if words < 4 {
 		return false
 	}
-	last := tail[len(tail)-1]
 	if strings.HasSuffix(last, ",") {
 		return true
 	}
