@@ -185,13 +185,23 @@ func closeAll(files []*input.File) {
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
 	size := len(data)
 	parse := func() *model.Cable {
-		c := parser.ParseAs(data, corpus.NameID(name))
-		data = nil // the model holds copies: let the input go
-		if size > bigInput {
-			// Parsing a big file leaves garbage several times its size;
-			// hand it back now rather than hold it while the reader runs.
-			debug.FreeOSMemory()
+		// The parser reads the input into text once: let the input go
+		// before the parse, and the parser lets the text go after it.
+		in := data
+		data = nil
+		if size <= bigInput {
+			return parser.ParseAs(in, corpus.NameID(name))
 		}
+		// The parse of a big cable holds its text, the paragraphs
+		// being built and the list of lines, and makes garbage several
+		// times its size: collected early, as when printing, the
+		// reader's peak stays near what the parser holds live.
+		old := debug.SetGCPercent(20)
+		c := parser.ParseAs(in, corpus.NameID(name))
+		debug.SetGCPercent(old)
+		// Hand the garbage back now rather than hold it while the
+		// reader runs.
+		debug.FreeOSMemory()
 		return c
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {

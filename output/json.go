@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"cablereader/model"
 	"cablereader/sanitize"
@@ -140,7 +141,7 @@ func JSON(w io.Writer, c *model.Cable) error {
 				e.raw(",")
 			}
 			e.raw("\n    ")
-			e.value(paragraphJSON(p), "    ")
+			e.paragraph(p, "    ")
 		}
 		e.raw("\n  ]")
 	}
@@ -183,6 +184,62 @@ func (e *jsonWriter) value(v any, prefix string) {
 	// The text stays exact; what a terminal would act on is escaped.
 	b := sanitize.JSON(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
 	_, e.err = e.w.Write(b)
+}
+
+// paragraph writes p as value does, and a long text a piece at a time,
+// so that a paragraph of 200 MB is not held again, encoded, indented and
+// made inert, three times over.
+func (e *jsonWriter) paragraph(p model.Paragraph, prefix string) {
+	if len(p.Text) <= textPiece {
+		e.value(paragraphJSON(p), prefix)
+		return
+	}
+	jp := paragraphJSON(p)
+	jp.Text = ""
+	var around bytes.Buffer
+	enc := json.NewEncoder(&around)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if e.err = enc.Encode(jp); e.err != nil {
+		return
+	}
+	// Quotes inside strings are escaped: the only `"text": ""` is the
+	// key with the value left out.
+	b := bytes.TrimSuffix(around.Bytes(), []byte("\n"))
+	at := bytes.Index(b, []byte(`"text": ""`))
+	if at < 0 {
+		e.value(paragraphJSON(p), prefix)
+		return
+	}
+	at += len(`"text": "`)
+	e.write(b[:at])
+	for text := p.Text; text != "" && e.err == nil; {
+		// Cut before the start of a character: encoding/json escapes
+		// character by character, so the pieces encode as the whole.
+		n := min(len(text), textPiece)
+		for n < len(text) && !utf8.RuneStart(text[n]) {
+			n++
+		}
+		e.buf.Reset()
+		e.enc.SetIndent("", "")
+		if e.err = e.enc.Encode(text[:n]); e.err != nil {
+			return
+		}
+		// The piece without its quotes and line end.
+		e.write(bytes.TrimSuffix(e.buf.Bytes(), []byte("\"\n"))[1:])
+		text = text[n:]
+	}
+	e.write(b[at:])
+}
+
+// textPiece is the size of the pieces a long paragraph is encoded in.
+const textPiece = 1 << 20
+
+// write makes encoded JSON inert for a terminal and writes it on.
+func (e *jsonWriter) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(sanitize.JSON(b))
+	}
 }
 
 func (e *jsonWriter) flush() error {

@@ -1,10 +1,13 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/model"
 )
@@ -93,6 +96,68 @@ func benchOutput(b *testing.B, write func(io.Writer, *model.Cable) error) {
 	for b.Loop() {
 		if err := write(io.Discard, c); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A paragraph longer than a piece is encoded a piece at a time, to the
+// same bytes as encoded whole: the pieces are cut between characters,
+// whatever their length, and what is escaped (quotes, controls, invalid
+// UTF-8, bidi controls) is escaped the same on either side of a cut.
+func TestJSONLongParagraphInPieces(t *testing.T) {
+	unit := "\U0001F600 Caf\u00e9 \u20ac \"q\" \\ \u0085\u202e\x7f\t\n\xff\u2028 <&> x"
+	var texts []string
+	for k := 1; k <= 4; k++ { // the first cut inside the four bytes of 😀 and after
+		texts = append(texts, "BEGIN "+strings.Repeat("a", textPiece-6-k)+strings.Repeat(unit, 3))
+	}
+	texts = append(texts, "BEGIN "+strings.Repeat(unit, 3*textPiece/len(unit)+7))
+	for _, text := range texts {
+		p := model.Paragraph{Number: 1, Label: "1.", Marking: "C", Heading: `"text": ""`,
+			Text:  text,
+			Spans: []model.Span{{Kind: model.Note, Start: 0, End: 5, Text: "BEGIN"}}}
+		var whole, pieces bytes.Buffer
+		w := newJSONWriter(&whole)
+		w.value(paragraphJSON(p), "    ")
+		if err := w.flush(); err != nil {
+			t.Fatal(err)
+		}
+		w = newJSONWriter(&pieces)
+		w.paragraph(p, "    ")
+		if err := w.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Text) <= textPiece || !bytes.Equal(whole.Bytes(), pieces.Bytes()) {
+			t.Errorf("%d bytes of text: %d bytes encoded whole, %d in pieces; want the same bytes", len(p.Text), whole.Len(), pieces.Len())
+		}
+	}
+}
+
+// A long line is folded a piece at a time to the same lines as folded
+// whole: words of every length (longer than the width too), hyphens, runs
+// of spaces, leading spaces, wide and accented characters, at several
+// widths and pieces small enough to cut it hundreds of times.
+func TestTextFoldsLongLineInPieces(t *testing.T) {
+	words := []string{"a", "the", "MINISTER", "co-operation", "well-known-and-long", "é", "Café", "世界", "日本語のテキスト",
+		"-", "--", "x-", "1.4(b)", strings.Repeat("w", 90), "END.", "(C)", "¶12"}
+	seps := []string{" ", " ", " ", "  ", "   "}
+	var sb strings.Builder
+	sb.WriteString("  The ")
+	seed := uint32(1)
+	for sb.Len() < 200_000 {
+		seed = seed*1664525 + 1013904223
+		sb.WriteString(words[seed>>8%uint32(len(words))])
+		sb.WriteString(seps[seed>>20%uint32(len(seps))])
+	}
+	line := sb.String()
+	for _, width := range []int{20, 72, 100} {
+		for _, piece := range []int{300, 1000, 4096} {
+			var got bytes.Buffer
+			w := bufio.NewWriter(&got)
+			writeFolded(w, line, width, piece)
+			w.Flush()
+			if want := ansi.Wordwrap(line, width, ""); got.String() != want {
+				t.Errorf("width %d, pieces of %d: folded in pieces differs from folded whole", width, piece)
+			}
 		}
 	}
 }

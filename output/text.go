@@ -169,11 +169,54 @@ func spanKinds(p model.Paragraph) []model.SpanKind {
 func writeWrapped(b *bufio.Writer, s string, width int) {
 	for {
 		line, rest, more := strings.Cut(s, "\n")
-		b.WriteString(ansi.Wordwrap(line, width, ""))
+		writeFolded(b, line, width, foldPiece)
 		b.WriteByte('\n')
 		if !more {
 			return
 		}
 		s = rest
 	}
+}
+
+// foldPiece is the size of the pieces a long line is folded in.
+const foldPiece = 1 << 20
+
+// writeFolded writes line folded at width columns, as ansi.Wordwrap folds
+// it, a piece at a time when it is long: a paragraph of 200 MB is one
+// line, which folded whole is held again, and more, while it is built.
+// Folding fills each output line before it starts the next, so the output
+// lines of a piece are those of the whole line, but for the last two,
+// which the end of the piece may have cut short: those are folded again
+// with the next piece. Each output line is the input as written, with the
+// spaces at the fold left out; should a line not be found where expected,
+// the rest is folded whole.
+func writeFolded(b *bufio.Writer, line string, width, piece int) {
+	for len(line) > piece {
+		folded := strings.Split(ansi.Wordwrap(line[:piece], width, ""), "\n")
+		if len(folded) < 3 {
+			break
+		}
+		pos, ok := 0, true
+		for _, l := range folded[:len(folded)-1] {
+			for pos < len(line) && line[pos] == ' ' && !strings.HasPrefix(line[pos:], l) {
+				pos++
+			}
+			if l == "" || !strings.HasPrefix(line[pos:], l) {
+				ok = false
+				break
+			}
+			pos += len(l)
+		}
+		if !ok {
+			break
+		}
+		// pos is past the last but one line: back to where it starts.
+		next := pos - len(folded[len(folded)-2])
+		for _, l := range folded[:len(folded)-2] {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+		line = line[next:]
+	}
+	b.WriteString(ansi.Wordwrap(line, width, ""))
 }

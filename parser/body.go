@@ -22,7 +22,7 @@ func (p *parser) readBody(lines []string) {
 		if cur == nil {
 			return
 		}
-		cur.Text = joinBlocks(blocks)
+		cur.Text = p.joinBlocks(blocks)
 		p.c.Body = append(p.c.Body, *cur)
 		cur, blocks = nil, blocks[:0] // the text is copied: the next paragraph reuses blocks
 	}
@@ -148,15 +148,16 @@ func normMarking(s string, m []int) string {
 // joinBlocks reflows a paragraph: hard-wrapped lines are joined with a
 // space, sub-items and table rows keep their own line, blocks are
 // separated by a blank line.
-func joinBlocks(blocks [][]string) string {
-	var b strings.Builder
+func (p *parser) joinBlocks(blocks [][]string) string {
 	n := 0
 	for _, block := range blocks {
+		n += 2
 		for _, line := range block {
-			n += len(line) + 2 // a line and what separates it from the next
+			n += len(line) + 1
 		}
 	}
-	b.Grow(n)
+	b := p.textRoom(n)
+	start := b.Len()
 	for k, block := range blocks {
 		if k > 0 {
 			b.WriteString("\n\n")
@@ -180,7 +181,22 @@ func joinBlocks(blocks [][]string) string {
 			prevTable = isTable
 		}
 	}
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(b.String()[start:])
+}
+
+// textRoom returns the builder that paragraph texts are written into, one
+// after another, with room for n more bytes. A text written there never
+// changes (a builder only appends), so the paragraphs share a few large
+// allocations instead of one each, rounded up, or one grown by doubling,
+// which holds up to a quarter more than its text.
+func (p *parser) textRoom(n int) *strings.Builder {
+	if p.text.Cap()-p.text.Len() < n {
+		p.text = strings.Builder{}
+		// A 64th of the input, up to a megabyte: what is left
+		// unwritten in the last one stays small next to the cable.
+		p.text.Grow(max(n, min(1<<20, p.size/64)))
+	}
+	return &p.text
 }
 
 // mayStartParagraph is the cheap test before paraStart: a digit or a

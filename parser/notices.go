@@ -13,14 +13,9 @@ import (
 // notices says what was odd about the input, so that a reader sees why a
 // cable looks the way it does. Real cables give none of these but the
 // Latin-1 one; broken and hostile files give several.
-func notices(c *model.Cable, lines []string) []string {
+// controls is how many control characters the lines hold.
+func notices(c *model.Cable, controls int) []string {
 	var out []string
-	controls := 0
-	for _, l := range lines {
-		if sanitize.Has(l) { // the fast test first: most lines are clean
-			controls += sanitize.Count(l)
-		}
-	}
 	if controls > 0 {
 		out = append(out, fmt.Sprintf("the text holds %s control %s or escape %s", count(controls), plural(controls, "character", "characters"), plural(controls, "sequence", "sequences")))
 	}
@@ -40,6 +35,18 @@ func notices(c *model.Cable, lines []string) []string {
 	return out
 }
 
+// countControls counts the control characters and escape sequences in
+// the lines.
+func countControls(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if sanitize.Has(l) { // the fast test first: most lines are clean
+			n += sanitize.Count(l)
+		}
+	}
+	return n
+}
+
 // endsMidSentence reports whether text ends inside a sentence: its last
 // block has, after the last full stop, four words or more, and the last of
 // them is a lower-case word or has a comma after it. Signatures glued to
@@ -53,17 +60,18 @@ func endsMidSentence(text string) bool {
 		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size // past the stop, whatever its length in bytes
 	}
-	tail := strings.Fields(text[max(0, end):])
-	words := 0
-	for _, w := range tail {
+	// The words are counted as they come: a paragraph of 200 MB with no
+	// full stop would make a list of words twice its size.
+	words, last := 0, ""
+	for w := range strings.FieldsSeq(text[max(0, end):]) {
 		if isWord(strings.TrimSuffix(w, ",")) {
 			words++
 		}
+		last = w
 	}
 	if words < 4 {
 		return false
 	}
-	last := tail[len(tail)-1]
 	if strings.HasSuffix(last, ",") {
 		return true
 	}

@@ -27,6 +27,8 @@ type parser struct {
 	glued   map[string]string // first part of a split line → the line as written
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
+	text     strings.Builder // paragraph texts (textRoom)
+	size     int             // the input text's size
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a
@@ -41,19 +43,23 @@ func Parse(data []byte) *model.Cable { return ParseAs(data, "") }
 // text.
 func ParseAs(data []byte, id string) (c *model.Cable) {
 	text, latin1 := decode(data)
-	lines := splitLines(text)
 	defer func() {
 		if r := recover(); r != nil {
-			c = &model.Cable{Unplaced: lines, Notices: []string{fmt.Sprintf("internal parser error: %v", r)}}
+			c = &model.Cable{Unplaced: splitLines(text), Notices: []string{fmt.Sprintf("internal parser error: %v", r)}}
 		}
 	}()
-	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}}
+	// The lines are held no longer than the parse needs them: on a large
+	// input, every copy of the list of lines is a fifth of its size.
+	lines := splitLines(text)
+	controls := countControls(lines)
+	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}, size: len(text)}
 	if latin1 {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
 	p.run(lines)
 	p.archiveID(id)
-	p.c.Notices = append(p.c.Notices, notices(p.c, lines)...)
+	p.c.Notices = append(p.c.Notices, notices(p.c, controls)...)
+	own(p.c)
 	return p.c
 }
 

@@ -44,7 +44,9 @@ type prepared struct {
 	lines   []common.Range // text split at '\n'
 	spans   []dspan
 	kinds   []model.SpanKind // distinct span kinds, in order of appearance
-	style   []uint8          // style id per byte of text
+	// style is the style id of each byte of text; nil when all of it is
+	// plain (no spans), which saves a byte per byte of a long paragraph.
+	style []uint8
 }
 
 // prepare cleans a paragraph and maps its spans onto the cleaned text. The
@@ -114,7 +116,9 @@ func prepare(p *model.Paragraph) *prepared {
 			start = i + 1
 		}
 	}
-	pr.style = make([]uint8, len(pr.text))
+	if len(p.Spans) > 0 {
+		pr.style = make([]uint8, len(pr.text))
+	}
 	for i, sp := range p.Spans {
 		a, b := clampRune(raw, sp.Start), clampRune(raw, sp.End)
 		if b <= a {
@@ -136,7 +140,7 @@ func prepare(p *model.Paragraph) *prepared {
 		}
 	}
 	// '\n' bytes carry no style
-	for i := 0; i < len(pr.text); i++ {
+	for i := 0; i < len(pr.style); i++ {
 		if pr.text[i] == '\n' {
 			pr.style[i] = stPlain
 		}
@@ -269,8 +273,16 @@ func newRenderer(st *theme.Styles) *renderer {
 	return r
 }
 
-// styled writes text[a:b] painted by style ids.
+// styled writes text[a:b] painted by style ids (all plain when style is
+// nil).
 func (r *renderer) styled(text string, style []uint8, a, b int) {
+	if style == nil && a < b {
+		p := r.paint[stPlain]
+		r.b.WriteString(p.Open)
+		r.b.WriteString(text[a:b])
+		r.b.WriteString(p.Close)
+		return
+	}
 	for a < b {
 		s := style[a]
 		e := a + 1
@@ -313,7 +325,8 @@ func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []com
 	}
 	style := pr.style
 	if len(matches) > 0 {
-		style = append([]uint8(nil), pr.style...)
+		style = make([]uint8, len(pr.text))
+		copy(style, pr.style)
 		for i, m := range matches {
 			v := stMatch
 			if i == cur {
