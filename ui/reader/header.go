@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 
+	"cablereader/describe"
 	"cablereader/glossary"
 	"cablereader/model"
 	"cablereader/ui/common"
@@ -69,12 +69,6 @@ func banner(c *model.Cable, width int) string {
 	return theme.BannerStyle(c.Classification.Level).Width(width).Align(lipgloss.Center).Render(t)
 }
 
-// readableDate gives the UTC date-time and the date in words.
-func readableDate(t time.Time) string {
-	t = t.UTC()
-	return t.Format("2006-01-02 15:04 UTC") + " (" + t.Format("Mon 2 Jan 2006") + ")"
-}
-
 // headerPane renders the header: banner, the id line, then the cable's
 // header fields (model.Cable.HeaderFields), a partial-record warning and a
 // rule. width is the terminal width (the banner spans it); w is the text
@@ -96,7 +90,7 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 	// id · precedence · section · date
 	idl := []string{st.Heading.Render(common.OrDash(common.CleanLine(c.ID)))}
 	if c.HasDate() {
-		idl = append(idl, readableDate(c.Date))
+		idl = append(idl, describe.ReadableDate(c.Date))
 	} else {
 		idl = append(idl, st.Dim.Render("no date-time group"))
 	}
@@ -112,7 +106,7 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 		v := common.CleanLine(f.Value)
 		switch f.Key {
 		case model.FieldFrom:
-			if pla := common.CleanLine(glossary.PLA(c.Origin)); pla != "" && addsWords(v, pla) {
+			if pla := common.CleanLine(glossary.PLA(c.Origin)); pla != "" && describe.AddsWords(v, pla) {
 				v += st.Dim.Render(" (" + pla + ")")
 			}
 		case model.FieldTags:
