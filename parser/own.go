@@ -73,6 +73,7 @@ func eachString(c *model.Cable, f func(*string)) {
 		f(&eo.Text)
 	}
 	all(h.Tags)
+	all(h.OtherTags)
 	f(&h.Subject)
 	for i := range h.References {
 		r := &h.References[i]
