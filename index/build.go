@@ -603,7 +603,7 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 			return err
 		}
 	}
-	_, err = w.fts.ExecContext(w.ctx, row, j.text, e.Subject) // bytes, not copied to a string: FTS5 reads them as text
+	_, err = w.fts.ExecContext(w.ctx, row, reportText(j.text), e.Subject) // bytes, not copied to a string: FTS5 reads them as text
 	return err
 }
 

@@ -20,7 +20,7 @@ import (
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
 // An index of another version is rebuilt.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 const appName = "cablereader"
 

@@ -44,7 +44,7 @@ func (ix *Index) Snippet(h Hit, q *Query) (Snippet, error) {
 	if err != nil {
 		return Snippet{}, err
 	}
-	return MakeSnippet(parser.Decode(text), q), nil // Latin-1 as the parser reads it
+	return MakeSnippet(parser.Decode(reportText(text)), q), nil // Latin-1 as the parser reads it
 }
 
 type tok struct {
