@@ -31,3 +31,21 @@ func TestReportText(t *testing.T) {
 		}
 	}
 }
+
+// A snippet shows the query's words in the reporting rather than in the
+// subject, which the result's row shows already; a window with more of
+// the words wins wherever it is.
+func TestSnippetPrefersReporting(t *testing.T) {
+	text := "SUBJECT: IRAN TALKS\n\nClassified By: Ambassador, reasons 1.4 (b).\n\n1. (C) We discussed Iran with the minister today.\n"
+	q, err := Parse("iran")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sn := MakeSnippet(text, q); !strings.Contains(sn.Text, "We discussed Iran") {
+		t.Errorf("snippet %q", sn.Text)
+	}
+	q, _ = Parse("iran talks")
+	if sn := MakeSnippet(text, q); !strings.Contains(sn.Text, "IRAN TALKS") {
+		t.Errorf("both words: snippet %q", sn.Text)
+	}
+}

@@ -100,6 +100,18 @@ const (
 	plain    = "aaaaaaceeeeiiiinooooouuuuyy"
 )
 
+// bodyStart is where the numbered paragraphs begin in text (the first
+// "1." or "¶1" at the start of a line), or len(text) when none does.
+func bodyStart(text string) int {
+	at := len(text)
+	for _, mark := range []string{"\n1. ", "\n1.(", "\n¶1", "\n 1. ", "\n\xb61"} {
+		if i := strings.Index(text, mark); i >= 0 && i < at {
+			at = i
+		}
+	}
+	return at
+}
+
 // MakeSnippet cuts a snippet for q out of text.
 func MakeSnippet(text string, q *Query) Snippet {
 	toks := tokenize(text, fold)
@@ -139,7 +151,11 @@ func MakeSnippet(text string, q *Query) Snippet {
 			}
 		}
 	} else {
-		best := -1
+		// The window with the most of the query's terms; of equals, the
+		// first in the reporting rather than in the caption (the subject
+		// is on the row already).
+		body := bodyStart(text)
+		best, bestInBody := -1, false
 		for a, h := range hits {
 			seen := map[int]bool{}
 			for _, g := range hits[a:] {
@@ -148,8 +164,9 @@ func MakeSnippet(text string, q *Query) Snippet {
 				}
 				seen[g.term] = true
 			}
-			if len(seen) > best {
-				best, first = len(seen), max(0, h.at-4)
+			inBody := toks[h.at].start >= body
+			if len(seen) > best || len(seen) == best && inBody && !bestInBody {
+				best, bestInBody, first = len(seen), inBody, max(0, h.at-4)
 			}
 		}
 	}
