@@ -42,13 +42,12 @@ func (a *Archive) marksLines(w int) []string {
 		lines = append(lines, "  "+l)
 	}
 	for i, mk := range a.opt.State.Recent() {
-		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
-			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
 		absent := !a.present(mk.ID)
+		l := common.MarkLine(mk, w)
 		if absent {
-			l += " · not in this archive"
+			const note = " · not in this archive" // kept whole: the words give way
+			l = common.Fit(common.MarkLine(mk, w-common.Width(note))+note, w)
 		}
-		l = common.Fit(l, w)
 		switch {
 		case i == a.mk.sel:
 			l = st.P.Gutter.Wrap("▌") + " " + st.P.LinkSel.Wrap(common.PadRight(l, w))

@@ -2,12 +2,14 @@ package common
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/ui/internal/uitest"
+	"cablereader/ui/state"
 )
 
 func TestPageKeys(t *testing.T) {
@@ -77,5 +79,17 @@ func TestPrompt(t *testing.T) {
 	}
 	if len(long.Value) != MaxInput {
 		t.Errorf("prompt took %d bytes", len(long.Value))
+	}
+}
+
+// A marks page line: id and paragraph in their columns, the first words
+// after them, cut to the width, control bytes made harmless.
+func TestMarkLine(t *testing.T) {
+	mk := state.Mark{ID: "09TOKYO2531", Name: "¶5", Words: "Commenting on the\x1b[31m current state"}
+	if got, want := MarkLine(mk, 80), "09TOKYO2531          ¶5         Commenting on the␛[31m current state"; got != want {
+		t.Errorf("MarkLine = %q\nwant       %q", got, want)
+	}
+	if got := MarkLine(mk, 40); Width(got) > 40 || !strings.HasSuffix(got, "…") {
+		t.Errorf("cut to 40: %q (%d cells)", got, Width(got))
 	}
 }

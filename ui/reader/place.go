@@ -115,9 +115,7 @@ func (m *Model) marksPane() []string {
 	w := m.lo.fullW
 	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
 	for i, mk := range m.opt.State.Recent() {
-		l := common.PadRight(common.OrDash(common.CleanLine(mk.ID)), 20) + " " +
-			common.PadRight(common.CleanLine(mk.Name), 10) + " " + common.CleanLine(mk.Words)
-		l = common.Fit(l, w)
+		l := common.MarkLine(mk, w)
 		if i == m.markSel {
 			l = st.P.LinkSel.Wrap(common.PadRight(l, w))
 		}
