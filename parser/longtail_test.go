@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -306,4 +307,33 @@ func TestMarkedHeading(t *testing.T) {
 		got = append(got, b.Heading+"|"+strings.Join(kinds, ","))
 	}
 	eq(t, "headings and spans", got, []string{"(C) SUMMARY|SUMMARY", "(U) Opening remarks|", "(C) COMMENTS|COMMENT"})
+}
+
+// TestEndLabels: an END label closes the block it names and no other (an
+// END NOTE inside a comment leaves the comment open); a comment opened
+// inside a summary closes with END SUMMARY; "End Key Points and Comments"
+// closes a comment section.
+func TestEndLabels(t *testing.T) {
+	spans := func(c *model.Cable) []string {
+		var out []string
+		for _, b := range c.Body {
+			for _, s := range b.Spans {
+				out = append(out, strconv.Itoa(b.Number)+" "+string(s.Kind)+" "+b.Text[s.Start:s.End])
+			}
+		}
+		return out
+	}
+	c := Parse(frag("", "5. (C) Comment: He will stay (Note: he said so. End Note.) for now. End Comment.\n\n6. (C) Reporting."))
+	eq(t, "note in a comment", spans(c), []string{
+		"5 COMMENT Comment: He will stay (Note: he said so. End Note.) for now. End Comment.",
+	})
+	c = Parse(frag("", "1. (C) Summary: They met. Comment: A good sign. End Summary.\n\n2. (C) Reporting."))
+	eq(t, "comment in a summary", spans(c), []string{
+		"1 SUMMARY Summary: They met. ",
+		"1 COMMENT Comment: A good sign. End Summary.",
+	})
+	c = Parse(frag("", "------------\n(C) COMMENTS\n------------\n\n-- The Amir has a history of mercy.\nEnd Key Points and Comments.\n\n1. (C) Reporting."))
+	eq(t, "key points and comments", spans(c), []string{
+		"0 COMMENT -- The Amir has a history of mercy. End Key Points and Comments.",
+	})
 }

@@ -13,8 +13,10 @@ var (
 	// ("Comment:", "COMMENT:"): "declined to comment:" is reporting.
 	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and|&)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|[ \t]*(?:$|\n)|\s+(?:BY|by)\b)`)
 	// spanEnd reads "END COMMENT", "End of Note", and "END SUMMARY AND
-	// COMMENT", which closes both.
-	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?\s*[.:]?`)
+	// COMMENT", which closes both; "End Key Points and Comments" closes a
+	// comment (ends reads it as an END label whose second kind, group 2,
+	// is COMMENT, and whose first, group 1, is none).
+	spanEnd = regexp.MustCompile(`(?i)^END\s+(?:OF\s+)?(?:(SUMMARY|COMMENT|NOTE)\b(?:\s*(?:AND|&)\s+(COMMENT)\b)?|[A-Z]+(?:\s+[A-Z]+){0,2}?\s+(?:AND|&)\s+(COMMENT)S?\b)\s*[.:]?`)
 	// summaryStart ends the caption block as a numbered paragraph does.
 	summaryStart = guard(`^(?:\s*(?:BEGIN\s+)?SUMMAR?Y\b\s*[:.\-]?|\s*Summary\s*[:.\-])`, leads("BEGIN", "SUMM", "Summary"))
 )
@@ -54,6 +56,9 @@ type open struct {
 	start   int // in the paragraph where it opened; 0 in later ones
 	content int
 	section bool // opened by a heading: runs on to the next heading
+	// inSummary: a comment opened inside a summary, which the summary's
+	// END label closes too ("Summary: … Comment: … End Summary.").
+	inSummary bool
 }
 
 // findSpans marks SUMMARY, COMMENT and NOTE blocks. A block with an END
@@ -75,7 +80,7 @@ func (p *parser) findSpans() {
 		}
 		paraEnds[i] = ends(body[i].Text)
 		for _, m := range paraEnds[i] {
-			hasEndFrom[model.SpanKind(strings.ToUpper(body[i].Text[m[2]:m[3]]))][i] = true
+			hasEndFrom[endKind(body[i].Text, m)][i] = true
 			if m[4] >= 0 {
 				hasEndFrom[model.Comment][i] = true
 			}
@@ -118,7 +123,7 @@ func (p *parser) findSpans() {
 					if e := paraEnds[i]; e != nil && pos == 0 {
 						m := e[0]
 						// An END with no opening: the block is the paragraph so far.
-						k := model.SpanKind(strings.ToUpper(text[m[2]:m[3]]))
+						k := endKind(text, m)
 						end := closeParen(text, m[1])
 						para.Spans = append(para.Spans, model.Span{Kind: k, Start: 0, End: end, Text: strings.TrimSpace(text[:m[0]])})
 						pos = end
@@ -130,12 +135,17 @@ func (p *parser) findSpans() {
 				pos = e
 			}
 			m := spanEndOf(text, endsFrom(paraEnds[i], pos), cur.kind)
+			if cur.inSummary {
+				if ms := spanEndOf(text, endsFrom(paraEnds[i], pos), model.Summary); ms != nil && (m == nil || ms[0] < m[0]) {
+					m = ms
+				}
+			}
 			if cur.kind == model.Summary {
 				// A COMMENT label inside a summary ends the summary there.
 				if s, e, k, ok := nextStart(text, pos); ok && k == model.Comment && (m == nil || s < m[0]) {
 					para.Spans = append(para.Spans, model.Span{Kind: cur.kind, Start: cur.start, End: s,
 						Text: strings.TrimSpace(text[cur.content:s])})
-					cur, pos = &open{kind: model.Comment, start: s, content: e}, e
+					cur, pos = &open{kind: model.Comment, start: s, content: e, inSummary: true}, e
 					continue
 				}
 			}
@@ -285,8 +295,14 @@ func ends(text string) [][]int {
 			continue
 		}
 		if m := spanEnd.FindStringSubmatchIndex(window(text, i)); m != nil {
+			if m[6] >= 0 { // "End Key Points and Comments": as the second of two
+				m[4], m[5] = m[6], m[7]
+			}
+			m = m[:6]
 			for k := range m {
-				m[k] += i
+				if m[k] >= 0 { // -1 stays: the group took no part
+					m[k] += i
+				}
 			}
 			out = append(out, m)
 			i = m[1] - 1
@@ -357,10 +373,19 @@ func endsFrom(all [][]int, pos int) [][]int {
 	return nil
 }
 
+// endKind is the kind an END label (a spanEnd match) names first: "END
+// NOTE" a note, "End Key Points and Comments" a comment.
+func endKind(text string, m []int) model.SpanKind {
+	if m[2] < 0 {
+		return model.Comment
+	}
+	return model.SpanKind(strings.ToUpper(text[m[2]:m[3]]))
+}
+
 // spanEndOf finds the END label of kind k among labels.
 func spanEndOf(text string, labels [][]int, k model.SpanKind) []int {
 	for _, m := range labels {
-		if model.SpanKind(strings.ToUpper(text[m[2]:m[3]])) == k || m[4] >= 0 && k == model.Comment {
+		if endKind(text, m) == k || m[4] >= 0 && k == model.Comment {
 			return []int{m[0], m[1]}
 		}
 	}
