@@ -71,7 +71,8 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		t := strings.TrimSpace(line)
 		if t == "" {
 			blank = true
-			if cur != fieldRef && !(cur == fieldClassifiedBy && f.reasonsAhead(lines, i+1)) {
+			if cur != fieldRef && !(cur == fieldClassifiedBy && f.reasonsAhead(lines, i+1)) &&
+				!(cur == fieldSubject && subjectOpen(f.subject)) {
 				cur = fieldNone
 			}
 			continue
@@ -460,6 +461,23 @@ func codeShape(w string) bool {
 		}
 	}
 	return true
+}
+
+// subjectOpen reports whether a subject stops on a word that needs more
+// after it ("… VISIT TO" ⏎ ⏎ "LIBYA"): its end is across the blank line.
+func subjectOpen(lines []string) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	f := strings.Fields(lines[len(lines)-1])
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToUpper(f[len(f)-1]) {
+	case "TO", "THE", "OF", "AND", "FOR", "IN", "ON", "WITH", "A", "AN", "AT", "BY", "FROM", "INTO", "ABOUT", "AS", "ITS", "OVER", "-", "--", ":":
+		return true
+	}
+	return false
 }
 
 // subjectGoesOn reports whether line s carries on a repeated subject (a

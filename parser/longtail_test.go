@@ -337,3 +337,13 @@ func TestEndLabels(t *testing.T) {
 		"0 COMMENT -- The Amir has a history of mercy. End Key Points and Comments.",
 	})
 }
+
+// TestSubjectAcrossBlank: a subject that stops on a word needing more
+// ("… VISIT TO") goes on past a blank line; one that does not, does not.
+func TestSubjectAcrossBlank(t *testing.T) {
+	c := Parse([]byte("C O N F I D E N T I A L TRIPOLI 000680\n\nDEPARTMENT FOR S, AF/SPG, NEA/MAG\n\nE.O. 12958: DECL: 8/26/2018\nTAGS OVIP, PGOV\nSUBJECT: SCENESETTER FOR SECRETARY RICE'S VISIT TO\n\nLIBYA\n\nCLASSIFIED BY: Chris Stevens, CDA, reasons 1.4 (b) and (d).\n\n1. (C) Text.\n"))
+	eq(t, "subject", c.Header.Subject, "SCENESETTER FOR SECRETARY RICE'S VISIT TO LIBYA")
+	eq(t, "passing", c.Header.Passing, []string{"DEPARTMENT FOR S, AF/SPG, NEA/MAG"})
+	c = Parse([]byte("C O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/26/2020\nTAGS: PREL\nSUBJECT: TALKS IN MADRID\n\nSUMMARY\n\n1. (C) Text.\n"))
+	eq(t, "closed subject", c.Header.Subject, "TALKS IN MADRID")
+}
