@@ -330,7 +330,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	if len(files) > 1 && (opt.format != "" && opt.format != "json" || opt.para > 0) {
 		return opt, nil, fmt.Errorf("%s prints one cable; for several, use --list or --format json", oneCableFlag(opt))
 	}
-	if opt.para < 0 {
+	paraSet := false
+	fs.Visit(func(f *flag.Flag) { paraSet = paraSet || f.Name == "para" })
+	if paraSet && opt.para < 1 {
 		return opt, nil, errors.New("--para wants a paragraph number from 1")
 	}
 	if opt.header && !opt.list {

@@ -137,6 +137,7 @@ func TestExitStatus(t *testing.T) {
 		{"para on a folder", []string{"--para", "2", "testdata/cables"}, 2, "--para prints one cable"},
 		{"para missing", []string{"--para", "9", "testdata/09TOKYO2531.txt"}, 1, "testdata/09TOKYO2531.txt has no ¶9"},
 		{"para negative", []string{"--para", "-1", "testdata/09TOKYO2531.txt"}, 2, "--para wants a paragraph number"},
+		{"para zero", []string{"--para", "0", "testdata/09TOKYO2531.txt"}, 2, "--para wants a paragraph number from 1"},
 		{"header without list", []string{"--header", "testdata/cables"}, 2, "--header goes with --list"},
 		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
 		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},

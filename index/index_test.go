@@ -355,8 +355,8 @@ func TestWhatIsAtTheIndexPath(t *testing.T) {
 
 func TestBadQueries(t *testing.T) {
 	for _, tc := range []struct{ query, msg string }{
-		{`"unclosed`, `at column 1: the quote "\"unclosed" is not closed`},
-		{`iran "nuclear weapons`, `at column 6: the quote "\"nuclear weapons" is not closed`},
+		{`"unclosed`, `at column 1: the quote '"unclosed' is not closed`},
+		{`iran "nuclear weapons`, `at column 6: the quote '"nuclear weapons' is not closed`},
 		{`tag:`, `at column 1: tag: needs a value, as in tag:KTIP`},
 		{`iran date:2009-13`, `at column 6: "date:2009-13": no month 13`},
 		{`date:2009-02-30`, `at column 1: "date:2009-02-30": no day 30 in 2009-02`},
@@ -366,7 +366,7 @@ func TestBadQueries(t *testing.T) {
 		{`- iran`, `at column 1: a lone - must be followed by a word to leave out`},
 		{`'; DROP TABLE cables; --`, `at column 1: nothing to search for in "';" (words are letters and digits)`},
 		{`x OR 1=1 --`, `at column 10: a lone - must be followed by a word to leave out`},
-		{`fts MATCH ") OR (`, `at column 11: the quote "\") OR (" is not closed`},
+		{`fts MATCH ") OR (`, `at column 11: the quote '") OR (' is not closed`},
 		{`color:red`, `at column 1: unknown field "color:" (fields: tag, from, class, caveat, date, id, cites, subject)`},
 		{`class:purple`, `at column 1: unknown classification "purple" (unclassified, confidential, secret)`},
 		{`OR iran`, `at column 1: OR needs a word on each side`},
@@ -374,7 +374,7 @@ func TestBadQueries(t *testing.T) {
 		{`iran OR tag:KTIP`, `at column 6: OR joins words or fields, not a word and a field`},
 		{`iran OR -iraq`, `at column 6: OR cannot join a word left out with -`},
 		{`   `, `at column 1: the query is empty`},
-		{`""`, `at column 1: nothing to search for in "\"\""`},
+		{`""`, `at column 1: nothing to search for in '""'`},
 		{`iran ka*`, `at column 6: "ka*": a prefix needs at least 3 letters`},
 		{`"prime mi"*`, `at column 1: "mi*": a prefix needs at least 3 letters`},
 		{`subject:x*`, `at column 1: "x*": a prefix needs at least 3 letters`},

@@ -388,7 +388,12 @@ func excerpt(s string) string {
 		r := []rune(s)
 		s = string(r[:24]) + "…"
 	}
-	return strconv.Quote(s)
+	q := strconv.Quote(s) // control bytes written as escapes
+	if strings.Contains(s, `"`) && !strings.Contains(s, "'") {
+		// 'x"y' reads better than "x\"y"
+		q = "'" + strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`) + "'"
+	}
+	return q
 }
 
 // Tokens splits text into words as the index does (FTS5's unicode61

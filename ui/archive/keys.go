@@ -157,6 +157,18 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		if a.mode == listSearch {
+			if a.sr.before != "" {
+				// Editing a query on the results: back to them, as they were.
+				q := a.sr.before
+				a.sr.before = ""
+				a.mode, a.prompt = listNormal, common.Prompt{}
+				if q != a.sr.query {
+					a.sr.query, a.sr.cursor = q, 0
+					a.sr.seq++
+					return a.searchTick(searchTickMsg{a.sr.seq})
+				}
+				return nil
+			}
 			a.closeSearch()
 			return nil
 		}
@@ -165,6 +177,7 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.mode, a.prompt = listNormal, common.Prompt{}
 	case "enter":
+		a.sr.before = "" // a query edited on the results is taken
 		if a.mode == listTag && a.sr.on {
 			// On the results, the TAG narrows the search.
 			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))

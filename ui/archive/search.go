@@ -84,6 +84,9 @@ type searchState struct {
 	busy   bool
 	cursor int
 	offset int
+	// before is the query the results were shown for when s reopened the
+	// prompt: esc there goes back to it instead of leaving the search.
+	before string
 }
 
 type searchTickMsg struct{ seq int }
@@ -168,6 +171,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.closeSearch()
 	case msg.String() == "s" || msg.String() == "/":
 		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+		a.sr.before = a.sr.query
 	case msg.String() == "enter":
 		if a.sr.cursor < len(hits) {
 			return a.openFind(hits[a.sr.cursor].Entry, a.sr.res.Find)

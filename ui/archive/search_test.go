@@ -306,3 +306,28 @@ func TestSetTerm(t *testing.T) {
 		}
 	}
 }
+
+// On the results, s reopens the query; esc there goes back to the results
+// as they were, not to the list.
+func TestSearchEditCancelled(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	src := &fakeSearch{parsed: parsed{ix}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	keys(t, a, "s")
+	typeArch(t, a, "trafficking")
+	settle(t, a)
+	keys(t, a, "enter")
+	keys(t, a, "s")
+	typeArch(t, a, " x")
+	keys(t, a, "esc")
+	if !a.sr.on || a.sr.query != "trafficking" || a.mode != listNormal {
+		t.Fatalf("after esc: results shown %v, query %q, mode %v", a.sr.on, a.sr.query, a.mode)
+	}
+	first := a.shownHits()[0].Entry.ID
+	keys(t, a, "enter") // opens the hit, not the list's first row
+	if a.screen != screenReader || a.cur.ID != first {
+		t.Fatalf("enter opened %q, want %s", a.cur.ID, first)
+	}
+}
