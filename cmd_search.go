@@ -73,6 +73,16 @@ type searchOptions struct {
 	limit        int
 }
 
+// isQueryWord reports whether an argument that starts with a dash is a
+// word of a query (-iran, -tag:PREL) rather than one of fs's flags.
+func isQueryWord(fs *flag.FlagSet, arg string) bool {
+	if len(arg) < 2 || arg[0] != '-' || arg[1] == '-' {
+		return false // "--word" is a flag, known or not
+	}
+	name, _, _ := strings.Cut(arg[1:], "=")
+	return fs.Lookup(name) == nil
+}
+
 // parseSubArgs reads flags given anywhere among the arguments (until --).
 func parseSubArgs(name string, args []string, search bool) (searchOptions, []string, error) {
 	opt := searchOptions{limit: 100}
@@ -85,25 +95,35 @@ func parseSubArgs(name string, args []string, search bool) (searchOptions, []str
 		fs.IntVar(&opt.limit, "limit", 100, "")
 		fs.IntVar(&opt.limit, "n", 100, "")
 	}
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if !errors.Is(err, flag.ErrHelp) {
-				err = errors.New(strings.Replace(err.Error(), "provided: -", "provided: --", 1))
-				err = errors.New(strings.Replace(err.Error(), "defined: -", "defined: --", 1))
+	// Flags may come anywhere; a word that starts with one dash and is no
+	// flag of ours is a query's (-iran leaves a word out).
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i+1:]...)
+			i = len(args)
+		case search && isQueryWord(fs, a):
+			rest = append(rest, a)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if f := fs.Lookup(name); f != nil && !hasValue && i+1 < len(args) {
+				flags = append(flags, args[i+1]) // every flag here takes a value
+				i++
 			}
-			return opt, nil, err
+		default:
+			rest = append(rest, a)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
+	}
+	if err := fs.Parse(flags); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			for _, r := range []string{"provided: -", "defined: -", "for flag -"} {
+				err = errors.New(strings.Replace(err.Error(), r, r+"-", 1))
+			}
 		}
-		if args[0] == "--" {
-			rest = append(rest, args[1:]...)
-			break
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
+		return opt, nil, err
 	}
 	if search {
 		switch opt.format {

@@ -70,6 +70,16 @@ func TestSearchCommand(t *testing.T) {
 	if code, _, _ = runArgs("search", "--limit", "0", "iran", dir); code != 2 {
 		t.Errorf("--limit 0: %d", code)
 	}
+	// A query that starts with a dash is a query; an unknown --flag is not.
+	if code, out, errs = runArgs("search", "--index", db, "-iran", dir); code != 0 || strings.Contains(out, "IRAN") || errs != "" {
+		t.Errorf("-iran: %d %q", code, errs)
+	}
+	if code, _, errs = runArgs("search", "--index", db, "--bogus", "iran", dir); code != 2 || !strings.Contains(errs, "not defined: --bogus") {
+		t.Errorf("--bogus: %d %q", code, errs)
+	}
+	if code, _, errs = runArgs("search", "--limit", "x", "iran", dir); code != 2 || !strings.Contains(errs, "for flag --limit") {
+		t.Errorf("--limit x: %d %q", code, errs)
+	}
 	// A file that is not an index is left alone.
 	notes := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notes, []byte("mine"), 0o644)

@@ -249,7 +249,11 @@ func (a *Archive) completeTags() {
 	a.tagCands = a.tagCands[:0]
 	in := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
 	if in == "" {
-		if e, ok := a.list.selected(); ok {
+		e, ok := a.list.selected()
+		if hits := a.shownHits(); a.sr.on && a.sr.cursor < len(hits) {
+			e, ok = hits[a.sr.cursor].Entry, true // on the results, the selected hit's
+		}
+		if ok {
 			for _, t := range e.Tags {
 				a.tagCands = append(a.tagCands, common.CleanLine(t))
 			}

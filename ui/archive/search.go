@@ -137,7 +137,8 @@ func (a *Archive) searchDone(msg searchDoneMsg) {
 	a.sr.busy = false
 	if msg.err != nil {
 		if msg.err != context.Canceled {
-			a.sr.err = msg.err.Error()
+			// The hits of the query before are not this one's.
+			a.sr.err, a.sr.res = msg.err.Error(), Results{}
 		}
 		return
 	}

@@ -381,6 +381,9 @@ func (m *Model) cycleHeader() {
 	m.restore(a)
 	names := map[headerMode]string{headerFull: "full", headerCompact: "compact", headerHidden: "hidden"}
 	m.msg = "header: " + names[next]
+	if m.hshown != next {
+		m.msg += " (" + names[m.hshown] + " in a window this small)"
+	}
 }
 
 // renderHelp is the full key list: the help bubble's columns, packed into
