@@ -295,7 +295,7 @@ type ListKeyMap struct {
 	Class     key.Binding // cycle the classification filter
 	ClassBack key.Binding
 	Clear     key.Binding
-	Problems  key.Binding // the rows and files skipped while indexing
+	Problems  key.Binding // the rows and files skipped while reading the archive
 	Marks     key.Binding // the marks of every cable
 	Help      key.Binding
 	Quit      key.Binding

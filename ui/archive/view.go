@@ -547,20 +547,26 @@ func (a *Archive) renderListHelp() []string {
 	return lines
 }
 
-// problemLines lists the rows and files skipped while indexing.
+// problemLines lists the rows and files skipped while reading the archive.
 func (a *Archive) problemLines(w int) []string {
 	st := a.styles
 	errs, skipped := a.src.Errors(), a.src.Skipped()
 	var out []string
-	title := commas(len(errs)) + " CSV row"
-	if len(errs) != 1 {
-		title += "s"
+	count := func(n int, what string) string {
+		s := commas(n) + " " + what
+		if n != 1 {
+			s += "s"
+		}
+		return s
 	}
-	title += " and " + commas(len(skipped)) + " file"
-	if len(skipped) != 1 {
-		title += "s"
+	var parts []string
+	if len(errs) > 0 {
+		parts = append(parts, count(len(errs), "CSV row"))
 	}
-	out = append(out, st.Heading.Render(common.Fit("Skipped while indexing: "+title, w)), "")
+	if len(skipped) > 0 || len(errs) == 0 {
+		parts = append(parts, count(len(skipped), "file"))
+	}
+	out = append(out, st.Heading.Render(common.Fit("Skipped while reading the archive: "+strings.Join(parts, " and "), w)), "")
 	for _, e := range errs {
 		loc := shortPath(e.Path) + ":" + strconv.Itoa(e.Line)
 		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(loc))+"  "+common.CleanLine(e.Reason), w))
