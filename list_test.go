@@ -76,7 +76,7 @@ func TestPara(t *testing.T) {
 	const f = "testdata/09TOKYO2531.txt"
 	whole, _, _ := cli(t, "", "--format", "text", f)
 	para, stderr, code := cli(t, "", "--para", "3", f)
-	if code != 0 || !strings.HasPrefix(para, "OUTLINE OF THE SOP\n\n¶3 (C) [NOTE] The SOP sets forth") || !strings.Contains(whole, "\n\n"+para+"\n¶4 ") {
+	if code != 0 || !strings.HasPrefix(para, "OUTLINE OF THE SOP\n\n¶3 (C) The SOP sets forth") || !strings.Contains(whole, "\n\n"+para+"\n¶4 ") {
 		t.Errorf("--para 3: exit %d %s\n%s", code, stderr, para)
 	}
 	md, _, _ := cli(t, "", "--format", "markdown", f)

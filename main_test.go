@@ -65,7 +65,7 @@ func TestTextFormat(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"CONFIDENTIAL · SIPDIS\n", "Subject:    THAILAND AND JAPAN TO INK SOP ON TIP\n",
-		"Attention:  DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER\n", "¶5 (C)", "is about 40,000", "[NOTE]", "\nROOS\n"} {
+		"Attention:  DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER\n", "¶5 (C)", "is about 40,000", "(NOTE: By comparison", "\nROOS\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q", want)
 		}

@@ -149,10 +149,16 @@ func flat(s string) string {
 	return s
 }
 
-// spanKinds lists the kinds of highlighted block a paragraph holds, once each.
+// spanKinds lists the kinds of highlighted block that open a paragraph,
+// once each: "¶3 (C) [COMMENT]" says the paragraph starts as a comment. A
+// block further in ("… (COMMENT: … END COMMENT.)") carries its label in
+// its own words, and the paragraph is not one.
 func spanKinds(p model.Paragraph) []model.SpanKind {
 	var ks []model.SpanKind
 	for _, s := range p.Spans {
+		if s.Start > 0 {
+			continue
+		}
 		seen := false
 		for _, k := range ks {
 			seen = seen || k == s.Kind
