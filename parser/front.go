@@ -81,7 +81,9 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 			h.Lines = append(h.Lines, line)
 			continue
 		}
-		if cur == fieldRef && blank && !isBullet(t) {
+		if cur == fieldRef && blank && (!isBullet(t) || marking.MatchString(t)) {
+			// After a blank line only a lettered item goes on with the
+			// list; a portion marking ("(U) THIS CABLE IS …") is text.
 			cur = fieldNone
 		}
 		blank = false

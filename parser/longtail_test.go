@@ -347,3 +347,14 @@ func TestSubjectAcrossBlank(t *testing.T) {
 	c = Parse([]byte("C O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/26/2020\nTAGS: PREL\nSUBJECT: TALKS IN MADRID\n\nSUMMARY\n\n1. (C) Text.\n"))
 	eq(t, "closed subject", c.Header.Subject, "TALKS IN MADRID")
 }
+
+// TestReferenceEnds: the REF list ends where the text starts, whether ¶1
+// runs on from the REF line or a marked line follows a blank one.
+func TestReferenceEnds(t *testing.T) {
+	c := Parse([]byte("UNCLAS BRASILIA 002094\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: ASEC\nSUBJECT: COUNTRY CLEARANCE\n\nREF: SECSTATE 165115 1. Post grants country clearance for the visit.\n\n2. Visitors are reminded.\n"))
+	eq(t, "references", c.Header.References, []model.Reference{{Text: "SECSTATE 165115"}}) // no date: no year for the id
+	eq(t, "¶1", c.Body[0].Text, "Post grants country clearance for the visit.")
+	c = Parse([]byte("UNCLAS BRASILIA 000136\n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: TSPL\nSUBJECT: SCIENCE\n\nREF: 2010 STATE 6668\n\n(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.\n\n1. (SBU) Per REFTEL, we briefed.\n"))
+	eq(t, "reference", c.Header.References[0].Text, "2010 STATE 6668")
+	eq(t, "marked line", c.Body[0].Marking+"|"+c.Body[0].Text, "U|THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.")
+}

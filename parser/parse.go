@@ -105,6 +105,13 @@ func (p *parser) run(raw []string) {
 // together: the partial record notice, or a banner glued to the last
 // header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
 func (p *parser) appendGlued(lines []string, l string) []string {
+	if strings.HasPrefix(l, "REF") {
+		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
+		// run onto the REF line.
+		if loc := refThenPara.FindStringSubmatchIndex(l); loc != nil {
+			return append(lines, strings.TrimSpace(l[:loc[2]]), l[loc[2]:])
+		}
+	}
 	if loc := partial.FindStringIndex(l); loc != nil && (loc[0] > 0 || loc[1] < len(l)) && !splitsWord(l, loc[0]) && !splitsWord(l, loc[1]) {
 		if s := strings.TrimSpace(l[:loc[0]]); s != "" {
 			lines = append(lines, s)

@@ -67,6 +67,7 @@ var (
 	distRule   = regexp.MustCompile(`^-{5,}[0-9A-F]*\s+\d{6}Z\s*/\d+$`)
 	// pageOldLead is a printout's page header at the start of a line that
 	// goes on with the page's text.
+	refThenPara = regexp.MustCompile(`^REF\S*:?\s.*?\d\s+(1\.\s+(?:\([A-Z/ ]{1,12}\)\s+)?[A-Z][a-z])`)
 	footBanner  = guard(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`, endsLevel)
 	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
 	pageRelay   = regexp.MustCompile(`^PAGE\s+(\d{2,3})\s+R[A-Z]{3,6}\d{3,5}\s+([A-Z].*)$`)
