@@ -492,7 +492,7 @@ func (p *parser) takeTrailer(lines []string) []string {
 	var trailer []string
 	for len(lines) > 0 {
 		t := strings.TrimSpace(lines[len(lines)-1])
-		if t != "" && !terminal.MatchString(t) && !levelOnly.MatchString(t) && !declassStamp.MatchString(t) {
+		if t != "" && !terminal.MatchString(t) && !levelOnly.MatchString(t) && !declassStamp.MatchString(t) && !recordFooter.MatchString(t) {
 			break
 		}
 		if t != "" {

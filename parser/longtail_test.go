@@ -358,3 +358,13 @@ func TestReferenceEnds(t *testing.T) {
 	eq(t, "reference", c.Header.References[0].Text, "2010 STATE 6668")
 	eq(t, "marked line", c.Body[0].Marking+"|"+c.Body[0].Text, "U|THIS CABLE IS SENSITIVE BUT UNCLASSIFIED.")
 }
+
+// TestRecordFooter: a published record's footer under a printout (">",
+// "2004VATICA03213 - Classification: CONFIDENTIAL") goes to the trailer,
+// so the signer above it is read.
+func TestRecordFooter(t *testing.T) {
+	c := Parse([]byte("C O N F I D E N T I A L VATICAN 003213\n\nSUBJECT: TALKS\n\n1. (C) Parolin acknowledged U.S. concerns.\nHARDT\nNNNN\n 2004VATICA03213 - Classification: CONFIDENTIAL\n"))
+	eq(t, "signature", c.Signature, "HARDT")
+	eq(t, "trailer", c.Trailer, []string{"NNNN", "2004VATICA03213 - Classification: CONFIDENTIAL"})
+	eq(t, "text", c.Body[len(c.Body)-1].Text, "Parolin acknowledged U.S. concerns.")
+}

@@ -51,6 +51,9 @@ var (
 	// declassStamp is the stamp of a systematic review on an old cable:
 	// "Declassified/Released US Department of State EO Systematic Review
 	// 30 JUN 2005".
+	// recordFooter is what some published records add under a printout:
+	// "2004VATICA03213 - Classification: CONFIDENTIAL", or a lone ">".
+	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>)$`)
 	declassStamp = regexp.MustCompile(`(?i)^declassified/released\b`)
 	// groupMark is an old cable's downgrading group, the line above the
 	// signer: "GP-3".
