@@ -83,13 +83,38 @@ var (
 	atxHeading = guard(`^\s*#{1,6}\s+(\S.*)$`, leads("#"))
 )
 
+// unlink keeps the text of each Markdown link. A link glued to a word
+// ("0[00](#)0") is set off by a space, so that no new word is made of
+// the two.
+func unlink(s string) string {
+	locs := mdLink.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range locs {
+		b.WriteString(s[last:m[0]])
+		if m[0] > 0 && isWordByte(s[m[0]-1]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[m[2]:m[3]])
+		if m[1] < len(s) && isWordByte(s[m[1]]) {
+			b.WriteByte(' ')
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // cleanLine undoes the artefacts that Markdown dumps leave in a line: link
 // syntax around TAGS ("[KTIP](#)") and backslash escapes. HTML entities are
 // left alone: a page's text is decoded when the page is read, and decoding
 // again would change what the cable says ("&amp;" written as such).
 func cleanLine(s string) string {
 	if strings.IndexByte(s, ']') >= 0 {
-		s = mdLink.ReplaceAllString(s, "$1")
+		s = unlink(s)
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = mdEscape.ReplaceAllString(s, "$1")
