@@ -148,8 +148,9 @@ func (p *parser) removeInlineMarkers(s string) string {
 		// station; when the banner's station is known, cut there.
 		seg := s[l[0]:l[1]]
 		if p.station != "" {
-			if k := strings.LastIndex(seg, p.station+" "); k > 0 {
-				start += k
+			// At a word's start: station O is not the end of "AAO".
+			if k := strings.LastIndex(seg, " "+p.station+" "); k >= 0 {
+				start += k + 1
 			}
 		}
 		mk, _ := pageMarkerOf(s[start:l[1]])
