@@ -384,3 +384,17 @@ func TestScanRecovers(t *testing.T) {
 		t.Errorf("Scan: %v", err)
 	}
 }
+
+// Member is the one rule by which a folder's files are read, by the scan
+// and by the index.
+func TestMember(t *testing.T) {
+	for name, want := range map[string]bool{
+		"09TOKYO2531.txt": true, "page.HTML": true, "page.htm": true, "cables.csv": true,
+		"README.md": false, "readme.txt": false, "manifest.tsv": false, "Manifest.txt": false,
+		"notes.pdf": false, "cable": false,
+	} {
+		if got := Member(name); got != want {
+			t.Errorf("Member(%q) = %v", name, got)
+		}
+	}
+}

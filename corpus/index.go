@@ -414,18 +414,7 @@ func (ix *Index) loadRow(s source) ([]byte, error) {
 	if _, err := f.ReadAt(raw, s.off); err != nil {
 		return nil, fmt.Errorf("%s: %w", s.path, err)
 	}
-	r := newCSVReader(bytes.NewReader(raw), 4096, loadKeep)
-	var row csvRow
-	if err := r.next(&row); err != nil {
-		return nil, fmt.Errorf("%s at byte %d: %v (has the file changed?)", s.path, s.off, err)
-	}
-	header, body := row.field[colHeader], row.field[colBody]
-	if len(header) == 0 {
-		return body, nil
-	}
-	text := make([]byte, 0, len(header)+1+len(body))
-	text = append(append(append(text, header...), '\n'), body...)
-	return text, nil
+	return rowText(raw, s.path, s.off)
 }
 
 // WriteTSV writes one line per entry: id, date (RFC 3339, or empty),

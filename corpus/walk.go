@@ -181,6 +181,18 @@ func take(r fileResult, asText map[string]bool, b *batcher) {
 	b.add(e)
 }
 
+// Member reports whether a file found in an archive's folder, by its name,
+// is one the archive reads: a cable (.txt), a saved page (.html, .htm) or
+// a CSV, and not an archive's README or manifest. The index walks folders
+// by the same rule.
+func Member(name string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
+		return false
+	}
+	return input.ByName(lower) != "" || filepath.Ext(lower) == ".csv"
+}
+
 // walkDir sends the text files below root to jobs (send) and returns the
 // web pages (.html, .htm) for later, leaving out hidden files and folders
 // and the README and manifest files that archives carry. A .csv is
@@ -211,14 +223,11 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
+		if !Member(name) {
+			return nil
+		}
 		lower := strings.ToLower(name)
-		if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
-			return nil
-		}
 		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
-		if format == "" && !isCSV {
-			return nil
-		}
 		info, err := os.Stat(path)
 		if err != nil {
 			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})

@@ -52,8 +52,7 @@ type unit struct {
 }
 
 // walk lists the archive's files with the rules of corpus: hidden files
-// and folders, README and manifest files are left out, and in a folder
-// only .txt, .html, .htm and .csv files are read.
+// and folders are left out, and of the rest what corpus.Member takes.
 func walk(ctx context.Context, paths []string) ([]unit, error) {
 	var units []unit
 	seen := map[string]bool{}
@@ -92,13 +91,7 @@ func walk(ctx context.Context, paths []string) ([]unit, error) {
 			if d.IsDir() {
 				return nil
 			}
-			lower := strings.ToLower(name)
-			if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {
-				return nil
-			}
-			switch filepath.Ext(lower) {
-			case ".txt", ".html", ".htm", ".csv":
-			default:
+			if !corpus.Member(name) {
 				return nil
 			}
 			info, err := os.Stat(path) // follows a link to a file
