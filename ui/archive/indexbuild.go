@@ -91,11 +91,13 @@ func (a *Archive) indexDone(msg indexDoneMsg) tea.Cmd {
 }
 
 // searchReady reports whether the source's search can answer now.
-func (a *Archive) searchReady() bool {
-	if ix, ok := a.src.(Indexer); ok {
+func (a *Archive) searchReady() bool { return searchReady(a.src) }
+
+func searchReady(src Source) bool {
+	if ix, ok := src.(Indexer); ok {
 		return ix.SearchReady()
 	}
-	_, ok := a.src.(Searcher)
+	_, ok := src.(Searcher)
 	return ok
 }
 

@@ -39,6 +39,7 @@ type loadedMsg struct {
 	seq   int
 	entry corpus.Entry
 	cable *model.Cable
+	cited []string // the archive's cables that cite it
 	err   error
 }
 
@@ -58,7 +59,7 @@ func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cm
 func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
 	return common.Guard("opening "+common.OrDash(e.ID), func() tea.Msg {
 		c, err := src.Open(e)
-		return loadedMsg{seq: seq, entry: e, cable: c, err: err}
+		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), err: err}
 	})
 }
 
@@ -84,7 +85,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	if sn, ok := a.src.(StationNamer); ok {
 		r.NameStations(sn.StationName)
 	}
-	r.SetCitedBy(a.citedBy(msg.entry.ID))
+	r.SetCitedBy(msg.cited)
 	r.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
 	if req.pos != nil {
 		r.Restore(*req.pos)

@@ -222,10 +222,11 @@ func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
 }
 
 // citedBy lists the ids of the cables of the archive that cite id, which
-// the reader shows as links.
-func (a *Archive) citedBy(id string) []string {
-	s, ok := a.src.(Searcher)
-	if !ok || id == "" || !a.searchReady() {
+// the reader shows as links. It asks the index: the load command calls it,
+// not Update.
+func citedBy(src Source, id string) []string {
+	s, ok := src.(Searcher)
+	if !ok || id == "" || !searchReady(src) {
 		return nil
 	}
 	list, err := s.CitedBy(context.Background(), id)
