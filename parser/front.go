@@ -31,6 +31,9 @@ type front struct {
 // two elements. Nothing after "Classified By" is cut: its reasons often
 // name the E.O.
 func splitAnchors(s string) []string {
+	if clsBy.MatchString(s) {
+		return []string{strings.TrimSpace(s)} // "(U) Classified by …" whole
+	}
 	locs := findAnchors(s)
 	var parts []string
 	last := 0
@@ -552,6 +555,17 @@ var (
 // authority and the reasons 1.4(b), 1.4(d).
 func readClassifiedBy(s string) *model.ClassifiedBy {
 	s = strings.Join(strings.Fields(s), " ")
+	// The text starts at its label: a paragraph number or a portion
+	// marking before it ("1. (U) Classified by …") is not part of it.
+	for i := 1; i < 16 && i+10 <= len(s); i++ {
+		if strings.EqualFold(s[i:i+10], "CLASSIFIED") {
+			lead := strings.TrimLeft(s[:i], "0123456789. ")
+			if m := marking.FindStringIndex(lead); lead == "" || m != nil && strings.TrimSpace(lead[m[1]:]) == "" {
+				s = s[i:]
+			}
+			break
+		}
+	}
 	cb := &model.ClassifiedBy{Text: s}
 	body := clsBy.FindStringSubmatch(s)[1]
 	loc := reasonAt.FindStringIndex(body)

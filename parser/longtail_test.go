@@ -291,7 +291,15 @@ func TestCaptionTails(t *testing.T) {
 	c = parseFile(t, cablesDir+"/04ANKARA7211.txt")
 	eq(t, "classified by", c.Header.ClassifiedBy.Authority, "Ambassador Eric Edelman")
 	eq(t, "first paragraph", c.Body[0].Number, 1)
-	eq(t, "kept as written", c.Header.Lines[len(c.Header.Lines)-1], "(U) Classified by Ambassador Eric Edelman; reasons: E.O. 12958 1.4 (a,b,c,d).")
+	eq(t, "kept as written", c.Header.Lines[len(c.Header.Lines)-2:], []string{"(U) Classified by Ambassador Eric Edelman; reasons: E.O.", "12958 1.4 (a,b,c,d)."})
+	eq(t, "text from the label", c.Header.ClassifiedBy.Text, "Classified by Ambassador Eric Edelman; reasons: E.O. 12958 1.4 (a,b,c,d).")
+
+	// With a paragraph number too, and a label written twice.
+	c = Parse(frag("1.(U) Classified by Bureau Assistant Secretary Jeffrey Feltman. Reasons: 1.4 (b) and (d)", "2. (U) April 7, 2009."))
+	eq(t, "numbered", c.Header.ClassifiedBy.Authority+"|"+c.Header.ClassifiedBy.Text, "Bureau Assistant Secretary Jeffrey Feltman|Classified by Bureau Assistant Secretary Jeffrey Feltman. Reasons: 1.4 (b) and (d)")
+	eq(t, "numbered, text", c.Body[0].Number, 2)
+	c = Parse(frag("Classified By: (U) CLASSIFIED BY EAP DAS DAVID SHEAR, REASON: 1.4 (C).", "1. (U) Text."))
+	eq(t, "twice", c.Header.ClassifiedBy.Authority, "EAP DAS DAVID SHEAR")
 }
 
 // TestMarkedHeading: a heading may carry a portion marking; a marked

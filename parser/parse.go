@@ -10,7 +10,6 @@ package parser
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -291,16 +290,6 @@ func (p *parser) finish() {
 			if k := classifiedByAt(t); k >= 0 && k < 40 {
 				lines := strings.Split(t[k:], "\n")
 				c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
-				if b := c.Body[i]; k == 0 && b.Number == 0 && b.Heading == "" && strings.TrimSpace(t) == c.Header.ClassifiedBy.Text {
-					// A paragraph that is only the Classified By line
-					// ("(U) Classified by Ambassador …") is front matter.
-					line := t
-					if b.Marking != "" {
-						line = "(" + b.Marking + ") " + t
-					}
-					c.Header.Lines = append(c.Header.Lines, line)
-					c.Body = slices.Delete(c.Body, i, i+1)
-				}
 				break
 			}
 		}

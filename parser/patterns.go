@@ -86,7 +86,7 @@ var (
 	refLine        = guard(`(?i)^\s*(?:PROGRAM\s+)?REF(?:S|TELS?)?(?:\s*\(S\))?\s*:\s*(.*)$`, has(":"))
 	refItem        = regexp.MustCompile(`^\s*¶?\s*\(?[A-H][.)]\s+(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .]*[A-Z]\s+\d{1,6}\s*$`)
 	refBare        = guard(`^\s*REF(?:S|TELS?)?\s+((?:\(?[A-Z][.)]|[A-Z][A-Z ]+\d).*)$`, leads("REF"))
-	clsBy          = guard(`(?i)^\s*(?:\d{1,2}\.\s*(?:\([A-Z/ ]{1,12}\)\s*)?)?CLASSIFIED\s+BY\s*:?\s*(.*)$`, leadByte("0123456789Cc"), hasFold("by"))
+	clsBy          = guard(`(?i)^\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,12}\)\s*)?CLASSIFIED\s+BY\s*:?\s*(.*)$`, leadByte("0123456789Cc("), hasFold("by"))
 	reasons        = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)
 	passingAnyCase = regexp.MustCompile(`(?i)^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`)
 	passing        = guard(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`, has("FOR", "PASS"))
