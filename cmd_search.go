@@ -261,7 +261,6 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		open, close = "\x1b[1;4m", "\x1b[22;24m"
 	}
 	w := bufio.NewWriter(stdout)
-	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
 	for _, h := range hits {
 		sn, err := ix.Snippet(h, q)
 		snippet := ""
@@ -281,9 +280,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		}
 		fields := []string{h.ID, h.Date, h.Classification, h.Origin, h.Subject}
 		for i, f := range fields {
-			fields[i] = sanitize.Text(clean.Replace(f))
+			fields[i] = sanitize.Field(f)
 		}
-		w.WriteString(strings.Join(fields, "\t") + "\t" + clean.Replace(snippet) + "\n")
+		w.WriteString(strings.Join(fields, "\t") + "\t" + sanitize.Flat(snippet) + "\n")
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)

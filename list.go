@@ -24,7 +24,6 @@ var listColumns = []string{"id", "date", "classification", "origin", "subject", 
 // (cables.csv:1234), with a header row first when header is set. Tabs and line breaks inside a field become spaces, and what a
 // terminal would act on is made visible (sanitize.Text).
 func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
-	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
 	b := bufio.NewWriterSize(w, 64<<10)
 	if header {
 		b.WriteString(strings.Join(listColumns, "\t") + "\n")
@@ -38,7 +37,7 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(sanitize.Text(clean.Replace(f)))
+			b.WriteString(sanitize.Field(f))
 		}
 		b.WriteByte('\n')
 	}

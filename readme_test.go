@@ -65,8 +65,14 @@ func TestReadmeGoVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
-	readme, _ := os.ReadFile("README.md")
-	if m == nil || !strings.Contains(string(readme), "Go "+string(m[1])+" or later") {
+	if m == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "Go "+string(m[1])+" or later") {
 		t.Errorf("the README does not say Go %s, the version of go.mod", m[1])
 	}
 }

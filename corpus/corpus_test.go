@@ -230,24 +230,6 @@ func TestNeighbours(t *testing.T) {
 	}
 }
 
-func TestWriteTSV(t *testing.T) {
-	entries := []Entry{
-		{ID: "09TOKYO2531", Date: time.Date(2009, 11, 2, 7, 23, 0, 0, time.UTC), Classification: "CONFIDENTIAL",
-			Origin: "Embassy Tokyo", Subject: "THAILAND AND JAPAN TO INK SOP ON TIP"},
-		{ID: "BRASILIA4227", Classification: "SECRET//NOFORN", Origin: "AMEMBASSY\tBRASILIA",
-			Subject: "LULA\r\nAND\nTHE\tPT"},
-	}
-	var buf bytes.Buffer
-	if err := WriteTSV(&buf, entries); err != nil {
-		t.Fatal(err)
-	}
-	want := "09TOKYO2531\t2009-11-02T07:23:00Z\tCONFIDENTIAL\tEmbassy Tokyo\tTHAILAND AND JAPAN TO INK SOP ON TIP\n" +
-		"BRASILIA4227\t\tSECRET//NOFORN\tAMEMBASSY BRASILIA\tLULA AND THE PT\n"
-	if buf.String() != want {
-		t.Errorf("got\n%q\nwant\n%q", buf.String(), want)
-	}
-}
-
 // Pages whose cable is not there as text are listed, from the page.
 func TestFolderOfPages(t *testing.T) {
 	dir := t.TempDir()

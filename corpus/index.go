@@ -9,12 +9,10 @@
 package corpus
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -22,7 +20,6 @@ import (
 	"time"
 
 	"cablereader/input"
-	"cablereader/sanitize"
 )
 
 // Kind is where an entry's text comes from: a file in one of the formats
@@ -415,34 +412,4 @@ func (ix *Index) loadRow(s source) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", s.path, err)
 	}
 	return rowText(raw, s.path, s.off)
-}
-
-// WriteTSV writes one line per entry: id, date (RFC 3339, or empty),
-// classification, origin and subject, separated by tabs. Tabs and line
-// breaks inside a field become spaces, and control characters and escape
-// sequences are made visible (sanitize.Text), as in every text output.
-func WriteTSV(w io.Writer, entries []Entry) error {
-	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-	var buf bytes.Buffer
-	for _, e := range entries {
-		date := ""
-		if !e.Date.IsZero() {
-			date = e.Date.UTC().Format(time.RFC3339)
-		}
-		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject} {
-			if i > 0 {
-				buf.WriteByte('\t')
-			}
-			buf.WriteString(sanitize.Text(clean.Replace(f)))
-		}
-		buf.WriteByte('\n')
-		if buf.Len() > 32<<10 {
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return err
-			}
-			buf.Reset()
-		}
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }

@@ -49,6 +49,9 @@ func TestNotices(t *testing.T) {
 // but the Latin-1 one; the one cable published without its text says so.
 func TestNoNoticesOnRealCables(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(cablesDir, "*.txt"))
+	if len(files) == 0 {
+		t.Fatalf("no cables in %s", cablesDir)
+	}
 	for _, f := range files {
 		for _, n := range parseFile(t, f).Notices {
 			switch {

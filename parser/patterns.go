@@ -48,12 +48,12 @@ var (
 	// pageInTo is a print-page header spliced into a TO line.
 	pageInTo  = guard(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`, has("PAGE"))
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
-	// declassStamp is the stamp of a systematic review on an old cable:
-	// "Declassified/Released US Department of State EO Systematic Review
-	// 30 JUN 2005".
 	// recordFooter is what some published records add under a printout:
 	// "2004VATICA03213 - Classification: CONFIDENTIAL", or a lone ">".
 	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>)$`)
+	// declassStamp is the stamp of a systematic review on an old cable:
+	// "Declassified/Released US Department of State EO Systematic Review
+	// 30 JUN 2005".
 	declassStamp = regexp.MustCompile(`(?i)^declassified/released\b`)
 	// groupMark is an old cable's downgrading group, the line above the
 	// signer: "GP-3".

@@ -60,6 +60,23 @@ func Line(s string) string {
 
 var lineBreaks = strings.NewReplacer("\n", "␊", "\t", "␉")
 
+// Field is Text for one field of a tab-separated line: tabs and line
+// breaks inside it become spaces, so the line keeps its columns.
+func Field(s string) string {
+	return Text(Flat(s))
+}
+
+// Flat returns s with tabs and line breaks made spaces, and nothing else
+// changed: for text already made safe that must keep to one TSV field.
+func Flat(s string) string {
+	if !strings.ContainsAny(s, "\t\r\n") {
+		return s
+	}
+	return fieldBreaks.Replace(s)
+}
+
+var fieldBreaks = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+
 // Count returns how many control characters, escape sequences, bidi
 // controls and invalid bytes Text would neutralise in s: a complete escape
 // sequence counts once.

@@ -205,3 +205,19 @@ func TestLine(t *testing.T) {
 		}
 	}
 }
+
+func TestField(t *testing.T) {
+	for in, want := range map[string]string{
+		"THAILAND AND JAPAN":        "THAILAND AND JAPAN",
+		"AMEMBASSY\tBRASILIA":       "AMEMBASSY BRASILIA",
+		"LULA\r\nAND\nTHE\tPT\rNOW": "LULA AND THE PT NOW",
+		"a\x1b[31mred\ttab":         "a␛[31mred tab",
+	} {
+		if got := Field(in); got != want {
+			t.Errorf("Field(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Flat("x\x1b[1m\ty"); got != "x\x1b[1m y" {
+		t.Errorf("Flat changed more than the breaks: %q", got)
+	}
+}

@@ -199,7 +199,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.setTheme(msg.IsDark())
 		}
 		if a.reader != nil {
-			a.reader.Update(msg)
+			_, cmd = a.reader.Update(msg)
 		}
 	case scanProgressMsg:
 		a.prog = msg.P
@@ -248,7 +248,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = a.key(msg)
 	case tea.MouseWheelMsg:
 		if a.screen == screenReader && a.reader != nil {
-			a.reader.Update(msg)
+			_, cmd = a.reader.Update(msg)
 		} else if a.mode == listNormal && !a.showHelp && !a.showProbs {
 			switch msg.Button {
 			case tea.MouseWheelUp:

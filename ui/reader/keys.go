@@ -56,8 +56,8 @@ type KeyMap struct {
 	marksHelp  []key.Binding // the marks page's help bar
 }
 
-// DefaultKeyMap returns the reader's keys (less/vim conventions, see
-// stack.md §5).
+// DefaultKeyMap returns the reader's keys, after less and vim: j/k,
+// space/b, g/G, / and n/N mean what they mean there.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
