@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -115,10 +114,37 @@ func walk(ctx context.Context, paths []string) ([]unit, error) {
 // place when complete; an update is one transaction. Either way a build
 // that is stopped (ctx cancelled, the process killed) leaves no index
 // that reads as complete. progress may be nil.
+//
+// One process at a time writes an index (see lock): a second waits,
+// reporting Stage "waiting". Errors of the index file say what is wrong
+// with it and what to do (FileError).
 func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, error) {
+	st, err := ix.update(ctx, progress)
+	if err != nil && sqliteCode(err) != 0 {
+		err = dbError(ix.file, err)
+	}
+	return st, err
+}
+
+func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, error) {
+	// What is at the index path is looked at before any work, and again
+	// once this is its one writer: another may have built it meanwhile.
+	if _, err := ix.check(); err != nil {
+		return Stats{}, err
+	}
+	unlock, err := ix.lock(ctx, progress)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
 	st, err := ix.check()
 	if err != nil {
 		return Stats{}, err
+	}
+	if st == stateCurrent {
+		if err := ix.reopen(); err != nil {
+			return Stats{}, err
+		}
 	}
 	units, err := walk(ctx, ix.archive)
 	if err != nil {
@@ -199,6 +225,9 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 	if err == nil {
 		err = w.remove(gone)
 	}
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', CAST(coalesce((SELECT value FROM meta WHERE key = 'generation'), 0) AS INTEGER) + 1)`)
+	}
 	if err == nil && w.removed > 0 {
 		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('orphans', CAST(coalesce((SELECT value FROM meta WHERE key = 'orphans'), 0) AS INTEGER) + ?)`, w.removed)
 	}
@@ -234,19 +263,21 @@ func report(progress func(Progress), p Progress) {
 // renames it into place once it is complete.
 func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progress)) (Stats, error) {
 	stats := Stats{Rebuilt: true, Added: len(units)}
-	if err := os.MkdirAll(filepath.Dir(ix.file), 0o755); err != nil {
-		return stats, err
+	// Under the lock no other build runs: temporary files of builds that
+	// were killed are removed, and this one gets a name of its own.
+	ix.removeTemps()
+	tf, err := os.CreateTemp(filepath.Dir(ix.file), filepath.Base(ix.file)+tempInfix+"*")
+	if err != nil {
+		return stats, fileError(ix.file, err)
 	}
-	tmp := ix.file + ".build"
-	for _, p := range []string{tmp, tmp + "-journal"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return stats, err
-		}
-	}
+	tmp := tf.Name()
+	tf.Close()
 	ok := false
 	defer func() {
 		if !ok {
-			os.Remove(tmp)
+			for _, p := range []string{tmp, tmp + "-journal"} {
+				os.Remove(p)
+			}
 		}
 	}()
 	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-16384)")
@@ -265,8 +296,8 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if _, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion)); err != nil {
 		return stats, err
 	}
-	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?), ('orphans', '0')`,
-		appName, ix.key, fmt.Sprint(SchemaVersion))
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?), ('orphans', '0'), ('generation', ?)`,
+		appName, ix.key, fmt.Sprint(SchemaVersion), fmt.Sprint(time.Now().UnixNano()))
 	if err != nil {
 		return stats, err
 	}
@@ -328,6 +359,11 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if err := ctx.Err(); err != nil {
 		return stats, err
 	}
+	// Only an index of ours is replaced: the path is looked at again
+	// just before (it may have been put there since the build began).
+	if _, err := ix.check(); err != nil {
+		return stats, err
+	}
 	// The old index and any journal of it are replaced: a stale journal
 	// must not be played back into the new file.
 	ix.swap(nil)
@@ -335,7 +371,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 		os.Remove(p)
 	}
 	if err := os.Rename(tmp, ix.file); err != nil {
-		return stats, err
+		return stats, fileError(ix.file, err)
 	}
 	ok = true
 	ndb, err := openDB(ix.file, false)
