@@ -154,7 +154,7 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 	if st != stateCurrent {
 		return ix.rebuild(ctx, units, progress)
 	}
-	db, err := openDB(ix.file, false)
+	db, err := openForUpdate(ix.file)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -258,6 +258,14 @@ func report(progress func(Progress), p Progress) {
 	if progress != nil {
 		progress(p)
 	}
+}
+
+// openForUpdate opens the index to bring it up to date in place (a
+// variable for tests: a read-only file cannot be made as root). A large
+// page cache keeps the write lock short: SQLite takes it for good once
+// changes spill out of the cache.
+var openForUpdate = func(path string) (*sql.DB, error) {
+	return openDB(path, false, "cache_size(-65536)")
 }
 
 // rebuild writes a new index to a temporary file beside the index and
