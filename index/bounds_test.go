@@ -1,7 +1,11 @@
 package index
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,5 +35,31 @@ func TestQueryBounds(t *testing.T) {
 		if !errors.As(err, &qe) || !strings.Contains(err.Error(), msg) {
 			t.Errorf("%.40s…: %v", query, err)
 		}
+	}
+}
+
+// A zero-width space (or another invisible joiner) inside a word does not
+// split it, in the text indexed or in the query.
+func TestJoinerInsideAWord(t *testing.T) {
+	dir := archive(t)
+	path := filepath.Join(dir, "10TOKYO1.txt")
+	data, _ := os.ReadFile(path)
+	data = bytes.Replace(data, []byte("repatriation"), []byte("repa\u200btri\u00adation"), 1)
+	os.WriteFile(path, data, 0o644)
+	ix, _ := build(t, filepath.Join(t.TempDir(), "i.db"), dir)
+	plain := ids(t, ix, "repatriation")
+	if !slices.Contains(plain, "10TOKYO1") {
+		t.Errorf("repatriation: %q", plain)
+	}
+	if got := ids(t, ix, "repa\u200btriation"); !slices.Equal(got, plain) {
+		t.Errorf("repa\\u200btriation: %q, want %q", got, plain)
+	}
+	q, _ := Parse("nuc\u200blear")
+	if q.String() != `"nuclear"` {
+		t.Errorf("query %s", q)
+	}
+	q2, _ := Parse("repatriation")
+	if sn := MakeSnippet("the victim repa\u200btriation plan", q2); len(sn.Marks) != 1 {
+		t.Errorf("snippet marks %v", sn.Marks)
 	}
 }

@@ -661,7 +661,9 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 			return err
 		}
 	}
-	_, err = w.fts.ExecContext(w.ctx, row, reportText(j.text), e.Subject) // bytes, not copied to a string: FTS5 reads them as text
+	// Bytes, not copied to a string: FTS5 reads them as text. Joiners
+	// inside words are dropped, as queries drop them (see isJoiner).
+	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(j.text)), stripJoiners(e.Subject))
 	return err
 }
 

@@ -22,7 +22,10 @@ import (
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
 // An index of another version is rebuilt.
-const SchemaVersion = 3
+//
+// 4: words are no longer split at a zero-width space or another joiner
+// (see isJoiner); an index of 3 split them, and is rebuilt.
+const SchemaVersion = 4
 
 const appName = "cablereader"
 

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -469,14 +470,56 @@ func excerpt(s string) string {
 // Diacritics are kept here; the index removes them on both sides.
 func Tokens(s string) []string {
 	var out []string
-	for _, t := range tokenize(s, strings.ToLower) {
+	for _, t := range tokenize(s, func(w string) string { return stripJoiners(strings.ToLower(w)) }) {
 		out = append(out, t.word)
 	}
 	return out
 }
 
 func isTokenRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Co, r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Co, r) || isJoiner(r)
+}
+
+// isJoiner reports whether r is an invisible character that may sit
+// inside a word without ending it: zero-width space, non-joiner and
+// joiner, word joiner, byte order mark, soft hyphen. FTS5 would split a
+// word there ("nuc\u200blear" as nuc and lear): the index drops them from
+// the text it is given (stripJoinerBytes), and queries and snippets from
+// their words, so that the word is one on both sides.
+func isJoiner(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return false
+}
+
+// stripJoiners drops the joiners (isJoiner) from s.
+func stripJoiners(s string) string {
+	if !strings.ContainsFunc(s, isJoiner) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isJoiner(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// stripJoinerBytes drops the joiners from UTF-8 text; text is returned as
+// it is, uncopied, when it has none (every joiner's encoding starts with
+// one of the bytes looked for).
+func stripJoinerBytes(text []byte) []byte {
+	if !bytes.ContainsAny(text, "\u200b\u200c\u200d\u2060\ufeff\u00ad") {
+		return text
+	}
+	return bytes.Map(func(r rune) rune {
+		if isJoiner(r) {
+			return -1
+		}
+		return r
+	}, text)
 }
 
 // ftsString writes the tokens as one quoted FTS5 string. The tokens hold

@@ -262,12 +262,16 @@ func tokenize(s string, norm func(string) string) []tok {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, tok{start, i, norm(s[start:i])})
+			if w := norm(s[start:i]); w != "" {
+				out = append(out, tok{start, i, w})
+			}
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, tok{start, len(s), norm(s[start:])})
+		if w := norm(s[start:]); w != "" {
+			out = append(out, tok{start, len(s), w})
+		}
 	}
 	return out
 }
@@ -275,7 +279,7 @@ func tokenize(s string, norm func(string) string) []tok {
 // fold lowers a word and drops the commonest Latin diacritics, near
 // enough to what the index does to find the words it matched.
 func fold(w string) string {
-	w = strings.ToLower(w)
+	w = stripJoiners(strings.ToLower(w))
 	for _, r := range w {
 		if r >= utf8.RuneSelf {
 			return strings.Map(func(r rune) rune {
