@@ -138,6 +138,9 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 		return Stats{}, err
 	}
 	defer unlock()
+	// Under the lock no other build runs: the temporary files of builds
+	// that were killed are removed.
+	ix.removeTemps()
 	st, err := ix.check()
 	if err != nil {
 		return Stats{}, err
@@ -272,10 +275,8 @@ var openForUpdate = func(path string) (*sql.DB, error) {
 // renames it into place once it is complete.
 func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progress)) (Stats, error) {
 	stats := Stats{Rebuilt: true, Added: len(units)}
-	// Under the lock no other build runs: temporary files of builds that
-	// were killed are removed, and this one gets a name of its own.
-	ix.removeTemps()
-	tf, err := os.CreateTemp(filepath.Dir(ix.file), filepath.Base(ix.file)+tempInfix+"*")
+	// This one gets a temporary file of its own name.
+	tf, err := os.CreateTemp(filepath.Dir(ix.file), filepath.Base(ix.file)+tempInfix+"-*")
 	if err != nil {
 		return stats, fileError(ix.file, err)
 	}

@@ -122,3 +122,47 @@ func TestRebuildDoesNotReplaceWhatCameMeanwhile(t *testing.T) {
 		t.Errorf("temporary files left: %q", left)
 	}
 }
+
+// The temporary files of builds that were killed are removed by the next
+// writer, and only they: a build's own temporary name is one of them.
+func TestKilledBuildsLeaveNothingBehind(t *testing.T) {
+	dir := archive(t)
+	file := filepath.Join(t.TempDir(), "i.db")
+	left := []string{file + ".build", file + ".build-123", file + ".build-123-journal"}
+	for _, p := range left {
+		os.WriteFile(p, []byte("half a build"), 0o644)
+	}
+	mine := file + ".build-notes"
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	ix, err := Open([]string{dir}, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var during []string
+	_, err = ix.Update(context.Background(), func(p Progress) {
+		if p.Stage == "indexing" && during == nil {
+			during, _ = filepath.Glob(file + ".build-*")
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := 0
+	for _, p := range during {
+		if p != mine && isTemp(filepath.Base(p), filepath.Base(file)+tempInfix) {
+			own++
+		}
+	}
+	if own != 1 {
+		t.Errorf("during the build: %q; want one temporary file that a later writer would know as such", during)
+	}
+	for _, p := range left {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s left: %v", p, err)
+		}
+	}
+	if data, _ := os.ReadFile(mine); string(data) != "mine" {
+		t.Errorf("%s was removed", mine)
+	}
+}
