@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"cablereader/corpus"
 	"cablereader/index"
@@ -37,6 +38,10 @@ func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.Inde
 			progress(archiveui.IndexProgress{Stage: p.Stage, Cables: p.Cables, Bytes: p.Bytes, Total: p.Total, Rate: p.Rate, Left: p.Left})
 		}
 	})
+	if index.Unwritable(err) && s.fts.Ready() {
+		// A read-only or full index still answers from what it holds.
+		return fmt.Errorf("%w; searching it as it is, which may miss changes to the archive", err)
+	}
 	if err != nil {
 		return err
 	}

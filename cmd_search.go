@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"cablereader/index"
 	"cablereader/sanitize"
 )
@@ -50,8 +52,8 @@ Flags:
       --index FILE      the index file (default: the user cache folder)
   -h, --help            print this help
 
-Exit status: 0 cables found, 1 none (or the archive cannot be read),
-2 a bad query or bad usage.
+Exit status: 0 cables found, 1 none, 2 a bad query, bad usage, or a search
+that cannot run (the archive or the index cannot be read).
 `
 
 // subcommand runs "index" and "search"; ok is false for other arguments.
@@ -119,9 +121,7 @@ func parseSubArgs(name string, args []string, search bool) (searchOptions, []str
 	}
 	if err := fs.Parse(flags); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			for _, r := range []string{"provided: -", "defined: -", "for flag -"} {
-				err = errors.New(strings.Replace(err.Error(), r, r+"-", 1))
-			}
+			err = errors.New(flagNames(err.Error()))
 		}
 		return opt, nil, err
 	}
@@ -138,6 +138,33 @@ func parseSubArgs(name string, args []string, search bool) (searchOptions, []str
 	return opt, rest, nil
 }
 
+// shortFlags are the one-letter flags of the subcommands and their long
+// names.
+var shortFlags = map[string]string{"n": "--limit", "f": "--format"}
+
+// flagNames names the flags in a message of the flag package as the help
+// does: a long flag with two dashes, a one-letter flag with one and its
+// long name ("-n (--limit)"), where the package writes one dash for all.
+func flagNames(msg string) string {
+	for _, r := range []string{"provided: -", "defined: -", "for flag -"} {
+		i := strings.Index(msg, r)
+		if i < 0 {
+			continue
+		}
+		at := i + len(r)
+		end := at
+		for end < len(msg) && msg[end] != ':' && msg[end] != ' ' {
+			end++
+		}
+		name := msg[at:end]
+		if long, ok := shortFlags[name]; ok {
+			return msg[:at] + name + " (" + long + ")" + msg[end:]
+		}
+		return msg[:at] + "-" + msg[at:]
+	}
+	return msg
+}
+
 // interruptible is a context cancelled by ctrl+c.
 func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
@@ -152,6 +179,9 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 	if err == nil && len(paths) == 0 {
 		err = errors.New("index: no archive given")
 	}
+	if err == nil {
+		err = checkPaths("index", paths)
+	}
 	if err != nil {
 		complain(stderr, "%v\nTry 'cablereader index --help'.", err)
 		return exitUsage
@@ -160,8 +190,14 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	start := time.Now()
 	ix, st, err := openIndex(ctx, paths, opt.file, stderr, true)
+	if err == nil && st.Stale != nil {
+		err = st.Stale
+	}
 	if err != nil {
 		complain(stderr, "%v", err)
+		if ix != nil {
+			ix.Close()
+		}
 		return exitInput
 	}
 	defer ix.Close()
@@ -174,37 +210,75 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// checkPaths refuses an empty path among an archive's: it would stand for
+// the current folder, which was not asked for.
+func checkPaths(cmd string, paths []string) error {
+	for i, p := range paths {
+		if p == "" {
+			return fmt.Errorf("%s: path %d of the archive is empty", cmd, i+1)
+		}
+	}
+	return nil
+}
+
+// indexState is what openIndex says of the index beyond the update's
+// figures: Stale is the error that kept it from being brought up to date
+// when it can still answer from what it holds.
+type indexState struct {
+	index.Stats
+	Stale error
+}
+
 // openIndex opens the archive's index and brings it up to date, with
-// progress on stderr when it is a terminal (always, when verbose).
-func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*index.Index, index.Stats, error) {
+// progress on stderr when it is a terminal (always, when verbose). A
+// wait for another process writing the index is always said. An index
+// that cannot be written (a read-only file or folder, a full disk) but
+// holds this archive complete is returned with the error in Stale.
+func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*index.Index, indexState, error) {
 	ix, err := index.Open(paths, file)
 	if err != nil {
-		return nil, index.Stats{}, err
+		return nil, indexState{}, err
 	}
-	var progress func(index.Progress)
+	var show func(index.Progress)
 	if isTerminal(stderr) {
-		progress = func(p index.Progress) { showProgress(stderr, p) }
+		show = func(p index.Progress) { showProgress(stderr, p) }
 	} else if verbose {
 		last := time.Now()
-		progress = func(p index.Progress) {
+		show = func(p index.Progress) {
 			if time.Since(last) > 5*time.Second && !p.Done {
 				last = time.Now()
 				fmt.Fprintln(stderr, "cablereader: "+progressLine(p))
 			}
 		}
 	}
+	progress := func(p index.Progress) {
+		if p.Stage == "waiting" {
+			if isTerminal(stderr) {
+				fmt.Fprint(stderr, "\r\x1b[K")
+			}
+			complain(stderr, "waiting for another cablereader to finish writing the index %s (ctrl+c to stop)", ix.File())
+			return
+		}
+		if show != nil {
+			show(p)
+		}
+	}
 	st, err := ix.Update(ctx, progress)
-	if progress != nil && isTerminal(stderr) {
+	if isTerminal(stderr) {
 		fmt.Fprint(stderr, "\r\x1b[K")
 	}
 	if err != nil {
-		ix.Close()
 		if errors.Is(err, context.Canceled) {
-			err = errors.New("interrupted; the index was left as it was before")
+			ix.Close()
+			return nil, indexState{Stats: st}, errors.New("interrupted; the index was left as it was before")
 		}
-		return nil, st, err
+		if index.Unwritable(err) && ix.Ready() {
+			return ix, indexState{Stats: st, Stale: err}, nil
+		}
+		ix.Close()
+		return nil, indexState{Stats: st}, err
 	}
-	return ix, st, nil
+	return ix, indexState{Stats: st}, nil
 }
 
 func progressLine(p index.Progress) string {
@@ -216,7 +290,7 @@ func progressLine(p index.Progress) string {
 }
 
 func showProgress(w io.Writer, p index.Progress) {
-	if p.Done {
+	if p.Done || p.Stage == "waiting" {
 		return
 	}
 	fmt.Fprint(w, "\r\x1b[K"+progressLine(p))
@@ -231,6 +305,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err == nil && len(rest) < 2 {
 		err = errors.New("search: give a query and an archive")
 	}
+	if err == nil {
+		err = checkPaths("search", rest[1:])
+	}
 	if err != nil {
 		complain(stderr, "%v\nTry 'cablereader search --help'.", err)
 		return exitUsage
@@ -240,21 +317,33 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "bad query: %v", err)
 		return exitUsage
 	}
+	// Any error from here on is a search that could not run: exit 2, so
+	// that it is never read as "no hits" (1).
 	ctx, stop := interruptible()
 	defer stop()
-	ix, _, err := openIndex(ctx, rest[1:], opt.file, stderr, false)
+	ix, st, err := openIndex(ctx, rest[1:], opt.file, stderr, false)
 	if err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitUsage
 	}
 	defer ix.Close()
-	hits, _, err := ix.Search(ctx, q, opt.limit)
+	if st.Stale != nil {
+		complain(stderr, "%v; searching the index as it is, which may miss changes to the archive", st.Stale)
+	}
+	hits, total, err := ix.Search(ctx, q, opt.limit)
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			err = errors.New("interrupted")
+		}
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitUsage
 	}
 	if len(hits) == 0 {
 		return exitInput
+	}
+	if len(hits) < opt.limit && total > len(hits) {
+		complain(stderr, "%s cables match; the %s most recent of them were ranked and are printed (narrow the query, with date: for one, to rank older ones)",
+			humanize.Comma(int64(total)), humanize.Comma(int64(len(hits))))
 	}
 	open, close := "[", "]"
 	if opt.format != "json" && isTerminal(stdout) {
@@ -286,7 +375,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitUsage
 	}
 	return exitOK
 }

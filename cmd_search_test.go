@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cablereader/index"
 )
 
 // searchArchive is a folder with three real cables and the index's test
@@ -83,8 +85,52 @@ func TestSearchCommand(t *testing.T) {
 	// A file that is not an index is left alone.
 	notes := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notes, []byte("mine"), 0o644)
-	if code, _, errs = runArgs("search", "--index", notes, "iran", dir); code != 1 || !strings.Contains(errs, "not a cablereader index") {
+	if code, _, errs = runArgs("search", "--index", notes, "iran", dir); code != 2 || !strings.Contains(errs, "not a cablereader index") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("foreign index file: %d %q", code, errs)
+	}
+	if data, _ := os.ReadFile(notes); string(data) != "mine" {
+		t.Errorf("the foreign file was changed: %q", data)
+	}
+	// An empty path is refused, not taken for the current folder.
+	if code, _, errs = runArgs("search", "--index", db, "nuclear", ""); code != 2 || !strings.Contains(errs, "search: path 1 of the archive is empty") {
+		t.Errorf("empty path: %d %q", code, errs)
+	}
+	if code, _, errs = runArgs("index", "--index", db, dir, ""); code != 2 || !strings.Contains(errs, "index: path 2 of the archive is empty") {
+		t.Errorf("index, empty path: %d %q", code, errs)
+	}
+	// A one-letter flag is named with one dash, and its long name.
+	if code, _, errs = runArgs("search", "-n", "99999999999999999999", "iran", dir); code != 2 || !strings.Contains(errs, `invalid value "99999999999999999999" for flag -n (--limit): value out of range`) {
+		t.Errorf("-n out of range: %d %q", code, errs)
+	}
+}
+
+// A search that cannot run says so and exits 2, never 1 (no hits) with
+// nothing said.
+func TestSearchThatCannotRun(t *testing.T) {
+	dir, _ := searchArchive(t)
+	bad := filepath.Join(t.TempDir(), "i.db")
+	os.WriteFile(bad, []byte("SQLite format 3\x00"+strings.Repeat("garbage ", 512)), 0o644)
+	code, out, errs := runArgs("search", "--index", bad, "iran", dir)
+	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, bad) {
+		t.Errorf("%d %q %q", code, out, errs)
+	}
+	code, _, errs = runArgs("search", "--index", filepath.Join(t.TempDir(), "i.db"), "iran", filepath.Join(dir, "nothing-here"))
+	if code != 2 || errs == "" {
+		t.Errorf("missing archive: %d %q", code, errs)
+	}
+}
+
+// More hits than are ranked: the rest is said, not silently dropped.
+func TestSearchSaysTheRankWindow(t *testing.T) {
+	dir, db := searchArchive(t)
+	defer index.SetRankWindow(2)()
+	code, out, errs := runArgs("search", "--index", db, "the", dir)
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(errs, "4 cables match; the 2 most recent of them were ranked and are printed") {
+		t.Errorf("%d %q %q", code, out, errs)
+	}
+	// No notice when the limit asked for fewer.
+	if code, _, errs = runArgs("search", "--index", db, "-n", "1", "the", dir); code != 0 || errs != "" {
+		t.Errorf("-n 1: %d %q", code, errs)
 	}
 }
 

@@ -238,7 +238,11 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		return exitInput
 	}
 	for _, e := range ix.Errors() {
-		complain(stderr, "%s line %d: %s; row skipped", e.Path, e.Line, e.Reason)
+		if e.Last > e.Line {
+			complain(stderr, "%s lines %s: %s; row skipped, and the lines after it that do not start a row", e.Path, e.Lines(), e.Reason)
+		} else {
+			complain(stderr, "%s line %d: %s; row skipped", e.Path, e.Line, e.Reason)
+		}
 	}
 	for _, s := range ix.Skipped() {
 		complain(stderr, "%s: %s; skipped", s.Path, s.Reason)

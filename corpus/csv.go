@@ -39,10 +39,11 @@ type csvRow struct {
 }
 
 // rowError is a record that could not be read. The reader has already
-// moved on to the next line that starts like a row.
+// moved on to the next line that starts like a row; every line up to
+// last was skipped with it.
 type rowError struct {
-	line   int
-	reason string
+	line, last int
+	reason     string
 }
 
 func (e *rowError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.reason) }
@@ -328,6 +329,9 @@ func (r *csvReader) resync(start int64, line int, err *rowError) error {
 	for {
 		w, _ := r.br.Peek(rowStartLen)
 		if len(w) == 0 || looksLikeRow(w) {
+			if r.line-1 > line {
+				err.last = r.line - 1
+			}
 			return err
 		}
 		r.skipLine()

@@ -266,9 +266,9 @@ func TestCSVEscapes(t *testing.T) {
 	ix := scan(t, path)
 
 	wantErrs := []RowError{
-		{path, 10, "not a row: the line does not start with a quoted field"},
-		{path, 12, "unescaped quote in field 8"},
-		{path, 13, "the row has 5 fields, want 8"},
+		{path, 10, "not a row: the line does not start with a quoted field", 11}, // line 11 goes with it, and is said to
+		{path, 12, "unescaped quote in field 8", 0},
+		{path, 13, "the row has 5 fields, want 8", 0},
 	}
 	if got := ix.Errors(); !slices.Equal(got, wantErrs) {
 		t.Errorf("errors\n got %v\nwant %v", got, wantErrs)

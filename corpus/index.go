@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -85,6 +86,18 @@ type RowError struct {
 	Path   string
 	Line   int // 1-based line on which the row starts
 	Reason string
+	// Last is the last line skipped with the row, when lines after its
+	// first that do not start like a row went with it (0 otherwise).
+	Last int
+}
+
+// Lines is the line of the row, or the lines skipped with it: "69",
+// "69-70".
+func (e RowError) Lines() string {
+	if e.Last > e.Line {
+		return fmt.Sprintf("%d-%d", e.Line, e.Last)
+	}
+	return strconv.Itoa(e.Line)
 }
 
 func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason) }

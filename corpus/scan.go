@@ -204,7 +204,7 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		case err == io.EOF:
 			return nil
 		case errors.As(err, &re):
-			b.rowError(RowError{Path: in.path, Line: re.line, Reason: re.reason})
+			b.rowError(RowError{Path: in.path, Line: re.line, Reason: re.reason, Last: re.last})
 			continue
 		case err != nil:
 			return err

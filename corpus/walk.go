@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -274,11 +275,30 @@ func readCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip s
 	if !f.Regular() {
 		keep = data // Load cannot read it again
 	}
-	c := parse(text, NameID(j.path))
+	c := parse(entryHead(text), NameID(j.path))
 	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags)+len(c.Header.OtherTags) == 0 {
 		return e, nil, "no cable in the text (no id, header, subject or tags)", nil
 	}
 	return cableEntry(c, j.path, Kind(format)), c.Stations(), "", keep
+}
+
+// headLimit is how much of a big file is parsed for its entry: the
+// fields an entry holds (id, date, classification, origin, subject, TAGS,
+// references) are all in a cable's head, and a parse holds about three
+// times what it reads.
+const headLimit = 1 << 20
+
+// entryHead is the part of text parsed for its entry: all of it, or for a
+// text over headLimit, its first headLimit bytes up to the end of a line.
+func entryHead(text []byte) []byte {
+	if len(text) <= headLimit {
+		return text
+	}
+	head := text[:headLimit]
+	if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+		head = head[:i+1]
+	}
+	return head
 }
 
 // parse is parser.ParseAs; tests replace it to make it fail.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -250,4 +251,87 @@ func BenchmarkQuery(b *testing.B) {
 			fmt.Fprintf(os.Stderr, "%-40s %-14v facets %v\n", benchQueries[i], d, perFacets[i])
 		}
 	}
+}
+
+// longQueries are queries pasted by mistake or made to hurt: a word
+// repeated a thousand times, the commonest words, many different ones, a
+// long phrase, and ones over the length bound (refused at once).
+func longQueries() map[string]string {
+	common := strings.Fields("the of and to in a is that for on with as by at from this be was are it an have has will which were their said would its also but been there they other government minister president")
+	words := strings.Fields("nuclear iran tehran kabul oil gas election corruption military army navy trafficking whaling minister embassy security council resolution president visit police court judge prison human rights terror border trade bank energy water school health refugee")
+	return map[string]string{
+		"nuclear x1000":     strings.Repeat("nuclear ", 1000),
+		"nuclear x2000":     strings.Repeat("nuclear ", 2000),
+		"of x300":           strings.Repeat("of ", 300),
+		"of x1000":          strings.Repeat("of ", 1000),
+		"nuclear OR x10000": strings.Repeat("nuclear OR ", 10000) + "nuclear",
+		"43 common words":   strings.Join(common, " "),
+		"43 common OR":      strings.Join(common, " OR "),
+		"phrase of 256 of":  `"` + strings.Repeat("of ", 256) + `"`,
+		"48 words OR":       strings.Join(words, " OR "),
+		"48 words":          strings.Join(words, " "),
+		"99 KB of text":     strings.Repeat("the nuclear weapons programme of iran ", 99<<10/38),
+		"64 prefixes OR":    strings.Repeat("gov* OR ", 63) + "gov*",
+		"common -of":        strings.Join(common[2:], " ") + " -of",
+		"16 common words":   strings.Join(common[:16], " "),
+		"8 common words":    strings.Join(common[:8], " "),
+		"phrase of 32 of":   `"` + strings.Repeat("of ", 32) + `"`,
+		"phrase of 16 of":   `"` + strings.Repeat("of ", 16) + `"`,
+		"phrase 32 common":  `"` + strings.Join(common[:32], " ") + `"`,
+	}
+}
+
+// BenchmarkLongQuery times each of longQueries (parse, search and facets)
+// over the generated archive, or over the index INDEX_BENCH_INDEX of the
+// archive INDEX_BENCH_ARCHIVE (paths separated by commas) when set.
+func BenchmarkLongQuery(b *testing.B) {
+	var ix *Index
+	var err error
+	if file := os.Getenv("INDEX_BENCH_INDEX"); file != "" {
+		ix, err = Open(strings.Split(os.Getenv("INDEX_BENCH_ARCHIVE"), ","), file)
+	} else {
+		dir := benchDir(b)
+		n := benchSize()
+		csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+		generateCSV(b, csv, n)
+		ix, err = Open([]string{csv}, filepath.Join(dir, fmt.Sprintf("cables-%d.db", n)))
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	ix.Warm(context.Background())
+	qs := longQueries()
+	names := slices.Sorted(maps.Keys(qs))
+	worst := map[string]time.Duration{}
+	outcome := map[string]string{}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, name := range names {
+			t := time.Now()
+			q, err := Parse(qs[name])
+			if err == nil {
+				var n int
+				_, n, err = ix.Search(context.Background(), q, 100)
+				if err == nil {
+					_, err = ix.Facets(context.Background(), q, 5)
+				}
+				outcome[name] = fmt.Sprintf("%d hits", n)
+			}
+			if err != nil {
+				outcome[name] = err.Error()
+			}
+			worst[name] = max(worst[name], time.Since(t))
+		}
+	}
+	b.StopTimer()
+	var all time.Duration
+	for _, name := range names {
+		all = max(all, worst[name])
+		fmt.Fprintf(os.Stderr, "%-20s %7d bytes %10.1f ms  %s\n", name, len(qs[name]), float64(worst[name].Microseconds())/1000, outcome[name])
+	}
+	b.ReportMetric(float64(all.Microseconds())/1000, "max-ms")
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -115,10 +115,40 @@ func walk(ctx context.Context, paths []string) ([]unit, error) {
 // place when complete; an update is one transaction. Either way a build
 // that is stopped (ctx cancelled, the process killed) leaves no index
 // that reads as complete. progress may be nil.
+//
+// One process at a time writes an index (see lock): a second waits,
+// reporting Stage "waiting". Errors of the index file say what is wrong
+// with it and what to do (FileError).
 func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, error) {
+	st, err := ix.update(ctx, progress)
+	if err != nil && sqliteCode(err) != 0 {
+		err = dbError(ix.file, err)
+	}
+	return st, err
+}
+
+func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, error) {
+	// What is at the index path is looked at before any work, and again
+	// once this is its one writer: another may have built it meanwhile.
+	if _, err := ix.check(); err != nil {
+		return Stats{}, err
+	}
+	unlock, err := ix.lock(ctx, progress)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
+	// Under the lock no other build runs: the temporary files of builds
+	// that were killed are removed.
+	ix.removeTemps()
 	st, err := ix.check()
 	if err != nil {
 		return Stats{}, err
+	}
+	if st == stateCurrent {
+		if err := ix.reopen(); err != nil {
+			return Stats{}, err
+		}
 	}
 	units, err := walk(ctx, ix.archive)
 	if err != nil {
@@ -127,7 +157,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 	if st != stateCurrent {
 		return ix.rebuild(ctx, units, progress)
 	}
-	db, err := openDB(ix.file, false)
+	db, err := openForUpdate(ix.file)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -199,6 +229,9 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 	if err == nil {
 		err = w.remove(gone)
 	}
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', CAST(coalesce((SELECT value FROM meta WHERE key = 'generation'), 0) AS INTEGER) + 1)`)
+	}
 	if err == nil && w.removed > 0 {
 		_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('orphans', CAST(coalesce((SELECT value FROM meta WHERE key = 'orphans'), 0) AS INTEGER) + ?)`, w.removed)
 	}
@@ -230,23 +263,31 @@ func report(progress func(Progress), p Progress) {
 	}
 }
 
+// openForUpdate opens the index to bring it up to date in place (a
+// variable for tests: a read-only file cannot be made as root). A large
+// page cache keeps the write lock short: SQLite takes it for good once
+// changes spill out of the cache.
+var openForUpdate = func(path string) (*sql.DB, error) {
+	return openDB(path, false, "cache_size(-65536)")
+}
+
 // rebuild writes a new index to a temporary file beside the index and
 // renames it into place once it is complete.
 func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progress)) (Stats, error) {
 	stats := Stats{Rebuilt: true, Added: len(units)}
-	if err := os.MkdirAll(filepath.Dir(ix.file), 0o755); err != nil {
-		return stats, err
+	// This one gets a temporary file of its own name.
+	tf, err := os.CreateTemp(filepath.Dir(ix.file), filepath.Base(ix.file)+tempInfix+"-*")
+	if err != nil {
+		return stats, fileError(ix.file, err)
 	}
-	tmp := ix.file + ".build"
-	for _, p := range []string{tmp, tmp + "-journal"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return stats, err
-		}
-	}
+	tmp := tf.Name()
+	tf.Close()
 	ok := false
 	defer func() {
 		if !ok {
-			os.Remove(tmp)
+			for _, p := range []string{tmp, tmp + "-journal"} {
+				os.Remove(p)
+			}
 		}
 	}()
 	db, err := openDB(tmp, false, "journal_mode(OFF)", "synchronous(OFF)", "cache_size(-16384)")
@@ -265,8 +306,8 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if _, err := db.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion)); err != nil {
 		return stats, err
 	}
-	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?), ('orphans', '0')`,
-		appName, ix.key, fmt.Sprint(SchemaVersion))
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('app', ?), ('archive', ?), ('complete', '0'), ('schema', ?), ('orphans', '0'), ('generation', ?)`,
+		appName, ix.key, fmt.Sprint(SchemaVersion), fmt.Sprint(time.Now().UnixNano()))
 	if err != nil {
 		return stats, err
 	}
@@ -328,6 +369,11 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 	if err := ctx.Err(); err != nil {
 		return stats, err
 	}
+	// Only an index of ours is replaced: the path is looked at again
+	// just before (it may have been put there since the build began).
+	if _, err := ix.check(); err != nil {
+		return stats, err
+	}
 	// The old index and any journal of it are replaced: a stale journal
 	// must not be played back into the new file.
 	ix.swap(nil)
@@ -335,7 +381,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 		os.Remove(p)
 	}
 	if err := os.Rename(tmp, ix.file); err != nil {
-		return stats, err
+		return stats, fileError(ix.file, err)
 	}
 	ok = true
 	ndb, err := openDB(ix.file, false)
@@ -388,6 +434,14 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	}
 	stats.Skipped += len(arch.Skipped())
 	stats.RowErrors += len(arch.Errors())
+	if biggest(units) > bigText {
+		// A big text is read by the scan, then again to be indexed, and
+		// copied into SQLite's memory: the scan's copy is handed back
+		// first, and garbage collected early, so that the peak stays
+		// near twice the biggest text rather than five times.
+		defer debug.SetGCPercent(debug.SetGCPercent(10))
+		debug.FreeOSMemory()
+	}
 	entries := dedupe(arch.Entries(), w)
 	perFile := map[string]int{}
 	for _, e := range entries {
@@ -486,6 +540,18 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		}
 	}
 	return nil
+}
+
+// bigText is the size of a file from which a build collects its garbage
+// early.
+const bigText = 32 << 20
+
+func biggest(units []unit) int64 {
+	var n int64
+	for _, u := range units {
+		n = max(n, u.size)
+	}
+	return n
 }
 
 // job is one cable's text as read by a worker.
@@ -596,7 +662,9 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 			return err
 		}
 	}
-	_, err = w.fts.ExecContext(w.ctx, row, reportText(j.text), e.Subject) // bytes, not copied to a string: FTS5 reads them as text
+	// Bytes, not copied to a string: FTS5 reads them as text. Joiners
+	// inside words are dropped, as queries drop them (see isJoiner).
+	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(j.text)), stripJoiners(e.Subject))
 	return err
 }
 

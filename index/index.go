@@ -3,11 +3,13 @@
 package index
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,7 +22,10 @@ import (
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
 // An index of another version is rebuilt.
-const SchemaVersion = 3
+//
+// 4: words are no longer split at a zero-width space or another joiner
+// (see isJoiner); an index of 3 split them, and is rebuilt.
+const SchemaVersion = 4
 
 const appName = "cablereader"
 
@@ -97,6 +102,9 @@ type Index struct {
 	db      *sql.DB // nil until the index is complete
 	orphans int     // FTS rows of removed cables
 
+	ident os.FileInfo // the file db was opened on, to see it replaced
+	seen  string      // meta 'generation' as last read: another writer changes it
+
 	fmu    sync.Mutex
 	gen    int      // counts the changes to the index, under mu
 	cols   *columns // the cables' fields, as of colsOf
@@ -164,12 +172,9 @@ func Open(paths []string, file string) (*Index, error) {
 		return nil, err
 	}
 	if st == stateCurrent {
-		db, err := openDB(file, false)
-		if err != nil {
+		if err := ix.reopen(); err != nil {
 			return nil, err
 		}
-		ix.db = db
-		ix.orphans = orphans(db)
 	}
 	return ix, nil
 }
@@ -212,53 +217,66 @@ const (
 	stateCurrent              // ours and complete
 )
 
-// check looks at the file at the index path without changing it.
+// check looks at the file at the index path without changing it. Only a
+// regular file is opened (a named pipe would block the open, a device
+// read as empty): anything else at the path, an empty file, a file of
+// something else, is refused with ErrForeign, and never written.
 func (ix *Index) check() (state, error) {
-	f, err := os.Open(ix.file)
+	info, err := os.Stat(ix.file)
 	if errors.Is(err, os.ErrNotExist) {
 		return stateMissing, nil
 	} else if err != nil {
-		return 0, err
+		return 0, fileError(ix.file, err)
+	}
+	if what := notAFile(info); what != "" {
+		return 0, foreign(ix.file, what)
+	}
+	if info.Size() == 0 {
+		// No build of ours leaves an empty file at the index path: a
+		// build is written beside it and renamed into place whole.
+		return 0, foreign(ix.file, "an empty file")
+	}
+	f, err := openNonBlocking(ix.file)
+	if err != nil {
+		return 0, fileError(ix.file, err)
 	}
 	head := make([]byte, 16)
-	n, _ := f.Read(head)
+	n, _ := io.ReadFull(f, head)
 	f.Close()
-	if n == 0 {
-		// An empty file is what a build killed at its very start
-		// leaves; no one keeps data in one.
-		return stateStale, nil
-	}
 	if string(head[:n]) != "SQLite format 3\x00" {
-		return 0, fmt.Errorf("%s: %w (not an SQLite database); not touching it", ix.file, ErrForeign)
+		return 0, foreign(ix.file, "not an SQLite database")
 	}
 	db, err := openDB(ix.file, true)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", ix.file, err)
+		return 0, dbError(ix.file, err)
 	}
 	defer db.Close()
 	meta := map[string]string{}
 	rows, err := db.Query(`SELECT key, value FROM meta`)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w (an SQLite database of something else); not touching it", ix.file, ErrForeign)
+		if damaged(err) {
+			return 0, dbError(ix.file, err)
+		}
+		return 0, foreign(ix.file, "an SQLite database of something else")
 	}
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
 			rows.Close()
-			return 0, err
+			return 0, dbError(ix.file, err)
 		}
 		meta[k] = v
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return 0, dbError(ix.file, err)
 	}
 	if meta["app"] != appName {
-		return 0, fmt.Errorf("%s: %w (an SQLite database of something else); not touching it", ix.file, ErrForeign)
+		return 0, foreign(ix.file, "an SQLite database of something else")
 	}
 	var version int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		return 0, err
+		return 0, dbError(ix.file, err)
 	}
 	if version != SchemaVersion || meta["archive"] != ix.key || meta["complete"] != "1" {
 		return stateStale, nil
@@ -266,11 +284,38 @@ func (ix *Index) check() (state, error) {
 	return stateCurrent, nil
 }
 
+// notAFile names what info is when it is not a regular file ("" when it
+// is one).
+func notAFile(info os.FileInfo) string {
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
+// foreign is the error for a path that holds something not an index of
+// ours.
+func foreign(file, what string) error {
+	return fmt.Errorf("%s is %s, %w; it is left alone (choose another --index)", file, what, ErrForeign)
+}
+
 // openDB opens the database at path. A build connection is one
 // connection with no journal (the file is renamed into place when done).
 func openDB(path string, readOnly bool, pragmas ...string) (*sql.DB, error) {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "busy_timeout(30000)")
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
@@ -298,13 +343,13 @@ func orphans(db *sql.DB) int {
 
 // swap replaces the open database with db (nil to close it).
 func (ix *Index) swap(db *sql.DB) {
-	n := 0
+	n, g, id := 0, "", os.FileInfo(nil)
 	if db != nil {
-		n = orphans(db)
+		n, g, id = orphans(db), generationOf(db), identity(ix.file)
 	}
 	ix.mu.Lock()
 	old := ix.db
-	ix.db, ix.orphans = db, n
+	ix.db, ix.orphans, ix.seen, ix.ident = db, n, g, id
 	ix.gen++
 	ix.mu.Unlock()
 	if old != nil {
@@ -316,18 +361,89 @@ func (ix *Index) swap(db *sql.DB) {
 // date. A connection already open sees the changes and stays, so that
 // searches running on it go on; db is then closed.
 func (ix *Index) updated(db *sql.DB) {
-	n := orphans(db)
+	n, g, id := orphans(db), generationOf(db), identity(ix.file)
 	ix.mu.Lock()
-	keep := ix.db != nil
+	keep := ix.db != nil && ix.ident != nil && id != nil && os.SameFile(ix.ident, id)
+	old := ix.db
 	if !keep {
-		ix.db = db
+		ix.db, ix.ident = db, id
 	}
-	ix.orphans = n
+	ix.orphans, ix.seen = n, g
 	ix.gen++
 	ix.mu.Unlock()
 	if keep {
 		db.Close()
+	} else if old != nil {
+		old.Close()
 	}
+}
+
+// generationOf reads meta 'generation', which every write of the index
+// changes.
+func generationOf(db *sql.DB) string {
+	var g string
+	db.QueryRow(`SELECT value FROM meta WHERE key = 'generation'`).Scan(&g)
+	return g
+}
+
+// identity is the file at path as it is now, or nil.
+func identity(path string) os.FileInfo {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	return info
+}
+
+// reopen opens the index file, complete and current (checked by the
+// caller), unless the connection open is to that very file.
+func (ix *Index) reopen() error {
+	id := identity(ix.file)
+	ix.mu.RLock()
+	same := ix.db != nil && ix.ident != nil && id != nil && os.SameFile(ix.ident, id)
+	ix.mu.RUnlock()
+	if same {
+		return nil
+	}
+	db, err := openDB(ix.file, false)
+	if err != nil {
+		return dbError(ix.file, err)
+	}
+	ix.swap(db)
+	return nil
+}
+
+// refresh makes a long-lived Index see what other processes wrote before
+// a query: a rebuild renamed over the file (another file now) is opened
+// in place of the old one, and an update in place (another generation)
+// drops what was read of the index into memory. It costs a stat and one
+// row of meta.
+func (ix *Index) refresh(ctx context.Context) {
+	ix.mu.RLock()
+	db, ident, seen := ix.db, ix.ident, ix.seen
+	ix.mu.RUnlock()
+	if db == nil {
+		return
+	}
+	if id := identity(ix.file); id != nil && ident != nil && !os.SameFile(id, ident) {
+		if st, err := ix.check(); err == nil && st == stateCurrent {
+			if ndb, err := openDB(ix.file, false); err == nil {
+				ix.swap(ndb)
+			}
+		}
+		return
+	}
+	var g string
+	if err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'generation'`).Scan(&g); err != nil || g == seen {
+		return
+	}
+	n := orphans(db)
+	ix.mu.Lock()
+	if ix.db == db {
+		ix.seen, ix.orphans = g, n
+		ix.gen++
+	}
+	ix.mu.Unlock()
 }
 
 // generation counts the changes to the index, for caches of its content.
@@ -337,7 +453,9 @@ func (ix *Index) generation() int {
 	return ix.gen
 }
 
-func (ix *Index) conn() (*sql.DB, error) {
+// conn is the database to query, as of now (see refresh).
+func (ix *Index) conn(ctx context.Context) (*sql.DB, error) {
+	ix.refresh(ctx)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.db == nil {

@@ -1,7 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,13 +66,80 @@ var levels = map[string]string{
 	"secret": "SECRET", "top secret": "TOP SECRET",
 }
 
+// Bounds of a query. Every term costs a pass over its list of cables and
+// a share of each ranked hit's bm25, so a query pasted by mistake (a page
+// of text, a word repeated a thousand times) must not run for minutes:
+// repeated terms are folded into one, and a query longer than
+// MaxQueryBytes, or of more than MaxQueryTerms terms or MaxQueryWords
+// words once folded, is refused with a message that says so.
+const (
+	MaxQueryBytes = 16 << 10
+	MaxQueryTerms = 32
+	MaxQueryWords = 64
+)
+
 // Parse reads a query.
 func Parse(s string) (*Query, error) {
+	if len(s) > MaxQueryBytes {
+		return nil, &QueryError{MaxQueryBytes, fmt.Sprintf("the query is %d bytes long; the most is %d: shorten it", len(s), MaxQueryBytes)}
+	}
 	if !utf8.ValidString(s) {
 		return nil, &QueryError{0, "the query is not valid UTF-8"}
 	}
 	p := &qparser{s: s}
-	return p.parse()
+	q, err := p.parse()
+	if err != nil {
+		return nil, err
+	}
+	q.fold()
+	terms, words := 0, 0
+	for _, c := range q.Clauses {
+		for _, t := range c {
+			terms++
+			words += len(t.Words)
+			if terms > MaxQueryTerms {
+				return nil, &QueryError{t.Pos, fmt.Sprintf("the query has more than %d different terms: leave some out", MaxQueryTerms)}
+			}
+			if words > MaxQueryWords {
+				return nil, &QueryError{t.Pos, fmt.Sprintf("the query has more than %d words: leave some out", MaxQueryWords)}
+			}
+		}
+	}
+	return q, nil
+}
+
+// fold drops the terms repeated in a clause and the clauses repeated in
+// the query: nuclear nuclear is nuclear, a OR a is a.
+func (q *Query) fold() {
+	seen := map[string]bool{}
+	clauses := q.Clauses[:0]
+	for _, c := range q.Clauses {
+		inClause := map[string]bool{}
+		terms := c[:0]
+		for _, t := range c {
+			if k := t.key(); !inClause[k] {
+				inClause[k] = true
+				terms = append(terms, t)
+			}
+		}
+		c = terms
+		keys := make([]string, len(c))
+		for i, t := range c {
+			keys[i] = t.key()
+		}
+		slices.Sort(keys)
+		if k := strings.Join(keys, "\x00OR\x00"); !seen[k] {
+			seen[k] = true
+			clauses = append(clauses, c)
+		}
+	}
+	q.Clauses = clauses
+}
+
+// key is what a term means, its place in the query aside.
+func (t Term) key() string {
+	t.Pos = 0
+	return fmt.Sprintf("%v|%s|%q|%v|%s|%s|%s", t.Neg, t.Field, t.Words, t.Prefix, t.Value, t.From, t.Until)
 }
 
 type qparser struct {
@@ -401,14 +470,56 @@ func excerpt(s string) string {
 // Diacritics are kept here; the index removes them on both sides.
 func Tokens(s string) []string {
 	var out []string
-	for _, t := range tokenize(s, strings.ToLower) {
+	for _, t := range tokenize(s, func(w string) string { return stripJoiners(strings.ToLower(w)) }) {
 		out = append(out, t.word)
 	}
 	return out
 }
 
 func isTokenRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Co, r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Co, r) || isJoiner(r)
+}
+
+// isJoiner reports whether r is an invisible character that may sit
+// inside a word without ending it: zero-width space, non-joiner and
+// joiner, word joiner, byte order mark, soft hyphen. FTS5 would split a
+// word there ("nuc\u200blear" as nuc and lear): the index drops them from
+// the text it is given (stripJoinerBytes), and queries and snippets from
+// their words, so that the word is one on both sides.
+func isJoiner(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return false
+}
+
+// stripJoiners drops the joiners (isJoiner) from s.
+func stripJoiners(s string) string {
+	if !strings.ContainsFunc(s, isJoiner) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isJoiner(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// stripJoinerBytes drops the joiners from UTF-8 text; text is returned as
+// it is, uncopied, when it has none (every joiner's encoding starts with
+// one of the bytes looked for).
+func stripJoinerBytes(text []byte) []byte {
+	if !bytes.ContainsAny(text, "\u200b\u200c\u200d\u2060\ufeff\u00ad") {
+		return text
+	}
+	return bytes.Map(func(r rune) rune {
+		if isJoiner(r) {
+			return -1
+		}
+		return r
+	}, text)
 }
 
 // ftsString writes the tokens as one quoted FTS5 string. The tokens hold

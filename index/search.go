@@ -136,8 +136,9 @@ func (ix *Index) plan(ctx context.Context, db *sql.DB, q *Query, needCols bool) 
 // subject weighted above the body, ties by date then id; a query with
 // more than rankWindow hits ranks the most recent rankWindow of them.
 // Queries of fields only come by date then id.
-func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, error) {
-	db, err := ix.conn()
+func (ix *Index) Search(ctx context.Context, q *Query, limit int) (_ []Hit, _ int, err error) {
+	defer ix.explain(&err)
+	db, err := ix.conn(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -203,8 +204,9 @@ func (ix *Index) Search(ctx context.Context, q *Query, limit int) ([]Hit, int, e
 
 // Warm reads what searches need into memory (the cables' fields), so
 // that the first search does not wait for it.
-func (ix *Index) Warm(ctx context.Context) error {
-	db, err := ix.conn()
+func (ix *Index) Warm(ctx context.Context) (err error) {
+	defer ix.explain(&err)
+	db, err := ix.conn(ctx)
 	if err != nil {
 		return err
 	}
@@ -280,9 +282,10 @@ type Facets struct {
 // Facets counts a query's hits by year, month, classification, and the
 // top origins and TAGS (up to top of each): a pass over the hits in Go
 // (see columns).
-func (ix *Index) Facets(ctx context.Context, q *Query, top int) (Facets, error) {
+func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err error) {
+	defer ix.explain(&err)
 	var f Facets
-	db, err := ix.conn()
+	db, err := ix.conn(ctx)
 	if err != nil {
 		return f, err
 	}
@@ -360,8 +363,9 @@ func mostFirst(keys []string, n []int, top int) []Count {
 }
 
 // CitedBy returns the cables of the archive that cite id, by date.
-func (ix *Index) CitedBy(ctx context.Context, id string) ([]Hit, error) {
-	db, err := ix.conn()
+func (ix *Index) CitedBy(ctx context.Context, id string) (_ []Hit, err error) {
+	defer ix.explain(&err)
+	db, err := ix.conn(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -377,4 +381,20 @@ func (ix *Index) orphanCount() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.orphans
+}
+
+// explain turns an SQLite error of a query into one that names the index
+// file and says what to do.
+func (ix *Index) explain(err *error) {
+	if *err != nil && sqliteCode(*err) != 0 {
+		*err = dbError(ix.file, *err)
+	}
+}
+
+// SetRankWindow sets the most hits a query ranks, for tests of other
+// packages, and returns a function that puts it back.
+func SetRankWindow(n int) (restore func()) {
+	old := rankWindow
+	rankWindow = n
+	return func() { rankWindow = old }
 }

@@ -68,12 +68,17 @@ func (f *File) Reader() io.Reader { return f.r }
 func (f *File) OS() *os.File { return f.f }
 
 // Bytes reads the whole file, but no more than one byte over the size
-// limit: Decode then refuses it. A file that is binary by its head is
+// limit: Decode then refuses it. A regular file over the limit is refused
+// from its size, unread. A file that is binary by its head is
 // refused with ErrBinary before the rest is read (/dev/zero is not read
 // up to the limit). A regular file is read into one buffer of its size,
 // not one that grows by doubling (which holds twice a large cable for a
 // moment).
 func (f *File) Bytes(lim Limits) ([]byte, error) {
+	if f.Size() > lim.maxSize() {
+		// Refused from its size, before a byte of it is read.
+		return nil, &TooLargeError{lim.maxSize()}
+	}
 	if !lim.Force && bytes.IndexByte(f.Head(binaryLen), 0) >= 0 {
 		return nil, ErrBinary
 	}

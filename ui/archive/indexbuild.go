@@ -109,6 +109,9 @@ func (a *Archive) indexStatus(full bool) string {
 	}
 	p := a.ib.shown
 	s := "search index"
+	if p.Stage == "waiting" {
+		return s + " waiting for another cablereader writing it"
+	}
 	if p.Stage == "reading" {
 		s += " reading"
 	}

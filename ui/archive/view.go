@@ -568,7 +568,7 @@ func (a *Archive) problemLines(w int) []string {
 	}
 	out = append(out, st.Heading.Render(common.Fit("Skipped while reading the archive: "+strings.Join(parts, " and "), w)), "")
 	for _, e := range errs {
-		loc := shortPath(e.Path) + ":" + strconv.Itoa(e.Line)
+		loc := shortPath(e.Path) + ":" + e.Lines()
 		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(loc))+"  "+common.CleanLine(e.Reason), w))
 	}
 	for _, s := range skipped {

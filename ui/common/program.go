@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -109,7 +112,7 @@ func SaveAndQuit(st *state.Store) tea.Cmd {
 
 // ProgramOptions are the Bubble Tea options that opt asks for.
 func ProgramOptions(opt Options) []tea.ProgramOption {
-	var po []tea.ProgramOption
+	po := []tea.ProgramOption{tea.WithFilter(suspendOnCtrlZ)}
 	if opt.Input != nil {
 		po = append(po, tea.WithInput(opt.Input))
 	}
@@ -164,6 +167,22 @@ func TooSmallText(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// suspendOnCtrlZ makes ctrl+z suspend the program, in every view, as it
+// does in a shell: the terminal is restored, and fg brings the program
+// back as it was (Bubble Tea's Suspend). In raw mode the terminal sends
+// ctrl+z as a key, not as a signal.
+func suspendOnCtrlZ(_ tea.Model, msg tea.Msg) tea.Msg {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+z" {
+		return tea.SuspendMsg{}
+	}
+	return msg
+}
+
+// ErrTerminated is returned by Run when the program was ended by SIGTERM:
+// the terminal is restored, and the command exits with an error status,
+// not as if the user had quit.
+var ErrTerminated = errors.New("terminated by a signal (SIGTERM)")
+
 // Run runs a root model until the user quits. It restores the terminal
 // even if the model panics (Bubble Tea's own panic handling) and reports
 // that as a one-line error.
@@ -173,9 +192,21 @@ func Run(m tea.Model, opts ...tea.ProgramOption) (err error) {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
+	// Bubble Tea quits on SIGTERM as on q; this second listener tells
+	// the two apart.
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	defer signal.Stop(term)
 	_, err = tea.NewProgram(m, opts...).Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return errors.New("the reader crashed; the terminal was restored (details above)")
+	}
+	if err == nil {
+		select {
+		case <-term:
+			return ErrTerminated
+		default:
+		}
 	}
 	return err
 }
