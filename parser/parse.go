@@ -56,6 +56,7 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
 	p.run(lines)
+	p.archiveID(p.recordID())
 	p.archiveID(id)
 	p.c.Notices = append(p.c.Notices, notices(p.c, controls)...)
 	own(p.c)
@@ -74,6 +75,7 @@ func (p *parser) run(raw []string) {
 		}
 		lines = p.appendGlued(lines, l)
 	}
+	lines = p.takeRecord(lines)
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
 	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && levelOf(lines[3]) != model.LevelUnknown {
@@ -230,7 +232,10 @@ func (p *parser) finish() {
 			c.Classification.Level = securityLevel[f[1]]
 		}
 	}
-	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 {
+	if c.Classification.Level == model.LevelUnknown {
+		c.Classification.Level = p.recordLevel()
+	}
+	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 && c.Record == nil {
 		c.Classification.Level = levelOf(c.Preamble[3])
 	}
 	if c.Classification.Level == model.LevelUnknown {
@@ -245,6 +250,12 @@ func (p *parser) finish() {
 	}
 	if !c.HasDate() {
 		p.printoutDate()
+	}
+	if !c.HasDate() {
+		// The archive's record dates the cable when the text does not.
+		if t, ok := p.recordDate(); ok {
+			c.Date = t
+		}
 	}
 	c.Header.Tags, c.Header.OtherTags = sortTags(c.Header.Tags)
 	station, serial := p.station, p.serial
