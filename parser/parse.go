@@ -24,6 +24,11 @@ type parser struct {
 	serial  string
 	refText []string
 	glued   map[string]string // first part of a split line → the line as written
+	// caption holds the caption lines cut out of one written line
+	// (splitCaption): the first piece → the line as written, and how many
+	// of the other pieces the header's lines leave out for it.
+	caption     map[string]string
+	captionRest map[string]int
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
 	text     strings.Builder // paragraph texts (textRoom)
@@ -106,6 +111,16 @@ func (p *parser) run(raw []string) {
 // together: the partial record notice, or a banner glued to the last
 // header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
 func (p *parser) appendGlued(lines []string, l string) []string {
+	if fields, ok := p.takeCableDated(l); ok {
+		for _, f := range fields {
+			lines = p.appendGlued(lines, f)
+		}
+		return lines
+	}
+	if fields := gluedCaption(l); fields != nil {
+		p.keepCaption(fields, l)
+		return append(lines, fields...)
+	}
 	if strings.HasPrefix(l, "REF") {
 		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
 		// run onto the REF line.

@@ -165,13 +165,17 @@ func (p *parser) recordID() string {
 	return m[1][2:] + m[2] + m[3]
 }
 
-// recordDates are the layouts of a record's date: the 2011 site's, a
-// cables.csv row's, a PlusD table's (its weekday cut off first).
-var recordDates = []string{"1/2/2006 15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006 January 2, 15:04", "2006 Jan 2, 15:04"}
+// recordDates are the layouts of a record's date: the 2011 site's (in
+// the record, on a "Cable dated:" line), a cables.csv row's, a PlusD
+// table's (its weekday cut off first).
+var recordDates = []string{"1/2/2006 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006 January 2, 15:04", "2006 Jan 2, 15:04"}
 
 // recordDate returns the record's date, if it gives one in a known layout.
 func (p *parser) recordDate() (time.Time, bool) {
 	s := strings.TrimSpace(p.c.RecordValue("date"))
+	if s == "" {
+		s = strings.TrimSpace(p.c.RecordValue("cable dated"))
+	}
 	if i := strings.Index(s, " ("); i > 0 {
 		s = s[:i]
 	}
@@ -192,4 +196,129 @@ func (p *parser) recordLevel() model.Level {
 		}
 	}
 	return model.LevelUnknown
+}
+
+// cableDated is the line some of the 2011 site's pages open the text
+// with: the archive's record number and date, and the caption's fields
+// run together after them on the one line ("ID:247169 Cable
+// dated:2010-02-04T10:15:00C O N F I D E N T I A L LONDON
+// 000255NOFORNSIPDISPLEASE PASS TO EEB/TRAE.O. 12958: …TAGS: …").
+var cableDated = guard(`^(?:ID:\s*(\d+)\s+)?Cable dated:\s*(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)\]?`, has("Cable dated:"))
+
+// takeCableDated takes the record's fields out of a "Cable dated:" line
+// into the record and the line as written into the preamble, and returns
+// the caption's fields that follow them, one a line; ok is false for any
+// other line.
+func (p *parser) takeCableDated(l string) (fields []string, ok bool) {
+	m := cableDated.FindStringSubmatchIndex(l)
+	if m == nil {
+		return nil, false
+	}
+	// The line is kept whole: its date and the banner share a word
+	// ("…10:15:00C O N F I D E N T I A L").
+	p.c.Preamble = append(p.c.Preamble, l)
+	if m[2] >= 0 {
+		p.c.Record = append(p.c.Record, model.RecordField{Name: "ID", Value: l[m[2]:m[3]]})
+	}
+	p.c.Record = append(p.c.Record, model.RecordField{Name: "Cable dated", Value: l[m[4]:m[5]]})
+	return splitCaption(strings.TrimSpace(l[m[1]:])), true
+}
+
+// keepCaption notes a caption line cut into fields, so that the header's
+// lines hold it as written (front.go: headerLine) rather than its pieces.
+func (p *parser) keepCaption(fields []string, written string) {
+	if len(fields) < 2 {
+		return
+	}
+	if p.caption == nil {
+		p.caption, p.captionRest = map[string]string{}, map[string]int{}
+	}
+	p.caption[fields[0]] = written
+	for _, f := range fields[1:] {
+		p.captionRest[f]++
+	}
+}
+
+// headerLine appends a caption line to the header's lines as written: the
+// whole line for the first piece of a line cut by splitCaption, nothing
+// for its other pieces.
+func (p *parser) headerLine(l string) {
+	h := &p.c.Header
+	if p.caption != nil {
+		if w, ok := p.caption[l]; ok {
+			delete(p.caption, l)
+			h.Lines = append(h.Lines, w)
+			return
+		}
+		if p.captionRest[l] > 0 {
+			p.captionRest[l]--
+			return
+		}
+	}
+	h.Lines = append(h.Lines, l)
+}
+
+var (
+	// captionBanner is a banner up to its station's six-digit serial, the
+	// next field glued to it or not ("LIMA 003571SIPDIS").
+	captionBanner = regexp.MustCompile(`^.{0,80}?[A-Z]\s+\d{6}`)
+	// captionCaveat is a caveat written as a line of its own.
+	captionCaveat = regexp.MustCompile(`^(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)`)
+	// captionField is where the next caption field starts inside a run:
+	// the E.O. line (glued to the last word: "AGUILERAE.O. 12958"), TAGS,
+	// SUBJECT, REF, Classified By.
+	captionField = regexp.MustCompile(`E\.\s?O\.\s?1\d{4}|TAGS:|SUBJECT:|SUBJ:|REF:|Classified By:|CLASSIFIED BY:`)
+)
+
+// splitCaption cuts a caption whose fields were run together into its
+// lines: the banner, each caveat, the passing line, E.O., TAGS, SUBJECT.
+func splitCaption(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	if m := captionBanner.FindStringIndex(s); m != nil {
+		out = append(out, s[:m[1]])
+		s = strings.TrimSpace(s[m[1]:])
+	}
+	for {
+		m := captionCaveat.FindStringIndex(s)
+		if m == nil {
+			break
+		}
+		out = append(out, s[:m[1]])
+		s = strings.TrimSpace(s[m[1]:])
+	}
+	for s != "" {
+		m := captionField.FindAllStringIndex(s, 2)
+		cut := len(s)
+		for _, x := range m {
+			if x[0] > 0 {
+				cut = x[0]
+				break
+			}
+		}
+		out = append(out, strings.TrimSpace(s[:cut]))
+		s = strings.TrimSpace(s[cut:])
+	}
+	return out
+}
+
+// gluedCaption returns the fields of a caption line whose banner has the
+// next fields run onto it ("S E C R E T CAIRO 000326FOR NEA AND HE.O.
+// 12958: DECL: 02/23/2019"), one a line, or nil for a line that is not
+// one.
+func gluedCaption(l string) []string {
+	if len(l) < 20 || !strings.ContainsAny(l[:1], "CSTUL") || !(strings.Contains(l, "E.O.") || strings.Contains(l, "TAGS:") || strings.Contains(l, "SIPDIS") || strings.Contains(l, "NOFORN")) {
+		return nil
+	}
+	m := captionBanner.FindStringIndex(l)
+	if m == nil || m[1] == len(l) || !banner.MatchString(l[:m[1]]) {
+		return nil
+	}
+	rest := l[m[1]:]
+	if !isLetter(rest[0]) && captionField.FindStringIndex(strings.TrimSpace(rest)) == nil && !captionCaveat.MatchString(strings.TrimSpace(rest)) {
+		return nil
+	}
+	return splitCaption(l)
 }

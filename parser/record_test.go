@@ -36,7 +36,10 @@ func TestArchiveRecordFragment(t *testing.T) {
 	if c.ID != "05BOGOTA3863" || c.Date.Format("2006-01-02 15:04") != "2005-04-22 15:47" || c.Classification.Level != model.Secret {
 		t.Errorf("id %q, date %v, level %v: want the record's 05BOGOTA3863, 2005-04-22 15:47, SECRET", c.ID, c.Date, c.Classification.Level)
 	}
-	want := []model.RecordField{{"id", "31335"}, {"date", "4/22/2005 15:47"}, {"refid", "05BOGOTA3863"}, {"origin", "Embassy Bogota"}, {"classification", "SECRET"}, {"destination", "05BOGOTA1531|05BOGOTA555"}}
+	var want []model.RecordField
+	for _, f := range [][2]string{{"id", "31335"}, {"date", "4/22/2005 15:47"}, {"refid", "05BOGOTA3863"}, {"origin", "Embassy Bogota"}, {"classification", "SECRET"}, {"destination", "05BOGOTA1531|05BOGOTA555"}} {
+		want = append(want, model.RecordField{Name: f[0], Value: f[1]})
+	}
 	if !reflect.DeepEqual(c.Record, want) {
 		t.Errorf("record %q, want %q", c.Record, want)
 	}
@@ -115,3 +118,72 @@ func TestArchiveRecordReal(t *testing.T) {
 }
 
 const time16 = "2006-01-02 15:04"
+
+// A "Cable dated:" line: the record's number and date are metadata (the
+// line is kept whole in the preamble), and the caption fields run together
+// after them are cut into their lines.
+func TestCableDated(t *testing.T) {
+	in := "ID:247169 Cable dated:2010-02-04T10:15:00C O N F I D E N T I A L LONDON 000255NOFORNSIPDISPLEASE PASS TO EEB/TRAE.O. 12958: DECL: 02/03/2020TAGS: EAIR ECON EU SENV SP UK\n \nClassified By: Kathleen Doherty, Economic Counselor for reasons 1.4 (b), (d)\n \n¶1. (C/NF) Summary: text. End Summary.\n"
+	c := Parse([]byte(in))
+	if c.ID != "10LONDON255" || c.Date.Format(time16) != "2010-02-04 10:15" || c.Classification.Level != model.Confidential || !c.NoForn() {
+		t.Errorf("id %q date %v classification %v", c.ID, c.Date, c.Classification)
+	}
+	wantLines := []string{"C O N F I D E N T I A L LONDON 000255", "NOFORN", "SIPDIS", "PLEASE PASS TO EEB/TRA", "E.O. 12958: DECL: 02/03/2020", "TAGS: EAIR ECON EU SENV SP UK", "Classified By: Kathleen Doherty, Economic Counselor for reasons 1.4 (b), (d)"}
+	if !reflect.DeepEqual(c.Header.Lines, wantLines) {
+		t.Errorf("header lines %q", c.Header.Lines)
+	}
+	if !reflect.DeepEqual(c.Preamble, []string{strings.Split(in, "\n")[0]}) || c.RecordValue("ID") != "247169" {
+		t.Errorf("preamble %q record %q", c.Preamble, c.Record)
+	}
+	if !reflect.DeepEqual(c.Header.Passing, []string{"PLEASE PASS TO EEB/TRA"}) || !reflect.DeepEqual(c.Header.Tags, []string{"EAIR", "ECON", "EU", "SENV", "SP", "UK"}) {
+		t.Errorf("passing %q tags %q", c.Header.Passing, c.Header.Tags)
+	}
+}
+
+// A banner with the next fields glued to its serial, on a line of its
+// own: the level is the banner's, the passing line and E.O. their own.
+func TestGluedCaption(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want []string
+	}{
+		{"S E C R E T CAIRO 000326FOR NEA AND HE.O. 12958: DECL: 02/23/2019", []string{"S E C R E T CAIRO 000326", "FOR NEA AND H", "E.O. 12958: DECL: 02/23/2019"}},
+		{"S E C R E T SECTION 01 OF 04 ANKARA 003352SIPDISSIPDISNOFORNE.O. 12958: DECL: 06/05/2026TAGS: MOPS PREL", []string{"S E C R E T SECTION 01 OF 04 ANKARA 003352", "SIPDIS", "SIPDIS", "NOFORN", "E.O. 12958: DECL: 06/05/2026", "TAGS: MOPS PREL"}},
+		{"C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571SIPDISEB FOR A/S WAYNE; INL FOR AGUILERAE.O. 12958: DECL: 08/16/2015TAGS: EMIN PE", []string{"C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571", "SIPDIS", "EB FOR A/S WAYNE; INL FOR AGUILERA", "E.O. 12958: DECL: 08/16/2015", "TAGS: EMIN PE"}},
+		{"C O N F I D E N T I A L TOKYO 002531", nil},
+		{"CONFIDENTIAL SECTION 01 OF 02 TOKYO 002531", nil},
+	} {
+		if got := gluedCaption(tt.line); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// Real pages of the kind: 05LIMA3571 (the record's date closed by "]",
+// a partial extract), 10LONDON255 (NOFORN glued to the serial),
+// 09CAIRO326 (the banner on its own line with the next fields glued).
+func TestCableDatedReal(t *testing.T) {
+	for _, tt := range []struct {
+		id, date string
+		level    model.Level
+		noforn   bool
+		tags     int
+		subject  string
+	}{
+		{"05LIMA3571", "2005-08-17 21:24", model.Confidential, false, 7, ""},
+		{"10LONDON255", "2010-02-04 10:15", model.Confidential, true, 6, ""},
+		{"09CAIRO326", "2009-02-23 13:07", model.Secret, false, 9, "SENATOR LIEBERMAN’S FEBRUARY 17 MEETING WITH GAMAL MUBARAK"},
+	} {
+		raw, err := os.ReadFile(filepath.Join(cablesDir, tt.id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := Parse(raw)
+		if c.ID != tt.id || c.Date.Format(time16) != tt.date || c.Classification.Level != tt.level || c.NoForn() != tt.noforn || len(c.Header.Tags) != tt.tags || c.Header.Subject != tt.subject {
+			t.Errorf("%s: id %q date %v classification %v tags %q subject %q", tt.id, c.ID, c.Date, c.Classification, c.Header.Tags, c.Header.Subject)
+		}
+		if strings.Contains(c.Body[0].Text, "Cable dated") || strings.Contains(c.Body[0].Text, "E.O.") {
+			t.Errorf("%s: first paragraph %q", tt.id, c.Body[0].Text)
+		}
+	}
+}
