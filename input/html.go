@@ -2,7 +2,6 @@ package input
 
 import (
 	"bytes"
-	"html"
 	"regexp"
 )
 
@@ -36,9 +35,7 @@ func fromHTML(page []byte) ([]byte, error) {
 	if len(blocks) == 0 {
 		return nil, ErrNoCable
 	}
-	text := func(b []byte) []byte {
-		return []byte(html.UnescapeString(string(tag.ReplaceAll(b, nil))))
-	}
+	text := pageText
 	if len(blocks) == 1 {
 		return text(blocks[0]), nil
 	}

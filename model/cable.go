@@ -7,7 +7,10 @@
 // no I/O and knows nothing about terminals.
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Cable is one parsed cable. Every line of the input is held by some field:
 // Preamble, Routing.Lines, Header.Lines, the paragraphs (Label, Heading,
@@ -31,8 +34,19 @@ type Cable struct {
 	Partial bool
 
 	// Preamble holds metadata lines that some dumps put above the cable
-	// (id, subject, date, classification, origin): kept, not trusted.
+	// (id, subject, date, classification, origin), the lines of an
+	// archive's record (Record) and a page's second copy of the routing
+	// header: kept as found.
 	Preamble []string
+	// Record is the metadata an archive publishes with the cable (the
+	// 2011 site's "id: … refid: … header:" block, a cables.csv row, a
+	// PlusD page's table), field by field in the archive's own words; nil
+	// when the input carries none. The parser takes the id, date and
+	// classification from it where the text gives none.
+	Record []RecordField
+	// CanonicalID is the PlusD library's id of the record
+	// (1974ATHENS02959_b), beside ID; "" for other archives.
+	CanonicalID string
 	// Routing is the transmission header; nil when the record has none.
 	Routing *Routing
 	Header  Header
@@ -46,6 +60,23 @@ type Cable struct {
 	Unplaced []string
 	// Notices say what was odd about the input (for a reader, not a parser).
 	Notices []string
+}
+
+// RecordField is one field of an archive's record: its name as the
+// archive writes it (refid, Original Classification) and its value.
+type RecordField struct {
+	Name, Value string
+}
+
+// RecordValue returns the value of the record's field named name (ASCII
+// case aside), or "".
+func (c *Cable) RecordValue(name string) string {
+	for _, f := range c.Record {
+		if strings.EqualFold(f.Name, name) {
+			return f.Value
+		}
+	}
+	return ""
 }
 
 // HasDate reports whether the cable carries a date-time group.

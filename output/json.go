@@ -67,6 +67,12 @@ type jsonClassified struct {
 	Text      string   `json:"text"`
 }
 
+// jsonRecordField is one field of the archive's record.
+type jsonRecordField struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
 type jsonSection struct {
 	Number int `json:"number"`
 	Total  int `json:"total"`
@@ -278,6 +284,10 @@ func cableFields(c *model.Cable) []jsonField {
 	if c.Section.Number > 0 {
 		section = &jsonSection{c.Section.Number, c.Section.Total}
 	}
+	record := make([]jsonRecordField, 0, len(c.Record))
+	for _, f := range c.Record {
+		record = append(record, jsonRecordField{f.Name, f.Value})
+	}
 	markers := make([]string, 0, len(c.PageMarkers))
 	for _, m := range c.PageMarkers {
 		markers = append(markers, m.Text)
@@ -307,6 +317,8 @@ func cableFields(c *model.Cable) []jsonField {
 		{"page_markers", markers},
 		{"unplaced", list(c.Unplaced)},
 		{"preamble", list(c.Preamble)},
+		{"canonical_id", str(c.CanonicalID)},
+		{"record", record},
 		{"trailer", list(c.Trailer)},
 		{"notices", list(c.Notices)},
 	}

@@ -122,7 +122,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		if cur == fieldPassing {
 			passLine = t
 		}
-		h.Lines = append(h.Lines, line)
+		p.headerLine(line)
 	}
 	p.finishFront(&f, repeat)
 	return i

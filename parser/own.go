@@ -47,6 +47,11 @@ func eachString(c *model.Cable, f func(*string)) {
 	all(c.Classification.Qualifiers)
 	all(c.Caveats)
 	all(c.Preamble)
+	f(&c.CanonicalID)
+	for i := range c.Record {
+		f(&c.Record[i].Name)
+		f(&c.Record[i].Value)
+	}
 	if r := c.Routing; r != nil {
 		for _, p := range []*string{&r.TransmissionID, &r.Prosign, &r.Station, &r.Serial, &r.SectionNumber, &r.Julian, &r.Security, &r.DTG} {
 			f(p)

@@ -24,6 +24,11 @@ type parser struct {
 	serial  string
 	refText []string
 	glued   map[string]string // first part of a split line → the line as written
+	// caption holds the caption lines cut out of one written line
+	// (splitCaption): the first piece → the line as written, and how many
+	// of the other pieces the header's lines leave out for it.
+	caption     map[string]string
+	captionRest map[string]int
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
 	text     strings.Builder // paragraph texts (textRoom)
@@ -56,6 +61,7 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
 	p.run(lines)
+	p.archiveID(p.recordID())
 	p.archiveID(id)
 	p.c.Notices = append(p.c.Notices, notices(p.c, controls)...)
 	own(p.c)
@@ -74,6 +80,7 @@ func (p *parser) run(raw []string) {
 		}
 		lines = p.appendGlued(lines, l)
 	}
+	lines = p.takeRecord(lines)
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
 	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && levelOf(lines[3]) != model.LevelUnknown {
@@ -104,6 +111,16 @@ func (p *parser) run(raw []string) {
 // together: the partial record notice, or a banner glued to the last
 // header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
 func (p *parser) appendGlued(lines []string, l string) []string {
+	if fields, ok := p.takeCableDated(l); ok {
+		for _, f := range fields {
+			lines = p.appendGlued(lines, f)
+		}
+		return lines
+	}
+	if fields := gluedCaption(l); fields != nil {
+		p.keepCaption(fields, l)
+		return append(lines, fields...)
+	}
 	if strings.HasPrefix(l, "REF") {
 		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
 		// run onto the REF line.
@@ -230,7 +247,10 @@ func (p *parser) finish() {
 			c.Classification.Level = securityLevel[f[1]]
 		}
 	}
-	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 {
+	if c.Classification.Level == model.LevelUnknown {
+		c.Classification.Level = p.recordLevel()
+	}
+	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 && c.Record == nil {
 		c.Classification.Level = levelOf(c.Preamble[3])
 	}
 	if c.Classification.Level == model.LevelUnknown {
@@ -245,6 +265,12 @@ func (p *parser) finish() {
 	}
 	if !c.HasDate() {
 		p.printoutDate()
+	}
+	if !c.HasDate() {
+		// The archive's record dates the cable when the text does not.
+		if t, ok := p.recordDate(); ok {
+			c.Date = t
+		}
 	}
 	c.Header.Tags, c.Header.OtherTags = sortTags(c.Header.Tags)
 	station, serial := p.station, p.serial

@@ -11,7 +11,7 @@ import (
 var (
 	// spanStart finds an opening label. The word must start with a capital
 	// ("Comment:", "COMMENT:"): "declined to comment:" is reporting.
-	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and|&)\s+(?:COMMENT|Comment|ACTION\s+REQUEST|Action\s+Request|INTRODUCTION|Introduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|[ \t]*(?:$|\n)|\s+(?:BY|by)\b)`)
+	spanStart = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(S(?:UMMAR?Y|ummar?y)(?:\s+(?:AND|and|&)\s+(?:COMMENT|[Cc]omment|ACTION\s+REQUEST|[Aa]ction\s+[Rr]equest|INTRODUCTION|[Ii]ntroduction))?|C(?:OMMENT|omment)|N(?:OTE|ote))(?:\s*[:.\-]|[ \t]*(?:$|\n)|\s+(?:BY|by)\b)`)
 	// spanEnd reads "END COMMENT", "End of Note", and "END SUMMARY AND
 	// COMMENT", which closes both; "End Key Points and Comments" closes a
 	// comment (ends reads it as an END label whose second kind, group 2,
@@ -189,6 +189,42 @@ func (p *parser) findSpans() {
 				cur = nil
 			}
 			break
+		}
+	}
+	bothSpans(body)
+}
+
+// summaryAndComment is the one label that opens a summary and a comment
+// together ("¶1. Summary and comment: …").
+var summaryAndComment = regexp.MustCompile(`^(?:BEGIN\s+|Begin\s+)?(?i:summar?y\s+(?:and|&)\s+comments?)\b`)
+
+// bothSpans gives a block opened by "Summary and comment:" a COMMENT span
+// beside its SUMMARY one, over the same text, in each paragraph it runs
+// through.
+func bothSpans(body []model.Paragraph) {
+	carry := false
+	for i := range body {
+		para := &body[i]
+		n := len(para.Spans)
+		for k := 0; k < n; k++ {
+			sp := para.Spans[k]
+			if sp.Kind != model.Summary {
+				continue
+			}
+			at := sp.Start
+			if at < len(para.Text) && (para.Text[at] == '(' || para.Text[at] == '[') {
+				at++
+			}
+			opens := summaryAndComment.MatchString(window(para.Text, at))
+			if opens || carry && k == 0 && sp.Start == 0 {
+				para.Spans = append(para.Spans, model.Span{Kind: model.Comment, Start: sp.Start, End: sp.End, Text: sp.Text})
+				carry = sp.End == len(para.Text)
+			} else {
+				carry = false
+			}
+		}
+		if n == 0 {
+			carry = false
 		}
 	}
 }

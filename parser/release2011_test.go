@@ -1,0 +1,47 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"cablereader/model"
+)
+
+// "Summary and comment:" is one label that opens both a SUMMARY and a
+// COMMENT over the same text, to its END label or its paragraph's end.
+func TestSummaryAndComment(t *testing.T) {
+	for _, tt := range []struct{ name, in, content string }{
+		{"paragraph", "SUBJECT: X\n\n1. (C) Summary and comment: The court ruled. It matters.\n\n2. (C) More.\n", "The court ruled. It matters."},
+		{"end label", "SUBJECT: X\n\n¶1. (C) Summary and comment:  Groups are committed.\nEnd summary and comment.\n\n2. (C) More.\n", "Groups are committed."},
+		{"upper case", "SUBJECT: X\n\n1. (C) SUMMARY AND COMMENT: The court ruled.\n\n2. (C) More.\n", "The court ruled."},
+	} {
+		c := Parse([]byte(tt.in))
+		var kinds []model.SpanKind
+		for _, s := range c.Body[0].Spans {
+			kinds = append(kinds, s.Kind)
+			if s.Text != tt.content || s.Start != 0 {
+				t.Errorf("%s: span %+v, want the content %q", tt.name, s, tt.content)
+			}
+		}
+		if len(kinds) != 2 || kinds[0] != model.Summary || kinds[1] != model.Comment {
+			t.Errorf("%s: spans %v, want SUMMARY and COMMENT", tt.name, kinds)
+		}
+		if len(c.Body) > 1 && len(c.Body[1].Spans) != 0 {
+			t.Errorf("%s: the next paragraph has spans %+v", tt.name, c.Body[1].Spans)
+		}
+	}
+	// A summary alone opens no comment.
+	c := Parse([]byte("SUBJECT: X\n\n1. (C) Summary: The court ruled.\n"))
+	if len(c.Body[0].Spans) != 1 || c.Body[0].Spans[0].Kind != model.Summary {
+		t.Errorf("summary alone: %+v", c.Body[0].Spans)
+	}
+	raw, err := os.ReadFile(filepath.Join(cablesDir, "08CAIRO2122.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = Parse(raw)
+	if sp := c.Body[0].Spans; len(sp) != 2 || sp[0].Kind != model.Summary || sp[1].Kind != model.Comment || sp[1].End != len(c.Body[0].Text) {
+		t.Errorf("08CAIRO2122 ¶1 spans %+v", sp)
+	}
+}
