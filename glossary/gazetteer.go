@@ -115,10 +115,45 @@ func Post(written, own string) (string, bool) {
 			}
 		}
 	}
+	// A country or city written after the post: "MADRID SP", "WHITE
+	// HOUSE WASHINGTON DC".
+	if n := len(words); n > 1 {
+		cut := n
+		switch {
+		case n > 2 && words[n-2] == "WASHINGTON" && words[n-1] == "DC":
+			cut = n - 2
+		case words[n-1] == "WASHDC" || len(words[n-1]) == 2:
+			cut = n - 1
+		}
+		if cut < n {
+			if s, ok := known(strings.Join(words[:cut], "")); ok {
+				return s, true
+			}
+		}
+	}
 	if s, ok := g.abbreviation(key, words); ok {
 		return s, true
 	}
-	return g.oneEdit(key, own)
+	if s, ok := g.oneEdit(key, own); ok {
+		return s, true
+	}
+	return ownAbbreviation(key, own)
+}
+
+// ownAbbreviation is the citing cable's own post written short, as posts
+// write their own name: two to four letters found in order in the
+// station's name, the first its first (TGG for TEGUCIGALPA).
+func ownAbbreviation(key, own string) (string, bool) {
+	if len(key) < 2 || len(key) > 4 || own == "" || key[0] != own[0] || len(own) <= len(key) {
+		return "", false
+	}
+	k := 1
+	for i := 1; i < len(own) && k < len(key); i++ {
+		if own[i] == key[k] {
+			k++
+		}
+	}
+	return own, k == len(key)
 }
 
 // postWords upper-cases a written post into its words of letters ("N'DJAMENA"
@@ -195,14 +230,14 @@ func wordPrefixes(words, name []string) bool {
 
 // oneEdit finds the one station a typo of five letters or more stands for:
 // one letter changed, added, dropped, or two neighbours swapped (BISHTEK,
-// BRASILA, TRIPOLII, ASHBABAT).
+// BRASILA, TRIPOLII, ASHBABAT), from its id or from an alias of it.
 func (g *gazetteer) oneEdit(key, own string) (string, bool) {
 	if len(key) < 5 {
 		return "", false
 	}
 	found := ""
-	consider := func(id string) bool {
-		if id == found || !withinOneEdit(key, id) {
+	consider := func(name, id string) bool {
+		if id == found || !withinOneEdit(key, name) {
 			return true
 		}
 		if found != "" {
@@ -212,11 +247,16 @@ func (g *gazetteer) oneEdit(key, own string) (string, bool) {
 		return true
 	}
 	for _, id := range g.ids {
-		if !consider(id) {
+		if !consider(id, id) {
 			return "", false
 		}
 	}
-	if own != "" && !consider(own) {
+	for name, id := range postAliases { // SECTATE: SECSTATE mistyped
+		if !consider(name, id) {
+			return "", false
+		}
+	}
+	if own != "" && !consider(own, own) {
 		return "", false
 	}
 	return found, found != ""

@@ -10,6 +10,7 @@ package parser
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -287,8 +288,10 @@ func (p *parser) finish() {
 	}
 	for _, t := range p.refText {
 		for _, r := range p.readReferences(t) {
-			if r.ID != "" && r.ID == c.ID {
-				continue // a cable does not cite itself
+			if r.ID != "" && (r.ID == c.ID || r.ID == p.archive) || slices.ContainsFunc(c.Header.References, func(o model.Reference) bool {
+				return o == r || r.ID != "" && o.ID == r.ID && o.Label == r.Label
+			}) {
+				continue // a cable does not cite itself; a copy of the list is no new item
 			}
 			c.Header.References = append(c.Header.References, r)
 		}

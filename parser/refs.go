@@ -133,6 +133,25 @@ func (p *parser) readReferences(text string) []model.Reference {
 		text = refPageOld.ReplaceAllString(text, " ")
 		text = strings.Join(strings.Fields(text), " ")
 	}
+	var out []model.Reference
+	// A page that cut a line ("REF: TBILIS...") and gives it whole
+	// further on: each part is a list of its own, and the cut item goes.
+	for part := range strings.SplitSeq(text, "...") {
+		refs := p.readList(strings.TrimSpace(part))
+		if strings.HasSuffix(text, part) || len(refs) == 0 {
+			out = append(out, refs...)
+			continue
+		}
+		if last := refs[len(refs)-1]; last.ID == "" {
+			refs = refs[:len(refs)-1]
+		}
+		out = append(out, refs...)
+	}
+	return out
+}
+
+// readList reads one REF list.
+func (p *parser) readList(text string) []model.Reference {
 	l := &refList{p: p, text: text, toks: refTokens(text)}
 	labels := l.labels()
 	first := len(l.toks)
@@ -233,8 +252,15 @@ func (l *refList) labelAt(i int) (name string, next int, bare bool) {
 	letter := func(k int) bool {
 		return k < len(t) && t[k].kind == tWord && len(t[k].s) == 1
 	}
-	if i >= len(t) || i > 0 && t[i-1].end == t[i].start && t[i-1].kind != tPunct {
-		return "", 0, false // glued to a word: "U.S." is no label
+	if i >= len(t) {
+		return "", 0, false
+	}
+	if i > 0 && t[i-1].end == t[i].start && t[i-1].kind != tPunct {
+		// Glued to a word, "U.S." is no label; glued to a serial and
+		// punctuated, "STATE 021770B. STATE 039585", it is.
+		if t[i-1].kind != tNum || !(at(i+1, ".") || at(i+1, ")")) || !letter(i) {
+			return "", 0, false
+		}
 	}
 	switch {
 	case (at(i, "(") && at(i+2, ")") || at(i, "[") && at(i+2, "]")) && i+1 < len(t) &&
@@ -383,7 +409,7 @@ func (l *refList) cites(from, to int) []cite {
 		if k >= len(t) {
 			break
 		}
-		if t[k].kind == tNum && (k+1 >= len(t) || t[k+1].kind != tWord || t[k+1].s == "AND") && len(t[k].s) <= 7 {
+		if isSerial(t[k]) && (k+1 >= len(t) || t[k+1].kind != tWord || t[k+1].s == "AND") {
 			if n := atoi(t[k].s); n > 0 {
 				c := cite{station: last.station, year: last.year, serial: n, start: k, end: k + 1}
 				c.end, c.year = yearAfterSerial(t, c.end, c.year, last.year != "")
@@ -401,6 +427,12 @@ func (l *refList) cites(from, to int) []cite {
 	}
 	l.lastStation, l.lastYear = out[len(out)-1].station, out[len(out)-1].year
 	return out
+}
+
+// isSerial reports whether a number can be a cable's serial: seven
+// digits at most, not counting zeros in front ("STATE 00218123").
+func isSerial(t token) bool {
+	return t.kind == tNum && len(strings.TrimLeft(t.s, "0")) <= 7 && len(t.s) <= 8
 }
 
 // skipParen passes over a title or note in parentheses after a serial:
@@ -424,6 +456,7 @@ func skipParen(t []token, j int) int {
 func (l *refList) cable(t []token, i int) (cite, bool) {
 	c := cite{start: i}
 	j := i
+	hyphens := false // "10-OTTAWA-57"
 	for j < len(t) && (t[j].kind == tWord && isRefWord(t[j].s) || t[j].s == ":") {
 		j++ // "REF: KATHMANDU 2282", "REFTEL KABUL 2245"
 	}
@@ -442,7 +475,11 @@ func (l *refList) cable(t []token, i int) (cite, bool) {
 		j++
 		if t[j].s == "-" {
 			j++
+			hyphens = true
 		}
+	case j+2 < len(t) && t[j].kind == tNum && t[j+1].kind == tNum && len(t[j].s) == 1 && len(t[j+1].s) == 1 && t[j+2].kind == tWord:
+		c.year = t[j].s + t[j+1].s // "0 8 TRIPOLI 227"
+		j += 2
 	case j+2 < len(t) && t[j].s == "'" && t[j+1].kind == tNum && len(t[j+1].s) == 2 && t[j+2].kind == tWord:
 		c.year = t[j+1].s
 		j += 2
@@ -480,7 +517,7 @@ func (l *refList) cable(t []token, i int) (cite, bool) {
 	}
 	// Between post and serial: "STATE: 73097", "PRAGUE, 1228",
 	// "10-OTTAWA-57", "BAGHDAD #3565", "STATE (01) 201265", "KUWAIT (C)02293".
-	if j < len(t) && (t[j].s == ":" || t[j].s == "," || t[j].s == "-" || t[j].s == "#") {
+	if j < len(t) && (t[j].s == ":" || t[j].s == "," || t[j].s == "-" && hyphens || t[j].s == "#") {
 		j++
 	}
 	if j+2 < len(t) && t[j].s == "(" && t[j+1].kind == tNum && t[j+2].s == ")" {
@@ -490,7 +527,7 @@ func (l *refList) cable(t []token, i int) (cite, bool) {
 		}
 	}
 	j = skipMarking(t, j)
-	if j >= len(t) || t[j].kind != tNum || len(t[j].s) > 7 {
+	if j >= len(t) || !isSerial(t[j]) {
 		return c, false
 	}
 	if j+1 < len(t) && t[j+1].kind == tWord && t[j+1].start == t[j].end {
