@@ -84,7 +84,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 			h.Lines = append(h.Lines, line)
 			continue
 		}
-		if cur == fieldRef && blank && (!isBullet(t) || marking.MatchString(t)) {
+		if cur == fieldRef && blank && (!isBullet(t) || marking.MatchString(t)) && !(refOpen(f.refs) && refRest.MatchString(t)) {
 			// After a blank line only a lettered item goes on with the
 			// list; a portion marking ("(U) THIS CABLE IS …") is text.
 			cur = fieldNone
@@ -179,15 +179,69 @@ func refContinues(refs []string, s string) bool {
 	if isSectionLine(s) || isRule(s) {
 		return false // "------- SUMMARY -------" heads the text
 	}
-	if isBullet(s) || mostlyUpper(s) && len(s) <= 90 {
+	if isBullet(s) || mostlyUpper(s) && (len(s) <= 90 || refItemIn.MatchString(s)) {
 		return true
 	}
 	last := strings.TrimSpace(refs[len(refs)-1])
 	if t := strings.TrimSpace(s); allDigits(t) && len(t) <= 6 && last != "" && isLetter(last[len(last)-1]) {
 		return true // the serial of "D) 2008 BAKU" ⏎ "917"
 	}
+	if refRest.MatchString(s) && (refOpen(refs) || isDigit(strings.TrimSpace(s)[0])) {
+		return true // "C) RIO" ⏎ "DE JANEIRO 1291", "(SUBJ: IIR 6 832" ⏎ "0617 08)"
+	}
 	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(strings.ToUpper(last), " AND")
 }
+
+// refItemIn is a lettered item citing a cable somewhere in a line ("…
+// 082030Z  B. ROME 1098  C. ROME 894"): a long line that holds one goes
+// on with a REF list.
+var refItemIn = regexp.MustCompile(`(?:^|\s)\(?[A-Z][.)]\)?\s+(?:\d{2,4}\s+)?[A-Z][A-Z .'-]{1,30}?\s+0*\d{1,7}\b`)
+
+// refRest is a line that reads as the rest of a cited cable wrapped onto
+// it: a serial, or a post (perhaps with its year) and a serial.
+var refRest = regexp.MustCompile(`^\s*(?:\d{1,7}\b|(?:'?\d{2,4}\s+)?[A-Za-z][A-Za-z .'-]{1,30}?\s+0*\d{1,7}\b)`)
+
+// refOpen reports whether a REF list's last line stops mid-item: at a
+// label ("D)", "(C)"), a comma or "AND", inside parentheses, or after a
+// post whose serial has not come yet ("C) 06 Kabul").
+func refOpen(refs []string) bool {
+	last := strings.TrimSpace(refs[len(refs)-1])
+	if last == "" {
+		return len(refs) == 1
+	}
+	if strings.Count(last, "(") > strings.Count(last, ")") {
+		return true
+	}
+	switch last[len(last)-1] {
+	case ',', ';', ':', '&', '-', ')', '.':
+		return refLabelEnd.MatchString(last) || last[len(last)-1] != ')' && last[len(last)-1] != '.'
+	}
+	f := strings.Fields(strings.ToUpper(last))
+	if n := len(f); n >= 2 && len(f[n-1]) == 2 && allDigits(f[n-1]) && refLabelEnd.MatchString(f[n-2]) {
+		return true // "D. 03" ⏎ "HANOI 2323": the year, its post to come
+	}
+	if !isLetter(last[len(last)-1]) {
+		return false
+	}
+	w := f[len(f)-1]
+	if w == "AND" {
+		return true
+	}
+	if w == "PREVIOUS" || w == "NOTAL" || len(f) < 2 {
+		return len(f) == 1 && w != "PREVIOUS" && w != "NOTAL"
+	}
+	// The word before the post's last word is no serial.
+	for _, x := range f[max(0, len(f)-4) : len(f)-1] {
+		if allDigits(x) && len(x) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// refLabelEnd is a REF line that ends with a label, its item on the next
+// line: "D)", "C.", "(B)", "D:".
+var refLabelEnd = regexp.MustCompile(`(?:^|[\s,;])\(?[A-Za-z][.):]\)?$|\([A-Za-z]\)$`)
 
 // isBodyStart reports whether a line opens the text proper.
 func isBodyStart(t string) bool {
@@ -243,6 +297,10 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		return fieldRef, true
 	case cur == fieldNone && refBare.MatchString(s):
 		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
+		return fieldRef, true
+	case cur == fieldNone && refFirstItem.MatchString(s):
+		// "A. REF AMMAN 222": the list's label lost, its first item says REF.
+		f.refs = append(f.refs, s)
 		return fieldRef, true
 	case tagsLine.MatchString(s) && (len(h.Tags) == 0 || repeat):
 		if len(h.Tags) == 0 {

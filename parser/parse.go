@@ -10,6 +10,7 @@ package parser
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,14 @@ type parser struct {
 	tagsOpen bool
 	text     strings.Builder // paragraph texts (textRoom)
 	size     int             // the input text's size
+	// archive is the id the archive publishes the record under (upper
+	// case, "" for none): the year of references that write none when the
+	// text has no date.
+	archive string
+	// laterYear is the year of a date-time group further on in the
+	// record, read once (yearRead) when a reference needs it.
+	laterYear string
+	yearRead  bool
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a
@@ -56,7 +65,8 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 	// input, every copy of the list of lines is a fifth of its size.
 	lines := splitLines(text)
 	controls := countControls(lines)
-	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}, size: len(text)}
+	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}, size: len(text),
+		archive: strings.ToUpper(strings.TrimSpace(id))}
 	if latin1 {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
@@ -304,8 +314,10 @@ func (p *parser) finish() {
 	}
 	for _, t := range p.refText {
 		for _, r := range p.readReferences(t) {
-			if r.ID != "" && r.ID == c.ID {
-				continue // a cable does not cite itself
+			if r.ID != "" && (r.ID == c.ID || r.ID == p.archive) || slices.ContainsFunc(c.Header.References, func(o model.Reference) bool {
+				return o == r || r.ID != "" && o.ID == r.ID && o.Label == r.Label
+			}) {
+				continue // a cable does not cite itself; a copy of the list is no new item
 			}
 			c.Header.References = append(c.Header.References, r)
 		}

@@ -39,6 +39,8 @@ func TestGuards(t *testing.T) {
 		"Limited Official Use ROME 1234",
 		"T O P  SECRET TOKYO 001234",
 		"C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002531",
+		"A. REF AMMAN 222",
+		"REF. STATE 184178",
 	}
 	for _, f := range cableFiles(t) {
 		raw, err := os.ReadFile(f)
