@@ -177,6 +177,9 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 // openIndex opens the archive's index and brings it up to date, with
 // progress on stderr when it is a terminal (always, when verbose).
 func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*index.Index, index.Stats, error) {
+	if err := missingPath(paths); err != nil {
+		return nil, index.Stats{}, err
+	}
 	ix, err := index.Open(paths, file)
 	if err != nil {
 		return nil, index.Stats{}, err
@@ -254,6 +257,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	if len(hits) == 0 {
+		sug, err := ix.Suggest(ctx, q)
+		if err != nil {
+			complain(stderr, "%v", err)
+			return exitInput
+		}
+		complain(stderr, "%s", index.NoHits(rest[0], sug))
 		return exitInput
 	}
 	open, close := "[", "]"

@@ -246,6 +246,13 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		cmd = a.key(msg)
+	case tea.PasteMsg:
+		switch {
+		case a.screen == screenReader && a.reader != nil:
+			_, cmd = a.reader.Update(msg)
+		case a.mode != listNormal:
+			cmd = a.promptEdit(msg)
+		}
 	case tea.MouseWheelMsg:
 		if a.screen == screenReader && a.reader != nil {
 			a.reader.Update(msg)

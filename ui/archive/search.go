@@ -40,6 +40,10 @@ type Results struct {
 	// Find is what the reader looks for when a hit is opened: the first
 	// word or phrase of the query ("" for a query of fields only).
 	Find string
+	// NoHits is what to say when the query finds nothing, with the query
+	// put right when the index knows how ("no hits for nuclaer; did you
+	// mean nuclear (1,310)?"); "" for the archive's own words.
+	NoHits string
 }
 
 // Hit is one cable found, with a snippet of its text; Marks are the byte
@@ -99,7 +103,7 @@ type searchDoneMsg struct {
 
 // searchChanged schedules the prompt's query to run once typing pauses.
 func (a *Archive) searchChanged() tea.Cmd {
-	a.sr.query = a.prompt.Value
+	a.sr.query = a.prompt.Value()
 	a.sr.seq++
 	seq := a.sr.seq
 	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchTickMsg{seq} })
@@ -171,7 +175,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "esc":
 		a.closeSearch()
 	case msg.String() == "s" || msg.String() == "/":
-		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+		a.mode, a.prompt = listSearch, common.NewPrompt(a.sr.query)
 		a.sr.before = a.sr.query
 	case msg.String() == "enter":
 		if a.sr.cursor < len(hits) {
@@ -182,7 +186,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "up" || msg.String() == "k":
 		a.sr.cursor = max(0, a.sr.cursor-1)
 	case msg.String() == "#":
-		a.mode, a.prompt = listTag, common.Prompt{}
+		a.mode, a.prompt = listTag, common.NewPrompt("")
 		a.completeTags()
 	case msg.String() == "p":
 		if a.sr.cursor < len(hits) {
@@ -265,13 +269,20 @@ func (a *Archive) renderSearch(h int) {
 		head = append(head, st.P.Dim.Wrap(common.Fit("searching…", w)))
 	case strings.TrimSpace(a.sr.query) == "":
 		head = append(head, st.P.Dim.Wrap(common.Fit("type a query: words, \"a phrase\", prefix*, tag:KTIP, from:tokyo, class:secret, date:2009..2010, cites:ID", w)))
+	case r.Total == 0 && !a.sr.busy:
+		say := r.NoHits
+		if say == "" {
+			say = "no hits for " + strings.Join(strings.Fields(a.sr.query), " ")
+		}
+		head = append(head, common.Fit(common.CleanLine(say), w))
 	default:
-		n := fmt.Sprintf("%d hits", r.Total)
+		n := commas(r.Total) + " hits"
 		if r.Total == 1 {
 			n = "1 hit"
 		}
+		n += " for " + common.Fit(common.CleanLine(strings.Join(strings.Fields(a.sr.query), " ")), max(12, w/2))
 		if len(hits) != len(r.Hits) {
-			n += fmt.Sprintf(", %d of the first %d pass the filters", len(hits), len(r.Hits))
+			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
 		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
 		bars := r.Years
@@ -351,7 +362,7 @@ func counts(cs []Count, k int) string {
 		if key == "" {
 			key = "—"
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", common.CleanLine(key), c.N))
+		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -88,9 +88,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPara):
 		m.movePara(-1)
 	case key.Matches(msg, k.GotoPara):
-		m.mode, m.prompt = modeGoto, common.Prompt{Digits: true}
+		m.mode, m.prompt = modeGoto, common.NewDigitsPrompt()
 	case key.Matches(msg, k.Search):
-		m.mode, m.prompt = modeSearch, common.Prompt{}
+		m.mode, m.prompt = modeSearch, common.NewPrompt("")
 	case key.Matches(msg, k.NextMatch):
 		m.nextMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -156,7 +156,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.mode, m.prompt = modeNormal, common.Prompt{}
 	case "enter":
-		mode, in := m.mode, m.prompt.Value
+		mode, in := m.mode, m.prompt.Value()
 		m.mode, m.prompt = modeNormal, common.Prompt{}
 		if mode == modeGoto {
 			m.gotoNumber(in)

@@ -222,6 +222,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.quitting {
 			m.rememberPlace()
 		}
+	case tea.PasteMsg:
+		if m.mode != modeNormal && m.prompt.Edit(msg) == common.PromptChanged {
+			m.msg = ""
+		}
 	case common.StateErrMsg:
 		m.msg = "could not keep the place: " + common.CleanLine(msg.Err.Error())
 	case searchedMsg:
@@ -504,17 +508,21 @@ func (m *Model) renderFooter() string {
 	}
 
 	var left string
+	lw := m.width - rw - 1
+	pw := lw // the prompt's cells: all the line when the status does not fit beside it
+	if lw < 8 {
+		pw = m.width
+	}
 	switch {
 	case m.mode == modeGoto:
-		left = m.pPrompt.Wrap("go to ¶") + common.CleanLine(m.prompt.Value) + "█"
+		left = m.pPrompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
 	case m.mode == modeSearch:
-		left = m.pPrompt.Wrap("/") + common.CleanLine(m.prompt.Value) + "█"
+		left = m.pPrompt.Wrap("/") + m.prompt.View(pw-1)
 	case m.msg != "":
 		left = st.P.Warning.Wrap(m.msg)
 	default:
 		left = m.helpBar(max(0, m.width-rw-2))
 	}
-	lw := m.width - rw - 1
 	if lw < 8 {
 		// too narrow for both: a prompt or message wins, else the position
 		if m.mode != modeNormal || m.msg != "" {

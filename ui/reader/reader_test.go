@@ -453,8 +453,8 @@ func TestQuitKeys(t *testing.T) {
 	// "q" typed into the search prompt is text, not quit
 	m := openModel(loadCable(t, sample), 80, 24)
 	press(m, "/")
-	if cmd := press(m, "q"); cmd != nil || m.prompt.Value != "q" {
-		t.Errorf("q in the prompt: cmd %v input %q", cmd, m.prompt.Value)
+	if cmd := press(m, "q"); cmd != nil || m.prompt.Value() != "q" {
+		t.Errorf("q in the prompt: cmd %v input %q", cmd, m.prompt.Value())
 	}
 	// ctrl+c quits from anywhere
 	if cmd := press(m, "ctrl+c"); cmd == nil {
@@ -848,7 +848,7 @@ func TestPromptKeys(t *testing.T) {
 	m := openModel(loadCable(t, sample), 100, 30)
 	press(m, ":", "x", "/", "4", "backspace", "backspace")
 	if m.mode != modeNormal {
-		t.Fatalf("backspace on an empty prompt left mode %d, input %q", m.mode, m.prompt.Value)
+		t.Fatalf("backspace on an empty prompt left mode %d, input %q", m.mode, m.prompt.Value())
 	}
 	press(m, ":", "a", "5", "enter")
 	if got := currentLabel(m); got != "¶5" {
