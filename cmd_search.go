@@ -39,8 +39,9 @@ classification, origin, subject and a snippet with the matched words in
 [brackets], separated by tabs.
 
 Query: words (all must occur), "a phrase", prefix* (3 letters at least),
-OR between words, -word to leave out, and fields: tag:KTIP, from:tokyo (origin),
-class:secret, noforn (also nodis, exdis, limdis, orcon, or caveat:WORD),
+OR between words, -word or NOT word to leave out, and fields: tag:KTIP,
+from:tokyo (origin), class:secret, noforn (also nodis, exdis, limdis, orcon,
+or caveat:WORD for any caveat: caveat:sipdis, caveat:sensitive),
 date:2009, date:2009-11, date:2009-11..2010-02, id:09TOKYO2531,
 cites:09TOKYO2531 (cables citing it), subject:word. Case never matters.
 

@@ -19,8 +19,9 @@ import (
 )
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
-// An index of another version is rebuilt.
-const SchemaVersion = 3
+// An index of another version is rebuilt. 4: the caveats column holds
+// every caveat the reader shows (SIPDIS, SENSITIVE, …; parser.Caveats).
+const SchemaVersion = 4
 
 const appName = "cablereader"
 
