@@ -197,6 +197,13 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 			return a.narrow("date", hits[a.sr.cursor].Entry.Date.Format("2006"))
 		}
 	case msg.String() == "c":
+		if a.sr.cursor < len(hits) && !a.hasTerm("class") {
+			// As p, y and #: the selected hit's, to start from.
+			switch l := levelOf(hits[a.sr.cursor].Entry.Classification); l {
+			case model.Unclassified, model.Confidential, model.Secret, model.TopSecret:
+				return a.narrow("class", strings.ToLower(l.String()))
+			}
+		}
 		return a.cycleClass(1)
 	case msg.String() == "C":
 		return a.cycleClass(-1)
