@@ -504,7 +504,7 @@ func (m *Model) startSearch(q string) tea.Cmd {
 		m.msg = "searching for " + common.CleanLine(q) + "… (any key stops)"
 		return searchCmd(m.searching, m.cable.Body)
 	}
-	m.search.run(q, len(m.cable.Body), func(i int) string { return m.cable.Body[i].Text }, m.prep)
+	m.search.run(q, len(m.cable.Body), func(i int) *model.Paragraph { return &m.cable.Body[i] }, m.prep)
 	m.found()
 	return nil
 }
