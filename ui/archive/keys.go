@@ -95,11 +95,14 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.msg = "filters cleared"
 		}
 	case key.Matches(msg, k.Problems):
-		if a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) == 0 {
-			a.msg = "nothing was skipped"
-		} else {
+		switch {
+		case a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) > 0:
 			a.showProbs = true
 			a.probs.Open()
+		case a.scanning:
+			a.msg = "nothing skipped so far: the scan is still running"
+		default:
+			a.msg = "nothing was skipped"
 		}
 	case key.Matches(msg, k.Help):
 		a.showHelp = true

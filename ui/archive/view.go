@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/model"
+	"cablereader/sanitize"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
 	"cablereader/ui/theme"
@@ -561,10 +562,12 @@ func (a *Archive) problemLines(w int) []string {
 	out = append(out, st.Heading.Render(common.Fit("Skipped while reading the archive: "+strings.Join(parts, " and "), w)), "")
 	for _, e := range errs {
 		loc := shortPath(e.Path) + ":" + strconv.Itoa(e.Line)
-		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(loc))+"  "+common.CleanLine(e.Reason), w))
+		out = append(out, common.Fit(st.P.Warning.Wrap(sanitize.Line(loc))+"  "+common.CleanLine(e.Reason), w))
 	}
 	for _, s := range skipped {
-		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(shortPath(s.Path)))+"  "+common.CleanLine(s.Reason), w))
+		// A file's name as the command line writes it: a line break in
+		// it shows as ␊, not as a space that hides it.
+		out = append(out, common.Fit(st.P.Warning.Wrap(sanitize.Line(shortPath(s.Path)))+"  "+common.CleanLine(s.Reason), w))
 	}
 	return out
 }

@@ -77,13 +77,6 @@ func TestPrompt(t *testing.T) {
 	if got := closed.Edit(uitest.Key("a")); got != PromptNone || closed.Value() != "" {
 		t.Errorf("a closed prompt took a key: %v %q", got, closed.Value())
 	}
-	d := NewDigitsPrompt()
-	for _, k := range []string{"1", "x", "2"} {
-		d.Edit(uitest.Key(k))
-	}
-	if d.Edit(tea.PasteMsg{Content: "3a"}) != PromptSame || d.Value() != "12" {
-		t.Errorf("digits prompt took %q", d.Value())
-	}
 	long := NewPrompt("")
 	for range MaxInput + 10 {
 		long.Edit(tea.KeyPressMsg{Code: 'x', Text: "x"})

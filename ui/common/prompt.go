@@ -14,9 +14,8 @@ import (
 // alt+←/→ by word, delete, ctrl+w, ctrl+k). What enter and esc mean is
 // the owner's. The zero Prompt is closed and empty; NewPrompt opens one.
 type Prompt struct {
-	in     textinput.Model
-	open   bool
-	digits bool // takes only digits (a paragraph number)
+	in   textinput.Model
+	open bool
 }
 
 // MaxInput bounds what a prompt takes.
@@ -34,13 +33,6 @@ func NewPrompt(value string) Prompt {
 	in.Focus()
 	in.SetValue(value)
 	return Prompt{in: in, open: true}
-}
-
-// NewDigitsPrompt is an empty prompt that takes only digits.
-func NewDigitsPrompt() Prompt {
-	p := NewPrompt("")
-	p.digits = true
-	return p
 }
 
 // Value is what the prompt holds.
@@ -81,13 +73,7 @@ func (p *Prompt) Edit(msg tea.Msg) PromptEdit {
 		case "up", "down", "tab", "shift+tab", "ctrl+n", "ctrl+p", "ctrl+v", "enter", "esc":
 			return PromptNone
 		}
-		if m.Text != "" && p.digits && !allDigits(m.Text) {
-			return PromptSame
-		}
 	case tea.PasteMsg:
-		if p.digits && !allDigits(m.Content) {
-			return PromptSame
-		}
 	default:
 		return PromptNone
 	}
@@ -115,15 +101,6 @@ func isEditKey(k string) bool {
 		return true
 	}
 	return false
-}
-
-func allDigits(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // View draws the value in w cells: the part around the cursor when it is

@@ -88,7 +88,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPara):
 		m.movePara(-1)
 	case key.Matches(msg, k.GotoPara):
-		m.mode, m.prompt = modeGoto, common.NewDigitsPrompt()
+		m.mode, m.prompt = modeGoto, common.NewPrompt("")
 	case key.Matches(msg, k.Search):
 		m.mode, m.prompt = modeSearch, common.NewPrompt("")
 	case key.Matches(msg, k.NextMatch):
@@ -391,8 +391,12 @@ func (m *Model) movePara(dir int) {
 func (m *Model) gotoNumber(s string) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "¶"))
 	n, err := strconv.Atoi(s)
-	if err != nil {
-		m.msg = "not a paragraph number: " + common.CleanLine(s)
+	if err != nil || n < 0 {
+		if s == "" {
+			m.msg = "no paragraph number typed"
+		} else {
+			m.msg = "not a paragraph number: " + common.Fit(common.CleanLine(s), 40)
+		}
 		return
 	}
 	for i, p := range m.cable.Body {
