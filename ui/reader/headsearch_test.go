@@ -51,3 +51,23 @@ func TestSearchHeadings(t *testing.T) {
 		}
 	}
 }
+
+// ] and [ put the paragraph they go to at the top of the screen, as :N
+// does, until the end of the text stops it.
+func TestNextParaAtTop(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		m := openModel(loadCable(t, "08MADRID552"), size[0], size[1])
+		for k := range 6 {
+			press(m, "]")
+			top := strings.Split(bodyText(m), "\n")[0]
+			label := currentLabel(m)
+			if m.offset != m.doc.top[m.cur] || label == "" || !strings.Contains(top, label) && m.cable.Body[m.cur].Heading == "" {
+				t.Fatalf("%dx%d, ] %d times: current %s, top line %q (offset %d, paragraph at %d)", size[0], size[1], k+1, label, top, m.offset, m.doc.top[m.cur])
+			}
+		}
+		press(m, "[")
+		if m.offset != m.doc.top[m.cur] {
+			t.Errorf("[: offset %d, paragraph at %d", m.offset, m.doc.top[m.cur])
+		}
+	}
+}

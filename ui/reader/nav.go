@@ -384,7 +384,15 @@ func (m *Model) movePara(dir int) {
 		}
 	}
 	m.setCur(i)
-	m.ensureVisible(i)
+	m.toTop(i)
+}
+
+// toTop puts paragraph i at the top of the screen (as far as the end of
+// the text lets it), as :N does and less puts a search's line.
+func (m *Model) toTop(i int) {
+	m.needPara(i)
+	m.offset = m.doc.top[i]
+	m.clamp()
 }
 
 // gotoNumber makes paragraph ¶n current and puts it at the top.
@@ -402,9 +410,7 @@ func (m *Model) gotoNumber(s string) {
 	for i, p := range m.cable.Body {
 		if p.Number == n {
 			m.setCur(i)
-			m.needPara(i)
-			m.offset = m.doc.top[i]
-			m.clamp()
+			m.toTop(i)
 			return
 		}
 	}

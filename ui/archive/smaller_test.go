@@ -40,3 +40,18 @@ func TestProblemsWhileScanning(t *testing.T) {
 		t.Errorf("! after the scan:\n%s", s)
 	}
 }
+
+// The reader opened from the archive keeps "⏎ fold ¶" in its footer, at
+// 80 and 100 columns, and enter folds.
+func TestArchiveReaderFooterFolds(t *testing.T) {
+	for _, w := range []int{80, 100} {
+		a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), w, 24)
+		keys(t, a, "enter")
+		if a.screen != screenReader {
+			t.Fatal("enter did not open the cable")
+		}
+		if foot := lastLine(archText(a)); !strings.Contains(foot, "⏎ fold ¶") {
+			t.Errorf("%d columns: footer %q", w, foot)
+		}
+	}
+}
