@@ -137,7 +137,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.archive {
 		return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
 	}
-	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.tagsShort, k.Help, k.Quit}
+	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.backShort, k.Routing, k.tagsShort, k.Help, k.Quit}
 }
 
 // FullHelp is the full key list shown by "?".

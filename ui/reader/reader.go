@@ -163,6 +163,20 @@ func (m *Model) Quitting() bool { return m.quitting }
 // Keys are the reader's key bindings.
 func (m *Model) Keys() KeyMap { return m.keys }
 
+// EnableBack turns on the back keys of a reader alone (⌫, ctrl+o, ←) once
+// there is a cable to go back to: the one a mark was opened from. The
+// root model does the going back.
+func (m *Model) EnableBack() {
+	if m.keys.archive {
+		return
+	}
+	m.keys.Back.SetEnabled(true)
+	m.keys.Back.SetHelp("⌫/ctrl+o/←", "back to the cable left for a mark")
+	m.keys.backShort.SetEnabled(true)
+	m.helpBars = nil
+	m.refresh()
+}
+
 // Init asks the terminal for its background colour when the theme is auto.
 func (m *Model) Init() tea.Cmd {
 	if m.themeFixed {
