@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"cablereader/corpus"
 	"cablereader/parser"
@@ -421,7 +422,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 				if err == nil {
 					labels = refLabels(text, entries[i].References)
 				}
-				results <- job{i, text, parser.Caveats(text), labels, err}
+				results <- job{i, text, append(parser.Caveats(text), headCaveats(text)...), labels, err}
 			}
 		}()
 	}
@@ -673,6 +674,26 @@ func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 	for _, e := range list {
 		if !drop(e) {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// headCaveats finds the handling caveats (NOFORN, NODIS, …) written
+// anywhere above the subject, where a file's banner may not carry them
+// and the reader may not see them ("SECRET NOFORN" on a line of its own):
+// they are kept with parser.Caveats's.
+func headCaveats(text []byte) []string {
+	head := text[:min(len(text), 4096)]
+	if i := bytes.Index(head, []byte("SUBJECT")); i >= 0 {
+		head = head[:i]
+	}
+	var out []string
+	for _, w := range bytes.FieldsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 5 && len(w) <= 6 && caveatWords[strings.ToLower(string(w))] && bytes.Equal(w, bytes.ToUpper(w)) {
+			if s := string(w); !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 		}
 	}
 	return out
