@@ -134,7 +134,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// Nothing named and nothing piped: say what is wanted rather
 		// than wait on a blank screen for a cable to be typed.
 		complain(stderr, "no cable given: name a file, a folder or a cables.csv, or pipe a cable in (with -, one typed in, ended by ctrl+d)")
-		fmt.Fprint(stderr, "\n"+usage)
+		fmt.Fprint(stderr, "\n"+usageLines()+"\nTry 'cablereader --help' for more.\n")
 		return exitUsage
 	}
 	if len(files) == 0 || len(files) == 1 && files[0] == "-" {
@@ -545,6 +545,14 @@ func terminalWidth(w io.Writer) int {
 // full-screen reader: TERM=dumb cannot.
 var interactive = func(w io.Writer) bool {
 	return isTerminal(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}
+
+// usageLines is the Usage block of the help, short enough to stay on a
+// screen with the line before it.
+func usageLines() string {
+	_, rest, _ := strings.Cut(usage, "\n\n")
+	block, _, _ := strings.Cut(rest, "\n\n")
+	return block + "\n"
 }
 
 // stdinTerminal reports whether standard input is a terminal (a

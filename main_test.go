@@ -173,8 +173,11 @@ func TestNoArgumentsOnATerminal(t *testing.T) {
 	stdinTerminal = func(io.Reader) bool { return true }
 	t.Cleanup(func() { stdinTerminal = was })
 	_, stderr, code := cli(t, "")
-	if code != exitUsage || !strings.HasPrefix(stderr, "cablereader: no cable given: name a file, a folder or a cables.csv, or pipe a cable in") || !strings.Contains(stderr, "Usage:\n  cablereader [flags] [FILE | -]") {
+	if code != exitUsage || !strings.HasPrefix(stderr, "cablereader: no cable given: name a file, a folder or a cables.csv, or pipe a cable in") || !strings.Contains(stderr, "Usage:\n  cablereader [flags] [FILE | -]") || !strings.HasSuffix(stderr, "QUERY PATH...\n\nTry 'cablereader --help' for more.\n") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if n := strings.Count(stderr, "\n"); n > 12 {
+		t.Errorf("%d lines: the first goes off a small screen", n)
 	}
 	stdinTerminal = func(io.Reader) bool { return false }
 	text, err := os.ReadFile("testdata/09TOKYO2531.txt")
