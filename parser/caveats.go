@@ -34,13 +34,14 @@ func Caveats(text []byte) []string {
 		} else {
 			raw, text = text, nil
 		}
-		t := string(bytes.TrimSpace(raw))
-		if t == "" {
+		tb := bytes.TrimSpace(raw)
+		if len(tb) == 0 || n >= caveatHead && len(tb) > 40 {
 			continue
 		}
+		t := string(tb)
 		if n >= caveatHead {
 			// In the text, a short line of caveats alone (parseBody).
-			if len(t) <= 40 && caveat.MatchString(t) {
+			if caveat.MatchString(t) {
 				add(caveatWord.FindAllString(t, -1)...)
 			}
 			continue

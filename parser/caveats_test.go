@@ -71,3 +71,25 @@ func TestCaveatsLines(t *testing.T) {
 		t.Errorf("no text: %q", got)
 	}
 }
+
+// BenchmarkCaveats reads the caveats of every real cable, as the index
+// does for each cable it adds.
+func BenchmarkCaveats(b *testing.B) {
+	var texts [][]byte
+	total := 0
+	for _, f := range cableFiles(b) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, raw)
+		total += len(raw)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Caveats(t)
+		}
+	}
+}
