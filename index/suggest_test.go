@@ -107,3 +107,16 @@ func TestSuggestKeepsTerms(t *testing.T) {
 		t.Errorf("known word: %+v, %v", s, err)
 	}
 }
+
+// BenchmarkSuggest puts right a misspelt word of 9 letters (some 600
+// words one edit away looked up in the vocabulary) and counts the hits of
+// the query put right.
+func BenchmarkSuggest(b *testing.B) {
+	ix, _ := build(b, filepath.Join(b.TempDir(), "ix.db"), archive(b))
+	q, _ := Parse("presidnet")
+	for b.Loop() {
+		if s, err := ix.Suggest(context.Background(), q); err != nil || s == nil {
+			b.Fatal(s, err)
+		}
+	}
+}
