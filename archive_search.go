@@ -80,6 +80,9 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 			return r, err
 		}
 		r.NoHits = index.NoHits(query, sug)
+		if sug != nil {
+			r.Suggest = sug.Query
+		}
 	}
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {

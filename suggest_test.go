@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"cablereader/corpus"
+	archiveui "cablereader/ui/archive"
 )
 
 // A query that finds nothing says so on standard error, with the query
@@ -26,5 +30,31 @@ func TestSearchNoHitsSuggests(t *testing.T) {
 	_, all, _ := runArgs("search", "--index", db, "iran", dir)
 	if code != exitOK || not != minus || minus == "" || strings.Count(all, "\n") <= strings.Count(not, "\n") {
 		t.Errorf("NOT: %d %q, want %q", code, not, minus)
+	}
+}
+
+// The archive's search says what the command line says when nothing is
+// found, and hands the view the query put right.
+func TestArchiveSearchSuggests(t *testing.T) {
+	dir, db := viewArchive(t)
+	ix, err := corpus.Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Scan(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	src := archiveSource(ix, []string{dir}, db).(searchable)
+	defer src.fts.Close()
+	if err := src.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := src.Search(context.Background(), "zebrafsh", 10)
+	if err != nil || r.Total != 0 || r.Suggest != "zebrafish" || r.NoHits != "no hits for zebrafsh; did you mean zebrafish (1)?" {
+		t.Errorf("%+v, %v", r, err)
+	}
+	if r, _ := src.Search(context.Background(), "zebrafish", 10); r.Total != 1 || r.NoHits != "" || r.Suggest != "" {
+		t.Errorf("a query with hits: %+v", r)
 	}
 }

@@ -211,6 +211,9 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		l.move(1)
 	case "tab", "shift+tab":
+		if a.mode == listSearch && msg.String() == "tab" {
+			return a.takeSuggestion()
+		}
 		if n := len(a.tagCands); a.mode == listTag && n > 0 {
 			switch {
 			case msg.String() == "tab":

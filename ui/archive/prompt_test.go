@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -111,5 +112,48 @@ func TestPasteInPrompt(t *testing.T) {
 	}
 	if !strings.HasPrefix(bottomLine(a), "search: trafficking in persons") {
 		t.Errorf("prompt %q", bottomLine(a))
+	}
+}
+
+// suggesting is a search whose misspelt query gets the index's
+// suggestion, as the archive's index gives one.
+type suggesting struct{ *fakeSearch }
+
+func (s suggesting) Search(ctx context.Context, query string, limit int) (Results, error) {
+	r, err := s.fakeSearch.Search(ctx, query, limit)
+	if r.Total == 0 && query == "trafficknig" {
+		r.NoHits, r.Suggest = "no hits for trafficknig; did you mean trafficking (9)?", "trafficking"
+	}
+	return r, err
+}
+
+// A query that finds nothing says so with the suggestion, and tab takes
+// it, in the prompt or on the results.
+func TestTakeSuggestion(t *testing.T) {
+	fx := loadFixture(t)
+	src := suggesting{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	for _, onResults := range []bool{false, true} {
+		a := newArchive(src, common.Options{Theme: "dark"})
+		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		keys(t, a, "s")
+		typeRunes(a, "trafficknig")
+		settle(t, a)
+		if s := archText(a); !strings.Contains(s, "no hits for trafficknig; did you mean trafficking (9)? (tab takes it)") {
+			t.Fatalf("no suggestion:\n%s", s)
+		}
+		if onResults {
+			keys(t, a, "enter")
+		}
+		_, cmd := a.Update(keyMsg("tab"))
+		if cmd == nil {
+			t.Fatal("tab ran nothing")
+		}
+		send(t, a, cmd())
+		if a.sr.query != "trafficking" || a.sr.res.Total == 0 || !strings.Contains(archText(a), "hits for trafficking") {
+			t.Errorf("on the results %v: query %q, %d hits:\n%s", onResults, a.sr.query, a.sr.res.Total, archText(a))
+		}
+		if !onResults && a.prompt.Value() != "trafficking" {
+			t.Errorf("the prompt holds %q", a.prompt.Value())
+		}
 	}
 }

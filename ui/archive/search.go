@@ -44,6 +44,8 @@ type Results struct {
 	// put right when the index knows how ("no hits for nuclaer; did you
 	// mean nuclear (1,310)?"); "" for the archive's own words.
 	NoHits string
+	// Suggest is that query put right ("nuclear"), or "": tab takes it.
+	Suggest string
 }
 
 // Hit is one cable found, with a snippet of its text; Marks are the byte
@@ -107,6 +109,22 @@ func (a *Archive) searchChanged() tea.Cmd {
 	a.sr.seq++
 	seq := a.sr.seq
 	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchTickMsg{seq} })
+}
+
+// takeSuggestion runs the query put right in place of one that found
+// nothing.
+func (a *Archive) takeSuggestion() tea.Cmd {
+	r := &a.sr.res
+	if r.Total != 0 || r.Suggest == "" || a.sr.busy {
+		return nil
+	}
+	q := r.Suggest
+	if a.mode == listSearch {
+		a.prompt.SetValue(q)
+	}
+	a.sr.query, a.sr.cursor = q, 0
+	a.sr.seq++
+	return a.searchTick(searchTickMsg{a.sr.seq})
 }
 
 // searchTick runs the query if no key came since it was scheduled.
@@ -196,6 +214,8 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.sr.cursor < len(hits) && !hits[a.sr.cursor].Entry.Date.IsZero() {
 			return a.narrow("date", hits[a.sr.cursor].Entry.Date.Format("2006"))
 		}
+	case msg.String() == "tab":
+		return a.takeSuggestion()
 	case msg.String() == "c":
 		if a.sr.cursor < len(hits) && !a.hasTerm("class") {
 			// As p, y and #: the selected hit's, to start from.
@@ -280,6 +300,9 @@ func (a *Archive) renderSearch(h int) {
 		say := r.NoHits
 		if say == "" {
 			say = "no hits for " + strings.Join(strings.Fields(a.sr.query), " ")
+		}
+		if r.Suggest != "" {
+			say += " (tab takes it)"
 		}
 		head = append(head, common.Fit(common.CleanLine(say), w))
 	default:
