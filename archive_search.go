@@ -79,6 +79,16 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 	}
 	r.Years, r.Months, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Months), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
 	r.Find = q.Find()
+	if total == 0 {
+		sug, err := s.fts.Suggest(ctx, q)
+		if err != nil {
+			return r, err
+		}
+		r.NoHits = index.NoHits(query, sug)
+		if sug != nil {
+			r.Suggest = sug.Query
+		}
+	}
 	for i, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return r, err

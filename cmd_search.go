@@ -41,8 +41,9 @@ classification, origin, subject and a snippet with the matched words in
 [brackets], separated by tabs.
 
 Query: words (all must occur), "a phrase", prefix* (3 letters at least),
-OR between words, -word to leave out, and fields: tag:KTIP, from:tokyo (origin),
-class:secret, noforn (also nodis, exdis, limdis, orcon, or caveat:WORD),
+OR between words, -word or NOT word to leave out, and fields: tag:KTIP,
+from:tokyo (origin), class:secret, noforn (also nodis, exdis, limdis, orcon,
+or caveat:WORD for any caveat: caveat:sipdis, caveat:sensitive),
 date:2009, date:2009-11, date:2009-11..2010-02, id:09TOKYO2531,
 cites:09TOKYO2531 (cables citing it), subject:word. Case never matters.
 
@@ -235,6 +236,9 @@ type indexState struct {
 // that cannot be written (a read-only file or folder, a full disk) but
 // holds this archive complete is returned with the error in Stale.
 func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*index.Index, indexState, error) {
+	if err := missingPath(paths); err != nil {
+		return nil, indexState{}, err
+	}
 	ix, err := index.Open(paths, file)
 	if err != nil {
 		return nil, indexState{}, err
@@ -339,6 +343,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(hits) == 0 {
+		sug, err := ix.Suggest(ctx, q)
+		if err != nil {
+			complain(stderr, "%v", err)
+			return exitUsage
+		}
+		complain(stderr, "%s", index.NoHits(rest[0], sug))
 		return exitInput
 	}
 	if len(hits) < opt.limit && total > len(hits) {

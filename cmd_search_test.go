@@ -59,8 +59,8 @@ func TestSearchCommand(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "10TOKYO1\t2010-01-15\tUNCLASSIFIED\tAMEMBASSY TOKYO\tFOLLOW-UP ON THE THAI-JAPANESE MEMORANDUM ON TRAFFICKING\t") {
 		t.Errorf("cites: %d %q", code, out)
 	}
-	// No hits: 1, as grep. A bad query or usage: 2, with one line saying where.
-	if code, out, errs = runArgs("search", "--index", db, "whaling", dir); code != 1 || out != "" || errs != "" {
+	// No hits: 1, as grep, and a line on stderr. A bad query or usage: 2, with one line saying where.
+	if code, out, errs = runArgs("search", "--index", db, "whaling", dir); code != 1 || out != "" || errs != "cablereader: no hits for whaling\n" {
 		t.Errorf("no hits: %d %q %q", code, out, errs)
 	}
 	if code, _, errs = runArgs("search", "--index", db, "date:2009-13", dir); code != 2 || errs != "cablereader: bad query: at column 1: \"date:2009-13\": no month 13\n" {

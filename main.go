@@ -10,16 +10,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 
 	"cablereader/corpus"
+	"cablereader/index"
 	"cablereader/input"
 	"cablereader/model"
 	"cablereader/output"
@@ -127,6 +130,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	lim := input.Limits{MaxSize: opt.maxSize, Force: opt.force}
+	if len(files) == 0 && stdinTerminal(stdin) {
+		// Nothing named and nothing piped: say what is wanted rather
+		// than wait on a blank screen for a cable to be typed.
+		complain(stderr, "no cable given: name a file, a folder or a cables.csv, or pipe a cable in (with -, one typed in, ended by ctrl+d)")
+		fmt.Fprint(stderr, "\n"+usageLines()+"\nTry 'cablereader --help' for more.\n")
+		return exitUsage
+	}
 	if len(files) == 0 || len(files) == 1 && files[0] == "-" {
 		data, _, err := input.Read(stdin, lim)
 		if err != nil {
@@ -140,6 +150,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// process substitution gives its bytes only once.
 	opened, err := openAll(files)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && files[0] == args[0] {
+			if uerr := unknownCommand(args[0]); uerr != nil {
+				complain(stderr, "%v\nTry 'cablereader --help'.", uerr)
+				return exitUsage
+			}
+		}
 		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
 	}
@@ -370,13 +386,48 @@ func readError(name string, err error) error {
 }
 
 // cleanPathError drops the operation name from an os error
-// ("open x: no such file" reads better as "x: no such file").
+// ("open x: no such file" reads better as "x: no such file"), and says a
+// missing path in words.
 func cleanPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: %w", pe.Path, errNoPath)
+		}
 		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// errNoPath is a path that names nothing.
+var errNoPath = errors.New("there is no file or folder of that name")
+
+// missingPath says which of the paths names nothing, or is nil.
+func missingPath(paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: %w", p, errNoPath)
+		}
+	}
+	return nil
+}
+
+// commands are the subcommands, as the usage lists them.
+var commands = []string{"index", "search"}
+
+// unknownCommand is the error for a first argument that names no file
+// and looks like a mistyped command (a word of letters), or nil.
+func unknownCommand(arg string) error {
+	if arg == "" || len(arg) > 20 || strings.TrimFunc(arg, func(r rune) bool { return r >= 'a' && r <= 'z' }) != "" {
+		return nil
+	}
+	msg := fmt.Sprintf("%q is not a command (commands: %s), nor a file or folder", arg, strings.Join(commands, ", "))
+	for _, c := range commands {
+		if slices.Contains(index.Edits(arg), c) {
+			msg += "; did you mean " + c + "?"
+		}
+	}
+	return errors.New(msg)
 }
 
 // bigInput is the size from which a cable's memory is handed back and
@@ -498,6 +549,21 @@ func terminalWidth(w io.Writer) int {
 // full-screen reader: TERM=dumb cannot.
 var interactive = func(w io.Writer) bool {
 	return isTerminal(w) && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}
+
+// usageLines is the Usage block of the help, short enough to stay on a
+// screen with the line before it.
+func usageLines() string {
+	_, rest, _ := strings.Cut(usage, "\n\n")
+	block, _, _ := strings.Cut(rest, "\n\n")
+	return block + "\n"
+}
+
+// stdinTerminal reports whether standard input is a terminal (a
+// variable: tests pretend it is).
+var stdinTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
 
 func isTerminal(w io.Writer) bool {

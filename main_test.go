@@ -124,7 +124,10 @@ func TestExitStatus(t *testing.T) {
 	}{
 		{"help", []string{"--help"}, 0, ""},
 		{"version", []string{"--version"}, 0, ""},
-		{"missing file", []string{"nope.txt"}, 1, "nope.txt: no such file or directory"},
+		{"missing file", []string{"nope.txt"}, 1, "nope.txt: there is no file or folder of that name"},
+		{"mistyped command", []string{"serach", "iran", "testdata/cables"}, 2, `"serach" is not a command (commands: index, search), nor a file or folder; did you mean search?`},
+		{"search in a missing folder", []string{"search", "iran", "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
+		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
 		{"directory without cables", []string{dir}, 1, "no cables found in"},
 		{"empty", []string{empty}, 1, "is empty"},
 		{"binary", []string{binary}, 1, "looks like a binary file"},
@@ -152,10 +155,37 @@ func TestExitStatus(t *testing.T) {
 			if !strings.Contains(stderr, tc.msg) {
 				t.Errorf("stderr %q lacks %q", stderr, tc.msg)
 			}
+			if strings.Contains(stderr, "stat ") {
+				t.Errorf("stderr names a system call: %q", stderr)
+			}
 			if tc.code == 1 && strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 				t.Errorf("input error is not one line: %q", stderr)
 			}
 		})
+	}
+}
+
+// With no argument and a terminal on standard input, the program says
+// what it wants and shows its usage, instead of waiting on a blank
+// screen; piped, it reads the cable.
+func TestNoArgumentsOnATerminal(t *testing.T) {
+	was := stdinTerminal
+	stdinTerminal = func(io.Reader) bool { return true }
+	t.Cleanup(func() { stdinTerminal = was })
+	_, stderr, code := cli(t, "")
+	if code != exitUsage || !strings.HasPrefix(stderr, "cablereader: no cable given: name a file, a folder or a cables.csv, or pipe a cable in") || !strings.Contains(stderr, "Usage:\n  cablereader [flags] [FILE | -]") || !strings.HasSuffix(stderr, "QUERY PATH...\n\nTry 'cablereader --help' for more.\n") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if n := strings.Count(stderr, "\n"); n > 12 {
+		t.Errorf("%d lines: the first goes off a small screen", n)
+	}
+	stdinTerminal = func(io.Reader) bool { return false }
+	text, err := os.ReadFile("testdata/09TOKYO2531.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _, code := cli(t, string(text), "--format", "json"); code != exitOK || !strings.Contains(stdout, "09TOKYO2531") {
+		t.Errorf("piped: exit %d", code)
 	}
 }
 

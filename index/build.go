@@ -476,7 +476,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 				if err == nil {
 					labels = refLabels(text, entries[i].References)
 				}
-				results <- job{i, text, headCaveats(text), labels, err}
+				results <- job{i, text, append(parser.Caveats(text), headCaveats(text)...), labels, err}
 			}
 		}()
 	}
@@ -747,9 +747,10 @@ func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 	return out
 }
 
-// headCaveats finds the handling caveats (NOFORN, NODIS, …) written on
-// lines of their own above the subject, where a file's banner may not
-// carry them.
+// headCaveats finds the handling caveats (NOFORN, NODIS, …) written
+// anywhere above the subject, where a file's banner may not carry them
+// and the reader may not see them ("SECRET NOFORN" on a line of its own):
+// they are kept with parser.Caveats's.
 func headCaveats(text []byte) []string {
 	head := text[:min(len(text), 4096)]
 	if i := bytes.Index(head, []byte("SUBJECT")); i >= 0 {

@@ -24,7 +24,8 @@ import (
 // An index of another version is rebuilt.
 //
 // 4: words are no longer split at a zero-width space or another joiner
-// (see isJoiner); an index of 3 split them, and is rebuilt.
+// (see isJoiner), and the caveats column holds every caveat the reader
+// shows (SIPDIS, SENSITIVE, …; parser.Caveats); an index of 3 is rebuilt.
 const SchemaVersion = 4
 
 const appName = "cablereader"

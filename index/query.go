@@ -17,7 +17,7 @@ import (
 //
 //	query  = clause { clause } .
 //	clause = item { "OR" item } .
-//	item   = [ "-" ] ( phrase | field ":" value | word [ "*" ] ) .
+//	item   = [ "-" | "NOT" ] ( phrase | field ":" value | word [ "*" ] ) .
 //	phrase = `"` { any but `"` } `"` .
 //
 // Clauses are all required (AND). Words and phrases are searched in the
@@ -187,8 +187,8 @@ func (p *qparser) bare() string {
 
 func (p *qparser) parse() (*Query, error) {
 	q := &Query{}
-	orNext := false
-	orPos := 0
+	orNext, notNext := false, false
+	orPos, notPos := 0, 0
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.s) {
@@ -197,11 +197,20 @@ func (p *qparser) parse() (*Query, error) {
 		start := p.pos
 		if p.s[p.pos] != '"' {
 			save := p.pos
-			if w := p.bare(); w == "OR" || w == "or" || w == "Or" || w == "oR" {
-				if len(q.Clauses) == 0 || orNext {
+			w := p.bare()
+			if w == "OR" || w == "or" || w == "Or" || w == "oR" {
+				if len(q.Clauses) == 0 || orNext || notNext {
 					return nil, p.errf(start, "OR needs a word on each side")
 				}
 				orNext, orPos = true, start
+				continue
+			}
+			if w == "NOT" {
+				// NOT word is -word, as other search boxes write it.
+				if notNext {
+					return nil, p.errf(start, "NOT NOT: write the word to leave out once")
+				}
+				notNext, notPos = true, start
 				continue
 			}
 			p.pos = save
@@ -209,6 +218,12 @@ func (p *qparser) parse() (*Query, error) {
 		t, err := p.item()
 		if err != nil {
 			return nil, err
+		}
+		if notNext {
+			if t.Neg {
+				return nil, p.errf(notPos, "NOT and - both leave a word out: write one")
+			}
+			t.Neg, t.Pos, notNext = true, notPos, false
 		}
 		if orNext {
 			last := q.Clauses[len(q.Clauses)-1]
@@ -226,6 +241,9 @@ func (p *qparser) parse() (*Query, error) {
 	}
 	if orNext {
 		return nil, p.errf(orPos, "OR needs a word on each side")
+	}
+	if notNext {
+		return nil, p.errf(notPos, "NOT needs a word after it to leave out")
 	}
 	if len(q.Clauses) == 0 {
 		return nil, p.errf(0, "the query is empty")

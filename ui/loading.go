@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -36,7 +37,16 @@ type loading struct {
 	spin          spinner.Model
 	width, height int
 	reader        *reader.Model
-	err           error // what ended the program, if not the user
+	id            string  // the open cable's id
+	back          []frame // the cables left for a mark, the last one last
+	err           error   // what ended the program, if not the user
+}
+
+// frame is a cable left for the mark of another: its reader, as it was,
+// and its file.
+type frame struct {
+	reader   *reader.Model
+	path, id string
 }
 
 // parsedMsg is the cable parsed: the first, or another one opened from a
@@ -65,6 +75,20 @@ func (l *loading) openMark(msg common.OpenMarkMsg) tea.Cmd {
 		}
 		return parsedMsg{c: c, path: msg.Path, note: "opened " + id + " at the mark"}
 	})
+}
+
+// goBack returns to the cable left for a mark, where it was left.
+func (l *loading) goBack() tea.Cmd {
+	f := l.back[len(l.back)-1]
+	l.back = l.back[:len(l.back)-1]
+	l.reader, l.opt.Path, l.id = f.reader, f.path, f.id
+	msg := "back"
+	if f.id != "" {
+		msg = "back at " + f.id
+	}
+	_, cmd := l.reader.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
+	l.reader.SetStatus(msg)
+	return cmd
 }
 
 func newLoading(name string, size int, load func() *model.Cable, opt common.Options) *loading {
@@ -104,14 +128,25 @@ func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return l, nil
 	case parsedMsg:
+		prev, prevPath, prevID := l.reader, l.opt.Path, l.id
+		l.id = common.CleanLine(msg.c.ID)
 		if msg.path != "" {
 			l.opt.Path = msg.path
 		}
-		if l.reader != nil {
+		if prev != nil {
 			l.opt.Notice = msg.note
+			if prevID != "" {
+				l.opt.Notice += " · ⌫ goes back to " + prevID
+			} else {
+				l.opt.Notice += " · ⌫ goes back"
+			}
 		}
 		l.reader = reader.New(msg.c, l.opt)
 		l.opt.Notice = "" // the state file's notice is said once
+		if prev != nil {
+			l.back = append(l.back, frame{prev, prevPath, prevID})
+			l.reader.EnableBack()
+		}
 		cmds := []tea.Cmd{l.reader.Init()}
 		if l.width > 0 {
 			_, cmd := l.reader.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
@@ -122,6 +157,9 @@ func (l *loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if l.reader != nil {
 		if ws, ok := msg.(tea.WindowSizeMsg); ok {
 			l.width, l.height = ws.Width, ws.Height
+		}
+		if k, ok := msg.(tea.KeyPressMsg); ok && len(l.back) > 0 && l.reader.Idle() && key.Matches(k, l.reader.Keys().Back) {
+			return l, l.goBack()
 		}
 		_, cmd := l.reader.Update(msg)
 		return l, cmd

@@ -69,6 +69,23 @@ func TestMarkOfAnotherFile(t *testing.T) {
 	if opened != 2 {
 		t.Errorf("%d files read, want 2", opened)
 	}
+	// A way back to the cable left: ⌫, where it was left.
+	if last := lastLine(s); !strings.Contains(last, "⌫ goes back") {
+		t.Errorf("no word of the way back: %q", last)
+	}
+	run("j") // the status gives way to the help bar
+	if last := lastLine(screen()); !strings.Contains(last, "⌫ back") {
+		t.Errorf("the help bar lacks ⌫ back: %q", last)
+	}
+	run("backspace")
+	s = screen()
+	if !strings.Contains(s, "OTHER") || strings.Contains(s, "THAILAND AND JAPAN") || !strings.HasPrefix(lastLine(s), "back") {
+		t.Errorf("⌫ did not go back:\n%s", s)
+	}
+	run("backspace") // nothing left to go back to: the key is the reader's
+	if s := screen(); !strings.Contains(s, "OTHER") {
+		t.Errorf("a second ⌫:\n%s", s)
+	}
 }
 
 func lastLine(s string) string {

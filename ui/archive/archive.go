@@ -239,13 +239,26 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case filteredMsg:
 		a.list.finish(msg)
 	case common.OpenMarkMsg:
-		if e, ok := a.src.Lookup(msg.ID); ok && a.reader != nil {
+		switch e, ok := a.src.Lookup(msg.ID); {
+		case a.reader == nil:
+		case ok:
 			cmd = a.open(e, a.push(), nil)
-		} else {
+		case fileThere(msg.Path):
+			cmd = a.openFile(msg.ID, msg.Path, a.push())
+		case msg.Path != "":
+			a.say(common.OrDash(msg.ID) + " is not in this archive, and its file is gone")
+		default:
 			a.say(common.OrDash(msg.ID) + " is not in this archive")
 		}
 	case tea.KeyPressMsg:
 		cmd = a.key(msg)
+	case tea.PasteMsg:
+		switch {
+		case a.screen == screenReader && a.reader != nil:
+			_, cmd = a.reader.Update(msg)
+		case a.mode != listNormal:
+			cmd = a.promptEdit(msg)
+		}
 	case tea.MouseWheelMsg:
 		if a.screen == screenReader && a.reader != nil {
 			_, cmd = a.reader.Update(msg)

@@ -69,16 +69,16 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			return a.open(e, nil, nil)
 		}
 	case key.Matches(msg, k.Filter):
-		a.mode, a.prompt, a.prevQuery = listFilter, common.Prompt{Value: l.query}, l.query
+		a.mode, a.prompt, a.prevQuery = listFilter, common.NewPrompt(l.query), l.query
 	case key.Matches(msg, k.Tag):
-		a.mode, a.prompt = listTag, common.Prompt{}
+		a.mode, a.prompt = listTag, common.NewPrompt("")
 		a.completeTags()
 	case key.Matches(msg, k.Search):
 		if _, ok := a.src.(Searcher); !ok {
 			a.msg = "no full-text index for this archive (see cablereader index)"
 			return nil
 		}
-		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+		a.mode, a.prompt = listSearch, common.NewPrompt(a.sr.query)
 		a.sr.on = true
 	case key.Matches(msg, k.Post):
 		a.togglePost()
@@ -95,11 +95,14 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.msg = "filters cleared"
 		}
 	case key.Matches(msg, k.Problems):
-		if a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) == 0 {
-			a.msg = "nothing was skipped"
-		} else {
+		switch {
+		case a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) > 0:
 			a.showProbs = true
 			a.probs.Open()
+		case a.scanning:
+			a.msg = "nothing skipped so far: the scan is still running"
+		default:
+			a.msg = "nothing was skipped"
 		}
 	case key.Matches(msg, k.Help):
 		a.showHelp = true
@@ -180,12 +183,12 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.sr.before = "" // a query edited on the results is taken
 		if a.mode == listTag && a.sr.on {
 			// On the results, the TAG narrows the search.
-			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
+			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value()))
 			a.mode, a.prompt = listNormal, common.Prompt{}
 			return a.narrow("tag", tag)
 		}
 		if a.mode == listTag {
-			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
+			tag := strings.ToUpper(strings.TrimSpace(a.prompt.Value()))
 			l.setQuick(tag, l.origin, l.level)
 			switch {
 			case tag == "":
@@ -208,6 +211,9 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		l.move(1)
 	case "tab", "shift+tab":
+		if a.mode == listSearch && msg.String() == "tab" {
+			return a.takeSuggestion()
+		}
 		if n := len(a.tagCands); a.mode == listTag && n > 0 {
 			switch {
 			case msg.String() == "tab":
@@ -217,25 +223,31 @@ func (a *Archive) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			default:
 				a.tagCand = (a.tagCand - 1 + n) % n
 			}
-			a.prompt.Value = a.tagCands[a.tagCand]
+			a.prompt.SetValue(a.tagCands[a.tagCand])
 		}
 	default:
-		switch a.prompt.Edit(msg) {
-		case common.PromptClosed:
-			a.mode = listNormal
-		case common.PromptChanged:
-			if a.mode == listSearch {
-				return a.searchChanged()
-			}
-			a.inputChanged()
+		return a.promptEdit(msg)
+	}
+	return nil
+}
+
+// promptEdit gives the open prompt an editing key or a paste.
+func (a *Archive) promptEdit(msg tea.Msg) tea.Cmd {
+	switch a.prompt.Edit(msg) {
+	case common.PromptClosed:
+		a.mode, a.prompt = listNormal, common.Prompt{}
+	case common.PromptChanged:
+		if a.mode == listSearch {
+			return a.searchChanged()
 		}
+		a.inputChanged()
 	}
 	return nil
 }
 
 func (a *Archive) inputChanged() {
 	if a.mode == listFilter {
-		a.list.setQuery(a.prompt.Value)
+		a.list.setQuery(a.prompt.Value())
 		return
 	}
 	a.completeTags()
@@ -247,7 +259,7 @@ func (a *Archive) inputChanged() {
 func (a *Archive) completeTags() {
 	a.tagCand = -1
 	a.tagCands = a.tagCands[:0]
-	in := strings.ToUpper(strings.TrimSpace(a.prompt.Value))
+	in := strings.ToUpper(strings.TrimSpace(a.prompt.Value()))
 	if in == "" {
 		e, ok := a.list.selected()
 		if hits := a.shownHits(); a.sr.on && a.sr.cursor < len(hits) {

@@ -1,11 +1,13 @@
 package archive
 
 import (
+	"fmt"
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
+	"cablereader/input"
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
@@ -54,6 +56,28 @@ func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cm
 	a.load = loadReq{seq: a.seq, active: true, entry: e, hist: hist, pos: pos, from: from}
 	a.say("opening " + common.OrDash(e.ID) + "…")
 	return loadCmd(a.src, a.seq, e)
+}
+
+// openFile starts loading a cable that is not in the archive from its
+// file (a mark made in it when it was read on its own), as open does.
+func (a *Archive) openFile(id, path string, hist []histFrame) tea.Cmd {
+	a.seq++
+	from := ""
+	if a.reader != nil && a.screen == screenReader {
+		from = a.cur.ID
+	}
+	a.load = loadReq{seq: a.seq, active: true, hist: hist, from: from}
+	id = common.OrDash(common.CleanLine(id))
+	a.say("opening " + id + " from its file…")
+	src, seq := a.src, a.seq
+	return common.Guard("opening "+id, func() tea.Msg {
+		e, err := corpus.ReadEntry(path, input.Limits{})
+		if err != nil {
+			return loadedMsg{seq: seq, entry: corpus.Entry{ID: id}, err: fmt.Errorf("not in this archive, and its file cannot be read: %w", err)}
+		}
+		c, err := src.Open(e)
+		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), err: err}
+	})
 }
 
 func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {

@@ -3,6 +3,7 @@ package archive
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"os"
 
 	"cablereader/ui/common"
 	"cablereader/ui/state"
@@ -104,14 +105,25 @@ func (a *Archive) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 // in the state first, and the reader opens where its cable was left.
 func (a *Archive) openMark(mk state.Mark) tea.Cmd {
 	e, ok := a.src.Lookup(mk.ID)
-	if !ok {
+	if !ok && !fileThere(mk.Path) {
 		a.msg = common.OrDash(common.CleanLine(mk.ID)) + " is not in this archive"
+		if mk.Path != "" {
+			a.msg += ", and its file is gone"
+		}
 		return nil
 	}
-	p, _ := a.opt.State.Position(mk.ID)
+	key := mk.ID
+	if key == "" {
+		key = mk.Path // as the reader keeps the place of a cable without an id
+	}
+	p, _ := a.opt.State.Position(key)
 	p.Para = mk.Para
-	a.opt.State.SetPosition(mk.ID, p)
+	a.opt.State.SetPosition(key, p)
 	a.mk.on = false
+	if !ok {
+		// Read on its own when it was marked: opened from its file.
+		return a.openFile(mk.ID, mk.Path, nil)
+	}
 	return a.open(e, nil, nil)
 }
 
@@ -136,4 +148,14 @@ func (a *Archive) renderMarks() {
 		}
 	}
 	a.assemble()
+}
+
+// fileThere reports whether path names a file (a mark's, made in a cable
+// read on its own).
+func fileThere(path string) bool {
+	if path == "" {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Narrowing a search. On the results, p (the selected hit's post), y (its
-// year), c and C (a classification) and # (a TAG) write a field term into
+// year), c (its classification, then the next ones; C back) and # (a TAG)
+// write a field term into
 // the query and run it again, so the counts above the results narrow the
 // search over the whole archive and the prompt shows what it has become.
 // The same key again lifts the term.
@@ -25,6 +26,16 @@ func (a *Archive) narrow(field, value string) tea.Cmd {
 	}
 	a.sr.seq++
 	return a.searchTick(searchTickMsg{a.sr.seq})
+}
+
+// hasTerm reports whether the query has a field: term.
+func (a *Archive) hasTerm(field string) bool {
+	for _, t := range queryTerms(a.sr.query) {
+		if _, ok := termValue(t, field); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // cycleClass moves the query's class: term on by step through

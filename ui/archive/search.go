@@ -40,6 +40,12 @@ type Results struct {
 	// Find is what the reader looks for when a hit is opened: the first
 	// word or phrase of the query ("" for a query of fields only).
 	Find string
+	// NoHits is what to say when the query finds nothing, with the query
+	// put right when the index knows how ("no hits for nuclaer; did you
+	// mean nuclear (1,310)?"); "" for the archive's own words.
+	NoHits string
+	// Suggest is that query put right ("nuclear"), or "": tab takes it.
+	Suggest string
 }
 
 // Hit is one cable found, with a snippet of its text; Marks are the byte
@@ -99,10 +105,26 @@ type searchDoneMsg struct {
 
 // searchChanged schedules the prompt's query to run once typing pauses.
 func (a *Archive) searchChanged() tea.Cmd {
-	a.sr.query = a.prompt.Value
+	a.sr.query = a.prompt.Value()
 	a.sr.seq++
 	seq := a.sr.seq
 	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchTickMsg{seq} })
+}
+
+// takeSuggestion runs the query put right in place of one that found
+// nothing.
+func (a *Archive) takeSuggestion() tea.Cmd {
+	r := &a.sr.res
+	if r.Total != 0 || r.Suggest == "" || a.sr.busy {
+		return nil
+	}
+	q := r.Suggest
+	if a.mode == listSearch {
+		a.prompt.SetValue(q)
+	}
+	a.sr.query, a.sr.cursor = q, 0
+	a.sr.seq++
+	return a.searchTick(searchTickMsg{a.sr.seq})
 }
 
 // searchTick runs the query if no key came since it was scheduled.
@@ -171,7 +193,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "esc":
 		a.closeSearch()
 	case msg.String() == "s" || msg.String() == "/":
-		a.mode, a.prompt = listSearch, common.Prompt{Value: a.sr.query}
+		a.mode, a.prompt = listSearch, common.NewPrompt(a.sr.query)
 		a.sr.before = a.sr.query
 	case msg.String() == "enter":
 		if a.sr.cursor < len(hits) {
@@ -182,7 +204,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "up" || msg.String() == "k":
 		a.sr.cursor = max(0, a.sr.cursor-1)
 	case msg.String() == "#":
-		a.mode, a.prompt = listTag, common.Prompt{}
+		a.mode, a.prompt = listTag, common.NewPrompt("")
 		a.completeTags()
 	case msg.String() == "p":
 		if a.sr.cursor < len(hits) {
@@ -192,7 +214,16 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.sr.cursor < len(hits) && !hits[a.sr.cursor].Entry.Date.IsZero() {
 			return a.narrow("date", hits[a.sr.cursor].Entry.Date.Format("2006"))
 		}
+	case msg.String() == "tab":
+		return a.takeSuggestion()
 	case msg.String() == "c":
+		if a.sr.cursor < len(hits) && !a.hasTerm("class") {
+			// As p, y and #: the selected hit's, to start from.
+			switch l := levelOf(hits[a.sr.cursor].Entry.Classification); l {
+			case model.Unclassified, model.Confidential, model.Secret, model.TopSecret:
+				return a.narrow("class", strings.ToLower(l.String()))
+			}
+		}
 		return a.cycleClass(1)
 	case msg.String() == "C":
 		return a.cycleClass(-1)
@@ -265,13 +296,23 @@ func (a *Archive) renderSearch(h int) {
 		head = append(head, st.P.Dim.Wrap(common.Fit("searching…", w)))
 	case strings.TrimSpace(a.sr.query) == "":
 		head = append(head, st.P.Dim.Wrap(common.Fit("type a query: words, \"a phrase\", prefix*, tag:KTIP, from:tokyo, class:secret, date:2009..2010, cites:ID", w)))
+	case r.Total == 0 && !a.sr.busy:
+		say := r.NoHits
+		if say == "" {
+			say = "no hits for " + strings.Join(strings.Fields(a.sr.query), " ")
+		}
+		if r.Suggest != "" {
+			say += " (tab takes it)"
+		}
+		head = append(head, common.Fit(common.CleanLine(say), w))
 	default:
-		n := fmt.Sprintf("%d hits", r.Total)
+		n := commas(r.Total) + " hits"
 		if r.Total == 1 {
 			n = "1 hit"
 		}
+		n += " for " + common.Fit(common.CleanLine(strings.Join(strings.Fields(a.sr.query), " ")), max(12, w/2))
 		if len(hits) != len(r.Hits) {
-			n += fmt.Sprintf(", %d of the first %d pass the filters", len(hits), len(r.Hits))
+			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
 		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
 		bars := r.Years
@@ -351,7 +392,7 @@ func counts(cs []Count, k int) string {
 		if key == "" {
 			key = "—"
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", common.CleanLine(key), c.N))
+		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
 	}
 	return strings.Join(parts, ", ")
 }

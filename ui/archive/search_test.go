@@ -238,7 +238,8 @@ func TestHistogram(t *testing.T) {
 }
 
 // On the results, p, y, c and # write a field term into the query and
-// run it again; the same key again lifts it.
+// run it again, from the selected hit; the same key again lifts it (c
+// steps on to the next classification).
 func TestNarrowSearch(t *testing.T) {
 	fx := loadFixture(t)
 	ix := openIndex(t, buildFolder(t, fx))
@@ -268,6 +269,14 @@ func TestNarrowSearch(t *testing.T) {
 	keys(t, a, "p")
 	sel()
 	keys(t, a, "y")
+	// c starts from the selected hit's classification, then steps on.
+	order := []string{"unclassified", "confidential", "secret"}
+	cls := strings.ToLower(levelOf(a.shownHits()[a.sr.cursor].Entry.Classification).String())
+	i := slices.Index(order, cls)
+	if i < 0 {
+		t.Fatalf("the selected hit is %q", cls)
+	}
+	next := []string{"confidential", "secret", ""}[i]
 	keys(t, a, "c")
 	keys(t, a, "c")
 	keys(t, a, "#")
@@ -280,10 +289,13 @@ func TestNarrowSearch(t *testing.T) {
 		"trafficking",
 		"trafficking " + from,
 		"trafficking " + from + " date:" + year,
-		"trafficking " + from + " date:" + year + " class:unclassified",
-		"trafficking " + from + " date:" + year + " class:confidential",
-		"trafficking " + from + " date:" + year + " class:confidential tag:KTIP",
-		"trafficking date:" + year + " class:confidential tag:KTIP",
+		"trafficking " + from + " date:" + year + " class:" + cls,
+		"trafficking " + from + " date:" + year + " class:" + next,
+		"trafficking " + from + " date:" + year + " class:" + next + " tag:KTIP",
+		"trafficking date:" + year + " class:" + next + " tag:KTIP",
+	}
+	if next == "" {
+		t.Fatal("the selected hit is secret: c twice lifts the class")
 	}
 	if !slices.Equal(src.queries, want) {
 		t.Errorf("queries\n%q\nwant\n%q", src.queries, want)

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"github.com/dustin/go-humanize"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cablereader/model"
+	"cablereader/sanitize"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
 	"cablereader/ui/theme"
@@ -340,16 +342,7 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 }
 
 // commas writes n with thousands separators.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return s
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func commas(n int) string { return humanize.Comma(int64(n)) }
 
 // topBar is the title, or the filters when any is on, and on the right
 // the indexing progress, the skipped rows and the counts.
@@ -432,13 +425,13 @@ func (a *Archive) bottomBar() string {
 	pp := st.Prompt
 	switch a.mode {
 	case listFilter:
-		s := pp.Render("/") + common.CleanLine(a.prompt.Value) + "█"
+		s := pp.Render("/") + a.prompt.View(w-1)
 		return a.withHint(s, listPromptKeys{})
 	case listSearch:
-		s := pp.Render("search: ") + common.CleanLine(a.prompt.Value) + "█"
+		s := pp.Render("search: ") + a.prompt.View(w-len("search: "))
 		return a.withHint(s, listPromptKeys{})
 	case listTag:
-		s := pp.Render("#") + common.CleanLine(a.prompt.Value) + "█"
+		s := pp.Render("#") + a.prompt.View(max(12, w/3))
 		if len(a.tagCands) > 0 {
 			var cs []string
 			for k, t := range a.tagCands {
@@ -450,7 +443,7 @@ func (a *Archive) bottomBar() string {
 				cs = append(cs, t)
 			}
 			s += "  " + strings.Join(cs, " ")
-		} else if strings.TrimSpace(a.prompt.Value) != "" {
+		} else if strings.TrimSpace(a.prompt.Value()) != "" {
 			s += "  " + st.P.Dim.Wrap("no such TAG")
 		}
 		return common.Fit(s, w)
@@ -569,10 +562,12 @@ func (a *Archive) problemLines(w int) []string {
 	out = append(out, st.Heading.Render(common.Fit("Skipped while reading the archive: "+strings.Join(parts, " and "), w)), "")
 	for _, e := range errs {
 		loc := shortPath(e.Path) + ":" + e.Lines()
-		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(loc))+"  "+common.CleanLine(e.Reason), w))
+		out = append(out, common.Fit(st.P.Warning.Wrap(sanitize.Line(loc))+"  "+common.CleanLine(e.Reason), w))
 	}
 	for _, s := range skipped {
-		out = append(out, common.Fit(st.P.Warning.Wrap(common.CleanLine(shortPath(s.Path)))+"  "+common.CleanLine(s.Reason), w))
+		// A file's name as the command line writes it: a line break in
+		// it shows as ␊, not as a space that hides it.
+		out = append(out, common.Fit(st.P.Warning.Wrap(sanitize.Line(shortPath(s.Path)))+"  "+common.CleanLine(s.Reason), w))
 	}
 	return out
 }

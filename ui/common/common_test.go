@@ -1,6 +1,7 @@
 package common
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,32 +54,50 @@ func TestPageKeys(t *testing.T) {
 }
 
 func TestPrompt(t *testing.T) {
-	var p Prompt
+	p := NewPrompt("")
 	for _, step := range []struct {
 		key  string
 		want PromptEdit
 		val  string
 	}{
 		{"a", PromptChanged, "a"}, {"é", PromptChanged, "aé"}, {"backspace", PromptChanged, "a"},
-		{"enter", PromptNone, "a"}, {"ctrl+u", PromptChanged, ""}, {"backspace", PromptClosed, ""},
+		{"enter", PromptNone, "a"}, {"up", PromptNone, "a"}, {"b", PromptChanged, "ab"},
+		{"left", PromptSame, "ab"}, {"x", PromptChanged, "axb"}, {"home", PromptSame, "axb"},
+		{"delete", PromptChanged, "xb"}, {"end", PromptSame, "xb"},
+		{"ctrl+u", PromptChanged, ""}, {"backspace", PromptClosed, ""},
 	} {
-		if got := p.Edit(uitest.Key(step.key)); got != step.want || p.Value != step.val {
-			t.Fatalf("%s: %v %q, want %v %q", step.key, got, p.Value, step.want, step.val)
+		if got := p.Edit(uitest.Key(step.key)); got != step.want || p.Value() != step.val {
+			t.Fatalf("%s: %v %q, want %v %q", step.key, got, p.Value(), step.want, step.val)
 		}
 	}
-	d := Prompt{Digits: true}
-	for _, k := range []string{"1", "x", "2"} {
-		d.Edit(uitest.Key(k))
+	if got := p.Edit(tea.PasteMsg{Content: "a\tb\x1b[31m\nc"}); got != PromptChanged || p.Value() != "a b[31m c" {
+		t.Errorf("paste: %v %q", got, p.Value())
 	}
-	if d.Value != "12" {
-		t.Errorf("digits prompt took %q", d.Value)
+	var closed Prompt
+	if got := closed.Edit(uitest.Key("a")); got != PromptNone || closed.Value() != "" {
+		t.Errorf("a closed prompt took a key: %v %q", got, closed.Value())
 	}
-	long := Prompt{}
+	long := NewPrompt("")
 	for range MaxInput + 10 {
 		long.Edit(tea.KeyPressMsg{Code: 'x', Text: "x"})
 	}
-	if len(long.Value) != MaxInput {
-		t.Errorf("prompt took %d bytes", len(long.Value))
+	if len(long.Value()) != MaxInput {
+		t.Errorf("prompt took %d bytes", len(long.Value()))
+	}
+}
+
+// A value longer than the prompt's cells shows the part around the
+// cursor, which moves with it.
+func TestPromptScrolls(t *testing.T) {
+	p := NewPrompt("")
+	p.View(20)
+	p.Edit(tea.PasteMsg{Content: "0123456789abcdefghijklmnopqrstuvwxyz"})
+	if got := ansi.Strip(p.View(20)); Width(got) > 20 || !strings.HasPrefix(got, "hijklmnopqrstuvwxyz") {
+		t.Errorf("at the end: %q", got)
+	}
+	p.Edit(uitest.Key("home"))
+	if got := ansi.Strip(p.View(20)); Width(got) > 20 || !strings.HasPrefix(got, "0123456789abcdefghi") {
+		t.Errorf("at the start: %q", got)
 	}
 }
 

@@ -311,18 +311,17 @@ func (r *renderer) rail(pr *prepared, a, b int) string {
 
 // render draws one paragraph at a layout: heading, then the text wrapped
 // with a hanging indent under the ¶ label, or a one-line preview when
-// collapsed. matches are display-text ranges; cur indexes them or is -1.
-func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []common.Range, cur int, out *paraRender) {
+// collapsed. matches are ranges of the heading (the first heads of them)
+// then of the display text; cur indexes them or is -1.
+func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []common.Range, heads, cur int, out *paraRender) {
 	out.lines = out.lines[:0]
 	out.spanLine = out.spanLine[:0]
 	out.matchLine = out.matchLine[:0]
 	out.headLines = 0
 	if pr.heading != "" {
-		for _, l := range common.WrapPlain(pr.heading, lo.fullW) {
-			out.lines = append(out.lines, r.st.P.Heading.Wrap(l))
-		}
-		out.headLines = len(out.lines)
+		r.heading(pr.heading, lo.fullW, matches[:heads], cur, out)
 	}
+	matches, cur = matches[heads:], cur-heads
 	style := pr.style
 	if len(matches) > 0 {
 		style = make([]uint8, len(pr.text))
@@ -392,6 +391,43 @@ func (r *renderer) render(pr *prepared, lo layout, collapsed bool, matches []com
 	}
 	for _, m := range matches {
 		out.matchLine = append(out.matchLine, lineOf(m.A))
+	}
+}
+
+// heading draws a paragraph's heading, wrapped to w cells, its search
+// matches painted, and records the line of each match (counted back from
+// the text's first line, so negative).
+func (r *renderer) heading(h string, w int, matches []common.Range, cur int, out *paraRender) {
+	hp := r.st.P.Heading
+	r.rs = common.WrapLine(h, w, w, r.rs[:0])
+	for _, x := range r.rs {
+		r.b.Reset()
+		at := x.A
+		for k, m := range matches {
+			a, b := max(m.A, x.A), min(m.B, x.B)
+			if a >= b || a < at {
+				continue
+			}
+			r.b.WriteString(hp.Wrap(h[at:a]))
+			p := r.paint[stMatch]
+			if k == cur {
+				p = r.paint[stMatchCur]
+			}
+			r.b.WriteString(p.Wrap(h[a:b]))
+			at = b
+		}
+		r.b.WriteString(hp.Wrap(h[at:x.B]))
+		out.lines = append(out.lines, r.b.String())
+	}
+	out.headLines = len(out.lines)
+	for _, m := range matches {
+		line := 0
+		for k, x := range r.rs {
+			if x.A <= m.A {
+				line = k
+			}
+		}
+		out.matchLine = append(out.matchLine, line-out.headLines)
 	}
 }
 

@@ -203,7 +203,7 @@ func TestFindStops(t *testing.T) {
 		asked := 0
 		stop := func() bool { asked++; return asked > 3 }
 		body := c.Body
-		s, ok := find("a", len(body), func(i int) string { return body[i].Text },
+		s, ok := find("a", len(body), func(i int) *model.Paragraph { return &body[i] },
 			func(i int) *prepared { return prepare(&body[i]) }, stop)
 		if ok || s.active() || asked != 4 {
 			t.Errorf("%d paragraphs: ok %v, active %v, asked %d times", len(body), ok, s.active(), asked)

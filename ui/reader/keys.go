@@ -135,9 +135,9 @@ func ArchiveKeyMap() KeyMap {
 // help and quit, which Model.helpBar keeps when it drops keys to fit.
 func (k KeyMap) ShortHelp() []key.Binding {
 	if k.archive {
-		return []key.Binding{k.paraHelp, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
+		return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
 	}
-	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.Routing, k.tagsShort, k.Help, k.Quit}
+	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.backShort, k.Routing, k.tagsShort, k.Help, k.Quit}
 }
 
 // FullHelp is the full key list shown by "?".

@@ -88,9 +88,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevPara):
 		m.movePara(-1)
 	case key.Matches(msg, k.GotoPara):
-		m.mode, m.prompt = modeGoto, common.Prompt{Digits: true}
+		m.mode, m.prompt = modeGoto, common.NewPrompt("")
 	case key.Matches(msg, k.Search):
-		m.mode, m.prompt = modeSearch, common.Prompt{}
+		m.mode, m.prompt = modeSearch, common.NewPrompt("")
 	case key.Matches(msg, k.NextMatch):
 		m.nextMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -156,7 +156,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.mode, m.prompt = modeNormal, common.Prompt{}
 	case "enter":
-		mode, in := m.mode, m.prompt.Value
+		mode, in := m.mode, m.prompt.Value()
 		m.mode, m.prompt = modeNormal, common.Prompt{}
 		if mode == modeGoto {
 			m.gotoNumber(in)
@@ -384,23 +384,33 @@ func (m *Model) movePara(dir int) {
 		}
 	}
 	m.setCur(i)
-	m.ensureVisible(i)
+	m.toTop(i)
+}
+
+// toTop puts paragraph i at the top of the screen (as far as the end of
+// the text lets it), as :N does and less puts a search's line.
+func (m *Model) toTop(i int) {
+	m.needPara(i)
+	m.offset = m.doc.top[i]
+	m.clamp()
 }
 
 // gotoNumber makes paragraph ¶n current and puts it at the top.
 func (m *Model) gotoNumber(s string) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "¶"))
 	n, err := strconv.Atoi(s)
-	if err != nil {
-		m.msg = "not a paragraph number: " + common.CleanLine(s)
+	if err != nil || n < 0 {
+		if s == "" {
+			m.msg = "no paragraph number typed"
+		} else {
+			m.msg = "not a paragraph number: " + common.Fit(common.CleanLine(s), 40)
+		}
 		return
 	}
 	for i, p := range m.cable.Body {
 		if p.Number == n {
 			m.setCur(i)
-			m.needPara(i)
-			m.offset = m.doc.top[i]
-			m.clamp()
+			m.toTop(i)
 			return
 		}
 	}
@@ -504,7 +514,7 @@ func (m *Model) startSearch(q string) tea.Cmd {
 		m.msg = "searching for " + common.CleanLine(q) + "… (any key stops)"
 		return searchCmd(m.searching, m.cable.Body)
 	}
-	m.search.run(q, len(m.cable.Body), func(i int) string { return m.cable.Body[i].Text }, m.prep)
+	m.search.run(q, len(m.cable.Body), func(i int) *model.Paragraph { return &m.cable.Body[i] }, m.prep)
 	m.found()
 	return nil
 }

@@ -163,6 +163,20 @@ func (m *Model) Quitting() bool { return m.quitting }
 // Keys are the reader's key bindings.
 func (m *Model) Keys() KeyMap { return m.keys }
 
+// EnableBack turns on the back keys of a reader alone (⌫, ctrl+o, ←) once
+// there is a cable to go back to: the one a mark was opened from. The
+// root model does the going back.
+func (m *Model) EnableBack() {
+	if m.keys.archive {
+		return
+	}
+	m.keys.Back.SetEnabled(true)
+	m.keys.Back.SetHelp("⌫/ctrl+o/←", "back to the cable left for a mark")
+	m.keys.backShort.SetEnabled(true)
+	m.helpBars = nil
+	m.refresh()
+}
+
 // Init asks the terminal for its background colour when the theme is auto.
 func (m *Model) Init() tea.Cmd {
 	if m.themeFixed {
@@ -221,6 +235,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.key(msg)
 		if !m.quitting {
 			m.rememberPlace()
+		}
+	case tea.PasteMsg:
+		if m.mode != modeNormal && m.prompt.Edit(msg) == common.PromptChanged {
+			m.msg = ""
 		}
 	case common.StateErrMsg:
 		m.msg = "could not keep the place: " + common.CleanLine(msg.Err.Error())
@@ -504,17 +522,21 @@ func (m *Model) renderFooter() string {
 	}
 
 	var left string
+	lw := m.width - rw - 1
+	pw := lw // the prompt's cells: all the line when the status does not fit beside it
+	if lw < 8 {
+		pw = m.width
+	}
 	switch {
 	case m.mode == modeGoto:
-		left = m.pPrompt.Wrap("go to ¶") + common.CleanLine(m.prompt.Value) + "█"
+		left = m.pPrompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
 	case m.mode == modeSearch:
-		left = m.pPrompt.Wrap("/") + common.CleanLine(m.prompt.Value) + "█"
+		left = m.pPrompt.Wrap("/") + m.prompt.View(pw-1)
 	case m.msg != "":
 		left = st.P.Warning.Wrap(m.msg)
 	default:
 		left = m.helpBar(max(0, m.width-rw-2))
 	}
-	lw := m.width - rw - 1
 	if lw < 8 {
 		// too narrow for both: a prompt or message wins, else the position
 		if m.mode != modeNormal || m.msg != "" {

@@ -453,8 +453,8 @@ func TestQuitKeys(t *testing.T) {
 	// "q" typed into the search prompt is text, not quit
 	m := openModel(loadCable(t, sample), 80, 24)
 	press(m, "/")
-	if cmd := press(m, "q"); cmd != nil || m.prompt.Value != "q" {
-		t.Errorf("q in the prompt: cmd %v input %q", cmd, m.prompt.Value)
+	if cmd := press(m, "q"); cmd != nil || m.prompt.Value() != "q" {
+		t.Errorf("q in the prompt: cmd %v input %q", cmd, m.prompt.Value())
 	}
 	// ctrl+c quits from anywhere
 	if cmd := press(m, "ctrl+c"); cmd == nil {
@@ -843,16 +843,25 @@ func TestNextMatchFromHere(t *testing.T) {
 	}
 }
 
-// Backspace on an empty prompt closes it; the ":" prompt takes digits only.
+// Backspace on an empty prompt closes it; ":" takes a number, or ¶ and a
+// number, and names what it cannot go to.
 func TestPromptKeys(t *testing.T) {
 	m := openModel(loadCable(t, sample), 100, 30)
-	press(m, ":", "x", "/", "4", "backspace", "backspace")
+	press(m, ":", "x", "/", "backspace", "backspace", "backspace")
 	if m.mode != modeNormal {
-		t.Fatalf("backspace on an empty prompt left mode %d, input %q", m.mode, m.prompt.Value)
+		t.Fatalf("backspace on an empty prompt left mode %d, input %q", m.mode, m.prompt.Value())
 	}
-	press(m, ":", "a", "5", "enter")
+	press(m, ":", "¶", "5", "enter")
 	if got := currentLabel(m); got != "¶5" {
-		t.Errorf(":a5 went to %q", got)
+		t.Errorf(":¶5 went to %q", got)
+	}
+	press(m, ":", "a", "b", "c", "enter")
+	if got := footerText(m); !strings.Contains(got, "not a paragraph number: abc") || currentLabel(m) != "¶5" {
+		t.Errorf(":abc: footer %q, at %s", got, currentLabel(m))
+	}
+	press(m, ":", "enter")
+	if got := footerText(m); !strings.Contains(got, "no paragraph number typed") {
+		t.Errorf(": alone: footer %q", got)
 	}
 }
 

@@ -12,10 +12,12 @@ import (
 	"cablereader/ui/common"
 )
 
-// match is one search hit: a byte range in a paragraph's display text.
+// match is one search hit: a byte range in a paragraph's display text,
+// or in its heading. A paragraph's heading matches come before its text's.
 type match struct {
 	para int
 	r    common.Range
+	head bool
 }
 
 // searchState holds the active search. Matches are found in the cleaned
@@ -28,6 +30,7 @@ type searchState struct {
 	cur     int   // current match, -1 before the first jump
 	first   []int // per paragraph: index of its first match, -1 if none
 	count   []int // per paragraph: number of matches
+	heads   []int // per paragraph: how many of them are in its heading
 }
 
 func (s *searchState) active() bool { return s.query != "" }
@@ -46,7 +49,17 @@ func (s *searchState) countIn(i int) (n, cur int) {
 	return n, cur
 }
 
-// inPara returns paragraph i's matches.
+// headsIn is how many of paragraph i's matches are in its heading: the
+// first ones inPara returns.
+func (s *searchState) headsIn(i int) int {
+	if n, _ := s.countIn(i); n == 0 {
+		return 0
+	}
+	return s.heads[i]
+}
+
+// inPara returns paragraph i's matches: those in its heading (ranges of
+// the heading), then those in its text.
 func (s *searchState) inPara(i int) []common.Range {
 	n, _ := s.countIn(i)
 	if n == 0 {
@@ -61,20 +74,21 @@ func (s *searchState) inPara(i int) []common.Range {
 }
 
 // run searches every paragraph for q (see find).
-func (s *searchState) run(q string, n int, raw func(int) string, prep func(int) *prepared) {
+func (s *searchState) run(q string, n int, para func(int) *model.Paragraph, prep func(int) *prepared) {
 	gen := s.gen
-	*s, _ = find(q, n, raw, prep, nil)
+	*s, _ = find(q, n, para, prep, nil)
 	s.gen = gen + 1
 }
 
-// find searches every paragraph for q and returns the search's state (gen
-// left to the caller). raw(i) is paragraph i's text as parsed: a paragraph
-// shown as it is written (no control character, no tab) whose raw text
-// lacks the query is skipped unprepared, so searching a long cable
-// prepares only the paragraphs that match. stop, if not nil, is asked
+// find searches every paragraph, its heading and its text, for q and
+// returns the search's state (gen left to the caller). para(i) is
+// paragraph i as parsed: a paragraph shown as it is written (no control
+// character, no tab) whose raw heading and text lack the query is skipped
+// unprepared, so searching a long cable prepares only the paragraphs that
+// match. stop, if not nil, is asked
 // between paragraphs and every few thousand matches; when it says so find
 // gives up and ok is false. It takes time linear in the text.
-func find(q string, n int, raw func(int) string, prep func(int) *prepared, stop func() bool) (s searchState, ok bool) {
+func find(q string, n int, para func(int) *model.Paragraph, prep func(int) *prepared, stop func() bool) (s searchState, ok bool) {
 	s.cur = -1
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -83,18 +97,37 @@ func find(q string, n int, raw func(int) string, prep func(int) *prepared, stop 
 	s.query = q
 	s.first = make([]int, n)
 	s.count = make([]int, n)
+	s.heads = make([]int, n)
 	lq := lowerASCII(q)
 	for i := 0; i < n; i++ {
 		if stop != nil && stop() {
 			return searchState{cur: -1}, false
 		}
 		s.first[i] = -1
-		if r := raw(i); !showsOtherwise(r) && !hasFold(r, lq) {
+		pa := para(i)
+		if r, h := pa.Text, pa.Heading; !showsOtherwise(r) && !hasFold(r, lq) && !showsOtherwise(h) && !hasFold(h, lq) {
 			continue
 		}
 		p := prep(i)
 		if p.lower == "" {
 			p.lower = lowerASCII(p.text)
+		}
+		if p.heading != "" {
+			lh := lowerASCII(p.heading)
+			for off := 0; ; {
+				j := strings.Index(lh[off:], lq)
+				if j < 0 {
+					break
+				}
+				a := off + j
+				if s.first[i] < 0 {
+					s.first[i] = len(s.matches)
+				}
+				s.matches = append(s.matches, match{para: i, r: common.Range{A: a, B: a + len(lq)}, head: true})
+				s.count[i]++
+				s.heads[i]++
+				off = a + len(lq)
+			}
 		}
 		off := 0
 		for {
@@ -139,7 +172,7 @@ type searchedMsg struct {
 // only the Update loop touches.
 func searchCmd(job *searchJob, body []model.Paragraph) tea.Cmd {
 	return common.Guard("searching", func() tea.Msg {
-		s, ok := find(job.query, len(body), func(i int) string { return body[i].Text },
+		s, ok := find(job.query, len(body), func(i int) *model.Paragraph { return &body[i] },
 			func(i int) *prepared { return prepare(&body[i]) }, job.stop.Load)
 		return searchedMsg{job: job, s: s, ok: ok}
 	})

@@ -218,8 +218,8 @@ func TestTagsPageKeys(t *testing.T) {
 	}
 	// t does nothing in a prompt but type
 	press(m, "/", "t")
-	if m.showTags || m.prompt.Value != "t" {
-		t.Errorf("t in the prompt: tags %v input %q", m.showTags, m.prompt.Value)
+	if m.showTags || m.prompt.Value() != "t" {
+		t.Errorf("t in the prompt: tags %v input %q", m.showTags, m.prompt.Value())
 	}
 }
 

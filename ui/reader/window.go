@@ -267,7 +267,7 @@ func (m *Model) paraLines(i int) *paraRender {
 	if n > 0 {
 		matches = m.search.inPara(i)
 	}
-	m.rend.render(m.prep(i), m.lo, m.collapsed[i], matches, cur, r)
+	m.rend.render(m.prep(i), m.lo, m.collapsed[i], matches, m.search.headsIn(i), cur, r)
 	r.key, r.valid = key, true
 	return r
 }
