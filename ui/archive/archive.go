@@ -99,6 +99,7 @@ type Archive struct {
 	showHelp   bool
 	helpPage   common.Page // the keys page
 	mk         marksState  // the marks page (marks.go)
+	tv         threadView  // the thread view (thread.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -238,6 +239,8 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case filteredMsg:
 		a.list.finish(msg)
+	case threadMsg:
+		a.threadLoaded(msg)
 	case common.OpenMarkMsg:
 		if e, ok := a.src.Lookup(msg.ID); ok && a.reader != nil {
 			cmd = a.open(e, a.push(), nil)
@@ -271,6 +274,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, common.Guard("filtering", func() tea.Msg { return j.run() }))
 	}
 	a.refresh()
+	if a.tv.on {
+		a.renderThread()
+	}
 	return a, cmd
 }
 
@@ -299,6 +305,10 @@ func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		return common.SaveAndQuit(a.opt.State)
+	}
+	if a.tv.on {
+		a.msg = ""
+		return a.threadKey(msg)
 	}
 	if a.screen == screenReader && a.reader != nil {
 		return a.readerKey(msg)

@@ -30,8 +30,9 @@ type loadReq struct {
 	entry  corpus.Entry
 	hist   []histFrame
 	pos    *reader.Pos
-	from   string // the id of the cable left, for the status line
-	find   string // what to look for in the cable once open
+	from   string      // the id of the cable left, for the status line
+	find   string      // what to look for in the cable once open
+	thread *threadView // the thread view to show over it once open
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
@@ -91,6 +92,10 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		r.Restore(*req.pos)
 	}
 	a.reader, a.cur, a.history, a.screen = r, msg.entry, req.hist, screenReader
+	a.tv = threadView{seq: a.tv.seq}
+	if req.thread != nil {
+		a.tv = *req.thread
+	}
 	a.msg = ""
 	var status string
 	switch {

@@ -528,7 +528,7 @@ func (a *Archive) renderListHelp() []string {
 	lines = append(lines, "", st.Heading.Render("In the reader"), "")
 	lines = append(lines, pack([][]key.Binding{
 		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
-		{rk.PrevPost, rk.NextPost, rk.ToList, rk.Help},
+		{rk.PrevPost, rk.NextPost, rk.Thread, rk.ToList, rk.Help},
 	})...)
 	lines = append(lines, "")
 	for _, p := range []string{
@@ -615,7 +615,7 @@ func (a *Archive) overlay(base string) string {
 
 // View returns the frame: the reader's, or the list's as refresh left it.
 func (a *Archive) View() tea.View {
-	if a.screen == screenReader && a.reader != nil && !a.quitting {
+	if a.screen == screenReader && a.reader != nil && !a.quitting && !a.tv.on {
 		return a.reader.View()
 	}
 	v, done := common.Frame(a.opt.Mouse, a.quitting, a.width, a.height, a.tooSmall)
