@@ -66,6 +66,8 @@ func subcommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 		return runSearch(args[1:], stdout, stderr), true
 	case "thread":
 		return runThread(args[1:], stdout, stderr), true
+	case "diff":
+		return runDiff(args[1:], stdout, stderr), true
 	}
 	return 0, false
 }
