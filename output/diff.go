@@ -19,53 +19,6 @@ type Version struct {
 	Source string `json:"source"`
 }
 
-// redactionWords is how many of the words a redaction hid or revealed
-// the summary quotes.
-const redactionWords = 12
-
-// RedactionLine says what one redaction change did, in words: `redaction
-// added in ¶2: "Our contact"`. A long run of words is cut, with its count.
-func RedactionLine(r versions.Redaction) string {
-	what := "redaction lifted"
-	if r.Added {
-		what = "redaction added"
-	}
-	ws := strings.Fields(r.Words)
-	q := strings.Join(ws[:min(len(ws), redactionWords)], " ")
-	if len(ws) > redactionWords {
-		q += fmt.Sprintf(" … (%d words)", len(ws))
-	}
-	switch {
-	case strings.HasPrefix(r.Block, "after ") || strings.HasPrefix(r.Block, "before "):
-		what += " " + r.Block // after ¶2: the text past the paragraphs
-	case r.Block != "":
-		what += " in " + r.Block
-	}
-	return what + `: "` + q + `"`
-}
-
-// DiffSummary is the comparison in one line: redactions, words, blocks.
-func DiffSummary(d *versions.Diff) string {
-	added, lifted, changed := 0, 0, 0
-	for _, r := range d.Redactions {
-		if r.Added {
-			added++
-		} else {
-			lifted++
-		}
-	}
-	for _, b := range d.Blocks {
-		if b.Changed {
-			changed++
-		}
-	}
-	if !d.Changed() {
-		return "the same words (quotation marks aside)"
-	}
-	return fmt.Sprintf("%s deleted, %d inserted · %d of %d blocks changed · redactions: %d added, %d lifted",
-		count(d.Deleted, "word"), d.Inserted, changed, len(d.Blocks), added, lifted)
-}
-
 // WriteDiffText writes a comparison for a terminal or a file, as wdiff
 // marks it: the two versions, the summary and each redaction change named,
 // then the changed blocks in full with [-deleted-] and {+inserted+}
@@ -77,9 +30,9 @@ func WriteDiffText(w io.Writer, d *versions.Diff, a, b Version) error {
 	}
 	side("---", a)
 	side("+++", b)
-	fmt.Fprintln(bw, DiffSummary(d))
+	fmt.Fprintln(bw, d.Summary())
 	for _, r := range d.Redactions {
-		fmt.Fprintln(bw, flat(RedactionLine(r)))
+		fmt.Fprintln(bw, flat(r.String()))
 	}
 	var same []string
 	for _, blk := range d.Blocks {
@@ -119,13 +72,6 @@ func WriteDiffText(w io.Writer, d *versions.Diff, a, b Version) error {
 		fmt.Fprintln(bw, flat("unchanged: "+strings.Join(same, ", ")))
 	}
 	return bw.Flush()
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func nonEmpty(ss ...string) []string {

@@ -142,6 +142,7 @@ type side struct {
 
 func walk(ctx context.Context, src Source, id string, depth int, dir Direction) (*side, error) {
 	s := &side{dir: dir, depth: depth, dist: map[string]int{id: 0}, out: map[string][]Link{}}
+	linked := map[[2]string]bool{} // parent, child: a cable cited twice under two labels is one row, the first label
 	level := []string{id}
 	for d := 1; d <= depth && len(level) > 0; d++ {
 		var links []Link
@@ -161,9 +162,10 @@ func walk(ctx context.Context, src Source, id string, depth int, dir Direction) 
 			if dir == Forward {
 				parent, child = l.To, l.From
 			}
-			if dup(s.out[parent], child, dir) {
+			if linked[[2]string{parent, child}] {
 				continue
 			}
+			linked[[2]string{parent, child}] = true
 			s.out[parent] = append(s.out[parent], l)
 			if _, seen := s.dist[child]; !seen {
 				s.dist[child] = d
@@ -174,17 +176,6 @@ func walk(ctx context.Context, src Source, id string, depth int, dir Direction) 
 		level = next
 	}
 	return s, nil
-}
-
-// dup reports whether links already hold one to (or, forward, from) the
-// child: a cable cited twice under two labels is one row, the first label.
-func dup(links []Link, child string, dir Direction) bool {
-	return slices.ContainsFunc(links, func(l Link) bool {
-		if dir == Forward {
-			return l.From == child
-		}
-		return l.To == child
-	})
 }
 
 // tree lays the side out depth first from id. A cable's branch is drawn

@@ -9,6 +9,7 @@
 package versions
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -214,4 +215,55 @@ func text(ts []token) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// redactionWords is how many of the words a redaction hid or revealed
+// String quotes.
+const redactionWords = 12
+
+// String says what the redaction change did, in words: `redaction added
+// in ¶2: "Our contact"`. A long run of words is cut, with its count.
+func (r Redaction) String() string {
+	what := "redaction lifted"
+	if r.Added {
+		what = "redaction added"
+	}
+	ws := strings.Fields(r.Words)
+	q := strings.Join(ws[:min(len(ws), redactionWords)], " ")
+	if len(ws) > redactionWords {
+		q += fmt.Sprintf(" … (%d words)", len(ws))
+	}
+	switch {
+	case strings.HasPrefix(r.Block, "after ") || strings.HasPrefix(r.Block, "before "):
+		what += " " + r.Block // after ¶2: the text past the paragraphs
+	case r.Block != "":
+		what += " in " + r.Block
+	}
+	return what + `: "` + q + `"`
+}
+
+// Summary is the comparison in one line: words, blocks, redactions.
+func (d *Diff) Summary() string {
+	if !d.Changed() {
+		return "the same words (quotation marks aside)"
+	}
+	added, lifted, changed := 0, 0, 0
+	for _, r := range d.Redactions {
+		if r.Added {
+			added++
+		} else {
+			lifted++
+		}
+	}
+	for _, b := range d.Blocks {
+		if b.Changed {
+			changed++
+		}
+	}
+	words := fmt.Sprintf("%d words", d.Deleted)
+	if d.Deleted == 1 {
+		words = "1 word"
+	}
+	return fmt.Sprintf("%s deleted, %d inserted · %d of %d blocks changed · redactions: %d added, %d lifted",
+		words, d.Inserted, changed, len(d.Blocks), added, lifted)
 }

@@ -100,6 +100,8 @@ type Archive struct {
 	helpPage   common.Page // the keys page
 	mk         marksState  // the marks page (marks.go)
 	tv         threadView  // the thread view (thread.go)
+	dv         diffView    // the versions of a cable (versions.go)
+	copies     copiesMsg   // the ids held more than once (versions.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -215,6 +217,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scanDoneMsg:
 		a.prog, a.scanning = msg.P, false
 		a.indexed()
+		cmd = a.countCopies()
 		if msg.Err != nil && !errors.Is(msg.Err, context.Canceled) {
 			a.say("indexing stopped: " + msg.Err.Error())
 		}
@@ -241,6 +244,11 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.list.finish(msg)
 	case threadMsg:
 		a.threadLoaded(msg)
+	case diffMsg:
+		a.diffLoaded(msg)
+	case copiesMsg:
+		a.copies = msg
+		a.relayout()
 	case common.OpenMarkMsg:
 		if e, ok := a.src.Lookup(msg.ID); ok && a.reader != nil {
 			cmd = a.open(e, a.push(), nil)
@@ -277,6 +285,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.tv.on {
 		a.renderThread()
 	}
+	if a.dv.on {
+		a.renderDiff()
+	}
 	return a, cmd
 }
 
@@ -305,6 +316,10 @@ func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		return common.SaveAndQuit(a.opt.State)
+	}
+	if a.dv.on {
+		a.msg = ""
+		return a.diffKey(msg)
 	}
 	if a.tv.on {
 		a.msg = ""

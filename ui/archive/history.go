@@ -45,6 +45,9 @@ func (a *Archive) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Thread):
 			r.SetStatus("")
 			return a.openThread()
+		case key.Matches(msg, k.Versions):
+			r.SetStatus("")
+			return a.openVersions()
 		}
 	}
 	_, cmd := r.Update(msg)

@@ -2,6 +2,8 @@ package archive
 
 import (
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -37,11 +39,12 @@ type loadReq struct {
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
 type loadedMsg struct {
-	seq   int
-	entry corpus.Entry
-	cable *model.Cable
-	cited []string // the archive's cables that cite it
-	err   error
+	seq    int
+	entry  corpus.Entry
+	cable  *model.Cable
+	cited  []string // the archive's cables that cite it
+	copies int      // the copies of it the archive holds
+	err    error
 }
 
 // open starts loading e; once it is open the history is hist, and the
@@ -60,7 +63,7 @@ func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cm
 func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
 	return common.Guard("opening "+common.OrDash(e.ID), func() tea.Msg {
 		c, err := src.Open(e)
-		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), err: err}
+		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), copies: copiesOf(src, e.ID), err: err}
 	})
 }
 
@@ -92,7 +95,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		r.Restore(*req.pos)
 	}
 	a.reader, a.cur, a.history, a.screen = r, msg.entry, req.hist, screenReader
-	a.tv = threadView{seq: a.tv.seq}
+	a.tv, a.dv = threadView{seq: a.tv.seq}, diffView{seq: a.dv.seq}
 	if req.thread != nil {
 		a.tv = *req.thread
 	}
@@ -108,6 +111,9 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		}
 	default:
 		status = r.LinksSummary()
+	}
+	if msg.copies > 1 {
+		status = strings.TrimPrefix(status+" · "+strconv.Itoa(msg.copies)+" copies in the archive: V compares them", " · ")
 	}
 	r.SetStatus(status)
 	if req.find != "" {

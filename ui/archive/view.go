@@ -161,7 +161,11 @@ func (a *Archive) relayout() {
 	a.list.height = max(1, a.height-3)
 	a.list.clamp()
 	l := &a.list
-	a.cols = listLayout(a.width, l.idW, l.codeW, l.classW, l.originW)
+	markW := 0 // the mark of a cable held more than once
+	if len(a.copies) > 0 {
+		markW = 1
+	}
+	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW)
 	a.help.SetWidth(a.width)
 	a.helpPage.Lines, a.probs.Lines = nil, nil
 }
@@ -320,7 +324,11 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 		}
 		pre.WriteString(gap)
 	}
-	pre.WriteString(text(common.OrDash(common.CleanLine(e.ID)), c.id))
+	if m := a.copiesMark(e.ID); m != "" {
+		pre.WriteString(text(common.CleanLine(e.ID)+m, c.id))
+	} else {
+		pre.WriteString(text(common.OrDash(common.CleanLine(e.ID)), c.id))
+	}
 	pre.WriteString(gap)
 	chip := ""
 	if c.class > 0 {
@@ -528,7 +536,7 @@ func (a *Archive) renderListHelp() []string {
 	lines = append(lines, "", st.Heading.Render("In the reader"), "")
 	lines = append(lines, pack([][]key.Binding{
 		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
-		{rk.PrevPost, rk.NextPost, rk.Thread, rk.ToList, rk.Help},
+		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, rk.Help},
 	})...)
 	lines = append(lines, "")
 	for _, p := range []string{
@@ -536,6 +544,7 @@ func (a *Archive) renderListHelp() []string {
 			"exact matches first, then, under a line, fuzzy ones (the letters in order), each by date; the letters that match are underlined.",
 		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
 		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
+		"An id marked ² is held twice (two files, or a text and a saved page that differ): V in the cable compares the copies word by word. T shows a cable's thread: what it cites and what cites it, three hops each way.",
 	} {
 		for _, l := range common.WrapPlain(p, w) {
 			lines = append(lines, st.P.Dim.Wrap(l))
@@ -615,7 +624,7 @@ func (a *Archive) overlay(base string) string {
 
 // View returns the frame: the reader's, or the list's as refresh left it.
 func (a *Archive) View() tea.View {
-	if a.screen == screenReader && a.reader != nil && !a.quitting && !a.tv.on {
+	if a.screen == screenReader && a.reader != nil && !a.quitting && !a.tv.on && !a.dv.on {
 		return a.reader.View()
 	}
 	v, done := common.Frame(a.opt.Mouse, a.quitting, a.width, a.height, a.tooSmall)
