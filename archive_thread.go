@@ -16,3 +16,9 @@ func (s searchable) Thread(ctx context.Context, id string, depth int) (*thread.T
 	}
 	return th, err
 }
+
+// CitedByCounts counts the citing cables of each id, for the list's
+// Cited column.
+func (s searchable) CitedByCounts(ctx context.Context) (map[string]int, error) {
+	return s.fts.CitedByCounts(ctx)
+}

@@ -102,6 +102,7 @@ type Archive struct {
 	tv         threadView  // the thread view (thread.go)
 	dv         diffView    // the versions of a cable (versions.go)
 	copies     copiesMsg   // the ids held more than once (versions.go)
+	cited      citedMsg    // how many cables of the archive cite each id (thread.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -236,7 +237,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case indexProgressMsg:
 		cmd = a.indexProgress(msg)
 	case indexDoneMsg:
-		cmd = a.indexDone(msg)
+		cmd = tea.Batch(a.indexDone(msg), a.countCited())
 	case common.CrashMsg:
 		a.err, a.quitting = msg.Err, true
 		return a, tea.Quit
@@ -248,6 +249,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.diffLoaded(msg)
 	case copiesMsg:
 		a.copies = msg
+		a.relayout()
+	case citedMsg:
+		a.cited = msg
 		a.relayout()
 	case common.OpenMarkMsg:
 		if e, ok := a.src.Lookup(msg.ID); ok && a.reader != nil {

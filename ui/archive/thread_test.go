@@ -19,7 +19,16 @@ import (
 // over the references its cables make, as the index would.
 type threaded struct {
 	*fakeSearch
-	mem *thread.Memory
+	mem   *thread.Memory
+	links []thread.Link
+}
+
+func (s threaded) CitedByCounts(context.Context) (map[string]int, error) {
+	n := map[string]int{}
+	for _, l := range s.links {
+		n[strings.ToUpper(l.To)]++
+	}
+	return n, nil
 }
 
 func (s threaded) Thread(ctx context.Context, id string, depth int) (*thread.Thread, error) {
@@ -52,9 +61,10 @@ func storyArchive(t *testing.T, w, h int) *Archive {
 		}
 	}
 	ix := openIndex(t, dir)
-	src := threaded{&fakeSearch{parsed: parsed{ix}}, thread.NewMemory(cables, links)}
+	src := threaded{&fakeSearch{parsed: parsed{ix}}, thread.NewMemory(cables, links), links}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	runCmds(t, a, a.countCited())
 	selectID(t, a, "10TOKYO3")
 	keys(t, a, "enter")
 	if a.cur.ID != "10TOKYO3" {
@@ -158,4 +168,15 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// The list has a Cited column once the counts come: how many cables of
+// the archive cite each one.
+func TestCitedColumn(t *testing.T) {
+	a := storyArchive(t, 100, 30)
+	keys(t, a, "backspace")
+	golden.RequireEqual(t, []byte(archText(a)))
+	if len(a.cited) == 0 || a.cols.cited != 5 {
+		t.Fatalf("no Cited column: %v %+v", a.cited, a.cols)
+	}
 }

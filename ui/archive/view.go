@@ -27,13 +27,14 @@ import (
 type listCols struct {
 	gap                              int
 	date, id, class, origin, subject int
+	cited                            int  // the count of citing cables, when known
 	classFull                        bool // the classification in words, not S//NF
 }
 
 // listLayout fits the columns to a width: the subject takes what the
 // others leave, and the origin, the date and the classification in words
 // go first when it would get too little.
-func listLayout(w, idW, codeW, classW, originW int) listCols {
+func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	avail := w - 2 // the cursor gutter
 	idW = max(8, min(idW, 22))
 	codeW = max(5, min(codeW, 9)) // at least "Class"
@@ -55,7 +56,13 @@ func listLayout(w, idW, codeW, classW, originW int) listCols {
 		if t.full {
 			c.class = classW
 		}
+		if t.date > 0 {
+			c.cited = citedW
+		}
 		used := c.id + c.gap + c.class + c.gap
+		if c.cited > 0 {
+			used += c.cited + c.gap
+		}
 		if c.date > 0 {
 			used += c.date + c.gap
 		}
@@ -165,7 +172,11 @@ func (a *Archive) relayout() {
 	if len(a.copies) > 0 {
 		markW = 1
 	}
-	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW)
+	citedW := 0 // "Cited", when the counts are known
+	if len(a.cited) > 0 {
+		citedW = 5
+	}
+	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW, citedW)
 	a.help.SetWidth(a.width)
 	a.helpPage.Lines, a.probs.Lines = nil, nil
 }
@@ -273,6 +284,9 @@ func (a *Archive) headerRow() string {
 	if c.class > 0 {
 		b.WriteString(cell("Class", c.class) + gap)
 	}
+	if c.cited > 0 {
+		b.WriteString(cell("Cited", c.cited) + gap)
+	}
 	if c.origin > 0 {
 		b.WriteString(cell("Origin", c.origin) + gap)
 	}
@@ -333,6 +347,10 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 	chip := ""
 	if c.class > 0 {
 		chip = a.chips[model.Level(a.list.lv[i])].Wrap(cell(common.CleanLine(a.classText(e.Classification)), c.class))
+		post.WriteString(gap)
+	}
+	if c.cited > 0 {
+		post.WriteString(a.citedCell(e.ID, c.cited))
 		post.WriteString(gap)
 	}
 	if c.origin > 0 {
