@@ -112,8 +112,8 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	default:
 		status = r.LinksSummary()
 	}
-	if msg.copies > 1 {
-		status = strings.TrimPrefix(status+" · "+strconv.Itoa(msg.copies)+" copies in the archive: V compares them", " · ")
+	if msg.copies > 1 { // first: the rest may be cut
+		status = strings.TrimSuffix(strconv.Itoa(msg.copies)+" copies in the archive: V compares them · "+status, " · ")
 	}
 	r.SetStatus(status)
 	if req.find != "" {

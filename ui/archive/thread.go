@@ -93,7 +93,8 @@ func (a *Archive) threadLoaded(msg threadMsg) {
 		return
 	}
 	a.tv.th = msg.th
-	a.tv.cursor = len(msg.th.Back) // the centre
+	a.tv.cursor = len(msg.th.Back) // the centre, in the middle of the screen
+	a.tv.offset = max(0, a.tv.cursor-a.threadH()/2)
 }
 
 // rows are the rows shown: the tree, or the timeline.
@@ -206,8 +207,9 @@ func (a *Archive) renderThread() {
 	if tv.timeline {
 		title = "timeline of " + id
 	}
+	hops := ""
 	if tv.th != nil {
-		title += fmt.Sprintf(", %d hops each way", tv.th.Depth)
+		hops = fmt.Sprintf(", %d hops each way", tv.th.Depth)
 	}
 	right := ""
 	var head []string
@@ -239,6 +241,9 @@ func (a *Archive) renderThread() {
 				head = append(head, hist)
 			}
 		}
+	}
+	if len("cablereader · "+title+hops)+common.Width(right)+1 <= a.width {
+		title += hops // else left out, before the title is cut
 	}
 	top := st.Heading.Render("cablereader") + st.P.Dim.Wrap(" · "+title)
 	a.top = common.PadRight(common.Fit(top, a.width-common.Width(right)-1), a.width-common.Width(right)) + right
