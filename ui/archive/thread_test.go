@@ -180,3 +180,14 @@ func TestCitedColumn(t *testing.T) {
 		t.Fatalf("no Cited column: %v %+v", a.cited, a.cols)
 	}
 }
+
+// The search results name the most cited of their hits.
+func TestSearchMostCited(t *testing.T) {
+	a := storyArchive(t, 100, 30)
+	keys(t, a, "backspace", "s")
+	typeArch(t, a, "memorandum")
+	settle(t, a)
+	if v := archText(a); !strings.Contains(v, "most cited 10TOKYO1 2, 10TOKYO3 2, 10TOKYO2 1") {
+		t.Errorf("no most cited line:\n%s", v)
+	}
+}
