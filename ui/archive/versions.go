@@ -142,7 +142,7 @@ func (a *Archive) diffLines(w int) []string {
 		lines = append(lines, st.P.Dim.Wrap(common.Fit("the archive holds "+strconv.Itoa(dv.copies)+" copies; the first two are compared", w)))
 	}
 	d := dv.d
-	lines = append(lines, common.Fit(d.Summary(), w))
+	lines = append(lines, common.WrapPlain(d.Summary(), w)...)
 	for _, r := range d.Redactions {
 		for _, l := range common.WrapPlain(common.CleanLine(r.String()), w) {
 			lines = append(lines, st.P.Warning.Wrap(l))
