@@ -19,11 +19,6 @@ func (ix *Index) keepVersion(e Entry) {
 		ix.versions = map[string][]Entry{}
 	}
 	id := strings.ToUpper(e.ID)
-	for _, v := range ix.versions[id] {
-		if v.src.path == e.src.path {
-			return // read again
-		}
-	}
 	ix.versions[id] = append(ix.versions[id], e)
 }
 
