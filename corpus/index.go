@@ -119,17 +119,18 @@ type Index struct {
 	kept   map[string][]byte   // files named that cannot be read again
 	fmu    sync.Mutex          // guards files and kept
 
-	mu     sync.RWMutex
-	sorted []Entry // published; never changed once handed out
-	byID   map[string]entryKey
-	// versions are pages left out of the list, their cable listed as
-	// text, by id in upper case (versions.go)
-	versions map[string][]Entry
-	errs     []RowError
-	skipped  []SkippedFile
-	scanned  bool
+	mu      sync.RWMutex
+	sorted  []Entry // published; never changed once handed out
+	byID    map[string]entryKey
+	errs    []RowError
+	skipped []SkippedFile
+	scanned bool
 
 	stations stationBook // the names cables give routing indicators
+
+	// versions are pages left out of the list, their cable listed as
+	// text, by id in upper case (versions.go); under mu
+	versions map[string][]Entry
 }
 
 // entryKey is what orders entries: date, id, then where they live. Lookup
