@@ -184,8 +184,12 @@ func BenchmarkThread(b *testing.B) {
 				b.Fatal(id, err, held)
 			}
 			tl := th.Timeline()
-			times = append(times, time.Since(t))
+			d := time.Since(t)
+			times = append(times, d)
 			most = max(most, len(th.Rows()), len(tl))
+			if os.Getenv("INDEX_BENCH_VERBOSE") != "" && d > 20*time.Millisecond {
+				fmt.Fprintf(os.Stderr, "%s: %v, %d rows, timeline %d\n", id, d, len(th.Rows()), len(tl))
+			}
 		}
 	}
 	b.StopTimer()
