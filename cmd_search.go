@@ -67,6 +67,10 @@ func subcommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 		return runIndex(args[1:], stdout, stderr), true
 	case "search":
 		return runSearch(args[1:], stdout, stderr), true
+	case "thread":
+		return runThread(args[1:], stdout, stderr), true
+	case "diff":
+		return runDiff(args[1:], stdout, stderr), true
 	}
 	return 0, false
 }

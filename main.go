@@ -48,6 +48,8 @@ Usage:
   cablereader [flags] DIR | cables.csv | FILE FILE ...
   cablereader index [--index FILE] PATH...
   cablereader search [flags] QUERY PATH...
+  cablereader thread [flags] ID PATH...
+  cablereader diff [flags] FILE FILE | ID PATH...
 
 With no FILE, or with -, the cable is read from standard input.
 On a terminal the cable opens in the reader; when standard output is a
@@ -59,7 +61,9 @@ filter and open cables from, following references between them. Piped, or
 with --list, an archive prints one line per cable.
 
 index builds an archive's full-text index (or brings it up to date);
-search finds cables in it. See 'cablereader search --help'.
+search finds cables in it. See 'cablereader search --help'. thread
+follows a cable's references through it, both ways; diff compares two
+versions of a cable word by word (see their --help).
 
 Flags:
   -f, --format FORMAT   print instead of opening the reader: text, markdown, json

@@ -137,6 +137,10 @@ type Index struct {
 	scanned bool
 
 	stations stationBook // the names cables give routing indicators
+
+	// versions are pages left out of the list, their cable listed as
+	// text, by id in upper case (versions.go); under mu
+	versions map[string][]Entry
 }
 
 // entryKey is what orders entries: date, id, then where they live. Lookup

@@ -173,7 +173,8 @@ func take(r fileResult, asText map[string]bool, b *batcher) {
 	case e.src.kind == KindText:
 		asText[id] = true
 	case !r.first && asText[id]:
-		return // the same cable as a text file: listed once
+		b.ix.keepVersion(e) // the same cable as a text file: listed once
+		return
 	}
 	e.Origin, e.Classification = b.in.get([]byte(e.Origin)), b.in.get([]byte(e.Classification))
 	for i, t := range e.Tags {

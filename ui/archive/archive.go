@@ -99,6 +99,10 @@ type Archive struct {
 	showHelp   bool
 	helpPage   common.Page // the keys page
 	mk         marksState  // the marks page (marks.go)
+	tv         threadView  // the thread view (thread.go)
+	dv         diffView    // the versions of a cable (versions.go)
+	copies     copiesMsg   // the ids held more than once (versions.go)
+	cited      citedMsg    // how many cables of the archive cite each id (thread.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -214,6 +218,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scanDoneMsg:
 		a.prog, a.scanning = msg.P, false
 		a.indexed()
+		cmd = a.countCopies()
 		if msg.Err != nil && !errors.Is(msg.Err, context.Canceled) {
 			a.say("indexing stopped: " + msg.Err.Error())
 		}
@@ -232,12 +237,22 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case indexProgressMsg:
 		cmd = a.indexProgress(msg)
 	case indexDoneMsg:
-		cmd = a.indexDone(msg)
+		cmd = tea.Batch(a.indexDone(msg), a.countCited())
 	case common.CrashMsg:
 		a.err, a.quitting = msg.Err, true
 		return a, tea.Quit
 	case filteredMsg:
 		a.list.finish(msg)
+	case threadMsg:
+		a.threadLoaded(msg)
+	case diffMsg:
+		a.diffLoaded(msg)
+	case copiesMsg:
+		a.copies = msg
+		a.relayout()
+	case citedMsg:
+		a.cited = msg
+		a.relayout()
 	case common.OpenMarkMsg:
 		switch e, ok := a.src.Lookup(msg.ID); {
 		case a.reader == nil:
@@ -284,6 +299,12 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, common.Guard("filtering", func() tea.Msg { return j.run() }))
 	}
 	a.refresh()
+	if a.tv.on {
+		a.renderThread()
+	}
+	if a.dv.on {
+		a.renderDiff()
+	}
 	return a, cmd
 }
 
@@ -312,6 +333,14 @@ func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		return common.SaveAndQuit(a.opt.State)
+	}
+	if a.dv.on {
+		a.msg = ""
+		return a.diffKey(msg)
+	}
+	if a.tv.on {
+		a.msg = ""
+		return a.threadKey(msg)
 	}
 	if a.screen == screenReader && a.reader != nil {
 		return a.readerKey(msg)

@@ -305,7 +305,7 @@ func runCmds(tb testing.TB, a *Archive, cmd tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case loadedMsg, filteredMsg, builtMsg, common.OpenMarkMsg:
+		case loadedMsg, filteredMsg, builtMsg, common.OpenMarkMsg, threadMsg, diffMsg, copiesMsg, citedMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		}

@@ -15,8 +15,9 @@ import (
 
 // histFrame is a cable left for another, and where the reader stood.
 type histFrame struct {
-	entry corpus.Entry
-	pos   reader.Pos
+	entry  corpus.Entry
+	pos    reader.Pos
+	thread *threadView // the thread view to come back to, when left from it
 }
 
 // readerKey handles the archive's keys in the reader and passes the
@@ -41,6 +42,12 @@ func (a *Archive) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.PrevPost):
 			r.SetStatus("")
 			return a.sibling(-1)
+		case key.Matches(msg, k.Thread):
+			r.SetStatus("")
+			return a.openThread()
+		case key.Matches(msg, k.Versions):
+			r.SetStatus("")
+			return a.openVersions()
 		}
 	}
 	_, cmd := r.Update(msg)
@@ -73,13 +80,16 @@ func (a *Archive) back() tea.Cmd {
 	}
 	f := h[len(h)-1]
 	pos := f.pos
-	return a.open(f.entry, h[:len(h)-1:len(h)-1], &pos)
+	cmd := a.open(f.entry, h[:len(h)-1:len(h)-1], &pos)
+	a.load.thread = f.thread
+	return cmd
 }
 
 // toList closes the reader and shows the list where it was left.
 func (a *Archive) toList() {
 	a.load = loadReq{}
 	a.reader, a.history, a.screen = nil, nil, screenList
+	a.tv = threadView{seq: a.tv.seq}
 	a.msg = ""
 }
 

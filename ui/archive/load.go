@@ -3,6 +3,8 @@ package archive
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -32,17 +34,19 @@ type loadReq struct {
 	entry  corpus.Entry
 	hist   []histFrame
 	pos    *reader.Pos
-	from   string // the id of the cable left, for the status line
-	find   string // what to look for in the cable once open
+	from   string      // the id of the cable left, for the status line
+	find   string      // what to look for in the cable once open
+	thread *threadView // the thread view to show over it once open
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
 type loadedMsg struct {
-	seq   int
-	entry corpus.Entry
-	cable *model.Cable
-	cited []string // the archive's cables that cite it
-	err   error
+	seq    int
+	entry  corpus.Entry
+	cable  *model.Cable
+	cited  []string // the archive's cables that cite it
+	copies int      // the copies of it the archive holds
+	err    error
 }
 
 // open starts loading e; once it is open the history is hist, and the
@@ -83,7 +87,7 @@ func (a *Archive) openFile(id, path string, hist []histFrame) tea.Cmd {
 func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
 	return common.Guard("opening "+common.OrDash(e.ID), func() tea.Msg {
 		c, err := src.Open(e)
-		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), err: err}
+		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), copies: copiesOf(src, e.ID), err: err}
 	})
 }
 
@@ -115,6 +119,10 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		r.Restore(*req.pos)
 	}
 	a.reader, a.cur, a.history, a.screen = r, msg.entry, req.hist, screenReader
+	a.tv, a.dv = threadView{seq: a.tv.seq}, diffView{seq: a.dv.seq}
+	if req.thread != nil {
+		a.tv = *req.thread
+	}
 	a.msg = ""
 	var status string
 	switch {
@@ -127,6 +135,9 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		}
 	default:
 		status = r.LinksSummary()
+	}
+	if msg.copies > 1 { // first: the rest may be cut
+		status = strings.TrimSuffix(strconv.Itoa(msg.copies)+" copies in the archive: V compares them · "+status, " · ")
 	}
 	r.SetStatus(status)
 	if req.find != "" {

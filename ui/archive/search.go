@@ -325,6 +325,9 @@ func (a *Archive) renderSearch(h int) {
 		if len(r.Origins) > 0 || len(r.Tags) > 0 {
 			head = append(head, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
 		}
+		if mc := a.mostCited(hits, 3); len(mc) > 0 {
+			head = append(head, st.P.Dim.Wrap(common.Fit("most cited "+counts(mc, 3), w)))
+		}
 	}
 	for _, l := range head {
 		a.lines = append(a.lines, "  "+l)

@@ -29,13 +29,14 @@ import (
 type listCols struct {
 	gap                              int
 	date, id, class, origin, subject int
+	cited                            int  // the count of citing cables, when known
 	classFull                        bool // the classification in words, not S//NF
 }
 
 // listLayout fits the columns to a width: the subject takes what the
 // others leave, and the origin, the date and the classification in words
 // go first when it would get too little.
-func listLayout(w, idW, codeW, classW, originW int) listCols {
+func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	avail := w - 2 // the cursor gutter
 	idW = max(8, min(idW, 22))
 	codeW = max(5, min(codeW, 9)) // at least "Class"
@@ -57,7 +58,13 @@ func listLayout(w, idW, codeW, classW, originW int) listCols {
 		if t.full {
 			c.class = classW
 		}
+		if t.date > 0 {
+			c.cited = citedW
+		}
 		used := c.id + c.gap + c.class + c.gap
+		if c.cited > 0 {
+			used += c.cited + c.gap
+		}
 		if c.date > 0 {
 			used += c.date + c.gap
 		}
@@ -163,7 +170,15 @@ func (a *Archive) relayout() {
 	a.list.height = max(1, a.height-3)
 	a.list.clamp()
 	l := &a.list
-	a.cols = listLayout(a.width, l.idW, l.codeW, l.classW, l.originW)
+	markW := 0 // the mark of a cable held more than once
+	if len(a.copies) > 0 {
+		markW = 1
+	}
+	citedW := 0 // "Cited", when the counts are known
+	if len(a.cited) > 0 {
+		citedW = 5
+	}
+	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW, citedW)
 	a.help.SetWidth(a.width)
 	a.helpPage.Lines, a.probs.Lines = nil, nil
 }
@@ -271,6 +286,9 @@ func (a *Archive) headerRow() string {
 	if c.class > 0 {
 		b.WriteString(cell("Class", c.class) + gap)
 	}
+	if c.cited > 0 {
+		b.WriteString(cell("Cited", c.cited) + gap)
+	}
 	if c.origin > 0 {
 		b.WriteString(cell("Origin", c.origin) + gap)
 	}
@@ -322,11 +340,19 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 		}
 		pre.WriteString(gap)
 	}
-	pre.WriteString(text(common.OrDash(common.CleanLine(e.ID)), c.id))
+	if m := a.copiesMark(e.ID); m != "" {
+		pre.WriteString(text(common.CleanLine(e.ID)+m, c.id))
+	} else {
+		pre.WriteString(text(common.OrDash(common.CleanLine(e.ID)), c.id))
+	}
 	pre.WriteString(gap)
 	chip := ""
 	if c.class > 0 {
 		chip = a.chips[model.Level(a.list.lv[i])].Wrap(cell(common.CleanLine(a.classText(e.Classification)), c.class))
+		post.WriteString(gap)
+	}
+	if c.cited > 0 {
+		post.WriteString(a.citedCell(e.ID, c.cited))
 		post.WriteString(gap)
 	}
 	if c.origin > 0 {
@@ -521,7 +547,7 @@ func (a *Archive) renderListHelp() []string {
 	lines = append(lines, "", st.Heading.Render("In the reader"), "")
 	lines = append(lines, pack([][]key.Binding{
 		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
-		{rk.PrevPost, rk.NextPost, rk.ToList, rk.Help},
+		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, rk.Help},
 	})...)
 	lines = append(lines, "")
 	for _, p := range []string{
@@ -529,6 +555,7 @@ func (a *Archive) renderListHelp() []string {
 			"exact matches first, then, under a line, fuzzy ones (the letters in order), each by date; the letters that match are underlined.",
 		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
 		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
+		"An id marked ² is held twice (two files, or a text and a saved page that differ): V in the cable compares the copies word by word. T shows a cable's thread: what it cites and what cites it, three hops each way.",
 	} {
 		for _, l := range common.WrapPlain(p, w) {
 			lines = append(lines, st.P.Dim.Wrap(l))
@@ -610,7 +637,7 @@ func (a *Archive) overlay(base string) string {
 
 // View returns the frame: the reader's, or the list's as refresh left it.
 func (a *Archive) View() tea.View {
-	if a.screen == screenReader && a.reader != nil && !a.quitting {
+	if a.screen == screenReader && a.reader != nil && !a.quitting && !a.tv.on && !a.dv.on {
 		return a.reader.View()
 	}
 	v, done := common.Frame(a.opt.Mouse, a.quitting, a.width, a.height, a.tooSmall)

@@ -42,6 +42,8 @@ type KeyMap struct {
 	Back               key.Binding // the previous cable, or the list
 	PrevPost, NextPost key.Binding // the same origin's previous/next cable
 	ToList             key.Binding // esc when nothing is left to close
+	Thread             key.Binding // the thread view: what this cites and what cites it
+	Versions           key.Binding // the word diff of the copies of this cable the archive holds
 
 	archive   bool
 	refHelp   key.Binding // "tab/o" as one entry of the short help
@@ -114,6 +116,8 @@ func DefaultKeyMap() KeyMap {
 		PrevPost:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "previous cable from this post"), key.WithDisabled()),
 		NextPost:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next cable from this post"), key.WithDisabled()),
 		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "the list (when nothing is open)"), key.WithDisabled()),
+		Thread:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "thread: what this cites, what cites it; t there: timeline"), key.WithDisabled()),
+		Versions:  key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "versions: what changed between the archive's copies"), key.WithDisabled()),
 		refHelp:   key.NewBinding(key.WithKeys("tab", "o"), key.WithHelp("tab/o", "ref"), key.WithDisabled()),
 		postHelp:  key.NewBinding(key.WithKeys("(", ")"), key.WithHelp("(/)", "post"), key.WithDisabled()),
 		backShort: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back"), key.WithDisabled()),
@@ -125,7 +129,7 @@ func ArchiveKeyMap() KeyMap {
 	k := DefaultKeyMap()
 	k.archive = true
 	for _, b := range []*key.Binding{&k.NextRef, &k.PrevRef, &k.FollowRef, &k.Back, &k.PrevPost, &k.NextPost,
-		&k.ToList, &k.refHelp, &k.postHelp, &k.backShort} {
+		&k.ToList, &k.Thread, &k.Versions, &k.refHelp, &k.postHelp, &k.backShort} {
 		b.SetEnabled(true)
 	}
 	return k
@@ -149,7 +153,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Routing, k.Header, k.Cite, k.CiteRef, k.Mark, k.Marks, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
 	if k.archive {
-		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.ToList})
+		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.Thread, k.Versions, k.ToList})
 	}
 	return groups
 }

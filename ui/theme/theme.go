@@ -68,6 +68,7 @@ type Styles struct {
 		SelRow                Paint // the list's selected row
 		FilterHit             Paint // the letters a list filter matched
 		ListHdr               Paint
+		Inserted, Deleted     Paint // words one version of a cable adds, or drops
 	}
 }
 
@@ -141,6 +142,8 @@ func NewStyles(isDark bool) *Styles {
 	s.P.SelRow = NewPaint(base.Background(ld(lipgloss.Color("#DCE4FA"), lipgloss.Color("#26304F"))).Bold(true))
 	s.P.ListHdr = NewPaint(s.TableHdr)
 	s.P.FilterHit = NewPaint(base.Foreground(accent).Bold(true).Underline(true))
+	s.P.Inserted = NewPaint(base.Foreground(ld(lipgloss.Color("#007A33"), lipgloss.Color("#7FD98F"))).Underline(true))
+	s.P.Deleted = NewPaint(base.Foreground(ld(lipgloss.Color("#C8102E"), lipgloss.Color("#FF8A8A"))).Strikethrough(true))
 	return s
 }
 

@@ -1,0 +1,50 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"cablereader/thread"
+)
+
+func TestThreadSourceAndCitedByCounts(t *testing.T) {
+	dir := archive(t)
+	copyFile(t, "../testdata/thread/10TOKYO2.txt", filepath.Join(dir, "10TOKYO2.txt"))
+	ix, _ := build(t, filepath.Join(t.TempDir(), "index.db"), dir)
+	ctx := context.Background()
+	n, err := ix.CitedByCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 10TOKYO1 (index/testdata) cites 09TOKYO2531 and 09STATE63812, and
+	// is cited by 10TOKYO2; 08STATE15220 cites seventeen cables once each.
+	if n["09TOKYO2531"] != 1 || n["09STATE63812"] != 1 || n["10TOKYO1"] != 1 || n["05STATE201650"] != 1 || n["10TOKYO2"] != 0 {
+		t.Errorf("counts %v", n)
+	}
+	th, held, err := thread.Follow(ctx, ix, "10tokyo1", 2)
+	if err != nil || !held {
+		t.Fatal(err, held)
+	}
+	var got []string
+	for _, r := range th.Rows() {
+		got = append(got, r.Dir.String()+" "+r.ID+" "+r.Label+" "+r.Cable.Date+" "+filepath.Base(r.Cable.Path))
+	}
+	want := []string{"cites 09TOKYO2531 A 2009-11-02 09TOKYO2531.txt", "cites 09STATE63812 B 2009-06-19 09STATE63812.txt",
+		"centre 10TOKYO1  2010-01-15 10TOKYO1.txt", "cited-by 10TOKYO2 A 2010-02-01 10TOKYO2.txt"}
+	if len(got) != len(want) {
+		t.Fatalf("%q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	loc, ok, err := ix.Locate(ctx, "09tokyo2531")
+	if err != nil || !ok || filepath.Base(loc.Path) != "09TOKYO2531.txt" {
+		t.Errorf("locate: %v %v %+v", err, ok, loc)
+	}
+	if _, ok, err := ix.Locate(ctx, "10BANGKOK77"); ok || err != nil {
+		t.Errorf("locate an absent cable: %v %v", ok, err)
+	}
+}
