@@ -62,17 +62,23 @@ func subcommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 	if len(args) == 0 {
 		return 0, false
 	}
-	switch args[0] {
-	case "index":
-		return runIndex(args[1:], stdout, stderr), true
-	case "search":
-		return runSearch(args[1:], stdout, stderr), true
-	case "thread":
-		return runThread(args[1:], stdout, stderr), true
-	case "diff":
-		return runDiff(args[1:], stdout, stderr), true
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr), true
+		}
 	}
 	return 0, false
+}
+
+// commands are the subcommands, in the order the usage lists them.
+var commands = []struct {
+	name string
+	run  func(args []string, stdout, stderr io.Writer) int
+}{
+	{"index", runIndex},
+	{"search", runSearch},
+	{"thread", runThread},
+	{"diff", runDiff},
 }
 
 type searchOptions struct {

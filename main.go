@@ -416,17 +416,18 @@ func missingPath(paths []string) error {
 	return nil
 }
 
-// commands are the subcommands, as the usage lists them.
-var commands = []string{"index", "search"}
-
 // unknownCommand is the error for a first argument that names no file
 // and looks like a mistyped command (a word of letters), or nil.
 func unknownCommand(arg string) error {
 	if arg == "" || len(arg) > 20 || strings.TrimFunc(arg, func(r rune) bool { return r >= 'a' && r <= 'z' }) != "" {
 		return nil
 	}
-	msg := fmt.Sprintf("%q is not a command (commands: %s), nor a file or folder", arg, strings.Join(commands, ", "))
-	for _, c := range commands {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	msg := fmt.Sprintf("%q is not a command (commands: %s), nor a file or folder", arg, strings.Join(names, ", "))
+	for _, c := range names {
 		if slices.Contains(index.Edits(arg), c) {
 			msg += "; did you mean " + c + "?"
 		}

@@ -125,8 +125,8 @@ func TestExitStatus(t *testing.T) {
 		{"help", []string{"--help"}, 0, ""},
 		{"version", []string{"--version"}, 0, ""},
 		{"missing file", []string{"nope.txt"}, 1, "nope.txt: there is no file or folder of that name"},
-		{"mistyped command", []string{"serach", "iran", "testdata/cables"}, 2, `"serach" is not a command (commands: index, search), nor a file or folder; did you mean search?`},
-		{"search in a missing folder", []string{"search", "iran", "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
+		{"mistyped command", []string{"serach", "iran", "testdata/cables"}, 2, `"serach" is not a command (commands: index, search, thread, diff), nor a file or folder; did you mean search?`},
+		{"search in a missing folder", []string{"search", "iran", "nosuchdir"}, 2, "nosuchdir: there is no file or folder of that name"},
 		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
 		{"directory without cables", []string{dir}, 1, "no cables found in"},
 		{"empty", []string{empty}, 1, "is empty"},
@@ -173,7 +173,7 @@ func TestNoArgumentsOnATerminal(t *testing.T) {
 	stdinTerminal = func(io.Reader) bool { return true }
 	t.Cleanup(func() { stdinTerminal = was })
 	_, stderr, code := cli(t, "")
-	if code != exitUsage || !strings.HasPrefix(stderr, "cablereader: no cable given: name a file, a folder or a cables.csv, or pipe a cable in") || !strings.Contains(stderr, "Usage:\n  cablereader [flags] [FILE | -]") || !strings.HasSuffix(stderr, "QUERY PATH...\n\nTry 'cablereader --help' for more.\n") {
+	if code != exitUsage || !strings.HasPrefix(stderr, "cablereader: no cable given: name a file, a folder or a cables.csv, or pipe a cable in") || !strings.Contains(stderr, "Usage:\n  cablereader [flags] [FILE | -]") || !strings.HasSuffix(stderr, "PATH...\n\nTry 'cablereader --help' for more.\n") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	if n := strings.Count(stderr, "\n"); n > 12 {
