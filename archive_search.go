@@ -51,6 +51,10 @@ func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.Inde
 // SearchReady reports whether the index can be searched.
 func (s searchable) SearchReady() bool { return s.fts.Ready() }
 
+// fewHits is the number of hits up to which a query is checked for a
+// typo of a commoner word.
+const fewHits = 20
+
 // snippetsFor is how many hits of a query get a snippet (each reads its
 // cable's text).
 const snippetsFor = 50
@@ -79,14 +83,17 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 	}
 	r.Years, r.Months, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Months), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
 	r.Find = q.Find()
-	if total == 0 {
+	if total <= fewHits {
+		// Few hits or none: perhaps a typo, which the index can put right.
 		sug, err := s.fts.Suggest(ctx, q)
 		if err != nil {
 			return r, err
 		}
-		r.NoHits = index.NoHits(query, sug)
+		if total == 0 {
+			r.NoHits = index.NoHits(query, sug)
+		}
 		if sug != nil {
-			r.Suggest = sug.Query
+			r.Suggest, r.DidYouMean = sug.Query, sug.String()
 		}
 	}
 	for i, h := range hits {

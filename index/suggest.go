@@ -22,19 +22,34 @@ type Suggestion struct {
 func NoHits(query string, s *Suggestion) string {
 	msg := "no hits for " + strings.Join(strings.Fields(query), " ")
 	if s != nil {
-		msg += fmt.Sprintf("; did you mean %s (%s)?", s.Query, humanize.Comma(int64(s.Hits)))
+		msg += "; " + s.String()
 	}
 	return msg
 }
+
+// String is "did you mean nuclear (1,310)?".
+func (s *Suggestion) String() string {
+	return fmt.Sprintf("did you mean %s (%s)?", s.Query, humanize.Comma(int64(s.Hits)))
+}
+
+// A word held by at most rareDocs cables is put right when a word one
+// edit away is held by commoner times as many.
+const (
+	rareDocs = 5
+	commoner = 50
+)
 
 // maxSuggestWord is the longest word a suggestion is looked for: a longer
 // one is not a typo of a word.
 const maxSuggestWord = 40
 
-// Suggest puts right the words of q that no cable holds: each is replaced
-// by the word one edit away (a letter left out, added, changed, or two
-// swapped) that the most cables hold. It returns nil when no word is
-// missing, none has a neighbour, or the query put right finds nothing.
+// Suggest puts right the words of q that no cable holds, or so few that
+// they are likely a typo of a common word (goverment, in 3 cables, next
+// to government, in 1,200): each is replaced by the word one edit away (a
+// letter left out, added, changed, or two swapped) that the most cables
+// hold, and a word some cables hold only by one that many times more do.
+// It returns nil when no word is put right, or the query put right finds
+// nothing.
 func (ix *Index) Suggest(ctx context.Context, q *Query) (*Suggestion, error) {
 	db, err := ix.conn(ctx)
 	if err != nil {
@@ -96,7 +111,8 @@ func (ix *Index) Suggest(ctx context.Context, q *Query) (*Suggestion, error) {
 				if err != nil {
 					return nil, err
 				}
-				if have[w] > 0 {
+				d := have[w]
+				if d > rareDocs {
 					continue
 				}
 				near, err := docs(Edits(w))
@@ -109,7 +125,7 @@ func (ix *Index) Suggest(ctx context.Context, q *Query) (*Suggestion, error) {
 						best, bestN = cand, n
 					}
 				}
-				if best != "" {
+				if best != "" && bestN >= commoner*d {
 					t.Words[k], changed = best, true
 				}
 			}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -118,5 +119,29 @@ func BenchmarkSuggest(b *testing.B) {
 		if s, err := ix.Suggest(context.Background(), q); err != nil || s == nil {
 			b.Fatal(s, err)
 		}
+	}
+}
+
+// A word a few cables hold, one edit from a word many more hold, is a
+// typo too: goverment, in one cable, gets government.
+func TestSuggestRareWord(t *testing.T) {
+	dir := archive(t)
+	text := "R 150600Z JAN 10\nFM AMEMBASSY TOKYO\n\nUNCLAS TOKYO 000003\n\nTAGS: KTIP\nSUBJECT: A TYPO\n\n1. The goverment said so.\n"
+	if err := os.WriteFile(filepath.Join(dir, "10TOKYO3.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := build(t, filepath.Join(t.TempDir(), "ix.db"), dir)
+	if got := ids(t, ix, "goverment"); len(got) != 1 {
+		t.Fatalf("goverment is in %v", got)
+	}
+	q, _ := Parse("goverment")
+	s, err := ix.Suggest(context.Background(), q)
+	if err != nil || s == nil || s.Query != "government" || s.Hits < 50 {
+		t.Errorf("goverment: %+v, %v", s, err)
+	}
+	// A word many cables hold is left alone.
+	q, _ = Parse("trafficking")
+	if s, err := ix.Suggest(context.Background(), q); s != nil || err != nil {
+		t.Errorf("trafficking: %+v, %v", s, err)
 	}
 }

@@ -121,8 +121,11 @@ type suggesting struct{ *fakeSearch }
 
 func (s suggesting) Search(ctx context.Context, query string, limit int) (Results, error) {
 	r, err := s.fakeSearch.Search(ctx, query, limit)
-	if r.Total == 0 && query == "trafficknig" {
+	switch {
+	case r.Total == 0 && query == "trafficknig":
 		r.NoHits, r.Suggest = "no hits for trafficknig; did you mean trafficking (9)?", "trafficking"
+	case query == "traffic":
+		r.Suggest, r.DidYouMean = "trafficking", "did you mean trafficking (9)?"
 	}
 	return r, err
 }
@@ -155,5 +158,30 @@ func TestTakeSuggestion(t *testing.T) {
 		if !onResults && a.prompt.Value() != "trafficking" {
 			t.Errorf("the prompt holds %q", a.prompt.Value())
 		}
+	}
+}
+
+// A query with hits for a rare typo of a commoner word says so under the
+// counts, and tab takes the word.
+func TestTakeSuggestionWithHits(t *testing.T) {
+	fx := loadFixture(t)
+	src := suggesting{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	keys(t, a, "s")
+	typeRunes(a, "traffic")
+	settle(t, a)
+	keys(t, a, "enter")
+	lines := strings.Split(archText(a), "\n")
+	if !strings.Contains(lines[1], "hits for traffic") || !strings.Contains(lines[2], "did you mean trafficking (9)? (tab takes it)") {
+		t.Fatalf("no suggestion under the counts:\n%s", archText(a))
+	}
+	_, cmd := a.Update(keyMsg("tab"))
+	if cmd == nil {
+		t.Fatal("tab ran nothing")
+	}
+	send(t, a, cmd())
+	if a.sr.query != "trafficking" {
+		t.Errorf("query %q", a.sr.query)
 	}
 }

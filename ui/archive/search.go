@@ -44,8 +44,9 @@ type Results struct {
 	// put right when the index knows how ("no hits for nuclaer; did you
 	// mean nuclear (1,310)?"); "" for the archive's own words.
 	NoHits string
-	// Suggest is that query put right ("nuclear"), or "": tab takes it.
-	Suggest string
+	// Suggest is the query put right ("nuclear"), or "": tab takes it.
+	// DidYouMean says it with its hits ("did you mean nuclear (1,310)?").
+	Suggest, DidYouMean string
 }
 
 // Hit is one cable found, with a snippet of its text; Marks are the byte
@@ -112,10 +113,10 @@ func (a *Archive) searchChanged() tea.Cmd {
 }
 
 // takeSuggestion runs the query put right in place of one that found
-// nothing.
+// nothing, or few hits for a typo of a commoner word.
 func (a *Archive) takeSuggestion() tea.Cmd {
 	r := &a.sr.res
-	if r.Total != 0 || r.Suggest == "" || a.sr.busy {
+	if r.Suggest == "" || a.sr.busy {
 		return nil
 	}
 	q := r.Suggest
@@ -315,6 +316,9 @@ func (a *Archive) renderSearch(h int) {
 			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
 		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
+		if r.Suggest != "" && r.DidYouMean != "" {
+			head = append(head, st.P.Warning.Wrap(common.Fit(common.CleanLine(r.DidYouMean)+" (tab takes it)", w)))
+		}
 		bars := r.Years
 		if len(r.Years) <= 2 && len(r.Months) > 0 {
 			bars = r.Months

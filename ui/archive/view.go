@@ -2,7 +2,6 @@ package archive
 
 import (
 	"cmp"
-	"github.com/dustin/go-humanize"
 	"slices"
 	"strconv"
 	"strings"
@@ -368,7 +367,7 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 }
 
 // commas writes n with thousands separators.
-func commas(n int) string { return humanize.Comma(int64(n)) }
+func commas(n int) string { return common.Thousands(n) }
 
 // topBar is the title, or the filters when any is on, and on the right
 // the indexing progress, the skipped rows and the counts.

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 
 	"cablereader/sanitize"
 	"cablereader/ui/theme"
@@ -192,3 +193,6 @@ func PageTitle(title, hint string, st *theme.Styles, w int) []string {
 	}
 	return out
 }
+
+// Thousands writes n with thousands separators: 1,310.
+func Thousands(n int) string { return humanize.Comma(int64(n)) }

@@ -503,9 +503,9 @@ func (m *Model) renderFooter() string {
 		} else {
 			c := "-"
 			if m.search.cur >= 0 {
-				c = strconv.Itoa(m.search.cur + 1)
+				c = common.Thousands(m.search.cur + 1)
 			}
-			s += c + "/" + strconv.Itoa(len(m.search.matches))
+			s += c + "/" + common.Thousands(len(m.search.matches))
 		}
 		right = append(right, s)
 	}

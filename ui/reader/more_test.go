@@ -3,6 +3,8 @@ package reader
 import (
 	"strings"
 	"testing"
+
+	"cablereader/model"
 )
 
 // / searches headings too: "step down" is in a heading of 00HARARE5461
@@ -69,5 +71,18 @@ func TestNextParaAtTop(t *testing.T) {
 		if m.offset != m.doc.top[m.cur] {
 			t.Errorf("[: offset %d, paragraph at %d", m.offset, m.doc.top[m.cur])
 		}
+	}
+}
+
+// The count of matches is written with thousands separators, as the
+// archive writes its counts.
+func TestSearchCountFormatted(t *testing.T) {
+	c := &model.Cable{Body: []model.Paragraph{{Number: 1, Text: strings.Repeat("word ", 1310)}}}
+	m := openModel(c, 100, 30)
+	press(m, "/")
+	typeText(m, "word")
+	press(m, "enter")
+	if f := footerText(m); !strings.Contains(f, "/word 1/1,310") {
+		t.Errorf("footer %q", f)
 	}
 }
