@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 
 	"cablereader/corpus"
@@ -90,29 +91,36 @@ func (ix *Index) links(ctx context.Context, query string, ids []string) ([]threa
 
 // CitedByCounts counts, for each id cited in the archive, the cables of
 // the archive that cite it (a cable citing it twice counts once). Ids are
-// upper case.
+// upper case. It reads the refs table in its order, where the references
+// of a cable stand together: a sequential scan, several times faster
+// than SQLite's grouping, which reads the table in the order of an index.
 func (ix *Index) CitedByCounts(ctx context.Context) (map[string]int, error) {
 	db, err := ix.conn()
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT cited, count(DISTINCT cable) FROM refs GROUP BY cited COLLATE NOCASE")
+	rows, err := db.QueryContext(ctx, "SELECT cable, cited FROM refs")
 	if err != nil {
 		return nil, err
 	}
-	return scanCounts(rows)
-}
-
-func scanCounts(rows *sql.Rows) (map[string]int, error) {
 	defer rows.Close()
 	out := map[string]int{}
+	var cur int64 = -1
+	var seen []string // the ids the cable at hand cites, so far
 	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
+		var cable int64
+		var cited string
+		if err := rows.Scan(&cable, &cited); err != nil {
 			return nil, err
 		}
-		out[strings.ToUpper(id)] = n
+		cited = strings.ToUpper(cited)
+		if cable != cur {
+			cur, seen = cable, seen[:0]
+		} else if slices.Contains(seen, cited) {
+			continue
+		}
+		seen = append(seen, cited)
+		out[cited]++
 	}
 	return out, rows.Err()
 }
