@@ -110,6 +110,10 @@ type Index struct {
 	gen    int      // counts the changes to the index, under mu
 	cols   *columns // the cables' fields, as of colsOf
 	colsOf int
+
+	gmu     sync.Mutex
+	graph   *refGraph // the references, as of graphOf (thread.go)
+	graphOf int
 }
 
 // DefaultFile is where the index of an archive lives unless told
