@@ -17,12 +17,14 @@ import (
 // (BuildIndex), and searches once it is ready. Without an index (the
 // cache folder cannot be found, or a file there is not an index of ours)
 // the view has no search.
-func archiveSource(ix *corpus.Index, paths []string, file string) ui.Source {
+//
+// notice says why, when the archive has no search.
+func archiveSource(ix *corpus.Index, paths []string, file string) (src ui.Source, notice string) {
 	fts, err := index.Open(paths, file)
 	if err != nil {
-		return archive{ix}
+		return archive{ix}, "no search: " + err.Error()
 	}
-	return searchable{archive{ix}, fts}
+	return searchable{archive{ix}, fts}, ""
 }
 
 // searchable is an archive with its full-text index.

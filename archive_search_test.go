@@ -44,7 +44,8 @@ func TestArchiveViewSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	// No index yet: the view builds it, and searches once it is ready.
-	first, ok := archiveSource(ix, []string{dir}, "").(archiveui.Indexer)
+	firstSrc, _ := archiveSource(ix, []string{dir}, "")
+	first, ok := firstSrc.(archiveui.Indexer)
 	if !ok || first.SearchReady() {
 		t.Fatalf("a source without an index: indexer %v", ok)
 	}
@@ -58,7 +59,8 @@ func TestArchiveViewSearch(t *testing.T) {
 	first.(searchable).fts.Close()
 	// --index FILE keeps it where it says.
 	file := filepath.Join(t.TempDir(), "archive.db")
-	named := archiveSource(ix, []string{dir}, file).(archiveui.Indexer)
+	namedSrc, _ := archiveSource(ix, []string{dir}, file)
+	named := namedSrc.(archiveui.Indexer)
 	if err := named.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +69,8 @@ func TestArchiveViewSearch(t *testing.T) {
 		t.Errorf("--index: %v", err)
 	}
 	// A later open finds it ready at once.
-	src, ok := archiveSource(ix, []string{dir}, "").(archiveui.Searcher)
+	later, _ := archiveSource(ix, []string{dir}, "")
+	src, ok := later.(archiveui.Searcher)
 	if !ok || !src.(archiveui.Indexer).SearchReady() {
 		t.Fatal("no search with an index in the default place")
 	}
@@ -92,5 +95,13 @@ func TestArchiveViewSearch(t *testing.T) {
 	cited, err := src.CitedBy(context.Background(), "09TOKYO2531")
 	if err != nil || len(cited) != 0 {
 		t.Errorf("cited by: %v %v", cited, err)
+	}
+	// A file at the index path that is not an index: no search, and the
+	// view is told why.
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notes, []byte("mine"), 0o644)
+	plain, notice := archiveSource(ix, []string{dir}, notes)
+	if _, ok := plain.(archiveui.Searcher); ok || !strings.Contains(notice, "no search: "+notes+" is not an SQLite database, not a cablereader index") {
+		t.Errorf("foreign index file: searcher %v, notice %q", ok, notice)
 	}
 }

@@ -247,7 +247,13 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	if !opt.list && opt.format == "" && interactive(stdout) {
 		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}
 		uo.State, uo.Notice = openState(opt)
-		if err := runArchiveView(archiveSource(ix, paths, opt.index), uo); err != nil {
+		src, notice := archiveSource(ix, paths, opt.index)
+		if notice != "" {
+			// A file at the index path that is not an index of ours
+			// is left alone, and the view says why it has no search.
+			uo.Notice = strings.TrimPrefix(uo.Notice+" · "+notice, " · ")
+		}
+		if err := runArchiveView(src, uo); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
 		}

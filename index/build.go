@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/sync/semaphore"
+
 	"cablereader/corpus"
 	"cablereader/parser"
 )
@@ -460,9 +462,25 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	defer cancel()
 	// Workers read texts while the writer inserts them in order; at most
 	// inFlight texts are read ahead.
+	// Their bytes are bounded too, by the biggest file (64 MiB at least):
+	// two big cables are not held at once.
 	workers := max(1, runtime.GOMAXPROCS(0))
 	inFlight := 8 * workers
 	sem := make(chan struct{}, inFlight)
+	budget := max(64<<20, biggest(units))
+	byteSem := semaphore.NewWeighted(budget)
+	sizes := map[string]int64{}
+	for _, u := range units {
+		sizes[u.path] = u.size
+	}
+	weight := func(i int) int64 {
+		loc := entries[i].Location()
+		n := int64(loc.Length)
+		if loc.Kind != corpus.KindCSVRow {
+			n = sizes[loc.Path]
+		}
+		return min(max(n, 1), budget)
+	}
 	jobs := make(chan int)
 	results := make(chan job, inFlight)
 	var wg sync.WaitGroup
@@ -486,6 +504,9 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
+				return
+			}
+			if byteSem.Acquire(ctx, weight(i)) != nil {
 				return
 			}
 			select {
@@ -519,10 +540,13 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		<-sem
 		e := entries[i]
 		if j.err != nil {
+			byteSem.Release(weight(i))
 			stats.Skipped++
 			continue
 		}
-		if err := w.add(e, fileIDs[e.Location().Path], j); err != nil {
+		err := w.add(e, fileIDs[e.Location().Path], j)
+		byteSem.Release(weight(i))
+		if err != nil {
 			return err
 		}
 		stats.Cables++

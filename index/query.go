@@ -138,7 +138,6 @@ func (q *Query) fold() {
 
 // key is what a term means, its place in the query aside.
 func (t Term) key() string {
-	t.Pos = 0
 	return fmt.Sprintf("%v|%s|%q|%v|%s|%s|%s", t.Neg, t.Field, t.Words, t.Prefix, t.Value, t.From, t.Until)
 }
 
