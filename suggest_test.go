@@ -45,7 +45,11 @@ func TestArchiveSearchSuggests(t *testing.T) {
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	src := archiveSource(ix, []string{dir}, db).(searchable)
+	s, notice := archiveSource(ix, []string{dir}, db)
+	if notice != "" {
+		t.Fatal(notice)
+	}
+	src := s.(searchable)
 	defer src.fts.Close()
 	if err := src.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
 		t.Fatal(err)
