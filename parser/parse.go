@@ -22,8 +22,11 @@ type parser struct {
 	atx     map[string]bool // headings written as Markdown "####"
 	station string          // from the banner, as written
 	serial  string
-	refText []string
-	glued   map[string]string // first part of a split line → the line as written
+	// bannerYear is the year an old telegram's banner writes before its
+	// station ("75" in C O N F I D E N T I A L 75 LIBREVILLE 1895).
+	bannerYear string
+	refText    []string
+	glued      map[string]string // first part of a split line → the line as written
 	// caption holds the caption lines cut out of one written line
 	// (splitCaption): the first piece → the line as written, and how many
 	// of the other pieces the header's lines leave out for it.
@@ -297,8 +300,11 @@ func (p *parser) finish() {
 	if station != "" {
 		n, _ := strconv.Atoi(serial)
 		id := stationKey(station) + strconv.Itoa(n)
-		if c.HasDate() {
+		switch {
+		case c.HasDate():
 			id = c.Date.Format("06") + id
+		case p.bannerYear != "" && station == p.station:
+			id = p.bannerYear + id
 		}
 		c.ID = id
 	}

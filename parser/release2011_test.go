@@ -45,3 +45,22 @@ func TestSummaryAndComment(t *testing.T) {
 		t.Errorf("08CAIRO2122 ¶1 spans %+v", sp)
 	}
 }
+
+// A 1970s telegram's banner writes the year before the station: it is the
+// classification and the id, the year taken from it when the text has no
+// date-time group.
+func TestOldBannerWithYear(t *testing.T) {
+	in := "C O N F I D E N T I A L 75 LIBREVILLE 1895\n\nE.O. 11652: GDS\nTAGS: PFOR, GB\nSUBJECT: PRESIDENT BONGO\n\n1. TEXT OF THE CABLE.\nSMITH\n\nCONFIDENTIAL\n\nNNN\n"
+	c := Parse([]byte(in))
+	if c.ID != "75LIBREVILLE1895" || c.Classification.Level != model.Confidential || c.Header.Subject != "PRESIDENT BONGO" || c.Signature != "SMITH" {
+		t.Errorf("id %q classification %v subject %q signature %q", c.ID, c.Classification, c.Header.Subject, c.Signature)
+	}
+	if c.Routing != nil && len(c.Routing.To) > 0 {
+		t.Errorf("the banner read as an addressee: %+v", c.Routing.To)
+	}
+	// With a date-time group, the id's year is the date's.
+	c = Parse([]byte("R 171600Z MAY 74\nFM AMEMBASSY LIBREVILLE\nTO SECSTATE WASHDC 3410\n\nS E C R E T 74 LIBREVILLE 0812\n\nSUBJECT: X\n\n1. TEXT.\n"))
+	if c.ID != "74LIBREVILLE812" || c.Classification.Level != model.Secret {
+		t.Errorf("dated: id %q classification %v", c.ID, c.Classification)
+	}
+}
