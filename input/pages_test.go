@@ -97,3 +97,15 @@ SUBJECT: TEST</pre></html>`
 		t.Errorf("%q %q %v", text, f, err)
 	}
 }
+
+// Some rows give the number and date twice before the id: both copies are
+// kept in the record.
+func TestRowRepeatedStart(t *testing.T) {
+	in := "167757\t2008-08-28 15:09:00\t167757\t2008-08-28 15:09:00\t08BERN443\tEmbassy Bern\tCONFIDENTIAL\t\tVZCZCXRO4059\\\nO 281509Z AUG 08\tC O N F I D E N T I A L BERN 000443 \\\n"
+	text, f, err := Decode([]byte(in), Limits{})
+	want := "id: 167757\ndate: 2008-08-28 15:09:00\nid: 167757\ndate: 2008-08-28 15:09:00\nrefid: 08BERN443\norigin: Embassy Bern\nclassification: CONFIDENTIAL\ndestination: \n" +
+		"header:\nVZCZCXRO4059\nO 281509Z AUG 08\n----------------- header ends ----------------\nC O N F I D E N T I A L BERN 000443 \n"
+	if err != nil || f != Row || string(text) != want {
+		t.Errorf("format %q err %v, got\n%s\nwant\n%s", f, err, text, want)
+	}
+}
