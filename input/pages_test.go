@@ -52,7 +52,7 @@ func TestRowRealPages(t *testing.T) {
 }
 
 // A PlusD record page: its metadata table becomes the record's fields (the
-// subject first), then the telegram's header and text.
+// subject last), then the telegram's header and text.
 func TestPlusDPages(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(pagesDir, "*_b.html"))
 	if len(files) != 3 {
@@ -66,21 +66,21 @@ func TestPlusDPages(t *testing.T) {
 		}
 		id := strings.TrimSuffix(filepath.Base(path), ".html")
 		s := string(text)
-		if !strings.Contains(s, "\nCanonical ID: "+id+"\n") || !strings.HasPrefix(s, "Subject: ") || strings.Contains(s, "<") {
+		if !strings.Contains(s, "\nCanonical ID: "+id+"\n") || !strings.HasPrefix(s, "Date: ") || !strings.Contains(s, "\nSubject: ") || strings.Contains(s, "<") {
 			t.Errorf("%s: decoded to\n%s", id, s[:min(len(s), 800)])
 		}
 	}
 	data, _ := os.ReadFile(filepath.Join(pagesDir, "1974ATHENS02959_b.html"))
 	text, _, _ := Decode(data, Limits{})
 	head := strings.SplitN(string(text), "\n", 5)
-	want := []string{"Subject: ARRESTS OF KALOUDIS AND AMBATIELOS", "Date: 1974 May 17, 16:00 (Friday)", "Canonical ID: 1974ATHENS02959_b", "Original Classification: LIMITED OFFICIAL USE"}
+	want := []string{"Date: 1974 May 17, 16:00 (Friday)", "Canonical ID: 1974ATHENS02959_b", "Original Classification: LIMITED OFFICIAL USE"}
 	for i, w := range want {
 		if head[i] != w {
 			t.Errorf("line %d: %q, want %q", i, head[i], w)
 		}
 	}
 	for _, l := range []string{"\nTAGS: AMBATIELOS, ANTHONY | GR - Greece; Crete | KALOUDIS, NICK | PINS - Political Affairs--Internal Security\n",
-		"\nFrom: Greece Athens\n", "\nR 171600Z MAY 74\n", "\nTASCA\n", `OF AMBATIELOS. GOG STATEMENT EMPHASIZED ITS "DEVOTION`} {
+		"\nFrom: Greece Athens\n", "\nSubject: ARRESTS OF KALOUDIS AND AMBATIELOS\n\n", "\nR 171600Z MAY 74\n", "\nTASCA\n", `OF AMBATIELOS. GOG STATEMENT EMPHASIZED ITS "DEVOTION`} {
 		if !strings.Contains(string(text), l) {
 			t.Errorf("no %q", l)
 		}

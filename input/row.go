@@ -23,7 +23,7 @@ var rowStart = regexp.MustCompile(`(?m)^(?:(\d+)\t)?((?:` + rowDate + `\t\d+\t)*
 
 // rowDate is a row's date; rowRepeat is a number and date some rows give
 // twice (167757 ⇥ 2008-08-28 15:09:00 ⇥ 167757 ⇥ 2008-08-28 15:09:00 ⇥ id).
-const rowDate = `\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?`
+const rowDate = `(?:\d{4}-\d\d-\d\d|\d\d?/\d\d?/\d{4}) \d\d?:\d\d(?::\d\d)?`
 
 var rowRepeat = regexp.MustCompile(rowDate + `\t(\d+)\t`)
 

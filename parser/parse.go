@@ -28,10 +28,9 @@ type parser struct {
 	refText    []string
 	glued      map[string]string // first part of a split line → the line as written
 	// caption holds the caption lines cut out of one written line
-	// (splitCaption): the first piece → the line as written, and how many
-	// of the other pieces the header's lines leave out for it.
-	caption     map[string]string
-	captionRest map[string]int
+	// (splitCaption), by their first piece (see headerLine).
+	caption map[string]captionCut
+	pending []string // the pieces of a cut caption line still to come
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
 	text     strings.Builder // paragraph texts (textRoom)
