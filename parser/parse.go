@@ -123,6 +123,19 @@ func (p *parser) appendGlued(lines []string, l string) []string {
 		p.keepCaption(fields, l)
 		return append(lines, fields...)
 	}
+	if strings.HasPrefix(l, "SUBJ") {
+		// "SUBJECT: … BAHRAINClassified By: …": the next field run onto
+		// the subject line.
+		if loc := subjectRunOn.FindStringIndex(l); loc != nil && loc[0] > len("SUBJECT: ") {
+			cut := loc[0]
+			for cut < len(l) && l[cut] == ' ' {
+				cut++
+			}
+			first := strings.TrimRight(l[:cut], " ")
+			p.keepCaption([]string{first, l[cut:]}, l) // the header keeps the line as written
+			return p.appendGlued(append(lines, first), l[cut:])
+		}
+	}
 	if strings.HasPrefix(l, "REF") {
 		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
 		// run onto the REF line.

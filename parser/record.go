@@ -329,3 +329,7 @@ func gluedCaption(l string) []string {
 	}
 	return splitCaption(l)
 }
+
+// subjectRunOn is Classified By glued to a subject's last word
+// ("… VISIT TO BAHRAINClassified By: …").
+var subjectRunOn = guard(`Classified By:`, has("Classified By:"))

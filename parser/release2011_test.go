@@ -64,3 +64,16 @@ func TestOldBannerWithYear(t *testing.T) {
 		t.Errorf("dated: id %q classification %v", c.ID, c.Classification)
 	}
 }
+
+// Classified By glued to the subject's last word starts a field of its
+// own.
+func TestSubjectRunOnClassifiedBy(t *testing.T) {
+	line := "SUBJECT: SCENESETTER FOR GENERAL PETRAEUS’ VISIT TO BAHRAINClassified By: Charge d’Affaires a.i. Christopher Henzel for reasons 1.4 (b) and (d)"
+	c := Parse([]byte(line + "\n\n1. (C) Text.\n"))
+	if len(c.Header.Lines) != 1 || c.Header.Lines[0] != line {
+		t.Errorf("header lines %q, want the line as written", c.Header.Lines)
+	}
+	if c.Header.Subject != "SCENESETTER FOR GENERAL PETRAEUS’ VISIT TO BAHRAIN" || c.Header.ClassifiedBy == nil || c.Header.ClassifiedBy.Authority != "Charge d’Affaires a.i. Christopher Henzel" {
+		t.Errorf("subject %q, classified by %+v", c.Header.Subject, c.Header.ClassifiedBy)
+	}
+}
