@@ -43,6 +43,23 @@ var recordKeys = map[string]bool{"refid": true, "canonical id": true}
 // TAGS: or SUBJECT: just above a record is not one of its fields.
 var recordOpens = map[string]bool{"id": true, "date": true, "refid": true, "canonical id": true}
 
+// opensRecord reports whether l is a record's first field line. It looks
+// at the name before the colon before it runs recordField: most lines are
+// turned away without it.
+func opensRecord(l string) bool {
+	k := strings.IndexByte(l, ':')
+	if k < 2 || k > 12 {
+		return false
+	}
+	name := l[:k]
+	for open := range recordOpens {
+		if strings.EqualFold(name, open) {
+			return recordField.MatchString(l)
+		}
+	}
+	return false
+}
+
 // recordStart is how far down a page the record may start: below a copy of
 // the routing header at most.
 const recordStart = 200
@@ -55,7 +72,7 @@ const recordStart = 200
 func (p *parser) takeRecord(lines []string) []string {
 	start, end, header := -1, -1, -1
 	for i := 0; i < len(lines) && i < recordStart; i++ {
-		if m := recordField.FindStringSubmatch(lines[i]); m == nil || !recordOpens[strings.ToLower(m[1])] {
+		if !opensRecord(lines[i]) {
 			continue
 		}
 		j, hasID := i, false
