@@ -18,6 +18,7 @@ const (
 	FieldReferences                     // the REF items
 	FieldClassified                     // who classified it, why, and until when
 	FieldEO                             // the E.O. line, when no one is named as classifier
+	FieldCanonicalID                    // the PlusD library's id of the record
 )
 
 // HeaderField is one labelled row of a cable's header as a reader sees it.
@@ -72,6 +73,7 @@ func (c *Cable) HeaderFields() []HeaderField {
 	} else {
 		add(FieldEO, "E.O.", c.declassLine(), 1)
 	}
+	add(FieldCanonicalID, "PlusD ID", c.CanonicalID, 1)
 	return fs
 }
 
