@@ -36,7 +36,7 @@ func TestSummaryAndComment(t *testing.T) {
 	if len(c.Body[0].Spans) != 1 || c.Body[0].Spans[0].Kind != model.Summary {
 		t.Errorf("summary alone: %+v", c.Body[0].Spans)
 	}
-	raw, err := os.ReadFile(filepath.Join(cablesDir, "08CAIRO2122.txt"))
+	raw, err := os.ReadFile(filepath.Join(pagesDir, "08CAIRO2122.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
