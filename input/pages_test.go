@@ -52,7 +52,7 @@ func TestRowRealPages(t *testing.T) {
 }
 
 // A PlusD record page: its metadata table becomes the record's fields (the
-// subject first), then the telegram's header and text.
+// subject last), then the telegram's header and text.
 func TestPlusDPages(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(pagesDir, "*_b.html"))
 	if len(files) != 3 {
@@ -66,21 +66,21 @@ func TestPlusDPages(t *testing.T) {
 		}
 		id := strings.TrimSuffix(filepath.Base(path), ".html")
 		s := string(text)
-		if !strings.Contains(s, "\nCanonical ID: "+id+"\n") || !strings.HasPrefix(s, "Subject: ") || strings.Contains(s, "<") {
+		if !strings.Contains(s, "\nCanonical ID: "+id+"\n") || !strings.HasPrefix(s, "Date: ") || !strings.Contains(s, "\nSubject: ") || strings.Contains(s, "<") {
 			t.Errorf("%s: decoded to\n%s", id, s[:min(len(s), 800)])
 		}
 	}
 	data, _ := os.ReadFile(filepath.Join(pagesDir, "1974ATHENS02959_b.html"))
 	text, _, _ := Decode(data, Limits{})
 	head := strings.SplitN(string(text), "\n", 5)
-	want := []string{"Subject: ARRESTS OF KALOUDIS AND AMBATIELOS", "Date: 1974 May 17, 16:00 (Friday)", "Canonical ID: 1974ATHENS02959_b", "Original Classification: LIMITED OFFICIAL USE"}
+	want := []string{"Date: 1974 May 17, 16:00 (Friday)", "Canonical ID: 1974ATHENS02959_b", "Original Classification: LIMITED OFFICIAL USE"}
 	for i, w := range want {
 		if head[i] != w {
 			t.Errorf("line %d: %q, want %q", i, head[i], w)
 		}
 	}
 	for _, l := range []string{"\nTAGS: AMBATIELOS, ANTHONY | GR - Greece; Crete | KALOUDIS, NICK | PINS - Political Affairs--Internal Security\n",
-		"\nFrom: Greece Athens\n", "\nR 171600Z MAY 74\n", "\nTASCA\n", `OF AMBATIELOS. GOG STATEMENT EMPHASIZED ITS "DEVOTION`} {
+		"\nFrom: Greece Athens\n", "\nSubject: ARRESTS OF KALOUDIS AND AMBATIELOS\n\n", "\nR 171600Z MAY 74\n", "\nTASCA\n", `OF AMBATIELOS. GOG STATEMENT EMPHASIZED ITS "DEVOTION`} {
 		if !strings.Contains(string(text), l) {
 			t.Errorf("no %q", l)
 		}
@@ -95,5 +95,17 @@ SUBJECT: TEST</pre></html>`
 	text, f, err := Decode([]byte(page), Limits{})
 	if err != nil || f != PlusD || string(text) != "UNCLAS STATE 000001\nSUBJECT: TEST" {
 		t.Errorf("%q %q %v", text, f, err)
+	}
+}
+
+// Some rows give the number and date twice before the id: both copies are
+// kept in the record.
+func TestRowRepeatedStart(t *testing.T) {
+	in := "167757\t2008-08-28 15:09:00\t167757\t2008-08-28 15:09:00\t08BERN443\tEmbassy Bern\tCONFIDENTIAL\t\tVZCZCXRO4059\\\nO 281509Z AUG 08\tC O N F I D E N T I A L BERN 000443 \\\n"
+	text, f, err := Decode([]byte(in), Limits{})
+	want := "id: 167757\ndate: 2008-08-28 15:09:00\nid: 167757\ndate: 2008-08-28 15:09:00\nrefid: 08BERN443\norigin: Embassy Bern\nclassification: CONFIDENTIAL\ndestination: \n" +
+		"header:\nVZCZCXRO4059\nO 281509Z AUG 08\n----------------- header ends ----------------\nC O N F I D E N T I A L BERN 000443 \n"
+	if err != nil || f != Row || string(text) != want {
+		t.Errorf("format %q err %v, got\n%s\nwant\n%s", f, err, text, want)
 	}
 }

@@ -37,8 +37,8 @@ func isPlusD(head []byte) bool {
 
 // fromPlusD writes the page as the parser reads an archive's record (see
 // parser/record.go): the table's fields one a line in the library's own
-// names ("Canonical ID: 1974ATHENS02959_b"), the subject first, a blank
-// line, then the telegram's header and text. A page without the
+// names ("Canonical ID: 1974ATHENS02959_b"), then the subject the table
+// is headed with, a blank line, then the telegram's header and text. A page without the
 // telegram's divisions is read as any other web page.
 func fromPlusD(page []byte) ([]byte, error) {
 	body := taggedText.FindSubmatch(page)
@@ -46,17 +46,17 @@ func fromPlusD(page []byte) ([]byte, error) {
 		return fromHTML(page)
 	}
 	var out bytes.Buffer
-	if m := synopsisTitle.FindSubmatch(page); m != nil {
-		if s := plainText(m[1]); s != "" {
-			out.WriteString("Subject: " + s + "\n")
-		}
-	}
 	for _, m := range synopsisField.FindAllSubmatch(page, -1) {
 		name := strings.TrimSuffix(plainText(m[1]), ":")
 		if name == "" {
 			continue
 		}
 		out.WriteString(name + ": " + plainText(m[2]) + "\n")
+	}
+	if m := synopsisTitle.FindSubmatch(page); m != nil {
+		if s := plainText(m[1]); s != "" {
+			out.WriteString("Subject: " + s + "\n")
+		}
 	}
 	out.WriteByte('\n')
 	if h := textHeader.FindSubmatch(page); h != nil {

@@ -19,7 +19,13 @@ func init() {
 }
 
 // rowStart is the start of a row: the number, the date, the id.
-var rowStart = regexp.MustCompile(`(?m)^(?:(\d+)\t)?(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?)\t(\d\d[A-Z][A-Z0-9]*\d)\t`)
+var rowStart = regexp.MustCompile(`(?m)^(?:(\d+)\t)?((?:` + rowDate + `\t\d+\t)*)(` + rowDate + `)\t(\d\d[A-Z][A-Z0-9]*\d)\t`)
+
+// rowDate is a row's date; rowRepeat is a number and date some rows give
+// twice (167757 ⇥ 2008-08-28 15:09:00 ⇥ 167757 ⇥ 2008-08-28 15:09:00 ⇥ id).
+const rowDate = `(?:\d{4}-\d\d-\d\d|\d\d?/\d\d?/\d{4}) \d\d?:\d\d(?::\d\d)?`
+
+var rowRepeat = regexp.MustCompile(rowDate + `\t(\d+)\t`)
 
 func isRow(head []byte) bool {
 	return !htmlHint.Match(head) && rowStart.Match(head)
@@ -49,7 +55,15 @@ func fromRow(data []byte) ([]byte, error) {
 		out.Write(data[m[2]:m[3]])
 		out.WriteByte('\n')
 	}
-	rest := data[m[4]:]
+	for _, r := range rowRepeat.FindAllSubmatch(data[m[4]:m[5]], -1) {
+		// The number and date given once more are kept, as the record's.
+		out.WriteString("date: ")
+		out.Write(bytes.TrimSuffix(r[0][:len(r[0])-len(r[1])-1], []byte("\t")))
+		out.WriteString("\nid: ")
+		out.Write(r[1])
+		out.WriteByte('\n')
+	}
+	rest := data[m[6]:]
 	for _, name := range rowNames {
 		v := rest
 		i := bytes.IndexByte(rest, '\t')

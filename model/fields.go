@@ -10,14 +10,15 @@ import (
 type FieldKey int
 
 const (
-	FieldFrom       FieldKey = iota + 1 // the originator
-	FieldTo                             // the first addressee and how many more
-	FieldAttention                      // the passing lines (DEPARTMENT FOR G/TIP: …)
-	FieldSubject                        // the subject
-	FieldTags                           // the TAGS codes, then the other items
-	FieldReferences                     // the REF items
-	FieldClassified                     // who classified it, why, and until when
-	FieldEO                             // the E.O. line, when no one is named as classifier
+	FieldFrom        FieldKey = iota + 1 // the originator
+	FieldTo                              // the first addressee and how many more
+	FieldAttention                       // the passing lines (DEPARTMENT FOR G/TIP: …)
+	FieldSubject                         // the subject
+	FieldTags                            // the TAGS codes, then the other items
+	FieldReferences                      // the REF items
+	FieldClassified                      // who classified it, why, and until when
+	FieldEO                              // the E.O. line, when no one is named as classifier
+	FieldCanonicalID                     // the PlusD library's id of the record
 )
 
 // HeaderField is one labelled row of a cable's header as a reader sees it.
@@ -72,6 +73,7 @@ func (c *Cable) HeaderFields() []HeaderField {
 	} else {
 		add(FieldEO, "E.O.", c.declassLine(), 1)
 	}
+	add(FieldCanonicalID, "PlusD ID", c.CanonicalID, 1)
 	return fs
 }
 

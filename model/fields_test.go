@@ -93,3 +93,12 @@ func TestBanner(t *testing.T) {
 		}
 	}
 }
+
+// A PlusD record shows its canonical id last.
+func TestHeaderFieldsCanonicalID(t *testing.T) {
+	c := &Cable{Origin: "AMEMBASSY ATHENS", CanonicalID: "1974ATHENS02959_b"}
+	fs := c.HeaderFields()
+	if len(fs) != 2 || !reflect.DeepEqual(fs[1], HeaderField{Key: FieldCanonicalID, Label: "PlusD ID", Value: "1974ATHENS02959_b", Lines: 1}) {
+		t.Errorf("fields %+v", fs)
+	}
+}

@@ -391,6 +391,17 @@ func (p *parser) readBanner(s string, m []int) {
 	}
 	p.station = strings.ToUpper(strings.TrimSpace(get(6)))
 	p.serial = get(7)
+	// The year, where the banner has one, stands between what comes
+	// before the station (the level, qualifiers, caveats, SECTION n OF m)
+	// and the station.
+	from := 0
+	for _, k := range []int{3, 5, 7, 11} {
+		from = max(from, m[k])
+	}
+	p.bannerYear = ""
+	if y := strings.TrimSpace(s[from:m[12]]); len(y) == 2 && allDigits(y) {
+		p.bannerYear = y
+	}
 }
 
 // levelOf reads a classification word however it is spaced or abbreviated.

@@ -23,13 +23,15 @@ type parser struct {
 	atx     map[string]bool // headings written as Markdown "####"
 	station string          // from the banner, as written
 	serial  string
-	refText []string
-	glued   map[string]string // first part of a split line → the line as written
+	// bannerYear is the year an old telegram's banner writes before its
+	// station ("75" in C O N F I D E N T I A L 75 LIBREVILLE 1895).
+	bannerYear string
+	refText    []string
+	glued      map[string]string // first part of a split line → the line as written
 	// caption holds the caption lines cut out of one written line
-	// (splitCaption): the first piece → the line as written, and how many
-	// of the other pieces the header's lines leave out for it.
-	caption     map[string]string
-	captionRest map[string]int
+	// (splitCaption), by their first piece (see headerLine).
+	caption map[string]captionCut
+	pending []string // the pieces of a cut caption line still to come
 	// tagsOpen is set while a TAGS line ends with a comma.
 	tagsOpen bool
 	text     strings.Builder // paragraph texts (textRoom)
@@ -130,6 +132,19 @@ func (p *parser) appendGlued(lines []string, l string) []string {
 	if fields := gluedCaption(l); fields != nil {
 		p.keepCaption(fields, l)
 		return append(lines, fields...)
+	}
+	if strings.HasPrefix(l, "SUBJ") {
+		// "SUBJECT: … BAHRAINClassified By: …": the next field run onto
+		// the subject line.
+		if loc := subjectRunOn.FindStringIndex(l); loc != nil && loc[0] > len("SUBJECT: ") {
+			cut := loc[0]
+			for cut < len(l) && l[cut] == ' ' {
+				cut++
+			}
+			first := strings.TrimRight(l[:cut], " ")
+			p.keepCaption([]string{first, l[cut:]}, l) // the header keeps the line as written
+			return p.appendGlued(append(lines, first), l[cut:])
+		}
 	}
 	if strings.HasPrefix(l, "REF") {
 		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
@@ -307,8 +322,11 @@ func (p *parser) finish() {
 	if station != "" {
 		n, _ := strconv.Atoi(serial)
 		id := stationKey(station) + strconv.Itoa(n)
-		if c.HasDate() {
+		switch {
+		case c.HasDate():
 			id = c.Date.Format("06") + id
+		case p.bannerYear != "" && station == p.station:
+			id = p.bannerYear + id
 		}
 		c.ID = id
 	}

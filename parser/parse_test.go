@@ -146,10 +146,6 @@ var known = map[string]string{
 	"02BRASILIA4227": "subject",
 	// A partial record cut off in the passing lines, before its SUBJECT.
 	"06KABUL3934": "subject",
-	// The 2011 site's page runs the caption onto the "Cable dated:" line
-	// and has no SUBJECT at all (its published subject is empty too).
-	"05LIMA3571":  "subject",
-	"10LONDON255": "subject",
 }
 
 var dtg = regexp.MustCompile(`(?i)\b\d{6}Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*\d{2}\b`)

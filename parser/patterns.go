@@ -17,8 +17,9 @@ var eoNumbers = []string{"12958", "13526", "12356", "12065", "11652"}
 const levelWords = `C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|(?:S\s?)?S?\s?E\s?C\s?R\s?E\s?T|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|U?UNCLAS(?:SIFIED)?(?:\s+E\s?F\s?T\s?O)?|L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E`
 
 // bannerTail is what follows the level: qualifiers, SECTION n OF m, the
-// station and its serial.
-const bannerTail = `(?:\s*//\s*([A-Z][A-Z /]*?))?((?:\s+(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|SENSITIVE|STADIS))*)(?:\s+S\s?E\s?C\s?T\s?I\s?O\s?N\s+(\d{1,2})\s+OF\s+(\d{1,2}))?\s+([A-Z][A-Z .'-]*?)\s+(\d{3,7})\b`
+// station and its serial; a 1970s telegram writes the year before the
+// station (C O N F I D E N T I A L 75 LIBREVILLE 1895).
+const bannerTail = `(?:\s*//\s*([A-Z][A-Z /]*?))?((?:\s+(?:NOFORN|SIPDIS|EXDIS|NODIS|LIMDIS|SENSITIVE|STADIS))*)(?:\s+S\s?E\s?C\s?T\s?I\s?O\s?N\s+(\d{1,2})\s+OF\s+(\d{1,2}))?(?:\s+\d{2})?\s+([A-Z][A-Z .'-]*?)\s+(\d{3,7})\b`
 
 var (
 	// banner is the classification line at the head of the body:

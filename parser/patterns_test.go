@@ -41,6 +41,9 @@ func TestGuards(t *testing.T) {
 		"C O N F I D E N T I A L SECTION 01 OF 02 TOKYO 002531",
 		"A. REF AMMAN 222",
 		"REF. STATE 184178",
+		"ID:247169 Cable dated:2010-02-04T10:15:00C O N F I D E N T I A L LONDON 000255NOFORN",
+		"Cable dated:2005-08-17T21:24:00]C O N F I D E N T I A L LIMA 003571SIPDIS",
+		"SUBJECT: VISIT TO BAHRAINClassified By: Charge d’Affaires",
 	}
 	for _, f := range cableFiles(t) {
 		raw, err := os.ReadFile(f)

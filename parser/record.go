@@ -39,6 +39,27 @@ var recordEnd = regexp.MustCompile(`^-{5,}\s*header ends\s*-{5,}$`)
 // them must be there, with an id for its value.
 var recordKeys = map[string]bool{"refid": true, "canonical id": true}
 
+// recordOpens are the names a record starts with: the cable's own
+// TAGS: or SUBJECT: just above a record is not one of its fields.
+var recordOpens = map[string]bool{"id": true, "date": true, "refid": true, "canonical id": true}
+
+// opensRecord reports whether l is a record's first field line. It looks
+// at the name before the colon before it runs recordField: most lines are
+// turned away without it.
+func opensRecord(l string) bool {
+	k := strings.IndexByte(l, ':')
+	if k < 2 || k > 12 {
+		return false
+	}
+	name := l[:k]
+	for open := range recordOpens {
+		if strings.EqualFold(name, open) {
+			return recordField.MatchString(l)
+		}
+	}
+	return false
+}
+
 // recordStart is how far down a page the record may start: below a copy of
 // the routing header at most.
 const recordStart = 200
@@ -51,7 +72,7 @@ const recordStart = 200
 func (p *parser) takeRecord(lines []string) []string {
 	start, end, header := -1, -1, -1
 	for i := 0; i < len(lines) && i < recordStart; i++ {
-		if !recordField.MatchString(lines[i]) {
+		if !opensRecord(lines[i]) {
 			continue
 		}
 		j, hasID := i, false
@@ -225,35 +246,39 @@ func (p *parser) takeCableDated(l string) (fields []string, ok bool) {
 }
 
 // keepCaption notes a caption line cut into fields, so that the header's
-// lines hold it as written (front.go: headerLine) rather than its pieces.
+// lines hold it as written (headerLine) rather than its pieces.
 func (p *parser) keepCaption(fields []string, written string) {
 	if len(fields) < 2 {
 		return
 	}
 	if p.caption == nil {
-		p.caption, p.captionRest = map[string]string{}, map[string]int{}
+		p.caption = map[string]captionCut{}
 	}
-	p.caption[fields[0]] = written
-	for _, f := range fields[1:] {
-		p.captionRest[f]++
-	}
+	p.caption[fields[0]] = captionCut{written, fields[1:]}
+}
+
+// captionCut is a caption line cut into pieces: the line as written and
+// the pieces after the first.
+type captionCut struct {
+	written string
+	rest    []string
 }
 
 // headerLine appends a caption line to the header's lines as written: the
 // whole line for the first piece of a line cut by splitCaption, nothing
-// for its other pieces.
+// for the pieces that follow it right after.
 func (p *parser) headerLine(l string) {
 	h := &p.c.Header
-	if p.caption != nil {
-		if w, ok := p.caption[l]; ok {
-			delete(p.caption, l)
-			h.Lines = append(h.Lines, w)
-			return
-		}
-		if p.captionRest[l] > 0 {
-			p.captionRest[l]--
-			return
-		}
+	if len(p.pending) > 0 && p.pending[0] == l {
+		p.pending = p.pending[1:]
+		return
+	}
+	p.pending = nil
+	if cut, ok := p.caption[l]; ok {
+		delete(p.caption, l)
+		h.Lines = append(h.Lines, cut.written)
+		p.pending = cut.rest
+		return
 	}
 	h.Lines = append(h.Lines, l)
 }
@@ -316,9 +341,12 @@ func gluedCaption(l string) []string {
 	if m == nil || m[1] == len(l) || !banner.MatchString(l[:m[1]]) {
 		return nil
 	}
-	rest := l[m[1]:]
-	if !isLetter(rest[0]) && captionField.FindStringIndex(strings.TrimSpace(rest)) == nil && !captionCaveat.MatchString(strings.TrimSpace(rest)) {
-		return nil
+	if !isLetter(l[m[1]]) {
+		return nil // the next field after a space: a caption on one line, read as it is
 	}
 	return splitCaption(l)
 }
+
+// subjectRunOn is Classified By glued to a subject's last word
+// ("… VISIT TO BAHRAINClassified By: …").
+var subjectRunOn = guard(`Classified By:`, has("Classified By:"))

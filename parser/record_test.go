@@ -92,7 +92,7 @@ func TestNoRecordWithoutID(t *testing.T) {
 // in it, and the first copy is set apart.
 func TestArchiveRecordReal(t *testing.T) {
 	read := func(id string) *model.Cable {
-		raw, err := os.ReadFile(filepath.Join(cablesDir, id+".txt"))
+		raw, err := os.ReadFile(filepath.Join(pagesDir, id+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,6 +118,10 @@ func TestArchiveRecordReal(t *testing.T) {
 }
 
 const time16 = "2006-01-02 15:04"
+
+// pagesDir holds real pages of the 2011 mirror whose forms these tests
+// name (testdata/pages/README.md says where each comes from).
+const pagesDir = "../testdata/pages"
 
 // A "Cable dated:" line: the record's number and date are metadata (the
 // line is kept whole in the preamble), and the caption fields run together
@@ -174,7 +178,7 @@ func TestCableDatedReal(t *testing.T) {
 		{"10LONDON255", "2010-02-04 10:15", model.Confidential, true, 6, ""},
 		{"09CAIRO326", "2009-02-23 13:07", model.Secret, false, 9, "SENATOR LIEBERMAN’S FEBRUARY 17 MEETING WITH GAMAL MUBARAK"},
 	} {
-		raw, err := os.ReadFile(filepath.Join(cablesDir, tt.id+".txt"))
+		raw, err := os.ReadFile(filepath.Join(pagesDir, tt.id+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -36,12 +36,44 @@ func TestSummaryAndComment(t *testing.T) {
 	if len(c.Body[0].Spans) != 1 || c.Body[0].Spans[0].Kind != model.Summary {
 		t.Errorf("summary alone: %+v", c.Body[0].Spans)
 	}
-	raw, err := os.ReadFile(filepath.Join(cablesDir, "08CAIRO2122.txt"))
+	raw, err := os.ReadFile(filepath.Join(pagesDir, "08CAIRO2122.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c = Parse(raw)
 	if sp := c.Body[0].Spans; len(sp) != 2 || sp[0].Kind != model.Summary || sp[1].Kind != model.Comment || sp[1].End != len(c.Body[0].Text) {
 		t.Errorf("08CAIRO2122 ¶1 spans %+v", sp)
+	}
+}
+
+// A 1970s telegram's banner writes the year before the station: it is the
+// classification and the id, the year taken from it when the text has no
+// date-time group.
+func TestOldBannerWithYear(t *testing.T) {
+	in := "C O N F I D E N T I A L 75 LIBREVILLE 1895\n\nE.O. 11652: GDS\nTAGS: PFOR, GB\nSUBJECT: PRESIDENT BONGO\n\n1. TEXT OF THE CABLE.\nSMITH\n\nCONFIDENTIAL\n\nNNN\n"
+	c := Parse([]byte(in))
+	if c.ID != "75LIBREVILLE1895" || c.Classification.Level != model.Confidential || c.Header.Subject != "PRESIDENT BONGO" || c.Signature != "SMITH" {
+		t.Errorf("id %q classification %v subject %q signature %q", c.ID, c.Classification, c.Header.Subject, c.Signature)
+	}
+	if c.Routing != nil && len(c.Routing.To) > 0 {
+		t.Errorf("the banner read as an addressee: %+v", c.Routing.To)
+	}
+	// With a date-time group, the id's year is the date's.
+	c = Parse([]byte("R 171600Z MAY 74\nFM AMEMBASSY LIBREVILLE\nTO SECSTATE WASHDC 3410\n\nS E C R E T 74 LIBREVILLE 0812\n\nSUBJECT: X\n\n1. TEXT.\n"))
+	if c.ID != "74LIBREVILLE812" || c.Classification.Level != model.Secret {
+		t.Errorf("dated: id %q classification %v", c.ID, c.Classification)
+	}
+}
+
+// Classified By glued to the subject's last word starts a field of its
+// own.
+func TestSubjectRunOnClassifiedBy(t *testing.T) {
+	line := "SUBJECT: SCENESETTER FOR GENERAL PETRAEUS’ VISIT TO BAHRAINClassified By: Charge d’Affaires a.i. Christopher Henzel for reasons 1.4 (b) and (d)"
+	c := Parse([]byte(line + "\n\n1. (C) Text.\n"))
+	if len(c.Header.Lines) != 1 || c.Header.Lines[0] != line {
+		t.Errorf("header lines %q, want the line as written", c.Header.Lines)
+	}
+	if c.Header.Subject != "SCENESETTER FOR GENERAL PETRAEUS’ VISIT TO BAHRAIN" || c.Header.ClassifiedBy == nil || c.Header.ClassifiedBy.Authority != "Charge d’Affaires a.i. Christopher Henzel" {
+		t.Errorf("subject %q, classified by %+v", c.Header.Subject, c.Header.ClassifiedBy)
 	}
 }
