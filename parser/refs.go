@@ -136,7 +136,7 @@ func (p *parser) readReferences(text string) []model.Reference {
 	var out []model.Reference
 	// A page that cut a line ("REF: TBILIS...") and gives it whole
 	// further on: each part is a list of its own, and the cut item goes.
-	for part := range strings.SplitSeq(text, "...") {
+	for part := range strings.SplitSeq(strings.ReplaceAll(text, "... ", "…"), "…") {
 		refs := p.readList(strings.TrimSpace(part))
 		if strings.HasSuffix(text, part) || len(refs) == 0 {
 			out = append(out, refs...)
@@ -322,6 +322,19 @@ func (l *refList) item(name string, from, to int) {
 		return
 	}
 	cites := l.cites(from, to)
+	if len(cites) == 0 {
+		// "TEHRAN'S A-077 OF MAY 15, 1972: TEHRAN 3312": what cites no
+		// cable, then after a colon or semicolon what does.
+		for k := from + 1; k+1 < to; k++ {
+			if s := l.toks[k].s; s == ":" || s == ";" {
+				if _, ok := l.cable(l.toks[:to], k+1); ok {
+					l.out = append(l.out, model.Reference{Label: name, Text: strings.Trim(l.text[l.toks[from].start:l.toks[k].start], " ,;:")})
+					l.item(name, k+1, to)
+					return
+				}
+			}
+		}
+	}
 	text := func(a, b int) string {
 		return strings.Trim(l.text[l.toks[a].start:l.toks[b-1].end], " ,;:&/")
 	}
