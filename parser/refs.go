@@ -318,7 +318,7 @@ func (l *refList) item(name string, from, to int) {
 	for to > from && isSep(l.toks[to-1]) {
 		to--
 	}
-	if from >= to {
+	if from >= to || l.onlyRefWords(from, to) {
 		return
 	}
 	cites := l.cites(from, to)
@@ -361,6 +361,17 @@ func (l *refList) item(name string, from, to int) {
 	}
 }
 
+// onlyRefWords reports whether tokens [from, to) are nothing but the
+// words REF, REFTEL… ("REF: REF (A) MADRID 3785").
+func (l *refList) onlyRefWords(from, to int) bool {
+	for _, t := range l.toks[from:to] {
+		if t.kind != tPunct && !isRefWord(t.s) {
+			return false
+		}
+	}
+	return true
+}
+
 func isSep(t token) bool {
 	if t.kind != tPunct {
 		return false
@@ -400,8 +411,8 @@ func (l *refList) cites(from, to int) []cite {
 		// cited before, or the cable's own.
 		if from < len(t) && t[from].kind == tNum && t[from].s[0] != '0' && (from+1 == len(t) || t[from+1].s == "AND") {
 			st := l.lastStation
-			if st == "" {
-				st = l.p.ownStation()
+			if st == "" && len(t[from].s) <= 5 {
+				st = l.p.ownStation() // six digits are the Department's: no guess
 			}
 			if n := atoi(t[from].s); st != "" && n > 0 && len(t[from].s) <= 7 {
 				first, ok = cite{station: st, year: l.lastYear, serial: n, start: from, end: from + 1}, true
