@@ -554,7 +554,7 @@ func (l *refList) cable(t []token, i int) (cite, bool) {
 	if j >= len(t) || !isSerial(t[j]) {
 		return c, false
 	}
-	if j+1 < len(t) && t[j+1].kind == tWord && t[j+1].start == t[j].end {
+	if j+1 < len(t) && t[j+1].s == "Z" && t[j+1].start == t[j].end {
 		return c, false // "301601Z": a date-time group
 	}
 	c.serial = atoi(t[j].s)

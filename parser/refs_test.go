@@ -42,6 +42,7 @@ func TestReferenceGrammar(t *testing.T) {
 		{"REF.", "REF. STATE 184178", "-:08STATE184178"},
 		{"STATE:", "REF: STATE: 73097", "-:08STATE73097"},
 		{"brackets", "Ref: [A] State 188314 [B] Ottawa 2285", "A:08STATE188314 B:08OTTAWA2285"},
+		{"text glued to serial", "REF: MANAMA 510Classified By: CDA", "-:08MANAMA510"},
 		{"label glued to serial", "REF: A. STATE 021770B. STATE 039585C. STATE 052030", "A:08STATE21770 B:08STATE39585 C:08STATE52030"},
 		// Several serials of one post.
 		{"AND", "REF: A. BRASILIA 2799 AND 2764 B. PORT AU PRINCE 2325", "A:08BRASILIA2799 A:08BRASILIA2764 B:08PORTAUPRINCE2325"},
