@@ -227,12 +227,16 @@ func refOpen(refs []string) bool {
 	if w == "AND" {
 		return true
 	}
-	if w == "PREVIOUS" || w == "NOTAL" || len(f) < 2 {
-		return len(f) == 1 && w != "PREVIOUS" && w != "NOTAL"
+	if w == "PREVIOUS" || w == "NOTAL" {
+		return false
 	}
-	// The word before the post's last word is no serial.
-	for _, x := range f[max(0, len(f)-4) : len(f)-1] {
-		if allDigits(x) && len(x) > 2 {
+	// Back from the end to the item's label: open if no serial comes
+	// first ("(C) SECSTATE", "C) 06 Kabul"), shut if one does.
+	for k := len(f) - 1; k >= 0; k-- {
+		switch x := strings.Trim(f[k], ",;"); {
+		case refLabelEnd.MatchString(x):
+			return true
+		case allDigits(x) && len(x) > 2:
 			return false
 		}
 	}

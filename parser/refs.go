@@ -136,7 +136,7 @@ func (p *parser) readReferences(text string) []model.Reference {
 	var out []model.Reference
 	// A page that cut a line ("REF: TBILIS...") and gives it whole
 	// further on: each part is a list of its own, and the cut item goes.
-	for part := range strings.SplitSeq(text, "...") {
+	for part := range strings.SplitSeq(strings.ReplaceAll(text, "... ", "…"), "…") {
 		refs := p.readList(strings.TrimSpace(part))
 		if strings.HasSuffix(text, part) || len(refs) == 0 {
 			out = append(out, refs...)
@@ -318,10 +318,23 @@ func (l *refList) item(name string, from, to int) {
 	for to > from && isSep(l.toks[to-1]) {
 		to--
 	}
-	if from >= to {
+	if from >= to || l.onlyRefWords(from, to) {
 		return
 	}
 	cites := l.cites(from, to)
+	if len(cites) == 0 {
+		// "TEHRAN'S A-077 OF MAY 15, 1972: TEHRAN 3312": what cites no
+		// cable, then after a colon or semicolon what does.
+		for k := from + 1; k+1 < to; k++ {
+			if s := l.toks[k].s; s == ":" || s == ";" {
+				if _, ok := l.cable(l.toks[:to], k+1); ok {
+					l.out = append(l.out, model.Reference{Label: name, Text: strings.Trim(l.text[l.toks[from].start:l.toks[k].start], " ,;:")})
+					l.item(name, k+1, to)
+					return
+				}
+			}
+		}
+	}
 	text := func(a, b int) string {
 		return strings.Trim(l.text[l.toks[a].start:l.toks[b-1].end], " ,;:&/")
 	}
@@ -346,6 +359,17 @@ func (l *refList) item(name string, from, to int) {
 		}
 		l.out = append(l.out, model.Reference{Label: name, Text: text(a, b), ID: l.id(c)})
 	}
+}
+
+// onlyRefWords reports whether tokens [from, to) are nothing but the
+// words REF, REFTEL… ("REF: REF (A) MADRID 3785").
+func (l *refList) onlyRefWords(from, to int) bool {
+	for _, t := range l.toks[from:to] {
+		if t.kind != tPunct && !isRefWord(t.s) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSep(t token) bool {
@@ -387,8 +411,8 @@ func (l *refList) cites(from, to int) []cite {
 		// cited before, or the cable's own.
 		if from < len(t) && t[from].kind == tNum && t[from].s[0] != '0' && (from+1 == len(t) || t[from+1].s == "AND") {
 			st := l.lastStation
-			if st == "" {
-				st = l.p.ownStation()
+			if st == "" && len(t[from].s) <= 5 {
+				st = l.p.ownStation() // six digits are the Department's: no guess
 			}
 			if n := atoi(t[from].s); st != "" && n > 0 && len(t[from].s) <= 7 {
 				first, ok = cite{station: st, year: l.lastYear, serial: n, start: from, end: from + 1}, true
@@ -530,7 +554,7 @@ func (l *refList) cable(t []token, i int) (cite, bool) {
 	if j >= len(t) || !isSerial(t[j]) {
 		return c, false
 	}
-	if j+1 < len(t) && t[j+1].kind == tWord && t[j+1].start == t[j].end {
+	if j+1 < len(t) && t[j+1].s == "Z" && t[j+1].start == t[j].end {
 		return c, false // "301601Z": a date-time group
 	}
 	c.serial = atoi(t[j].s)

@@ -42,6 +42,7 @@ func TestReferenceGrammar(t *testing.T) {
 		{"REF.", "REF. STATE 184178", "-:08STATE184178"},
 		{"STATE:", "REF: STATE: 73097", "-:08STATE73097"},
 		{"brackets", "Ref: [A] State 188314 [B] Ottawa 2285", "A:08STATE188314 B:08OTTAWA2285"},
+		{"text glued to serial", "REF: MANAMA 510Classified By: CDA", "-:08MANAMA510"},
 		{"label glued to serial", "REF: A. STATE 021770B. STATE 039585C. STATE 052030", "A:08STATE21770 B:08STATE39585 C:08STATE52030"},
 		// Several serials of one post.
 		{"AND", "REF: A. BRASILIA 2799 AND 2764 B. PORT AU PRINCE 2325", "A:08BRASILIA2799 A:08BRASILIA2764 B:08PORTAUPRINCE2325"},
@@ -75,6 +76,10 @@ func TestReferenceGrammar(t *testing.T) {
 		{"unknown post", "REF: A. FOOBARIA 12", "A:"},
 		{"ambiguous post", "REF: A. PORT 12", "A:"},
 		{"DTG", "REF: A. SECDEF R162245Z OCT 08", "A:"},
+		// A serial alone: the post cited before it, else the cable's own
+		// (not for six digits, which are the Department's).
+		{"serial alone", "REF: A) 6307 B) STATE 285773 C) 285774", "A:08MADRID6307 B:08STATE285773 C:08STATE285774"},
+		{"six digits alone", "REF: 112981", "-:"},
 	} {
 		if got := refsOf(t, refCable(tc.ref), ""); got != tc.want {
 			t.Errorf("%s: %s\n got %s\nwant %s", tc.class, tc.ref, got, tc.want)
@@ -109,6 +114,7 @@ func TestReferencesWrapped(t *testing.T) {
 		{"REFS: A. STATE 7869 B. 03 HANOI 3232 C. 03\n\nHANOI 2323 D. HANOI 336", "A:08STATE7869 B:03HANOI3232 C:03HANOI2323 D:08HANOI336"},
 		{"REF: A. STATE 1\nB. 06 STATE 2\nC. 06 STATE 3\nD.\n05 state 220738", "A:08STATE1 B:06STATE2 C:06STATE3 D:05STATE220738"},
 		{"REF: (C) LAGOS\n01583, (D) Lagos 1678", "C:08LAGOS1583 D:08LAGOS1678"},
+		{"REF: REF (A) MADRID 3785 (B) MADRID 3566 (C) SECSTATE\n\n36633", "A:08MADRID3785 B:08MADRID3566 C:08STATE36633"},
 	} {
 		c := Parse([]byte(refCable(tc.ref)))
 		var got []string
