@@ -1,10 +1,3 @@
-// Package parser reads a diplomatic cable's text into a model.Cable.
-//
-// It is pure and fast, never panics, and loses nothing: every line of the
-// input ends up in some field of the model, and lines it cannot place go
-// to Unplaced. It reads the variants real archives carry: WikiLeaks pages
-// turned into text or Markdown, cables.csv dumps in Latin-1 with CRLF,
-// printouts with page headers, and records with no header at all.
 package parser
 
 import (
