@@ -40,13 +40,7 @@ func WriteDiffText(w io.Writer, d *versions.Diff, a, b Version) error {
 			same = append(same, blk.Name)
 			continue
 		}
-		name := blk.Name
-		switch blk.Only {
-		case versions.Deleted:
-			name += " (only in the first)"
-		case versions.Inserted:
-			name += " (only in the second)"
-		}
+		name := blk.Title()
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, flat(name))
 		var s strings.Builder

@@ -51,6 +51,18 @@ type Block struct {
 	Spans   []Span
 }
 
+// Title is the block's name as a diff heads it: "¶3", or "¶3 (only in
+// the second)" for a block one version lacks.
+func (b Block) Title() string {
+	switch b.Only {
+	case Deleted:
+		return b.Name + " (only in the first)"
+	case Inserted:
+		return b.Name + " (only in the second)"
+	}
+	return b.Name
+}
+
 // Redaction is a change between words and a redaction mark.
 type Redaction struct {
 	Block string // where it starts

@@ -154,13 +154,7 @@ func (a *Archive) diffLines(w int) []string {
 			same = append(same, blk.Name)
 			continue
 		}
-		name := blk.Name
-		switch blk.Only {
-		case versions.Deleted:
-			name += " (only in the first)"
-		case versions.Inserted:
-			name += " (only in the second)"
-		}
+		name := blk.Title()
 		lines = append(lines, "", st.P.Heading.Wrap(common.Fit(common.CleanLine(name), w)))
 		lines = append(lines, wrapSpans(blk.Spans, w, st)...)
 	}
