@@ -559,6 +559,20 @@ func (t Term) fts() string {
 
 // String writes the query back in its own syntax, normalised.
 func (q *Query) String() string {
+	return q.print(func(t Term) string {
+		switch t.Field {
+		case "":
+			return ftsString(t.Words)
+		case "subject":
+			return "subject:" + ftsString(t.Words)
+		}
+		return t.Field + ":" + t.Value
+	})
+}
+
+// print writes the query's clauses, a term at a time through term, with
+// the syntax around terms (AND as a space, OR, - and *) written once.
+func (q *Query) print(term func(Term) string) string {
 	var b strings.Builder
 	for i, c := range q.Clauses {
 		if i > 0 {
@@ -571,16 +585,7 @@ func (q *Query) String() string {
 			if t.Neg {
 				b.WriteByte('-')
 			}
-			switch t.Field {
-			case "":
-				b.WriteString(ftsString(t.Words))
-			case "subject":
-				b.WriteString("subject:" + ftsString(t.Words))
-			case "date":
-				b.WriteString("date:" + t.Value)
-			default:
-				b.WriteString(t.Field + ":" + t.Value)
-			}
+			b.WriteString(term(t))
 			if t.Prefix {
 				b.WriteByte('*')
 			}

@@ -184,38 +184,21 @@ func Edits(w string) []string {
 // typed writes the query as a reader types it: words bare, phrases
 // quoted, fields as field:value.
 func (q *Query) typed() string {
-	var b strings.Builder
-	for i, c := range q.Clauses {
-		if i > 0 {
-			b.WriteByte(' ')
+	return q.print(func(t Term) string {
+		words := strings.Join(t.Words, " ")
+		if len(t.Words) > 1 {
+			words = `"` + words + `"`
 		}
-		for j, t := range c {
-			if j > 0 {
-				b.WriteString(" OR ")
-			}
-			if t.Neg {
-				b.WriteByte('-')
-			}
-			words := strings.Join(t.Words, " ")
-			if len(t.Words) > 1 {
-				words = `"` + words + `"`
-			}
-			switch t.Field {
-			case "":
-				b.WriteString(words)
-			case "subject":
-				b.WriteString("subject:" + words)
-			default:
-				v := t.Value
-				if strings.ContainsAny(v, " \t") {
-					v = `"` + v + `"`
-				}
-				b.WriteString(t.Field + ":" + strings.ToLower(v))
-			}
-			if t.Prefix {
-				b.WriteByte('*')
-			}
+		switch t.Field {
+		case "":
+			return words
+		case "subject":
+			return "subject:" + words
 		}
-	}
-	return b.String()
+		v := t.Value
+		if strings.ContainsAny(v, " \t") {
+			v = `"` + v + `"`
+		}
+		return t.Field + ":" + strings.ToLower(v)
+	})
 }
