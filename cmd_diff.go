@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"cablereader/corpus"
 	"cablereader/input"
@@ -49,24 +48,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	format := "text"
 	fs.StringVar(&format, "format", format, "")
 	fs.StringVar(&format, "f", format, "")
-	var flags, rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			rest = append(rest, args[i+1:]...)
-			i = len(args)
-		case len(a) > 1 && a[0] == '-':
-			flags = append(flags, a)
-			if name, _, has := strings.Cut(strings.TrimLeft(a, "-"), "="); fs.Lookup(name) != nil && !has && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			rest = append(rest, a)
-		}
-	}
-	err := fs.Parse(flags)
+	rest, err := parseInterleaved(fs, args, nil)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, diffUsage)
 		return exitOK

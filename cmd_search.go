@@ -108,32 +108,14 @@ func parseSubArgs(name string, args []string, search bool) (searchOptions, []str
 		fs.IntVar(&opt.limit, "limit", 100, "")
 		fs.IntVar(&opt.limit, "n", 100, "")
 	}
-	// Flags may come anywhere; a word that starts with one dash and is no
-	// flag of ours is a query's (-iran leaves a word out).
-	var flags, rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			rest = append(rest, args[i+1:]...)
-			i = len(args)
-		case search && isQueryWord(fs, a):
-			rest = append(rest, a)
-		case len(a) > 1 && a[0] == '-':
-			flags = append(flags, a)
-			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if f := fs.Lookup(name); f != nil && !hasValue && i+1 < len(args) {
-				flags = append(flags, args[i+1]) // every flag here takes a value
-				i++
-			}
-		default:
-			rest = append(rest, a)
-		}
+	// A word that starts with one dash and is no flag of ours is a
+	// query's (-iran leaves a word out).
+	var word func(string) bool
+	if search {
+		word = func(a string) bool { return isQueryWord(fs, a) }
 	}
-	if err := fs.Parse(flags); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			err = errors.New(flagNames(err.Error()))
-		}
+	rest, err := parseInterleaved(fs, args, word)
+	if err != nil {
 		return opt, nil, err
 	}
 	if search {
@@ -152,6 +134,46 @@ func parseSubArgs(name string, args []string, search bool) (searchOptions, []str
 // shortFlags are the one-letter flags of the subcommands and their long
 // names.
 var shortFlags = map[string]string{"n": "--limit", "f": "--format"}
+
+// parseInterleaved parses fs's flags wherever they stand among args and
+// returns the other arguments in order: everything after "--", and the
+// dash-led words that word (when not nil) takes for operands. Errors name
+// flags with two dashes (flagNames); flag.ErrHelp comes back as it is.
+func parseInterleaved(fs *flag.FlagSet, args []string, word func(string) bool) ([]string, error) {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i+1:]...)
+			i = len(args)
+		case word != nil && word(a):
+			rest = append(rest, a)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if f := fs.Lookup(name); f != nil && !hasValue && i+1 < len(args) && !isBoolFlag(f) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			err = errors.New(flagNames(err.Error()))
+		}
+		return nil, err
+	}
+	return rest, nil
+}
+
+// isBoolFlag reports whether a flag takes no value (--timeline).
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
 
 // flagNames names the flags in a message of the flag package as the help
 // does: a long flag with two dashes, a one-letter flag with one and its

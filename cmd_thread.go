@@ -62,30 +62,8 @@ func parseThreadArgs(args []string) (threadOptions, []string, error) {
 	fs.BoolVar(&opt.timeline, "timeline", false, "")
 	fs.BoolVar(&opt.timeline, "t", false, "")
 	fs.StringVar(&opt.file, "index", "", "")
-	var flags, rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			rest = append(rest, args[i+1:]...)
-			i = len(args)
-		case len(a) > 1 && a[0] == '-':
-			flags = append(flags, a)
-			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if f := fs.Lookup(name); f != nil && !hasValue && i+1 < len(args) && !isBoolFlag(f) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			rest = append(rest, a)
-		}
-	}
-	if err := fs.Parse(flags); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			for _, r := range []string{"provided: -", "defined: -", "for flag -"} {
-				err = errors.New(strings.Replace(err.Error(), r, r+"-", 1))
-			}
-		}
+	rest, err := parseInterleaved(fs, args, nil)
+	if err != nil {
 		return opt, nil, err
 	}
 	switch opt.format {
@@ -105,11 +83,6 @@ func parseThreadArgs(args []string) (threadOptions, []string, error) {
 	return opt, rest, nil
 }
 
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
 func runThread(args []string, stdout, stderr io.Writer) int {
 	opt, rest, err := parseThreadArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -123,16 +96,18 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 	id := strings.ToUpper(strings.TrimSpace(rest[0]))
 	ctx, stop := interruptible()
 	defer stop()
+	// An archive or index that cannot be read exits 2, never 1, which
+	// says the cable is not in the archive.
 	ix, _, err := openIndex(ctx, rest[1:], opt.file, stderr, false)
 	if err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitUsage
 	}
 	defer ix.Close()
 	th, held, err := thread.Follow(ctx, ix, id, opt.depth)
 	if err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitUsage
 	}
 	if !held {
 		complain(stderr, "%s: not in the archive", sanitize.Text(rest[0]))

@@ -167,6 +167,9 @@ func TestThreadCommandRealAndErrors(t *testing.T) {
 		t.Errorf("first %v\nlast %v", first, last)
 	}
 	// Not in the archive: 1, with a line saying so. Bad usage: 2.
+	if code, _, errs := runArgs("thread", "--index", db, "10TOKYO3", filepath.Join(dir, "nosuchdir")); code != 2 || !strings.Contains(errs, "there is no file or folder of that name") {
+		t.Errorf("missing archive: %d %q", code, errs)
+	}
 	if code, out, errs := runArgs("thread", "--index", db, "10bangkok77", dir); code != 1 || out != "" || errs != "cablereader: 10bangkok77: not in the archive\n" {
 		t.Errorf("absent: %d %q %q", code, out, errs)
 	}
