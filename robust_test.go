@@ -192,7 +192,9 @@ func TestHostileArchiveListing(t *testing.T) {
 	dir := t.TempDir()
 	for i, seq := range hostile {
 		name := filepath.Join(dir, fmt.Sprintf("cable%d.txt", i))
-		if err := os.WriteFile(name, []byte(hostileCable(seq)), 0o644); err != nil {
+		// One id each: copies of one id would be listed once.
+		text := strings.Replace(hostileCable(seq), "000001", fmt.Sprintf("%06d", i+1), 1)
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

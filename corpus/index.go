@@ -138,8 +138,8 @@ type Index struct {
 
 	stations stationBook // the names cables give routing indicators
 
-	// versions are pages left out of the list, their cable listed as
-	// text, by id in upper case (versions.go); under mu
+	// versions are the copies of an id left out of the list, which
+	// holds one, by id in upper case (versions.go); under mu
 	versions map[string][]Entry
 }
 

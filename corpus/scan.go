@@ -104,10 +104,15 @@ func (b *batcher) flush(now time.Time) {
 	sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
 	ix := b.ix
 	old := ix.Entries() // only this goroutine writes, so it stays current
-	merged := make([]Entry, 0, len(old)+len(p))
+	p, folded, drop := b.fold(old, p)
+	merged := make([]Entry, 0, len(old)+len(p)-len(drop))
 	i, j := 0, 0
-	for i < len(old) && j < len(p) {
-		if compareKeys(keyOf(&old[i]), keyOf(&p[j])) <= 0 {
+	for i < len(old) || j < len(p) {
+		if i < len(old) && drop[keyOf(&old[i])] {
+			i++
+			continue
+		}
+		if j == len(p) || i < len(old) && compareKeys(keyOf(&old[i]), keyOf(&p[j])) <= 0 {
 			merged = append(merged, old[i])
 			i++
 		} else {
@@ -115,19 +120,16 @@ func (b *batcher) flush(now time.Time) {
 			j++
 		}
 	}
-	merged = append(append(merged, old[i:]...), p[j:]...)
 
 	ix.mu.Lock()
 	ix.sorted = merged
 	for k := range p {
-		key := keyOf(&p[k])
-		id := strings.ToUpper(key.id)
-		if id == "" {
-			continue
+		if id := strings.ToUpper(p[k].ID); id != "" {
+			ix.byID[id] = keyOf(&p[k]) // fold left one entry per id
 		}
-		if cur, ok := ix.byID[id]; !ok || compareKeys(key, cur) < 0 {
-			ix.byID[id] = key
-		}
+	}
+	for _, e := range folded {
+		ix.addVersion(e)
 	}
 	ix.errs = append(ix.errs, b.errs...)
 	ix.skipped = append(ix.skipped, b.skipped...)

@@ -1,29 +1,90 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 )
 
 // Versions: an archive may hold one cable more than once (two files, two
 // CSV rows, a text and a saved page that differ: the releases of 2010 and
-// 2011 are not the same). The list shows a saved page whose cable came as
-// text only once, from the text; the page is kept aside here as another
-// version, and Versions returns every copy of an id.
+// 2011 are not the same). The list shows each id once, and the other
+// copies are kept aside here as versions; Versions returns every copy of
+// an id.
+//
+// Which copy is listed: a saved page whose cable came as text is left out
+// for the text (walk.go's take). Otherwise the list keeps the copy that
+// sorts first by the list's own key (date, then path, then offset in a
+// CSV), which is also the one Lookup finds. That key does not depend on
+// the order in which the scan's goroutines finish, so the same archive
+// lists the same copy every time; the first by modification time would
+// change when a file is touched or copied.
 
 // keepVersion keeps a page left out of the list as a version of the text
 // listed with its id.
 func (ix *Index) keepVersion(e Entry) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.addVersion(e)
+}
+
+// addVersion keeps e as a version, the versions of an id in list order.
+// The caller holds mu.
+func (ix *Index) addVersion(e Entry) {
 	if ix.versions == nil {
 		ix.versions = map[string][]Entry{}
 	}
 	id := strings.ToUpper(e.ID)
-	ix.versions[id] = append(ix.versions[id], e)
+	vs := ix.versions[id]
+	k := keyOf(&e)
+	i, _ := slices.BinarySearchFunc(vs, k, func(v Entry, k entryKey) int { return compareKeys(keyOf(&v), k) })
+	ix.versions[id] = slices.Insert(vs, i, e)
 }
 
-// Versions returns every copy of the cable id the archive holds: those of
-// the list, in its order, then the pages left out of it. It reads the
+// fold is flush's part in listing each id once. Of the pending entries p
+// (sorted), it returns those to list, those to keep as versions instead,
+// and the keys of entries already listed (in old) that a pending copy of
+// their id now comes before: they leave the list and are kept as
+// versions too. It runs on Scan's goroutine, the only one that writes
+// byID, so it reads byID without the lock.
+func (b *batcher) fold(old, p []Entry) (list, folded []Entry, drop map[entryKey]bool) {
+	ix := b.ix
+	seen := map[string]bool{}
+	list = p[:0:0]
+	for _, e := range p {
+		id := strings.ToUpper(e.ID)
+		if id == "" {
+			list = append(list, e)
+			continue
+		}
+		if seen[id] { // p is sorted: the first of its copies came before
+			folded = append(folded, e)
+			continue
+		}
+		seen[id] = true
+		cur, ok := ix.byID[id]
+		key := keyOf(&e)
+		switch {
+		case !ok:
+		case compareKeys(cur, key) <= 0:
+			folded = append(folded, e)
+			continue
+		default:
+			if i, found := slices.BinarySearchFunc(old, cur, func(o Entry, k entryKey) int { return compareKeys(keyOf(&o), k) }); found {
+				folded = append(folded, old[i])
+				if drop == nil {
+					drop = map[entryKey]bool{}
+				}
+				drop[cur] = true
+			}
+		}
+		list = append(list, e)
+	}
+	return list, folded, drop
+}
+
+// Versions returns every copy of the cable id the archive holds: the one
+// listed, then the others in list order (a page left out for its text
+// comes after the text, whatever its date). It reads the
 // whole list: call it for one cable, not for each row.
 func (ix *Index) Versions(id string) []Entry {
 	id = strings.ToUpper(strings.TrimSpace(id))
@@ -61,4 +122,24 @@ func (ix *Index) VersionCounts() map[string]int {
 		}
 	}
 	return n
+}
+
+// Copies returns every copy the archive holds, those of the list and
+// those kept as versions, in list order: what a search index reads, so
+// that words found in one copy only are found. The slice must not be
+// modified.
+func (ix *Index) Copies() []Entry {
+	list := ix.Entries()
+	ix.mu.RLock()
+	var kept []Entry
+	for _, vs := range ix.versions {
+		kept = append(kept, vs...)
+	}
+	ix.mu.RUnlock()
+	if len(kept) == 0 {
+		return list
+	}
+	out := append(slices.Clip(list), kept...)
+	slices.SortStableFunc(out, func(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) })
+	return out
 }

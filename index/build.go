@@ -444,7 +444,9 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		defer debug.SetGCPercent(debug.SetGCPercent(10))
 		debug.FreeOSMemory()
 	}
-	entries := dedupe(arch.Entries(), w)
+	// Every copy of an id is indexed (the list shows one): a file's
+	// cables do not depend on which other files are indexed with it.
+	entries := dedupe(arch.Copies(), w)
 	perFile := map[string]int{}
 	for _, e := range entries {
 		perFile[e.Location().Path]++
