@@ -543,9 +543,14 @@ func codeShape(w string) bool {
 
 // subjectOpen reports whether a subject stops on a word that needs more
 // after it ("… VISIT TO" ⏎ ⏎ "LIBYA"): its end is across the blank line.
+// A "SUBJECT:" with nothing after it is open too: its subject is the next
+// line, below a blank one.
 func subjectOpen(lines []string) bool {
 	if len(lines) == 0 {
 		return false
+	}
+	if strings.TrimSpace(strings.Join(lines, "")) == "" {
+		return true
 	}
 	f := strings.Fields(lines[len(lines)-1])
 	if len(f) == 0 {

@@ -77,3 +77,23 @@ func TestSubjectRunOnClassifiedBy(t *testing.T) {
 		t.Errorf("subject %q, classified by %+v", c.Header.Subject, c.Header.ClassifiedBy)
 	}
 }
+
+// A "SUBJECT:" alone on its line takes the line below the blank one as the
+// subject, and the "1.(SBU) Summary:" under it opens ¶1 and its summary.
+func TestSubjectBelowBlank(t *testing.T) {
+	in := "UNCLAS CAIRO 000207\n\nE.O. 12958: N/A\nTAGS: KFRD CVIS EG\n\nSUBJECT:\n\nFRAUD TOOLS CONTINUE TO DISMANTLE NETWORK REFS: (A) CAIRO 2483 (B) CAIRO 2562\n1.(SBU) Summary: The unit found fraud. End Summary.\n\n2.(SBU) To date the unit has found 21 cases.\n"
+	c := Parse([]byte(in))
+	if got, want := c.Header.Subject, "FRAUD TOOLS CONTINUE TO DISMANTLE NETWORK"; got != want {
+		t.Fatalf("subject %q, want %q", got, want)
+	}
+	if len(c.Body) == 0 || c.Body[0].Number != 1 {
+		t.Fatalf("first paragraph %+v, want ¶1", c.Body)
+	}
+	found := false
+	for _, s := range c.Body[0].Spans {
+		found = found || s.Kind == model.Summary
+	}
+	if !found {
+		t.Errorf("¶1 spans %+v, want a summary", c.Body[0].Spans)
+	}
+}
