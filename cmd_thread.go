@@ -187,8 +187,6 @@ func citedFrom(ctx context.Context, ix *index.Index, id string, stderr io.Writer
 	return out
 }
 
-var tsvClean = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-
 // writeThreadTSV writes each cable once: the rows marked again are left
 // to the JSON and DOT forms, which keep the tree's shape.
 func writeThreadTSV(w *bufio.Writer, rows []thread.Row) {
@@ -198,7 +196,7 @@ func writeThreadTSV(w *bufio.Writer, rows []thread.Row) {
 		}
 		fields := []string{strconv.Itoa(r.Distance), r.Dir.String(), r.ID, r.Cable.Date, r.Cable.Origin, r.Cable.Subject, r.Cable.Path}
 		for i, f := range fields {
-			fields[i] = sanitize.Text(tsvClean.Replace(f))
+			fields[i] = sanitize.Field(f)
 		}
 		w.WriteString(strings.Join(fields, "\t") + "\n")
 	}
@@ -235,7 +233,7 @@ func writeThreadJSON(w *bufio.Writer, rows []thread.Row) {
 
 // dotEscape makes s safe inside a Graphviz string.
 func dotEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(sanitize.Text(tsvClean.Replace(s)))
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(sanitize.Field(s))
 }
 
 // writeThreadDOT writes the thread as a directed graph: an edge from the

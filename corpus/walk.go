@@ -196,9 +196,12 @@ func Member(name string) bool {
 }
 
 // walkDir sends the text files below root to jobs (send) and returns the
-// web pages (.html, .htm) for later, leaving out hidden files and folders
-// and the README and manifest files that archives carry. A .csv is
-// returned when its first bytes are those of a cables.csv.
+// files of the other input formats (web pages, …) for later, leaving out
+// hidden files and folders, links to anything but a regular file, and
+// the README and manifest files that archives carry (Member). Every .csv
+// is returned, by its name alone, for the caller to read as a cables.csv.
+// A file or folder it cannot read is a skip, not an error; only the root
+// unread ends the walk.
 func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher) (csvs []inputPath, pages []fileJob, sent int, skips []SkippedFile, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {

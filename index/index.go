@@ -206,14 +206,6 @@ func (ix *Index) Close() error {
 	return err
 }
 
-// DB returns the open database for callers that want to read it
-// directly, or nil when the index is not ready.
-func (ix *Index) DB() *sql.DB {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.db
-}
-
 type state int
 
 const (
