@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -357,8 +356,6 @@ func cableEntry(c *model.Cable, path string, kind Kind) Entry {
 	return e
 }
 
-var idLike = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)
-
 // NameID is the cable id a file is named after (02BRASILIA4227.html,
 // 09TOKYO2531_a.html from PlusD), or "" when its name is not an id. An
 // archive publishes a file's cable under it, so the parser takes it over
@@ -368,7 +365,7 @@ func NameID(path string) string {
 	if i := strings.LastIndexByte(stem, '_'); i > 0 && len(stem)-i == 2 {
 		stem = stem[:i]
 	}
-	if idLike.MatchString(stem) {
+	if model.IsCableID(stem) {
 		return stem
 	}
 	return ""

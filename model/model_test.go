@@ -53,3 +53,15 @@ func TestMarking(t *testing.T) {
 		t.Errorf("Marking() of nothing = %q", got)
 	}
 }
+
+func TestIsCableID(t *testing.T) {
+	for s, want := range map[string]bool{
+		"09TOKYO2531": true, "08USUNNEWYORK1090": true, "05BOGOTA3863": true, "66ROME1": true,
+		"09tokyo2531": false, "2009TOKYO2531": false, "09TOKYO": false, "TOKYO2531": false,
+		"09TOKYO2531_a": false, "0912345": false, "": false, " 09TOKYO2531": false,
+	} {
+		if got := IsCableID(s); got != want {
+			t.Errorf("IsCableID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -410,7 +410,7 @@ var truncated = guard(`[A-Za-z]\.\.\.$`, suffix("..."))
 func (p *parser) archiveID(id string) {
 	c := p.c
 	id = strings.ToUpper(strings.TrimSpace(id))
-	if !cableID.MatchString(id) || id == c.ID {
+	if !model.IsCableID(id) || id == c.ID {
 		return
 	}
 	if c.ID != "" && !strings.HasSuffix(id, c.ID) {
@@ -418,6 +418,3 @@ func (p *parser) archiveID(id string) {
 	}
 	c.ID = id
 }
-
-// cableID is a whole cable id: year, station, serial (09TOKYO2531).
-var cableID = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]*[A-Z]\d+$`)

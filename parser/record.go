@@ -136,7 +136,7 @@ func (p *parser) takeRecord(lines []string) []string {
 // idLike reports whether a record's id field holds a cable id (05BOGOTA3863,
 // 1974ATHENS02959_b).
 func idLike(s string) bool {
-	return plusdID.MatchString(s) || cableID.MatchString(strings.ToUpper(s))
+	return plusdID.MatchString(s) || model.IsCableID(strings.ToUpper(s))
 }
 
 // plusdID is a PlusD canonical id: a four-digit year, the station, the

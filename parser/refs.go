@@ -677,7 +677,7 @@ func (p *parser) refYear() string {
 	if p.laterYear != "" {
 		return p.laterYear
 	}
-	if cableID.MatchString(p.archive) {
+	if model.IsCableID(p.archive) {
 		return p.archive[:2]
 	}
 	return ""
