@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"cablereader/model"
 	"cablereader/parser"
 )
 
@@ -337,13 +338,9 @@ func cleanSubject(b []byte) string {
 	return s
 }
 
-// isMarking reports whether s is a portion marking: C, S, U, TS, SBU, LOU,
-// perhaps with qualifiers (S/NF).
+// isMarking reports whether s is a portion marking: a level's code (C,
+// S, U, TS, SBU, LOU), perhaps with qualifiers (S/NF).
 func isMarking(s string) bool {
-	level, _, _ := strings.Cut(strings.ToUpper(s), "/")
-	switch strings.TrimSpace(level) {
-	case "C", "S", "U", "TS", "SBU", "LOU":
-		return true
-	}
-	return false
+	level, _, _ := strings.Cut(s, "/")
+	return model.CodeLevel(strings.TrimSpace(level)) != model.LevelUnknown
 }

@@ -1,6 +1,10 @@
 package index
 
-import "bytes"
+import (
+	"bytes"
+
+	"cablereader/model"
+)
 
 // reportText is the part of a cable's text that the index holds and cuts
 // snippets from: all of it but a transmission header on top (VZCZC…, the
@@ -26,22 +30,12 @@ func reportText(text []byte) []byte {
 		if end < 0 {
 			break
 		}
-		if line := bytes.TrimSpace(head[i : i+end]); len(line) == 0 || startsLevel(line) || hasLower(line) {
+		if line := bytes.TrimSpace(head[i : i+end]); len(line) == 0 || model.StartsLevel(line) || hasLower(line) {
 			return rest[i:]
 		}
 		i += end + 1
 	}
 	return text
-}
-
-// startsLevel reports whether a line starts as a banner does.
-func startsLevel(line []byte) bool {
-	for _, w := range []string{"UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL USE", "C O N F", "S E C R E T", "U N C L"} {
-		if bytes.HasPrefix(line, []byte(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 func hasLower(b []byte) bool {

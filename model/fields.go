@@ -31,9 +31,6 @@ type HeaderField struct {
 	// Items are a list field's entries (references, passing lines), one
 	// each; nil for a field that is one value.
 	Items []string
-	// Lines is how many wrapped lines a screen may give the field before
-	// cutting it short. Printed output shows the whole field.
-	Lines int
 }
 
 // HeaderFields lists the cable's header fields in the order a reader
@@ -42,12 +39,12 @@ type HeaderField struct {
 // a terminal: each view sanitises what it prints.
 func (c *Cable) HeaderFields() []HeaderField {
 	var fs []HeaderField
-	add := func(key FieldKey, label, value string, lines int) {
+	add := func(key FieldKey, label, value string) {
 		if value = oneLine(value); value != "" {
-			fs = append(fs, HeaderField{Key: key, Label: label, Value: value, Lines: lines})
+			fs = append(fs, HeaderField{Key: key, Label: label, Value: value})
 		}
 	}
-	addList := func(key FieldKey, label string, items []string, lines int) {
+	addList := func(key FieldKey, label string, items []string) {
 		var keep []string
 		for _, it := range items {
 			if it = oneLine(it); it != "" {
@@ -55,25 +52,25 @@ func (c *Cable) HeaderFields() []HeaderField {
 			}
 		}
 		if len(keep) > 0 {
-			fs = append(fs, HeaderField{Key: key, Label: label, Value: strings.Join(keep, "; "), Items: keep, Lines: lines})
+			fs = append(fs, HeaderField{Key: key, Label: label, Value: strings.Join(keep, "; "), Items: keep})
 		}
 	}
-	add(FieldFrom, "From", c.Origin, 1)
-	add(FieldTo, "To", c.toLine(), 1)
-	addList(FieldAttention, "Attention", c.Header.Passing, 2)
-	add(FieldSubject, "Subject", c.Header.Subject, 2)
-	add(FieldTags, "TAGS", c.Header.TagsLine(), 1)
+	add(FieldFrom, "From", c.Origin)
+	add(FieldTo, "To", c.toLine())
+	addList(FieldAttention, "Attention", c.Header.Passing)
+	add(FieldSubject, "Subject", c.Header.Subject)
+	add(FieldTags, "TAGS", c.Header.TagsLine())
 	refs := make([]string, 0, len(c.Header.References))
 	for _, r := range c.Header.References {
 		refs = append(refs, r.line())
 	}
-	addList(FieldReferences, "References", refs, 2)
+	addList(FieldReferences, "References", refs)
 	if cl := c.classifiedLine(); cl != "" {
-		add(FieldClassified, "Classified", cl, 2)
+		add(FieldClassified, "Classified", cl)
 	} else {
-		add(FieldEO, "E.O.", c.declassLine(), 1)
+		add(FieldEO, "E.O.", c.declassLine())
 	}
-	add(FieldCanonicalID, "PlusD ID", c.CanonicalID, 1)
+	add(FieldCanonicalID, "PlusD ID", c.CanonicalID)
 	return fs
 }
 

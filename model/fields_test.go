@@ -28,15 +28,15 @@ func TestHeaderFields(t *testing.T) {
 		},
 	}
 	want := []HeaderField{
-		{FieldFrom, "From", "AMEMBASSY TOKYO", nil, 1},
-		{FieldTo, "To", "SECSTATE WASHDC +2 more", nil, 1},
+		{FieldFrom, "From", "AMEMBASSY TOKYO", nil},
+		{FieldTo, "To", "SECSTATE WASHDC +2 more", nil},
 		{FieldAttention, "Attention", "DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER; PASS TO USTR",
-			[]string{"DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER", "PASS TO USTR"}, 2},
-		{FieldSubject, "Subject", "THAILAND AND JAPAN TO INK SOP ON TIP", nil, 2},
-		{FieldTags, "TAGS", "KTIP PGOV", nil, 1},
+			[]string{"DEPARTMENT FOR G/TIP: CHRIS CHAN-DOWNER", "PASS TO USTR"}},
+		{FieldSubject, "Subject", "THAILAND AND JAPAN TO INK SOP ON TIP", nil},
+		{FieldTags, "TAGS", "KTIP PGOV", nil},
 		{FieldReferences, "References", "A. TOKYO 2345 (09TOKYO2345); 09STATE1234; PARIS POINTS JULY 15",
-			[]string{"A. TOKYO 2345 (09TOKYO2345)", "09STATE1234", "PARIS POINTS JULY 15"}, 2},
-		{FieldClassified, "Classified", "by DCM James P. Zumwalt · reasons 1.4(b), 1.4(d) · declassify 2019-11-02", nil, 2},
+			[]string{"A. TOKYO 2345 (09TOKYO2345)", "09STATE1234", "PARIS POINTS JULY 15"}},
+		{FieldClassified, "Classified", "by DCM James P. Zumwalt · reasons 1.4(b), 1.4(d) · declassify 2019-11-02", nil},
 	}
 	if got := c.HeaderFields(); !reflect.DeepEqual(got, want) {
 		t.Errorf("HeaderFields() =\n%#v\nwant\n%#v", got, want)
@@ -51,10 +51,10 @@ func TestHeaderFieldsEO(t *testing.T) {
 		eo   *EO
 		want []HeaderField
 	}{
-		{&EO{Declassify: "OADR", Text: "E.O. 12356: OADR"}, []HeaderField{{FieldEO, "E.O.", "declassify OADR", nil, 1}}},
+		{&EO{Declassify: "OADR", Text: "E.O. 12356: OADR"}, []HeaderField{{FieldEO, "E.O.", "declassify OADR", nil}}},
 		{&EO{Declassify: "AS AMENDED; DECL 1/1/2019", Text: "E.O. 12958 AS AMENDED; DECL 1/1/2019"},
-			[]HeaderField{{FieldEO, "E.O.", "E.O. 12958 AS AMENDED; DECL 1/1/2019", nil, 1}}},
-		{&EO{Text: "E.O. 12958: N/A"}, []HeaderField{{FieldEO, "E.O.", "E.O. 12958: N/A", nil, 1}}},
+			[]HeaderField{{FieldEO, "E.O.", "E.O. 12958 AS AMENDED; DECL 1/1/2019", nil}}},
+		{&EO{Text: "E.O. 12958: N/A"}, []HeaderField{{FieldEO, "E.O.", "E.O. 12958: N/A", nil}}},
 		{nil, nil},
 	} {
 		c := &Cable{Header: Header{EO: tc.eo, Subject: "  ", Passing: []string{" "}}, Routing: &Routing{}}
@@ -64,13 +64,13 @@ func TestHeaderFieldsEO(t *testing.T) {
 	}
 	// A Classified By line with no authority and no reasons shows its text.
 	c := &Cable{Header: Header{ClassifiedBy: &ClassifiedBy{Text: "CLASSIFIED BY: AMBASSADOR"}}}
-	want := []HeaderField{{FieldClassified, "Classified", "CLASSIFIED BY: AMBASSADOR", nil, 2}}
+	want := []HeaderField{{FieldClassified, "Classified", "CLASSIFIED BY: AMBASSADOR", nil}}
 	if got := c.HeaderFields(); !reflect.DeepEqual(got, want) {
 		t.Errorf("HeaderFields() = %#v, want %#v", got, want)
 	}
 	// The first addressee is named by its RI when it has no name.
 	c = &Cable{Routing: &Routing{Info: []Addressee{{RI: "RUEHC"}}}}
-	want = []HeaderField{{FieldTo, "To", "RUEHC", nil, 1}}
+	want = []HeaderField{{FieldTo, "To", "RUEHC", nil}}
 	if got := c.HeaderFields(); !reflect.DeepEqual(got, want) {
 		t.Errorf("HeaderFields() = %#v, want %#v", got, want)
 	}
@@ -98,7 +98,7 @@ func TestBanner(t *testing.T) {
 func TestHeaderFieldsCanonicalID(t *testing.T) {
 	c := &Cable{Origin: "AMEMBASSY ATHENS", CanonicalID: "1974ATHENS02959_b"}
 	fs := c.HeaderFields()
-	if len(fs) != 2 || !reflect.DeepEqual(fs[1], HeaderField{Key: FieldCanonicalID, Label: "PlusD ID", Value: "1974ATHENS02959_b", Lines: 1}) {
+	if len(fs) != 2 || !reflect.DeepEqual(fs[1], HeaderField{Key: FieldCanonicalID, Label: "PlusD ID", Value: "1974ATHENS02959_b"}) {
 		t.Errorf("fields %+v", fs)
 	}
 }

@@ -343,7 +343,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		}
 		return fieldPassing, true
 	case levelOnly.MatchString(s) && !repeat && c.Classification.Level == model.LevelUnknown:
-		c.Classification = model.Classification{Level: levelOf(s), Text: strings.TrimSpace(s)}
+		c.Classification = model.Classification{Level: model.ReadLevel(s), Text: strings.TrimSpace(s)}
 		return fieldNone, true
 	}
 	return cur, false
@@ -372,7 +372,7 @@ func (p *parser) readBanner(s string, m []int) {
 		}
 		return s[m[2*k]:m[2*k+1]]
 	}
-	cl := model.Classification{Level: levelOf(get(1)), Text: strings.TrimSpace(s[:m[1]])}
+	cl := model.Classification{Level: model.ReadLevel(get(1)), Text: strings.TrimSpace(s[:m[1]])}
 	for _, q := range strings.Split(get(2), "/") {
 		if q = strings.Join(strings.Fields(strings.ToUpper(q)), " "); q != "" {
 			cl.Qualifiers = append(cl.Qualifiers, q)
@@ -406,31 +406,6 @@ func (p *parser) readBanner(s string, m []int) {
 	if y := strings.TrimSpace(s[from:m[12]]); len(y) == 2 && allDigits(y) {
 		p.bannerYear = y
 	}
-}
-
-// levelOf reads a classification word however it is spaced or abbreviated.
-func levelOf(s string) model.Level {
-	w := strings.ToUpper(strings.Join(strings.Fields(s), ""))
-	// A typist's doubled or dropped letter: SSECRET, ECRET, UUNCLAS.
-	switch {
-	case strings.HasPrefix(w, "SSECRET"), strings.HasPrefix(w, "UUNCLAS"):
-		w = w[1:]
-	case strings.HasPrefix(w, "ECRET"):
-		w = "S" + w
-	}
-	switch {
-	case strings.HasPrefix(w, "TOPSECRET"):
-		return model.TopSecret
-	case strings.HasPrefix(w, "SECRET"):
-		return model.Secret
-	case strings.HasPrefix(w, "CONFIDENTIAL"):
-		return model.Confidential
-	case strings.HasPrefix(w, "LIMITEDOFFICIALUSE"):
-		return model.LimitedOfficialUse
-	case strings.HasPrefix(w, "UNCLAS"):
-		return model.Unclassified
-	}
-	return model.LevelUnknown
 }
 
 func mostlyUpper(s string) bool {

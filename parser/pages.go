@@ -112,7 +112,7 @@ func pageMarkerOf(t string) (model.PageMarker, bool) {
 	if strings.HasPrefix(t, "PAGE") && len(t) <= 72 {
 		// A relay's page header names the routing indicator and repeats
 		// the banner: PAGE 02 RUEHFRA0170 S E C R E T.
-		if m := pageRelay.FindStringSubmatch(t); m != nil && levelOf(m[2]) != model.LevelUnknown {
+		if m := pageRelay.FindStringSubmatch(t); m != nil && model.ReadLevel(m[2]) != model.LevelUnknown {
 			return model.PageMarker{Text: t, Page: atoi(m[1])}, true
 		}
 	}

@@ -88,7 +88,7 @@ func (p *parser) run(raw []string) {
 	lines = p.takeRecord(lines)
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
-	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && levelOf(lines[3]) != model.LevelUnknown {
+	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && model.ReadLevel(lines[3]) != model.LevelUnknown {
 		p.c.Preamble = lines[:5]
 		lines = lines[5:]
 	}
@@ -269,7 +269,7 @@ func (p *parser) finish() {
 		c.Classification.Level = p.recordLevel()
 	}
 	if c.Classification.Level == model.LevelUnknown && len(c.Preamble) > 3 && c.Record == nil {
-		c.Classification.Level = levelOf(c.Preamble[3])
+		c.Classification.Level = model.ReadLevel(c.Preamble[3])
 	}
 	if c.Classification.Level == model.LevelUnknown {
 		// No banner: a document is classified at least as its most

@@ -1,8 +1,11 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+
+	"cablereader/model"
 )
 
 // The patterns below are the grammar of a cable, element by element. They
@@ -72,7 +75,7 @@ var (
 	// pageOldLead is a printout's page header at the start of a line that
 	// goes on with the page's text.
 	refThenPara = regexp.MustCompile(`^REF\S*:?\s.*?\d\s+(1\.\s+(?:\([A-Z/ ]{1,12}\)\s+)?[A-Z][a-z])`)
-	footBanner  = guard(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`, endsLevel)
+	footBanner  = guard(`\S {2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) *$`, model.EndsLevel)
 	pageOldLead = regexp.MustCompile(`^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z\s`)
 	pageRelay   = regexp.MustCompile(`^PAGE\s+(\d{2,3})\s+R[A-Z]{3,6}\d{3,5}\s+([A-Z].*)$`)
 	pageOld     = guard(`^\s*PAGE\s+(\d{2,3})\s+([A-Z][A-Z .]*?)\s+(\d{3,7})\s+(?:(\d{2})\s+OF\s+(\d{2})\s+)?(\d{6})Z?\s*$`, leads("PAGE"))
@@ -92,8 +95,10 @@ var (
 	reasons        = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)
 	passingAnyCase = regexp.MustCompile(`(?i)^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`)
 	passing        = guard(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`, has("FOR", "PASS"))
-	caveat         = guard(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`, anyOf(leadByte("SsNnEeLlFfOoPpCc"), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
-	caveatWord     = regexp.MustCompile(`(?i)SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
+	// caveat is a line of caveat words (model.Caveats) alone, which
+	// caveatWord finds.
+	caveat     = guard(`(?i)^\s*(?:(?:`+caveatWords(`\s+`)+`)(?:[\s,/]+|$))+$`, anyOf(leadByte(caveatLeads()), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
+	caveatWord = regexp.MustCompile(`(?i)` + caveatWords(" "))
 	// caveatLead is a distribution notice with words after it.
 	caveatLead = guard(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, leads("SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY"))
 	// anchors split a line that carries several front-matter elements
@@ -246,11 +251,25 @@ func foldedLetter(s string) (byte, string) {
 }
 
 // has is the test for a pattern whose every match holds one of the words.
-// endsLevel reports whether s ends, but for spaces, in a level word.
-func endsLevel(s string) bool {
-	s = strings.TrimRight(s, " ")
-	return strings.HasSuffix(s, "CONFIDENTIAL") || strings.HasSuffix(s, "SECRET") ||
-		strings.HasSuffix(s, "UNCLASSIFIED") || strings.HasSuffix(s, "LIMITED OFFICIAL USE")
+// caveatWords is the alternation of the caveat words (model.Caveats), in
+// their order, the spaces inside a word written as space.
+func caveatWords(space string) string {
+	ws := make([]string, len(model.Caveats))
+	for i, c := range model.Caveats {
+		ws[i] = strings.ReplaceAll(regexp.QuoteMeta(c.Word), " ", space)
+	}
+	return strings.Join(ws, "|")
+}
+
+// caveatLeads are the letters a caveat word starts with, in both cases.
+func caveatLeads() string {
+	var b []byte
+	for _, c := range model.Caveats {
+		if l := c.Word[0]; !bytes.ContainsRune(b, rune(l)) {
+			b = append(b, l, l|0x20)
+		}
+	}
+	return string(b)
 }
 
 func has(words ...string) func(string) bool {

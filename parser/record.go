@@ -213,7 +213,7 @@ func (p *parser) recordDate() (time.Time, bool) {
 func (p *parser) recordLevel() model.Level {
 	for _, name := range []string{"classification", "original classification"} {
 		if v := p.c.RecordValue(name); v != "" {
-			return levelOf(v)
+			return model.ReadLevel(v)
 		}
 	}
 	return model.LevelUnknown

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"cablereader/model"
 )
 
 // Row is one record of a cables.csv.
@@ -65,21 +67,12 @@ func Split(text []byte) (header, body []byte) {
 		}
 		if bytes.HasPrefix(line, []byte("FM ")) {
 			seenFM = true
-		} else if seenFM && start > 0 && isBannerLine(line) {
+		} else if seenFM && start > 0 && model.StartsLevel(line) {
 			return text[:start-1], text[start:]
 		}
 		start += end + 1
 	}
 	return nil, text
-}
-
-func isBannerLine(l []byte) bool {
-	for _, w := range []string{"UNCLAS", "CONFIDENTIAL", "SECRET", "TOP SECRET", "LIMITED OFFICIAL", "C O N F", "S E C R E T", "U N C L"} {
-		if bytes.HasPrefix(l, []byte(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 // Date is the date column for a cable: its DTG, or 1 January of the year

@@ -389,51 +389,10 @@ func (c *queryCache) push(r filterResult) {
 }
 
 // levelOf is the level of a normalised classification (SECRET//NOFORN).
-func levelOf(class string) model.Level {
-	head, _, _ := strings.Cut(class, "//")
-	head = strings.TrimSpace(head)
-	for l := model.Unclassified; l <= model.TopSecret; l++ {
-		if strings.EqualFold(head, l.String()) {
-			return l
-		}
-	}
-	return model.LevelUnknown
-}
-
-// levelCodes are the portion-marking forms of the levels.
-var levelCodes = [...]string{"—", "U", "LOU", "C", "S", "TS"}
-
-// qualifierCodes shorten the usual qualifiers.
-var qualifierCodes = map[string]string{
-	"NOFORN":                "NF",
-	"FOR OFFICIAL USE ONLY": "FOUO",
-	"SENSITIVE":             "SBU",
-	"EXDIS":                 "EX",
-	"NODIS":                 "ND",
-	"LIMDIS":                "LD",
-}
+func levelOf(class string) model.Level { return model.ClassLevel(class) }
 
 // classCode is a classification's short form: S//NF, U//FOUO, C.
-func classCode(class string) string {
-	parts := strings.Split(class, "//")
-	l := levelOf(class)
-	code := levelCodes[0]
-	if l > model.LevelUnknown && l <= model.TopSecret {
-		code = levelCodes[l]
-	} else if s := strings.TrimSpace(parts[0]); s != "" {
-		code = s
-	}
-	for _, q := range parts[1:] {
-		q = strings.TrimSpace(q)
-		if c, ok := qualifierCodes[strings.ToUpper(q)]; ok {
-			q = c
-		}
-		if q != "" {
-			code += "//" + q
-		}
-	}
-	return code
-}
+func classCode(class string) string { return model.ClassCode(class) }
 
 // highlights marks the bytes of s that the query's words match, for the
 // list to paint: each word wherever it is in s, else, for a word of

@@ -117,7 +117,7 @@ func headerPane(c *model.Cable, st *theme.Styles, width, w int, margin string, l
 				continue
 			}
 		}
-		row(f.Label, wrapField(v, w-fieldW, f.Lines))
+		row(f.Label, wrapField(v, w-fieldW, fieldLines(f.Key)))
 	}
 	if links != nil && len(links.citedBy) > 0 {
 		row("Cited by", citedField(links, len(c.Header.References), st, w-fieldW))
@@ -225,4 +225,16 @@ func tagsLine(h model.Header) string {
 		s += " — " + strings.Join(meanings, "; ")
 	}
 	return s
+}
+
+// fieldLines is how many wrapped lines the header pane gives a field
+// before cutting it short: two for the fields that run long (passing
+// lines, subject, references, who classified it), one for the rest.
+// Printed output shows every field whole.
+func fieldLines(k model.FieldKey) int {
+	switch k {
+	case model.FieldAttention, model.FieldSubject, model.FieldReferences, model.FieldClassified:
+		return 2
+	}
+	return 1
 }

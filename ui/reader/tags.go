@@ -11,37 +11,10 @@ import (
 
 // The TAGS glossary page: one row per TAGS code of the cable with its kind
 // and meaning, then the cable's caveats and portion markings explained.
-// Meanings come from the glossary package and the tables below; where they
+// Meanings come from the glossary package; where they
 // have none the page says so ("no meaning on record") rather than guess.
 
 const noMeaning = "no meaning on record"
-
-// caveatMeanings explains the handling and distribution captions
-// (docs/cable-format.md §4, "Caveats / distribution captions").
-var caveatMeanings = map[string]string{
-	"SIPDIS":                     "SIPRNet distribution: the cable may go onto the Net-Centric Diplomacy database on SIPRNet",
-	"NOFORN":                     "not releasable to foreign nationals",
-	"EXDIS":                      "exclusive distribution (named officials only)",
-	"NODIS":                      "no distribution beyond the addressees without the originator's approval",
-	"LIMDIS":                     "limited distribution",
-	"STADIS":                     "State Department distribution only (not to other agencies)",
-	"SENSITIVE":                  "sensitive but unclassified (SBU)",
-	"SENSITIVE BUT UNCLASSIFIED": "sensitive but unclassified (SBU)",
-}
-
-// markingParts explains the parts of a portion marking such as "S/NF"
-// (docs/cable-format.md §4, "Portion marking").
-var markingParts = map[string]string{
-	"TS":     "top secret",
-	"S":      "secret",
-	"C":      "confidential",
-	"U":      "unclassified",
-	"SBU":    "sensitive but unclassified",
-	"LOU":    "limited official use",
-	"NF":     "not releasable to foreign nationals (NOFORN)",
-	"N":      "not releasable to foreign nationals (NOFORN)",
-	"NOFORN": "not releasable to foreign nationals (NOFORN)",
-}
 
 // defRow is one row of a term/definition table. Its definition is dim from
 // byte dimFrom on (len(def): nothing dim), for "(unverified)" and "no
@@ -129,7 +102,7 @@ func caveatRows(c *model.Cable) []defRow {
 			continue
 		}
 		seen[k] = true
-		rows = append(rows, meaningRow(cv, theme.Paint{}, "", caveatMeanings[k], ""))
+		rows = append(rows, meaningRow(cv, theme.Paint{}, "", glossary.Caveat(k), ""))
 	}
 	return rows
 }
@@ -147,16 +120,10 @@ func markingRows(c *model.Cable, st *theme.Styles) []defRow {
 		}
 		seen[k] = true
 		var known, unknown []string
-		for _, part := range strings.Split(mk, "/") {
-			part = strings.TrimSpace(part)
-			up := strings.ToUpper(part)
-			switch {
-			case part == "":
-			case markingParts[up] != "":
-				known = append(known, markingParts[up])
-			case strings.HasPrefix(up, "REL ") && strings.TrimSpace(part[4:]) != "":
-				known = append(known, "releasable to "+strings.TrimSpace(part[4:]))
-			default:
+		for _, part := range model.MarkingParts(mk) {
+			if m := glossary.MarkingPart(part); m != "" {
+				known = append(known, m)
+			} else {
 				unknown = append(unknown, part)
 			}
 		}
