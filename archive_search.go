@@ -6,6 +6,7 @@ import (
 
 	"cablereader/corpus"
 	"cablereader/index"
+	querylang "cablereader/query"
 	"cablereader/ui"
 	archiveui "cablereader/ui/archive"
 )
@@ -63,7 +64,7 @@ const snippetsFor = 50
 
 func (s searchable) Search(ctx context.Context, query string, limit int) (archiveui.Results, error) {
 	var r archiveui.Results
-	q, err := index.Parse(query)
+	q, err := querylang.Parse(query)
 	if err != nil {
 		return r, err
 	}

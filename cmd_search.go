@@ -16,6 +16,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"cablereader/index"
+	"cablereader/query"
 	"cablereader/sanitize"
 )
 
@@ -348,7 +349,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "%v\nTry 'cablereader search --help'.", err)
 		return exitUsage
 	}
-	q, err := index.Parse(rest[0])
+	q, err := query.Parse(rest[0])
 	if err != nil {
 		complain(stderr, "bad query: %v", err)
 		return exitUsage

@@ -19,7 +19,9 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"cablereader/corpus"
+	"cablereader/model"
 	"cablereader/parser"
+	"cablereader/query"
 )
 
 // Progress is reported while Update works. A build reads the archive's
@@ -689,8 +691,8 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 		}
 	}
 	// Bytes, not copied to a string: FTS5 reads them as text. Joiners
-	// inside words are dropped, as queries drop them (see isJoiner).
-	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(j.text)), stripJoiners(e.Subject))
+	// inside words are dropped, as queries drop them (see query.IsJoiner).
+	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(j.text)), query.StripJoiners(e.Subject))
 	return err
 }
 
@@ -784,7 +786,7 @@ func headCaveats(text []byte) []string {
 	}
 	var out []string
 	for _, w := range bytes.FieldsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) >= 5 && len(w) <= 6 && caveatWords[strings.ToLower(string(w))] && bytes.Equal(w, bytes.ToUpper(w)) {
+		if len(w) >= 5 && len(w) <= 6 && model.IsControl(string(w)) && bytes.Equal(w, bytes.ToUpper(w)) {
 			if s := string(w); !slices.Contains(out, s) {
 				out = append(out, s)
 			}

@@ -1,6 +1,19 @@
 package index
 
-import "database/sql"
+import (
+	"database/sql"
+
+	"cablereader/query"
+)
+
+// The index's tests, written when the query language lived here, read
+// queries by these names.
+type QueryError = query.Error
+
+var (
+	Parse       = query.Parse
+	isTokenRune = query.IsWordRune
+)
 
 // DB returns the open database, for tests that read it directly, or nil
 // when the index is not ready.

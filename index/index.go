@@ -24,7 +24,7 @@ import (
 // An index of another version is rebuilt.
 //
 // 4: words are no longer split at a zero-width space or another joiner
-// (see isJoiner), and the caveats column holds every caveat the reader
+// (see query.IsJoiner), and the caveats column holds every caveat the reader
 // shows (SIPDIS, SENSITIVE, …; parser.Caveats); an index of 3 is rebuilt.
 const SchemaVersion = 4
 

@@ -44,13 +44,13 @@ func compile(q *Query) compiled {
 	var c compiled
 	var pos, neg []string
 	for _, clause := range q.Clauses {
-		if !isText(clause[0]) {
+		if !clause[0].IsText() {
 			c.fields = append(c.fields, clause)
 			continue
 		}
 		parts := make([]string, len(clause))
 		for i, t := range clause {
-			parts[i] = t.fts()
+			parts[i] = fts(t)
 		}
 		expr := strings.Join(parts, " OR ")
 		if len(parts) > 1 {

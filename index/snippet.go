@@ -8,6 +8,7 @@ import (
 
 	"cablereader/corpus"
 	"cablereader/parser"
+	"cablereader/query"
 	"cablereader/sanitize"
 )
 
@@ -192,7 +193,7 @@ func bestPlace(text []byte, q *Query) int {
 	return best
 }
 
-// nextToken finds the next word (see Tokens) in text from i: its start
+// nextToken finds the next word (see query.Tokens) in text from i: its start
 // and end, or -1, -1.
 func nextToken(text []byte, i int) (start, end int) {
 	start = -1
@@ -201,7 +202,7 @@ func nextToken(text []byte, i int) (start, end int) {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRune(text[i:])
 		}
-		if isTokenRune(r) {
+		if query.IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -244,42 +245,10 @@ func hideFurniture(text string) string {
 	return string(b)
 }
 
-type tok struct {
-	start, end int
-	word       string
-}
-
-// tokenize splits s into the index's words (see Tokens), each with its
-// place in s and folded by norm.
-func tokenize(s string, norm func(string) string) []tok {
-	var out []tok
-	start := -1
-	for i, r := range s {
-		if isTokenRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			if w := norm(s[start:i]); w != "" {
-				out = append(out, tok{start, i, w})
-			}
-			start = -1
-		}
-	}
-	if start >= 0 {
-		if w := norm(s[start:]); w != "" {
-			out = append(out, tok{start, len(s), w})
-		}
-	}
-	return out
-}
-
 // fold lowers a word and drops the commonest Latin diacritics, near
 // enough to what the index does to find the words it matched.
 func fold(w string) string {
-	w = stripJoiners(strings.ToLower(w))
+	w = query.StripJoiners(strings.ToLower(w))
 	for _, r := range w {
 		if r >= utf8.RuneSelf {
 			return strings.Map(func(r rune) rune {
@@ -316,7 +285,7 @@ func bodyStart(text string) int {
 // MakeSnippet cuts a snippet for q out of text.
 func MakeSnippet(text string, q *Query) Snippet {
 	text = hideFurniture(text)
-	toks := tokenize(text, fold)
+	toks := query.Scan(text, fold)
 	var terms [][]string
 	var prefix []bool
 	for _, c := range q.Clauses {
@@ -347,7 +316,7 @@ func MakeSnippet(text string, q *Query) Snippet {
 	if len(hits) == 0 {
 		// Nothing to show around: start at the subject, past the routing.
 		for i, t := range toks {
-			if t.word == "subject" && i+1 < len(toks) {
+			if t.Word == "subject" && i+1 < len(toks) {
 				first = i + 1
 				break
 			}
@@ -366,7 +335,7 @@ func MakeSnippet(text string, q *Query) Snippet {
 				}
 				seen[g.term] = true
 			}
-			inBody := toks[h.at].start >= body
+			inBody := toks[h.at].Start >= body
 			if len(seen) > best || len(seen) == best && inBody && !bestInBody {
 				best, bestInBody, first = len(seen), inBody, max(0, h.at-4)
 			}
@@ -388,10 +357,10 @@ func MakeSnippet(text string, q *Query) Snippet {
 	}
 	for i := first; i < last; i++ {
 		if i > first {
-			b.WriteString(gap(text[toks[i-1].end:toks[i].start]))
+			b.WriteString(gap(text[toks[i-1].End:toks[i].Start]))
 		}
 		s := b.Len()
-		b.WriteString(text[toks[i].start:toks[i].end])
+		b.WriteString(text[toks[i].Start:toks[i].End])
 		if marked[i] {
 			if n := len(sn.Marks); i > first && marked[i-1] && n > 0 {
 				sn.Marks[n-1][1] = b.Len() // words in a row are one mark
@@ -426,12 +395,12 @@ func gap(s string) string {
 	return b.String()
 }
 
-func matchAt(toks []tok, i int, ws []string, prefix bool) bool {
+func matchAt(toks []query.Token, i int, ws []string, prefix bool) bool {
 	if i+len(ws) > len(toks) {
 		return false
 	}
 	for j, w := range ws {
-		t := toks[i+j].word
+		t := toks[i+j].Word
 		if prefix && j == len(ws)-1 {
 			if !strings.HasPrefix(t, w) {
 				return false

@@ -99,7 +99,7 @@ func (ix *Index) Suggest(ctx context.Context, q *Query) (*Suggestion, error) {
 		fixed.Clauses[i] = slices.Clone(c)
 		for j := range c {
 			t := &fixed.Clauses[i][j]
-			if t.Neg || !isText(*t) {
+			if t.Neg || !t.IsText() {
 				continue
 			}
 			t.Words = slices.Clone(t.Words)
@@ -138,7 +138,7 @@ func (ix *Index) Suggest(ctx context.Context, q *Query) (*Suggestion, error) {
 	if err != nil || n == 0 {
 		return nil, err
 	}
-	return &Suggestion{Query: fixed.typed(), Hits: n}, nil
+	return &Suggestion{Query: fixed.Typed(), Hits: n}, nil
 }
 
 // Edits are the words one edit away from w: a rune left out, two
@@ -179,26 +179,4 @@ func Edits(w string) []string {
 		}
 	}
 	return out
-}
-
-// typed writes the query as a reader types it: words bare, phrases
-// quoted, fields as field:value.
-func (q *Query) typed() string {
-	return q.print(func(t Term) string {
-		words := strings.Join(t.Words, " ")
-		if len(t.Words) > 1 {
-			words = `"` + words + `"`
-		}
-		switch t.Field {
-		case "":
-			return words
-		case "subject":
-			return "subject:" + words
-		}
-		v := t.Value
-		if strings.ContainsAny(v, " \t") {
-			v = `"` + v + `"`
-		}
-		return t.Field + ":" + strings.ToLower(v)
-	})
 }

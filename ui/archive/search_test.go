@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/corpus"
+	querylang "cablereader/query"
 	"cablereader/ui/common"
 )
 
@@ -284,7 +285,7 @@ func TestNarrowSearch(t *testing.T) {
 	keys(t, a, "enter")
 	sel()
 	keys(t, a, "p") // lifts the post
-	from := "from:" + quoteValue(first.Origin)
+	from := querylang.FieldTerm("from", first.Origin)
 	want := []string{
 		"trafficking",
 		"trafficking " + from,
@@ -302,20 +303,6 @@ func TestNarrowSearch(t *testing.T) {
 	}
 	if !strings.Contains(archText(a), "from: lifted") {
 		t.Errorf("no word of the lifted term:\n%s", archText(a))
-	}
-}
-
-func TestSetTerm(t *testing.T) {
-	for _, tc := range []struct{ query, field, value, want string }{
-		{"iran", "from", "Embassy Tokyo", `iran from:"Embassy Tokyo"`},
-		{`iran from:"Embassy Tokyo" tag:KTIP`, "from", "Embassy Tokyo", "iran tag:KTIP"},
-		{`"human trafficking" from:tokyo`, "from", "Embassy Rome", `"human trafficking" from:"Embassy Rome"`},
-		{"iran class:secret", "class", "confidential", "iran class:confidential"},
-		{"iran TAG:ktip", "tag", "", "iran"},
-	} {
-		if got, _ := setTerm(tc.query, tc.field, tc.value); got != tc.want {
-			t.Errorf("setTerm(%q, %s, %q) = %q, want %q", tc.query, tc.field, tc.value, got, tc.want)
-		}
 	}
 }
 

@@ -1,0 +1,56 @@
+package query
+
+import "testing"
+
+func TestSetField(t *testing.T) {
+	for _, tc := range []struct {
+		query, field, value, want string
+		on                        bool
+	}{
+		{"iran", "from", "Embassy Tokyo", `iran from:"Embassy Tokyo"`, true},
+		{`iran from:"Embassy Tokyo" tag:KTIP`, "from", "Embassy Tokyo", "iran tag:KTIP", false},
+		{`"human trafficking" from:tokyo`, "from", "Embassy Rome", `"human trafficking" from:"Embassy Rome"`, true},
+		{"iran class:secret", "class", "confidential", "iran class:confidential", true},
+		{"iran TAG:ktip", "tag", "", "iran", false},
+		// the clause that holds the field goes whole, ORs and all; a term
+		// left out stays; the rest is kept as typed
+		{"Iran OR iraq origin:rome OR from:paris", "from", "tokyo", "Iran OR iraq from:tokyo", true},
+		{"iran -from:tokyo NOT tag:KTIP", "from", "tokyo", "iran -from:tokyo NOT tag:KTIP from:tokyo", true},
+		{"whaling  tags:KTIP  u.s.", "tag", "ktip", "whaling u.s.", false},
+		// a text that is no query is kept, the term added
+		{`iran "open`, "date", "2009", `iran "open date:2009`, true},
+		{"", "date", "2009", "date:2009", true},
+	} {
+		got, on := SetField(tc.query, tc.field, tc.value)
+		if got != tc.want || on != tc.on {
+			t.Errorf("SetField(%q, %s, %q) = %q, %v; want %q, %v", tc.query, tc.field, tc.value, got, on, tc.want, tc.on)
+		}
+	}
+}
+
+func TestFieldValue(t *testing.T) {
+	for _, tc := range []struct {
+		query, field, want string
+		ok                 bool
+	}{
+		{"iran class:secret", "class", "SECRET", true},
+		{`from:"rio de janeiro" whaling`, "from", "rio de janeiro", true},
+		{"iran -class:secret", "class", "", false},
+		{"class:noforn", "class", "", false}, // a caveat, not a class
+		{`iran "open class:secret`, "class", "", false},
+	} {
+		if got, ok := FieldValue(tc.query, tc.field); got != tc.want || ok != tc.ok {
+			t.Errorf("FieldValue(%q, %s) = %q, %v; want %q, %v", tc.query, tc.field, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestFieldTerm(t *testing.T) {
+	for value, want := range map[string]string{
+		"tokyo": "from:tokyo", "rio de janeiro": `from:"rio de janeiro"`, `a"b`: `from:"a\"b"`,
+	} {
+		if got := FieldTerm("from", value); got != want {
+			t.Errorf("FieldTerm(from, %q) = %s, want %s", value, got, want)
+		}
+	}
+}
