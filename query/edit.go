@@ -3,6 +3,7 @@ package query
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Editing a query as typed: the archive's narrowing keys write a field
@@ -14,7 +15,7 @@ import (
 // out when it has that value already (in any case) or value is ""; on
 // reports whether the term is in the query now. Terms left out with - or
 // NOT are kept. The clauses kept are joined by single spaces, the new
-// term last. A text that is no query is kept whole, the term added to it.
+// term last, and the white space in each outside quotes is one space. A text that is no query is kept whole, the term added to it.
 func SetField(s, field, value string) (q string, on bool) {
 	field = strings.ToLower(field)
 	var keep []string
@@ -29,7 +30,7 @@ func SetField(s, field, value string) (q string, on bool) {
 				}
 			}
 			if !drop {
-				keep = append(keep, s[c[0].Pos:c[len(c)-1].End])
+				keep = append(keep, squeeze(s[c[0].Pos:c[len(c)-1].End]))
 			}
 		}
 	} else if s = strings.TrimSpace(s); s != "" {
@@ -67,4 +68,25 @@ func FieldTerm(field, value string) string {
 		value = strconv.Quote(value)
 	}
 	return field + ":" + value
+}
+
+// squeeze makes each run of white space outside quotes in s one space.
+func squeeze(s string) string {
+	var b strings.Builder
+	quoted, space := false, false
+	for _, r := range s {
+		if r == '"' {
+			quoted = !quoted
+		}
+		if !quoted && unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

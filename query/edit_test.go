@@ -17,6 +17,7 @@ func TestSetField(t *testing.T) {
 		{"Iran OR iraq origin:rome OR from:paris", "from", "tokyo", "Iran OR iraq from:tokyo", true},
 		{"iran -from:tokyo NOT tag:KTIP", "from", "tokyo", "iran -from:tokyo NOT tag:KTIP from:tokyo", true},
 		{"whaling  tags:KTIP  u.s.", "tag", "ktip", "whaling u.s.", false},
+		{"whaling \t OR  fishing NOT  iran \"a  b\"", "class", "secret", "whaling OR fishing NOT iran \"a  b\" class:secret", true},
 		// a text that is no query is kept, the term added
 		{`iran "open`, "date", "2009", `iran "open date:2009`, true},
 		{"", "date", "2009", "date:2009", true},
