@@ -43,3 +43,14 @@ func TestMarkingParts(t *testing.T) {
 		}
 	}
 }
+
+func TestSecurityLevel(t *testing.T) {
+	for code, want := range map[string]model.Level{
+		"UUUUU": model.Unclassified, "EEEEE": model.Unclassified, "CCCCC": model.Confidential,
+		"SSSSS": model.Secret, "TTTTT": model.TopSecret, "CCCC": model.LevelUnknown, "ccccc": model.LevelUnknown,
+	} {
+		if got := SecurityLevel(code); got != want {
+			t.Errorf("SecurityLevel(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

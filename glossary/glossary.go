@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"cablereader/model"
 )
 
 //go:embed data/tags-descriptions.csv
@@ -197,13 +199,19 @@ type Security struct {
 	Special string // "SPECAT AAAAA" / "SPECAT BBBBB" when the level carries a SPECAT suffix
 }
 
-var securityLevels = map[string]string{
-	"UUUUU": "UNCLASSIFIED",
-	"EEEEE": "UNCLASSIFIED (EFTO)",
-	"CCCCC": "CONFIDENTIAL",
-	"SSSSS": "SECRET",
-	"TTTTT": "TOP SECRET",
+// securityLevels are the FL4 level codes; EEEEE is unclassified
+// encrypted for transmission only (EFTO).
+var securityLevels = map[string]model.Level{
+	"UUUUU": model.Unclassified,
+	"EEEEE": model.Unclassified,
+	"CCCCC": model.Confidential,
+	"SSSSS": model.Secret,
+	"TTTTT": model.TopSecret,
 }
+
+// SecurityLevel is the level an FL4 level code (CCCCC) stands for;
+// model.LevelUnknown for anything else.
+func SecurityLevel(code string) model.Level { return securityLevels[code] }
 
 // DecodeSecurity reads an FL4 line such as "ZNY CCCCC ZZH". The trailing
 // Z-signal (nearly always ZZH) is accepted but not interpreted: no public
@@ -221,7 +229,10 @@ func DecodeSecurity(line string) (Security, bool) {
 	if !ok || (hasSpecat && specat != "AAAAA" && specat != "BBBBB") {
 		return Security{}, false
 	}
-	s := Security{Online: f[0] == "ZNY", Level: level}
+	s := Security{Online: f[0] == "ZNY", Level: level.String()}
+	if levelCode == "EEEEE" {
+		s.Level += " (EFTO)"
+	}
 	if hasSpecat {
 		s.Special = "SPECAT " + specat
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"cablereader/glossary"
 	"cablereader/model"
 )
 
@@ -251,18 +252,13 @@ func (p *parser) takePartial(lines []string) []string {
 	return out
 }
 
-var securityLevel = map[string]model.Level{
-	"UUUUU": model.Unclassified, "EEEEE": model.Unclassified, "CCCCC": model.Confidential,
-	"SSSSS": model.Secret, "TTTTT": model.TopSecret,
-}
-
 // finish derives what comes from several places: the id, fallbacks for
 // the classification, the references, a Classified By given as text.
 func (p *parser) finish() {
 	c := p.c
 	if c.Classification.Level == model.LevelUnknown && c.Routing != nil {
 		if f := strings.Fields(c.Routing.Security); len(f) > 1 {
-			c.Classification.Level = securityLevel[f[1]]
+			c.Classification.Level = glossary.SecurityLevel(f[1])
 		}
 	}
 	if c.Classification.Level == model.LevelUnknown {
