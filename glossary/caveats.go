@@ -1,6 +1,10 @@
 package glossary
 
-import "strings"
+import (
+	"strings"
+
+	"cablereader/model"
+)
 
 // What the caveats and the parts of portion markings mean
 // (docs/cable-format.md §4, "Caveats / distribution captions" and
@@ -18,13 +22,10 @@ var caveatMeanings = map[string]string{
 	"SENSITIVE BUT UNCLASSIFIED": "sensitive but unclassified (SBU)",
 }
 
+// markingParts are the parts of a portion marking that are not a level's
+// code (a level's code means the level: S is secret).
 var markingParts = map[string]string{
-	"TS":     "top secret",
-	"S":      "secret",
-	"C":      "confidential",
-	"U":      "unclassified",
 	"SBU":    "sensitive but unclassified",
-	"LOU":    "limited official use",
 	"NF":     "not releasable to foreign nationals (NOFORN)",
 	"N":      "not releasable to foreign nationals (NOFORN)",
 	"NOFORN": "not releasable to foreign nationals (NOFORN)",
@@ -43,6 +44,9 @@ func MarkingPart(part string) string {
 	up := strings.ToUpper(part)
 	if m := markingParts[up]; m != "" {
 		return m
+	}
+	if l := model.CodeLevel(up); l != model.LevelUnknown && l.Code() == up {
+		return strings.ToLower(l.String())
 	}
 	if strings.HasPrefix(up, "REL ") && strings.TrimSpace(part[4:]) != "" {
 		return "releasable to " + strings.TrimSpace(part[4:])

@@ -30,7 +30,7 @@ func TestMarkingParts(t *testing.T) {
 	for part, want := range map[string]string{
 		"nf": "not releasable to foreign nationals (NOFORN)", "SBU": "sensitive but unclassified",
 		"REL USA, GBR": "releasable to USA, GBR", "rel Canada": "releasable to Canada",
-		"REL ": "", "XX": "",
+		"REL ": "", "XX": "", "UNCLASSIFIED": "", "s": "secret",
 	} {
 		if got := MarkingPart(part); got != want {
 			t.Errorf("MarkingPart(%q) = %q, want %q", part, got, want)
