@@ -6,8 +6,7 @@ import (
 	"cablereader/query"
 )
 
-// The index's tests, written when the query language lived here, read
-// queries by these names.
+// The index's tests read queries (package query) by these names.
 type QueryError = query.Error
 
 var (
