@@ -1,7 +1,6 @@
 package query
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -61,11 +60,12 @@ func FieldValue(s, field string) (value string, ok bool) {
 	return "", false
 }
 
-// FieldTerm writes field:value, the value quoted when it holds a space or
-// a quote: from:tokyo, from:"rio de janeiro".
+// FieldTerm writes field:value, the value in quotes when it holds white
+// space: from:tokyo, from:"rio de janeiro". The language has no escapes:
+// a value cannot hold a quote.
 func FieldTerm(field, value string) string {
-	if strings.ContainsAny(value, " \"") {
-		value = strconv.Quote(value)
+	if strings.ContainsFunc(value, unicode.IsSpace) || strings.Contains(value, `"`) {
+		value = `"` + value + `"`
 	}
 	return field + ":" + value
 }

@@ -1,6 +1,10 @@
 package query
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestSetField(t *testing.T) {
 	for _, tc := range []struct {
@@ -48,10 +52,38 @@ func TestFieldValue(t *testing.T) {
 
 func TestFieldTerm(t *testing.T) {
 	for value, want := range map[string]string{
-		"tokyo": "from:tokyo", "rio de janeiro": `from:"rio de janeiro"`, `a"b`: `from:"a\"b"`,
+		"tokyo": "from:tokyo", "rio de janeiro": `from:"rio de janeiro"`,
+		"rio\u00a0de\tjaneiro": "from:\"rio\u00a0de\tjaneiro\"",
 	} {
 		if got := FieldTerm("from", value); got != want {
 			t.Errorf("FieldTerm(from, %q) = %s, want %s", value, got, want)
 		}
 	}
+}
+
+// FuzzSetField: editing never panics, and a query that parses still
+// parses with a field term set or lifted, the term in it exactly when
+// on says so.
+func FuzzSetField(f *testing.F) {
+	for _, s := range []string{"iran", `a OR b from:"x y"`, "NOT tag:KTIP -class:secret", `"open`, "", "x\u00a0OR\u3000y"} {
+		f.Add(s, "tokyo")
+	}
+	f.Fuzz(func(t *testing.T, s, value string) {
+		// a value holds no quote (the language cannot write one in a
+		// value) and is text with no white space around it
+		if strings.Contains(value, `"`) || strings.TrimSpace(value) != value || !utf8.ValidString(value) {
+			return
+		}
+		got, on := SetField(s, "from", value)
+		if _, err := parse(s); err != nil {
+			return
+		}
+		if _, err := parse(got); err != nil && got != "" {
+			t.Fatalf("SetField(%q, from, %q) = %q: %v", s, value, got, err)
+		}
+		v, ok := FieldValue(got, "from")
+		if on != ok || on && v != value {
+			t.Fatalf("SetField(%q, from, %q) = %q, %v; FieldValue %q, %v", s, value, got, on, v, ok)
+		}
+	})
 }
