@@ -68,14 +68,14 @@ type Archive struct {
 	width, height      int
 	tooSmall           bool
 
-	screen  archScreen
-	list    archiveList
-	cols    listCols
-	reader  *reader.Model
-	cur     corpus.Entry // the cable in the reader
-	history []histFrame
-	load    loadReq
-	seq     int
+	screen archScreen
+	list   archiveList
+	cols   listCols
+	reader *reader.Model
+	cur    corpus.Entry // the cable in the reader
+	nav    navHistory   // the cables to go back and forward to
+	load   loadReq
+	seq    int
 
 	scan     *common.Job[corpus.Progress]
 	scanning bool
@@ -94,15 +94,11 @@ type Archive struct {
 	prevQuery  string   // the query when "/" was typed, for esc
 	tagCands   []string // completions of the TAG prompt
 	tagCand    int
-	showProbs  bool
-	probs      common.Page // the skipped rows
-	showHelp   bool
-	helpPage   common.Page // the keys page
-	mk         marksState  // the marks page (marks.go)
-	tv         threadView  // the thread view (thread.go)
-	dv         diffView    // the versions of a cable (versions.go)
-	copies     copiesMsg   // the ids held more than once (versions.go)
-	cited      citedMsg    // how many cables of the archive cite each id (thread.go)
+	ov         overlay    // the page over the list: keys, skipped rows or marks
+	tv         threadView // the thread view (thread.go)
+	dv         diffView   // the versions of a cable (versions.go)
+	copies     copiesMsg  // the ids held more than once (versions.go)
+	cited      citedMsg   // how many cables of the archive cite each id (thread.go)
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -168,7 +164,7 @@ func (a *Archive) setTheme(dark bool) {
 	for l := model.LevelUnknown; l <= model.TopSecret; l++ {
 		a.chips[l] = theme.NewPaint(theme.BannerStyle(l))
 	}
-	a.helpPage.Lines, a.probs.Lines, a.helpBar = nil, nil, ""
+	a.ov.Page.Lines, a.helpBar = nil, ""
 }
 
 // Init starts the scan and asks for the background colour.
@@ -277,7 +273,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		if a.screen == screenReader && a.reader != nil {
 			_, cmd = a.reader.Update(msg)
-		} else if a.mode == listNormal && !a.showHelp && !a.showProbs {
+		} else if a.mode == listNormal && !a.ov.Is(overlayKeys) && !a.ov.Is(overlayProbs) {
 			switch msg.Button {
 			case tea.MouseWheelUp:
 				a.list.move(-common.WheelLines)

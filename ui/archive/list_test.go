@@ -166,8 +166,8 @@ func TestArchiveListMarks(t *testing.T) {
 		t.Fatalf("marks page\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	keys(t, a, "j", "enter")
-	if !a.mk.on || !strings.Contains(lastLine(archText(a)), "99NOWHERE1 is not in this archive") {
-		t.Errorf("a mark elsewhere: page open %v, %q", a.mk.on, lastLine(archText(a)))
+	if !a.ov.Is(overlayMarks) || !strings.Contains(lastLine(archText(a)), "99NOWHERE1 is not in this archive") {
+		t.Errorf("a mark elsewhere: page open %v, %q", a.ov.Is(overlayMarks), lastLine(archText(a)))
 	}
 	keys(t, a, "k", "enter")
 	if p, _ := st.Position("09TOKYO2531"); p.Para != 4 {

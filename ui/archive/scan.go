@@ -23,8 +23,8 @@ type (
 // time, and a snapshot that comes meanwhile is taken after it.
 func (a *Archive) indexed() {
 	a.nProbs = len(a.src.Errors()) + len(a.src.Skipped())
-	if a.showProbs {
-		a.probs.Lines = nil
+	if a.ov.Is(overlayProbs) {
+		a.ov.Page.Lines = nil
 	}
 	entries := a.src.Entries()
 	switch {

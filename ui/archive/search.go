@@ -229,8 +229,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "C":
 		return a.cycleClass(-1)
 	case msg.String() == "?":
-		a.showHelp = true
-		a.helpPage.Open()
+		a.ov.Open(overlayKeys)
 	case msg.String() == "q":
 		a.quitting = true
 		return tea.Quit
@@ -248,7 +247,7 @@ func (a *Archive) closeSearch() {
 
 // openFind opens e with find highlighted in the reader.
 func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
-	cmd := a.open(e, nil, nil)
+	cmd := a.open(e, navHistory{}, nil)
 	a.load.find = find
 	return cmd
 }

@@ -188,7 +188,7 @@ func (a *Archive) threadOpen(r thread.Row) tea.Cmd {
 	}
 	saved := *tv
 	h := a.push()
-	h[len(h)-1].thread = &saved
+	h.back[len(h.back)-1].thread = &saved
 	return a.open(e, h, nil)
 }
 

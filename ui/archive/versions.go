@@ -109,7 +109,7 @@ func (a *Archive) diffKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear), msg.String() == "backspace", msg.String() == "V", msg.String() == "left":
 		a.dv = diffView{seq: a.dv.seq}
 	default:
-		a.dv.page.Key(msg, k.scrollKeys(), a.height-2)
+		a.dv.page.Key(msg, k.MotionKeys, a.height-2)
 	}
 	return nil
 }

@@ -179,7 +179,7 @@ func (a *Archive) relayout() {
 	}
 	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW, citedW)
 	a.help.SetWidth(a.width)
-	a.helpPage.Lines, a.probs.Lines = nil, nil
+	a.ov.Page.Lines = nil
 }
 
 // refresh renders the list screen after a change.
@@ -192,12 +192,12 @@ func (a *Archive) refresh() {
 	a.top = a.topBar()
 	a.under = a.bottomBar()
 	a.lines = a.lines[:0]
-	if a.showHelp {
-		if a.helpPage.Lines == nil {
-			a.helpPage.Lines = a.renderListHelp()
+	if a.ov.Is(overlayKeys) {
+		if a.ov.Page.Lines == nil {
+			a.ov.Page.Lines = a.renderListHelp()
 		}
 		h := a.helpH()
-		shown := a.helpPage.Window(h)
+		shown := a.ov.Page.Window(h)
 		for i := range h {
 			if i < len(shown) {
 				a.lines = append(a.lines, "  "+shown[i])
@@ -208,7 +208,7 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
-	if a.mk.on {
+	if a.ov.Is(overlayMarks) {
 		a.renderMarks()
 		return
 	}
@@ -476,9 +476,9 @@ func (a *Archive) bottomBar() string {
 	switch {
 	case a.msg != "":
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
-	case a.showHelp || a.showProbs:
+	case a.ov.Is(overlayKeys), a.ov.Is(overlayProbs):
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
-	case a.mk.on:
+	case a.ov.Is(overlayMarks):
 		return common.Fit(a.help.ShortHelpView(marksHelp), w)
 	case a.sr.on:
 		return common.Fit(a.help.ShortHelpView(searchHelp), w)
@@ -542,11 +542,12 @@ func (a *Archive) renderListHelp() []string {
 	}
 	lines := append(common.PageTitle("Keys of the list", "(esc or ? closes, q quits)", st, w), "")
 	lines = append(lines, pack(a.keys.FullHelp())...)
-	rk := reader.ArchiveKeyMap()
+	rk := readerKeys
+	next, prev := refKeys()
 	lines = append(lines, "", st.Heading.Render("In the reader"), "")
 	lines = append(lines, pack([][]key.Binding{
-		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
-		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, rk.Help},
+		{next, prev, rk.FollowRef, rk.Back, rk.Forward},
+		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, reader.DefaultKeyMap().Help},
 	})...)
 	lines = append(lines, "")
 	for _, p := range []string{
@@ -613,19 +614,19 @@ func (a *Archive) helpH() int { return a.height - 2 }
 // probsW is the width of the skipped-rows box; probsH the lines it shows.
 func (a *Archive) probsW() int { return max(20, min(a.width-4, 100)) }
 func (a *Archive) probsH() int {
-	if a.probs.Lines == nil {
-		a.probs.Lines = a.problemLines(a.probsW() - 4)
+	if a.ov.Page.Lines == nil {
+		a.ov.Page.Lines = a.problemLines(a.probsW() - 4)
 	}
-	return max(3, min(a.height-4, len(a.probs.Lines)+2)) - 2
+	return max(3, min(a.height-4, len(a.ov.Page.Lines)+2)) - 2
 }
 
-// overlay draws the skipped-rows box over the list.
-func (a *Archive) overlay(base string) string {
+// probsBox draws the skipped-rows box over the list.
+func (a *Archive) probsBox(base string) string {
 	bw := a.probsW()
-	if a.probs.Lines == nil {
-		a.probs.Lines = a.problemLines(bw - 4)
+	if a.ov.Page.Lines == nil {
+		a.ov.Page.Lines = a.problemLines(bw - 4)
 	}
-	body := a.probs.Window(a.probsH())
+	body := a.ov.Page.Window(a.probsH())
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(a.styles.Accent.GetForeground()).
 		Padding(0, 1).Width(bw).Render(strings.Join(body, "\n"))
 	c := lipgloss.NewCanvas(a.width, a.height)
@@ -660,8 +661,8 @@ func (a *Archive) assemble() {
 	}
 	b.WriteString(a.under)
 	a.frame = b.String()
-	if a.showProbs {
-		a.frame = a.overlay(a.frame)
+	if a.ov.Is(overlayProbs) {
+		a.frame = a.probsBox(a.frame)
 	}
 }
 

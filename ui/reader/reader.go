@@ -65,25 +65,19 @@ type Model struct {
 	// view state
 	collapsed   []bool
 	showRouting bool
-	showHelp    bool        // the keys page
-	keysPage    common.Page // the keys page
-	showTags    bool        // the TAGS glossary page (never with showHelp)
-	tagsPage    common.Page // the TAGS glossary page
-	cur         int         // current paragraph (index into Body), -1 when there is none
-	offset      int         // first body line on screen
-	asideSpan   int         // last span visited by the aside jump inside cur, -1 if none
+	ov          overlay // the page over the cable: keys, TAGS glossary or marks
+	cur         int     // current paragraph (index into Body), -1 when there is none
+	offset      int     // first body line on screen
+	asideSpan   int     // last span visited by the aside jump inside cur, -1 if none
 	mode        inputMode
 	prompt      common.Prompt
 	msg         string // one-shot status message
 	search      searchState
 	searching   *searchJob // a search running in a command
 	quitting    bool
-	links       *refLinks   // archive mode: the references that are links
-	showMarks   bool        // the marks page
-	marksPage   common.Page // the marks page
-	markSel     int         // the mark selected on it
-	hmode       headerMode  // header mode chosen with "h" (without a session)
-	hshown      headerMode  // header mode drawn
+	links       *refLinks  // archive mode: the references that are links
+	hmode       headerMode // header mode chosen with "h" (without a session)
+	hshown      headerMode // header mode drawn
 
 	// caches
 	preps        []*prepared
@@ -163,15 +157,22 @@ func (m *Model) Quitting() bool { return m.quitting }
 // Keys are the reader's key bindings.
 func (m *Model) Keys() KeyMap { return m.keys }
 
+// AddKeys lists a root model's keys in the reader's help bar and keys
+// page (see Extra).
+func (m *Model) AddKeys(x Extra) {
+	m.keys.extra = x
+	m.helpBars, m.pageBars = nil, nil
+	m.ov.Page.Lines = nil
+}
+
 // EnableBack turns on the back keys of a reader alone (⌫, ctrl+o, ←) once
 // there is a cable to go back to: the one a mark was opened from. The
 // root model does the going back.
 func (m *Model) EnableBack() {
-	if m.keys.archive {
-		return
+	if len(m.keys.extra.Short) > 0 {
+		return // the root model's keys go back
 	}
 	m.keys.Back.SetEnabled(true)
-	m.keys.Back.SetHelp("⌫/ctrl+o/←", "back to the cable left for a mark")
 	m.keys.backShort.SetEnabled(true)
 	m.helpBars = nil
 	m.refresh()
@@ -202,8 +203,7 @@ func (m *Model) setTheme(dark bool) {
 func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
-	m.keysPage.Lines = nil
-	m.tagsPage.Lines = nil
+	m.ov.Page.Lines = nil
 	m.helpBars = nil
 	m.pageBars = nil
 	m.dirty = true
@@ -333,18 +333,17 @@ func (m *Model) refresh() {
 			m.restore(a)
 		}
 	}
-	if m.showHelp && m.keysPage.Lines == nil {
-		m.keysPage.Lines = m.renderHelp()
+	if m.ov.Page.Lines == nil {
+		switch m.ov.Kind {
+		case overlayKeys:
+			m.ov.Page.Lines = m.renderHelp()
+		case overlayMarks:
+			m.ov.Page.Lines = m.marksPane()
+		case overlayTags:
+			m.ov.Page.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
+		}
 	}
-	if m.showMarks && m.marksPage.Lines == nil {
-		m.marksPage.Lines = m.marksPane()
-	}
-	if m.showTags && m.tagsPage.Lines == nil {
-		m.tagsPage.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
-	}
-	m.keysPage.Clamp(m.bodyH)
-	m.tagsPage.Clamp(m.bodyH)
-	m.marksPage.Clamp(m.bodyH)
+	m.ov.Page.Clamp(m.bodyH)
 	m.clamp()
 	m.footer = m.renderFooter()
 }
@@ -446,15 +445,10 @@ func (m *Model) renderHelp() []string {
 // page returns the open page (keys or TAGS glossary), or nil when the
 // body is shown.
 func (m *Model) page() *common.Page {
-	switch {
-	case m.showHelp:
-		return &m.keysPage
-	case m.showTags:
-		return &m.tagsPage
-	case m.showMarks:
-		return &m.marksPage
+	if m.ov.Kind == noOverlay {
+		return nil
 	}
-	return nil
+	return &m.ov.Page
 }
 
 // renderFooter is the bottom line: a prompt, a message or the help bar on
@@ -472,7 +466,7 @@ func (m *Model) renderFooter() string {
 			rw += ansi.StringWidth(c) + 1
 		}
 		left := m.pageBar(max(0, m.width-rw-2))
-		if m.showMarks {
+		if m.ov.Is(overlayMarks) {
 			h := m.help
 			h.SetWidth(0)
 			left = h.ShortHelpView(m.keys.marksHelp)
