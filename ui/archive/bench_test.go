@@ -180,8 +180,8 @@ func BenchmarkArchiveListKey(b *testing.B) {
 					part = append(part, e)
 				}
 			}
-			s1 := buildSnapshot(nil, searchKeys{}, nil, part)
-			s2 := buildSnapshot(part, s1.keys, s1.lv, all)
+			s1 := buildSnapshot(nil, searchKeys{}, nil, part, byDate)
+			s2 := buildSnapshot(part, s1.keys, s1.lv, all, byDate)
 			var l archiveList
 			l.height = 37
 			l.apply(s1)

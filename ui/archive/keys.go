@@ -60,11 +60,9 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		l.scroll(-max(1, l.height-1))
 	case key.Matches(msg, k.Top):
-		l.cursor = 0
-		l.clamp()
+		l.moveTo(0)
 	case key.Matches(msg, k.Bottom):
-		l.cursor = l.len() - 1
-		l.clamp()
+		l.moveTo(l.len() - 1)
 	case key.Matches(msg, k.Open):
 		if e, ok := l.selected(); ok {
 			return a.open(e, navHistory{}, nil)
@@ -95,6 +93,9 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.setQuick("", "", model.LevelUnknown)
 			a.msg = "filters cleared"
 		}
+	case key.Matches(msg, k.Sort):
+		l.setSort(l.by.next())
+		a.msg = "sorted by " + l.by.String() + sortHow[l.by] + " (o: next order)"
 	case key.Matches(msg, k.Problems):
 		switch {
 		case a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) > 0:
@@ -113,6 +114,9 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// sortHow says which way an order runs.
+var sortHow = [nSortKeys]string{byDate: ", oldest first", byClass: ", most secret first"}
 
 func (a *Archive) sayLevel() {
 	if a.list.level == model.LevelUnknown {
@@ -299,6 +303,7 @@ type ListKeyMap struct {
 	Class     key.Binding // cycle the classification filter
 	ClassBack key.Binding
 	Clear     key.Binding
+	Sort      key.Binding // cycle the order: date, id, origin, classification
 	Problems  key.Binding // the rows and files skipped while reading the archive
 	Marks     key.Binding // the marks of every cable
 	Help      key.Binding
@@ -319,6 +324,7 @@ func DefaultListKeyMap() ListKeyMap {
 		Class:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
 		ClassBack:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
 		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
+		Sort:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "order: date, id, origin, classification")),
 		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
 		Marks:      key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "marks, in every cable")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
@@ -342,7 +348,7 @@ func (k ListKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.MotionKeys.Help(),
 		{k.Open, k.Filter, k.Search, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
-		{k.Marks, k.Problems, k.Help, k.Quit},
+		{k.Sort, k.Marks, k.Problems, k.Help, k.Quit},
 	}
 }
 

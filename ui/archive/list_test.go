@@ -32,7 +32,7 @@ func TestArchiveFuzzySeparator(t *testing.T) {
 	if got := lines[2:7]; !slices.Equal(got, want) {
 		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if top := lines[0]; !strings.HasSuffix(top, "1 + 3 fuzzy of 115") {
+	if top := lines[0]; !strings.HasSuffix(top, "1 + 3 fuzzy of 115 · by date") {
 		t.Errorf("top bar %q", top)
 	}
 	// The painted letters: the word in the exact match (on the selected

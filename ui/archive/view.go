@@ -406,6 +406,7 @@ func (a *Archive) topBar() string {
 	default:
 		right = append(right, commas(l.len())+" of "+commas(total))
 	}
+	right = append(right, st.P.Dim.Wrap("by "+l.by.String()))
 	r := strings.Join(right, st.P.Dim.Wrap(" · "))
 
 	var left string
