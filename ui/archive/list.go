@@ -22,10 +22,10 @@ type archiveList struct {
 	lv    []uint8                  // per entry: its model.Level
 	lvN   [model.TopSecret + 1]int // entries per level
 
-	// widest id, classification, its code and origin
-	idW, classW, codeW, originW int
-	codes                       map[string]string // classification → code
-	tagN                        map[string]int    // entries per TAG
+	// widest classification, its code and origin
+	classW, codeW, originW int
+	codes                  map[string]string // classification → code
+	tagN                   map[string]int    // entries per TAG
 
 	// filters
 	query  string // fuzzy, "/"
@@ -139,9 +139,9 @@ type snapshot struct {
 	remap []int32 // earlier entry index → new; nil when the earlier ones are not all there
 
 	// of the new entries only (all of them when remap is nil)
-	tagN                        map[string]int
-	codes                       map[string]string
-	idW, classW, codeW, originW int
+	tagN                   map[string]int
+	codes                  map[string]string
+	classW, codeW, originW int
 }
 
 // buildSnapshot builds the data of src in the order by. Each snapshot of
@@ -199,7 +199,6 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, src []
 				s.classW = max(s.classW, common.Width(e.Classification))
 			}
 			lv[i] = uint8(lvl)
-			s.idW = max(s.idW, common.Width(e.ID))
 			s.originW = max(s.originW, common.Width(placeName(e)))
 		}
 		if from[i] < 0 || s.remap == nil {
@@ -242,7 +241,7 @@ func (l *archiveList) apply(s *snapshot) {
 	for t, n := range s.tagN {
 		l.tagN[t] += n
 	}
-	l.idW, l.classW = max(l.idW, s.idW), max(l.classW, s.classW)
+	l.classW = max(l.classW, s.classW)
 	l.codeW, l.originW = max(l.codeW, s.codeW), max(l.originW, s.originW)
 	l.lvN = s.lvN
 
@@ -427,6 +426,15 @@ func (l *archiveList) find(e corpus.Entry) int {
 		}
 	}
 	return -1
+}
+
+// shownIDW is the width of the widest id on screen.
+func (l *archiveList) shownIDW() int {
+	w := 0
+	for i := l.offset; i < min(l.len(), l.offset+l.height); i++ {
+		w = max(w, common.Width(l.all[l.at(i)].ID))
+	}
+	return w
 }
 
 // move moves the cursor by n rows.

@@ -1,8 +1,10 @@
 package archive
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -314,7 +316,7 @@ func (a *Archive) renderSearch(h int) {
 		if len(hits) != len(r.Hits) {
 			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
-		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
+		head = append(head, common.Fit(n+"  "+classCounts(r.Classes, 4), w))
 		if r.Suggest != "" && r.DidYouMean != "" {
 			head = append(head, st.P.Warning.Wrap(common.Fit(common.CleanLine(r.DidYouMean)+" (tab takes it)", w)))
 		}
@@ -399,6 +401,54 @@ func counts(cs []Count, k int) string {
 			key = "—"
 		}
 		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// classCounts writes the hits' counts by classification as the list
+// writes classifications (classCode), grouped by level, most first, with
+// the split by caveat when a level comes with one: "S 12 (S//NF 5), C 8"
+// (12 SECRET hits, 5 of them NOFORN), for the k levels with most hits.
+func classCounts(cs []Count, k int) string {
+	type group struct {
+		level string // S
+		n     int
+		forms []Count // S//NF, with their counts, as they first come
+	}
+	var groups []*group
+	byLevel := map[string]*group{}
+	for _, c := range cs {
+		code := classCode(c.Key)
+		level, _, _ := strings.Cut(code, "//")
+		g := byLevel[level]
+		if g == nil {
+			g = &group{level: level}
+			byLevel[level] = g
+			groups = append(groups, g)
+		}
+		g.n += c.N
+		if code == level {
+			continue
+		}
+		if i := slices.IndexFunc(g.forms, func(f Count) bool { return f.Key == code }); i >= 0 {
+			g.forms[i].N += c.N
+		} else {
+			g.forms = append(g.forms, Count{Key: code, N: c.N})
+		}
+	}
+	slices.SortStableFunc(groups, func(x, y *group) int { return cmp.Compare(y.n, x.n) })
+	parts := make([]string, 0, k)
+	for _, g := range groups[:min(k, len(groups))] {
+		s := common.CleanLine(g.level) + " " + commas(g.n)
+		if len(g.forms) > 0 {
+			slices.SortStableFunc(g.forms, func(x, y Count) int { return cmp.Compare(y.N, x.N) })
+			fs := make([]string, len(g.forms))
+			for i, f := range g.forms {
+				fs[i] = common.CleanLine(f.Key) + " " + commas(f.N)
+			}
+			s += " (" + strings.Join(fs, ", ") + ")"
+		}
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
 }

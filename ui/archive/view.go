@@ -168,6 +168,15 @@ func (a *Archive) relayout() {
 	a.tooSmall = a.width < common.MinWidth || a.height < common.MinHeight
 	a.list.height = max(1, a.height-3)
 	a.list.clamp()
+	a.fitCols()
+	a.help.SetWidth(a.width)
+	a.ov.Page.Lines = nil
+}
+
+// fitCols fits the columns to the window and the rows on screen: the ID
+// column is as wide as the widest id shown (ids run from 8 characters to
+// 22), so the origin and the subject keep the rest.
+func (a *Archive) fitCols() {
 	l := &a.list
 	markW := 0 // the mark of a cable held more than once
 	if len(a.copies) > 0 {
@@ -177,9 +186,7 @@ func (a *Archive) relayout() {
 	if len(a.cited) > 0 {
 		citedW = 5
 	}
-	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW, citedW)
-	a.help.SetWidth(a.width)
-	a.ov.Page.Lines = nil
+	a.cols = listLayout(a.width, l.shownIDW()+markW, l.codeW, l.classW, l.originW, citedW)
 }
 
 // refresh renders the list screen after a change.
@@ -189,6 +196,7 @@ func (a *Archive) refresh() {
 	}
 	l := &a.list
 	l.clamp()
+	a.fitCols()
 	a.top = a.topBar()
 	a.under = a.bottomBar()
 	a.lines = a.lines[:0]
