@@ -14,6 +14,7 @@ import (
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
+	"cablereader/ui/state"
 	"cablereader/ui/theme"
 )
 
@@ -94,11 +95,12 @@ type Archive struct {
 	prevQuery  string   // the query when "/" was typed, for esc
 	tagCands   []string // completions of the TAG prompt
 	tagCand    int
-	ov         overlay    // the page over the list: keys, skipped rows or marks
-	tv         threadView // the thread view (thread.go)
-	dv         diffView   // the versions of a cable (versions.go)
-	copies     copiesMsg  // the ids held more than once (versions.go)
-	cited      citedMsg   // how many cables of the archive cite each id (thread.go)
+	ov         overlay             // the page over the list: keys, skipped rows or marks
+	tv         threadView          // the thread view (thread.go)
+	dv         diffView            // the versions of a cable (versions.go)
+	copies     copiesMsg           // the ids held more than once (versions.go)
+	cited      citedMsg            // how many cables of the archive cite each id (thread.go)
+	resumeAt   *state.ArchivePlace // the cable to go back to once the scan lists it
 	msg        string
 	quitting   bool
 	err        error    // what ended the program, if not the user
@@ -151,6 +153,7 @@ func newArchive(src Source, opt common.Options) *Archive {
 	}
 	a.msg = common.CleanLine(opt.Notice)
 	a.nProbs = len(src.Errors()) + len(src.Skipped())
+	a.resume()
 	a.relayout()
 	return a
 }
@@ -181,6 +184,7 @@ func (a *Archive) Init() tea.Cmd {
 	if a.ib != nil {
 		cmds = append(cmds, a.ib.start())
 	}
+	cmds = append(cmds, a.searchStart())
 	return tea.Batch(cmds...)
 }
 
@@ -291,6 +295,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, a.buildCmd)
 		a.buildCmd = nil
 	}
+	if a.resumeAt != nil {
+		cmd = tea.Batch(cmd, a.resumeCable())
+	}
 	if j := a.list.takeJob(); j != nil {
 		cmd = tea.Batch(cmd, common.Guard("filtering", func() tea.Msg { return j.run() }))
 	}
@@ -322,6 +329,7 @@ func (a *Archive) say(s string) {
 
 // key handles a key press on the current screen.
 func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
+	a.remember()
 	if msg.String() == "ctrl+c" {
 		a.quitting = true
 		if a.reader != nil {

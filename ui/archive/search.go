@@ -96,6 +96,7 @@ type searchState struct {
 	// before is the query the results were shown for when s reopened the
 	// prompt: esc there goes back to it instead of leaving the search.
 	before string
+	want   string // the id to select when the results come (a restored place)
 }
 
 type searchTickMsg struct{ seq int }
@@ -168,6 +169,15 @@ func (a *Archive) searchDone(msg searchDoneMsg) {
 		return
 	}
 	a.sr.res, a.sr.err, a.sr.cursor, a.sr.offset = msg.res, "", 0, 0
+	if a.sr.want != "" {
+		for i, h := range a.shownHits() {
+			if h.Entry.ID == a.sr.want {
+				a.sr.cursor = i
+				break
+			}
+		}
+		a.sr.want = ""
+	}
 }
 
 // shown are the hits that pass the list's quick filters (TAG, post,
@@ -234,7 +244,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.ov.Open(overlayKeys)
 	case msg.String() == "q":
 		a.quitting = true
-		return tea.Quit
+		return common.SaveAndQuit(a.opt.State)
 	}
 	return nil
 }
