@@ -62,3 +62,15 @@ func TestClassCounts(t *testing.T) {
 		t.Errorf("classCounts\n got %q\nwant %q", got, want)
 	}
 }
+
+// At 80 columns with a long id on screen and the Cited counts known, the
+// origin keeps its column and the count goes first.
+func TestLayoutKeepsOriginOverCited(t *testing.T) {
+	c := listLayout(80, len("66BUENOSAIRES2481"), 5, 14, 20, 5)
+	if c.origin == 0 || c.cited != 0 || c.subject < 24 {
+		t.Errorf("80 columns: %+v", c)
+	}
+	if c := listLayout(100, len("66BUENOSAIRES2481"), 5, 14, 20, 5); c.origin == 0 || c.cited == 0 {
+		t.Errorf("100 columns: %+v", c)
+	}
+}

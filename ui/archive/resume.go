@@ -81,17 +81,22 @@ func (a *Archive) resumeCable() tea.Cmd {
 	if p == nil || a.width == 0 {
 		return nil
 	}
+	l := &a.list
 	e, ok := a.src.Lookup(p.Cable)
-	if !ok {
-		if !a.scanning {
-			a.resumeAt = nil
-			a.msg = common.CleanLine(p.Cable) + ", where this archive was left, is no longer in it"
-		}
+	k := -1
+	if ok {
+		k = l.find(e)
+	}
+	switch {
+	case k < 0 && a.scanning:
+		return nil // not listed yet
+	case !ok:
+		a.resumeAt = nil
+		a.msg = common.CleanLine(p.Cable) + ", where this archive was left, is no longer in it"
 		return nil
 	}
 	a.resumeAt = nil
-	l := &a.list
-	if k := l.find(e); k >= 0 {
+	if k >= 0 {
 		l.offset = k - l.height/3 // a third of the way down, the rows before it in sight
 		l.moveTo(k)
 	}

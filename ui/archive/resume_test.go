@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"cablereader/corpus"
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/state"
@@ -73,6 +74,33 @@ func TestPlaceKeptAcrossRuns(t *testing.T) {
 	}
 	para := a.reader.Position()
 	quit(t, a)
+
+	// While the scan has not listed the cable yet, the list waits for it;
+	// then the cable opens, and the list under it is on its row.
+	{
+		st, _ := state.Open(path)
+		var part []corpus.Entry
+		for _, e := range ix.Entries() {
+			if e.ID != "09TOKYO2531" {
+				part = append(part, e)
+			}
+		}
+		g := &growing{parsed: parsed{ix}, shown: part}
+		s := newArchive(g, common.Options{Theme: "dark", State: st, Place: "folder A"})
+		s.scanning = true
+		send(t, s, tea.WindowSizeMsg{Width: 100, Height: 30})
+		if s.screen != screenList || s.load.active {
+			t.Fatalf("opened %s before the scan listed it", s.load.entry.ID)
+		}
+		arrive(t, s, g, ix.Entries())
+		if s.screen != screenReader || s.cur.ID != "09TOKYO2531" {
+			t.Fatalf("once listed: screen %v on %q", s.screen, s.cur.ID)
+		}
+		keys(t, s, "esc")
+		if selectedRow(t, s).id != "09TOKYO2531" {
+			t.Errorf("the list under the cable is on %s", selectedRow(t, s).id)
+		}
+	}
 
 	b := run("folder A")
 	if b.screen != screenReader || b.cur.ID != "09TOKYO2531" || b.reader.Position() != para {

@@ -33,8 +33,9 @@ type listCols struct {
 }
 
 // listLayout fits the columns to a width: the subject takes what the
-// others leave, and the origin, the date and the classification in words
-// go first when it would get too little.
+// others leave, and the classification in words, the Cited count, the
+// origin and the date go first, in that order, when it would get too
+// little.
 func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	avail := w - 2 // the cursor gutter
 	idW = max(8, min(idW, 22))
@@ -44,20 +45,22 @@ func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	for _, t := range []struct {
 		gap, date int
 		full      bool
+		cited     bool
 		origin    int
 		minSubj   int
 	}{
-		{2, 10, true, originW, 50},
-		{2, 10, false, min(originW, 20), 36},
-		{1, 10, false, min(originW, 14), 24},
-		{1, 10, false, 0, 16},
-		{1, 0, false, 0, 8},
+		{2, 10, true, true, originW, 50},
+		{2, 10, false, true, min(originW, 20), 36},
+		{1, 10, false, true, min(originW, 14), 24},
+		{1, 10, false, false, min(originW, 14), 24},
+		{1, 10, false, false, 0, 16},
+		{1, 0, false, false, 0, 8},
 	} {
 		c := listCols{gap: t.gap, date: t.date, id: idW, class: codeW, origin: t.origin, classFull: t.full}
 		if t.full {
 			c.class = classW
 		}
-		if t.date > 0 {
+		if t.cited {
 			c.cited = citedW
 		}
 		used := c.id + c.gap + c.class + c.gap
