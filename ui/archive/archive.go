@@ -218,7 +218,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scanDoneMsg:
 		a.prog, a.scanning = msg.P, false
 		a.indexed()
-		cmd = a.countCopies()
+		cmd = tea.Batch(a.countCopies(), a.searchAgain())
 		if msg.Err != nil && !errors.Is(msg.Err, context.Canceled) {
 			a.say("indexing stopped: " + msg.Err.Error())
 		}

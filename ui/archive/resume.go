@@ -106,6 +106,16 @@ func (a *Archive) resumeCable() tea.Cmd {
 	return nil
 }
 
+// searchAgain runs the search shown again once the scan is done: its
+// hits are the archive's cables, and those the scan had not reached were
+// left out. The hit selected stays selected.
+func (a *Archive) searchAgain() tea.Cmd {
+	if hits := a.shownHits(); a.sr.want == "" && a.sr.cursor < len(hits) {
+		a.sr.want = hits[a.sr.cursor].Entry.ID
+	}
+	return a.searchStart()
+}
+
 // searchStart runs the restored query (Init).
 func (a *Archive) searchStart() tea.Cmd {
 	if !a.sr.on || a.sr.query == "" {

@@ -1,8 +1,10 @@
 package archive
 
 import (
+	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -167,5 +169,84 @@ func TestPlaceKeepsTheSearch(t *testing.T) {
 	}
 	if s := archText(b); !strings.Contains(s, "hits for trafficking") {
 		t.Errorf("second run's screen:\n%s", s)
+	}
+}
+
+// growingSearch is a growing archive with a search index whose hits are
+// the cables scanned so far, as the archive's search gives them.
+type growingSearch struct {
+	*growing
+	f *fakeSearch
+}
+
+func (g growingSearch) Search(ctx context.Context, q string, limit int) (Results, error) {
+	r, err := g.f.Search(ctx, q, limit)
+	var hits []Hit
+	for _, h := range r.Hits {
+		if slices.ContainsFunc(g.shown, func(e corpus.Entry) bool { return e.ID == h.Entry.ID }) {
+			hits = append(hits, h)
+		}
+	}
+	r.Hits = hits
+	return r, err
+}
+
+func (g growingSearch) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+	return g.f.CitedBy(ctx, id)
+}
+
+// runSearch runs cmd and its commands, the query's result included.
+func runSearch(t *testing.T, a *Archive, cmd tea.Cmd) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case searchDoneMsg, loadedMsg, copiesMsg:
+			_, next := a.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// A search restored while the scan runs finds only the cables scanned so
+// far; it runs again when the scan is done, on the hit it was left on.
+func TestPlaceSearchWhileScanning(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	f := &fakeSearch{parsed: parsed{ix}}
+	full, _ := f.Search(context.Background(), "trafficking", searchLimit)
+	if len(full.Hits) < 3 {
+		t.Fatalf("%d hits", len(full.Hits))
+	}
+	want := full.Hits[2].Entry.ID
+	st, _ := state.Open(filepath.Join(t.TempDir(), "state.json"))
+	st.SetArchivePlace("folder", state.ArchivePlace{Cable: want, Search: "trafficking", Sort: "date"})
+	var part []corpus.Entry
+	for _, e := range ix.Entries() {
+		if e.ID != want {
+			part = append(part, e)
+		}
+	}
+	g := growingSearch{&growing{parsed: parsed{ix}, shown: part}, f}
+	a := newArchive(g, common.Options{Theme: "dark", State: st, Place: "folder"})
+	a.scanning = true
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	runSearch(t, a, a.Init())
+	if n := len(a.shownHits()); n == 0 || n == len(full.Hits) {
+		t.Fatalf("%d hits while scanning", n)
+	}
+	g.shown = ix.Entries()
+	a.Update(scanProgressMsg{})
+	_, cmd := a.Update(scanDoneMsg{})
+	runSearch(t, a, cmd)
+	if hits := a.shownHits(); len(hits) != len(full.Hits) || hits[a.sr.cursor].Entry.ID != want {
+		t.Errorf("after the scan: %d hits, on %s, want %d on %s", len(hits), hits[a.sr.cursor].Entry.ID, len(full.Hits), want)
 	}
 }

@@ -172,11 +172,13 @@ func (a *Archive) searchDone(msg searchDoneMsg) {
 	if a.sr.want != "" {
 		for i, h := range a.shownHits() {
 			if h.Entry.ID == a.sr.want {
-				a.sr.cursor = i
+				a.sr.cursor, a.sr.want = i, ""
 				break
 			}
 		}
-		a.sr.want = ""
+		if !a.scanning {
+			a.sr.want = "" // else it may come once scanned (searchAgain)
+		}
 	}
 }
 
