@@ -131,7 +131,7 @@ func (a *Archive) forward() tea.Cmd {
 	f := h.fwd[len(h.fwd)-1]
 	pos := f.pos
 	cmd := a.open(f.entry, navHistory{back: back, fwd: h.fwd[: len(h.fwd)-1 : len(h.fwd)-1]}, &pos)
-	a.load.thread = f.thread
+	a.load.thread, a.load.ahead = f.thread, true
 	return cmd
 }
 

@@ -37,6 +37,7 @@ type loadReq struct {
 	from   string      // the id of the cable left, for the status line
 	find   string      // what to look for in the cable once open
 	thread *threadView // the thread view to show over it once open
+	ahead  bool        // opened by forward: the status says so
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
@@ -127,6 +128,8 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	a.msg = ""
 	var status string
 	switch {
+	case req.pos != nil && req.ahead:
+		status = "forward at " + common.OrDash(common.CleanLine(msg.entry.ID))
 	case req.pos != nil:
 		status = "back at " + common.OrDash(common.CleanLine(msg.entry.ID))
 	case req.from != "":

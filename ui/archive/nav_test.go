@@ -77,6 +77,9 @@ func TestArchiveForward(t *testing.T) {
 	if a.cur.ID != dst.id || a.reader.Position() != at {
 		t.Fatalf("forward: on %s at %+v, want %s at %+v", a.cur.ID, a.reader.Position(), dst.id, at)
 	}
+	if !strings.Contains(lastLine(archText(a)), "forward at "+dst.id) {
+		t.Errorf("status after forward: %q", lastLine(archText(a)))
+	}
 	keys(t, a, "ctrl+o", "ctrl+o")
 	if a.screen != screenList {
 		t.Fatal("two backs did not reach the list")

@@ -564,7 +564,9 @@ func (a *Archive) renderListHelp() []string {
 	lines = append(lines, "")
 	for _, p := range []string{
 		"The filter (/) keeps the cables whose id, subject, origin or TAGS hold every word typed: " +
-			"exact matches first, then, under a line, fuzzy ones (the letters in order), each by date; the letters that match are underlined.",
+			"exact matches first, then, under a line, fuzzy ones (the letters in order), each in the list's order; the letters that match are underlined.",
+		"The list runs oldest first; o orders it by id, origin or classification (most secret first), ties by date. " +
+			"The archive reopens where it was left: the cable, the filters, the order, the search.",
 		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
 		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
 		"An id marked ² is held twice (two files, or a text and a saved page that differ): V in the cable compares the copies word by word. T shows a cable's thread: what it cites and what cites it, three hops each way.",
