@@ -88,28 +88,24 @@ type Archive struct {
 	spin     spinner.Model
 	bar      progress.Model
 
-	mode       listMode
-	sr         searchState // the full-text search, when the Source can
-	ib         *indexBuild // the build of the search index, when the Source can
-	prompt     common.Prompt
-	prevQuery  string   // the query when "/" was typed, for esc
-	tagCands   []string // completions of the TAG prompt
-	tagCand    int
-	ov         overlay             // the page over the list: keys, skipped rows or marks
-	tv         threadView          // the thread view (thread.go)
-	dv         diffView            // the versions of a cable (versions.go)
-	copies     copiesMsg           // the ids held more than once (versions.go)
-	cited      citedMsg            // how many cables of the archive cite each id (thread.go)
-	resumeAt   *state.ArchivePlace // the cable to go back to once the scan lists it
-	msg        string
-	quitting   bool
-	err        error    // what ended the program, if not the user
-	lines      []string // the rendered rows, rebuilt by refresh
-	top, under string   // top bar, bottom bar
-	frame      string   // what View shows
-	helpBar    string   // the list's help bar, for helpBarW cells
-	helpBarW   int
-	nProbs     int // rows and files skipped, as the index has them
+	mode      listMode
+	sr        searchState // the full-text search, when the Source can
+	ib        *indexBuild // the build of the search index, when the Source can
+	prompt    common.Prompt
+	prevQuery string   // the query when "/" was typed, for esc
+	tagCands  []string // completions of the TAG prompt
+	tagCand   int
+	ov        overlay             // the page over the list: keys, skipped rows or marks
+	tv        threadView          // the thread view (thread.go)
+	dv        diffView            // the versions of a cable (versions.go)
+	copies    copiesMsg           // the ids held more than once (versions.go)
+	cited     citedMsg            // how many cables of the archive cite each id (thread.go)
+	resumeAt  *state.ArchivePlace // the cable to go back to once the scan lists it
+	msg       string
+	quitting  bool
+	err       error // what ended the program, if not the user
+	out       drawn // the screen as refresh last drew it (view.go)
+	nProbs    int   // rows and files skipped, as the index has them
 }
 
 // RunArchive indexes the archive in the background and shows it in the
@@ -167,7 +163,7 @@ func (a *Archive) setTheme(dark bool) {
 	for l := model.LevelUnknown; l <= model.TopSecret; l++ {
 		a.chips[l] = theme.NewPaint(theme.BannerStyle(l))
 	}
-	a.ov.Page.Lines, a.helpBar = nil, ""
+	a.ov.Page.Lines, a.out.helpBar = nil, ""
 }
 
 // Init starts the scan and asks for the background colour.

@@ -137,9 +137,9 @@ func (a *Archive) renderMarks() {
 	shown := a.ov.Page.Window(h)
 	for i := range h {
 		if i < len(shown) {
-			a.lines = append(a.lines, shown[i])
+			a.out.lines = append(a.out.lines, shown[i])
 		} else {
-			a.lines = append(a.lines, "")
+			a.out.lines = append(a.out.lines, "")
 		}
 	}
 	a.assemble()

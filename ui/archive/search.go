@@ -287,7 +287,7 @@ func citedBy(src Source, id string) []string {
 	return ids
 }
 
-// renderSearch writes the results screen into a.lines: the counts, a
+// renderSearch writes the results screen into a.out.lines: the counts, a
 // histogram by year, then two lines a hit (the row, the snippet).
 func (a *Archive) renderSearch(h int) {
 	st := a.styles
@@ -347,7 +347,7 @@ func (a *Archive) renderSearch(h int) {
 		}
 	}
 	for _, l := range head {
-		a.lines = append(a.lines, "  "+l)
+		a.out.lines = append(a.out.lines, "  "+l)
 	}
 	rows := max(1, (h-len(head))/2)
 	if a.sr.cursor < a.sr.offset {
@@ -355,7 +355,7 @@ func (a *Archive) renderSearch(h int) {
 	} else if a.sr.cursor >= a.sr.offset+rows {
 		a.sr.offset = a.sr.cursor - rows + 1
 	}
-	for i := a.sr.offset; i < len(hits) && len(a.lines) < h-1; i++ {
+	for i := a.sr.offset; i < len(hits) && len(a.out.lines) < h-1; i++ {
 		hit := hits[i]
 		e := hit.Entry
 		date := "—"
@@ -367,10 +367,10 @@ func (a *Archive) renderSearch(h int) {
 		if i == a.sr.cursor {
 			row, mark = st.P.MatchCur.Wrap(row), "▸ "
 		}
-		a.lines = append(a.lines, mark+row, "    "+a.snippetLine(hit, w-2))
+		a.out.lines = append(a.out.lines, mark+row, "    "+a.snippetLine(hit, w-2))
 	}
-	for len(a.lines) < h {
-		a.lines = append(a.lines, "")
+	for len(a.out.lines) < h {
+		a.out.lines = append(a.out.lines, "")
 	}
 }
 

@@ -24,6 +24,16 @@ import (
 // message or help). Only the rows on screen are rendered, in refresh; View
 // returns the assembled frame.
 
+// drawn is the list screen (or the thread or versions view) as refresh
+// last drew it; View only returns frame.
+type drawn struct {
+	lines      []string // the rendered rows
+	top, under string   // top bar, bottom bar
+	frame      string   // what View shows
+	helpBar    string   // the list's help bar, for helpBarW cells
+	helpBarW   int
+}
+
 // listCols is the width of each column; 0 hides one.
 type listCols struct {
 	gap                              int
@@ -200,9 +210,9 @@ func (a *Archive) refresh() {
 	l := &a.list
 	l.clamp()
 	a.fitCols()
-	a.top = a.topBar()
-	a.under = a.bottomBar()
-	a.lines = a.lines[:0]
+	a.out.top = a.topBar()
+	a.out.under = a.bottomBar()
+	a.out.lines = a.out.lines[:0]
 	if a.ov.Is(overlayKeys) {
 		if a.ov.Page.Lines == nil {
 			a.ov.Page.Lines = a.renderListHelp()
@@ -211,9 +221,9 @@ func (a *Archive) refresh() {
 		shown := a.ov.Page.Window(h)
 		for i := range h {
 			if i < len(shown) {
-				a.lines = append(a.lines, "  "+shown[i])
+				a.out.lines = append(a.out.lines, "  "+shown[i])
 			} else {
-				a.lines = append(a.lines, "")
+				a.out.lines = append(a.out.lines, "")
 			}
 		}
 		a.assemble()
@@ -228,7 +238,7 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
-	a.lines = append(a.lines, a.headerRow())
+	a.out.lines = append(a.out.lines, a.headerRow())
 	var q *query // the filter, whose matches the rows highlight
 	if pq := parseQuery(l.query); len(pq.words) > 0 {
 		q = &pq
@@ -237,16 +247,16 @@ func (a *Archive) refresh() {
 	for i, k := l.offset, 0; k < l.height; k++ {
 		switch {
 		case i == sep && l.height > 1:
-			a.lines = append(a.lines, a.sepLine())
+			a.out.lines = append(a.out.lines, a.sepLine())
 			sep = -1
 		case i < l.len():
-			a.lines = append(a.lines, a.renderRow(l.at(i), i == l.cursor, q))
+			a.out.lines = append(a.out.lines, a.renderRow(l.at(i), i == l.cursor, q))
 			i++
 		case i == 0 && l.len() == 0:
-			a.lines = append(a.lines, a.emptyText())
+			a.out.lines = append(a.out.lines, a.emptyText())
 			i++
 		default:
-			a.lines = append(a.lines, "")
+			a.out.lines = append(a.out.lines, "")
 		}
 	}
 	a.assemble()
@@ -497,12 +507,12 @@ func (a *Archive) bottomBar() string {
 	}
 	// ShortHelpView adds an item that overflows when no ellipsis fits:
 	// fit cuts it. The bar only changes with the width and the theme.
-	if a.helpBar == "" || a.helpBarW != w {
+	if a.out.helpBar == "" || a.out.helpBarW != w {
 		h := a.help
 		h.SetWidth(w)
-		a.helpBar, a.helpBarW = common.Fit(h.View(a.keys), w), w
+		a.out.helpBar, a.out.helpBarW = common.Fit(h.View(a.keys), w), w
 	}
-	return a.helpBar
+	return a.out.helpBar
 }
 
 // withHint puts a prompt on the left and its keys on the right when both
@@ -658,7 +668,7 @@ func (a *Archive) View() tea.View {
 	if done {
 		return v
 	}
-	v.SetContent(a.frame)
+	v.SetContent(a.out.frame)
 	return v
 }
 
@@ -666,17 +676,17 @@ func (a *Archive) View() tea.View {
 // skipped-rows box over it when it is open.
 func (a *Archive) assemble() {
 	var b strings.Builder
-	b.Grow(len(a.frame))
-	b.WriteString(a.top)
+	b.Grow(len(a.out.frame))
+	b.WriteString(a.out.top)
 	b.WriteByte('\n')
-	for _, l := range a.lines {
+	for _, l := range a.out.lines {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	b.WriteString(a.under)
-	a.frame = b.String()
+	b.WriteString(a.out.under)
+	a.out.frame = b.String()
 	if a.ov.Is(overlayProbs) {
-		a.frame = a.probsBox(a.frame)
+		a.out.frame = a.probsBox(a.out.frame)
 	}
 }
 

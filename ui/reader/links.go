@@ -77,7 +77,7 @@ func (l *refLinks) selected() int {
 func (m *Model) EnableLinks(self string, present func(id string) bool) {
 	m.keys.NextRef.SetEnabled(true)
 	m.keys.PrevRef.SetEnabled(true)
-	m.helpBars, m.pageBars = nil, nil
+	m.bars.help, m.bars.page = nil, nil
 	m.links = newRefLinks(m.cable, self, present)
 	m.invalidate()
 }

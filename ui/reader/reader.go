@@ -87,19 +87,26 @@ type Model struct {
 	routingCache []string
 	stationName  func(ri string) (string, bool) // the archive's names of indicators
 	footer       string
-	gutterOn     string
-	pStatus      theme.Paint
-	pPrompt      theme.Paint
-	helpBars     map[int]string
-	pageBars     map[int]string // help bars under a page
-	viewSize     int            // largest frame so far, to size the next one
-	origin       int            // paragraph the doc window starts from (line 0)
-	jump         bool           // the next rebuild starts at origin, not at the screen
-	textSize     int            // bytes of paragraph text
-	pendingW     int            // the last size asked for, while it settles
+	paint        paints // the theme's paints of the gutter, status and prompt
+	bars         bars   // the help bars drawn, per width
+	viewSize     int    // largest frame so far, to size the next one
+	origin       int    // paragraph the doc window starts from (line 0)
+	jump         bool   // the next rebuild starts at origin, not at the screen
+	textSize     int    // bytes of paragraph text
+	pendingW     int    // the last size asked for, while it settles
 	pendingH     int
-	gutterOff    string
 	dirty        bool // doc must be reassembled
+}
+
+// paints are what the theme gives the lines the reader draws itself.
+type paints struct {
+	gutterOn, gutterOff string // the current paragraph's gutter, and another's
+	status, prompt      theme.Paint
+}
+
+// bars are the help bars drawn, per width: under the cable, under a page.
+type bars struct {
+	help, page map[int]string
 }
 
 // New returns a reader over c. It never fails: an empty cable gives an
@@ -161,7 +168,7 @@ func (m *Model) Keys() KeyMap { return m.keys }
 // page (see Extra).
 func (m *Model) AddKeys(x Extra) {
 	m.keys.extra = x
-	m.helpBars, m.pageBars = nil, nil
+	m.bars.help, m.bars.page = nil, nil
 	m.ov.Page.Lines = nil
 }
 
@@ -174,7 +181,7 @@ func (m *Model) EnableBack() {
 	}
 	m.keys.Back.SetEnabled(true)
 	m.keys.backShort.SetEnabled(true)
-	m.helpBars = nil
+	m.bars.help = nil
 	m.refresh()
 }
 
@@ -192,10 +199,10 @@ func (m *Model) setTheme(dark bool) {
 	m.rend = newRenderer(m.styles)
 	m.help.Styles = m.styles.Help
 	m.themeGen++
-	m.gutterOn = m.styles.P.Gutter.Wrap("▌") + " "
-	m.gutterOff = "  "
-	m.pStatus = theme.NewPaint(m.styles.Status)
-	m.pPrompt = theme.NewPaint(m.styles.Prompt)
+	m.paint.gutterOn = m.styles.P.Gutter.Wrap("▌") + " "
+	m.paint.gutterOff = "  "
+	m.paint.status = theme.NewPaint(m.styles.Status)
+	m.paint.prompt = theme.NewPaint(m.styles.Prompt)
 	m.invalidate()
 }
 
@@ -204,8 +211,8 @@ func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
 	m.ov.Page.Lines = nil
-	m.helpBars = nil
-	m.pageBars = nil
+	m.bars.help = nil
+	m.bars.page = nil
 	m.dirty = true
 }
 
@@ -459,7 +466,7 @@ func (m *Model) renderFooter() string {
 	if p := m.page(); p != nil {
 		rt := percentOf(p.Offset, len(p.Lines), m.bodyH)
 		rw := common.Width(rt)
-		r := m.pStatus.Wrap(rt)
+		r := m.paint.status.Wrap(rt)
 		if m.hshown == headerHidden {
 			c := chip(m.cable)
 			r = c + " " + r
@@ -506,12 +513,12 @@ func (m *Model) renderFooter() string {
 	right = append(right, m.percent())
 	rt := strings.Join(right, " · ")
 	rw := common.Width(rt)
-	r := m.pStatus.Wrap(rt)
+	r := m.paint.status.Wrap(rt)
 	if m.hshown == headerHidden {
 		// the classification is never off the screen: its chip leads the status
 		rt = strings.Join(right[1:], " · ")
 		c := chip(m.cable)
-		r = c + " " + m.pStatus.Wrap(rt)
+		r = c + " " + m.paint.status.Wrap(rt)
 		rw = ansi.StringWidth(c) + 1 + common.Width(rt)
 	}
 
@@ -523,9 +530,9 @@ func (m *Model) renderFooter() string {
 	}
 	switch {
 	case m.mode == modeGoto:
-		left = m.pPrompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
+		left = m.paint.prompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
 	case m.mode == modeSearch:
-		left = m.pPrompt.Wrap("/") + m.prompt.View(pw-1)
+		left = m.paint.prompt.Wrap("/") + m.prompt.View(pw-1)
 	case m.msg != "":
 		left = st.P.Warning.Wrap(m.msg)
 	default:
@@ -546,7 +553,7 @@ func (m *Model) renderFooter() string {
 // not fit, the least needed keys go first (the bar lists them by
 // importance); "? keys" and "q quit" stay to the last.
 func (m *Model) helpBar(w int) string {
-	if s, ok := m.helpBars[w]; ok {
+	if s, ok := m.bars.help[w]; ok {
 		return s
 	}
 	h := m.help
@@ -562,30 +569,30 @@ func (m *Model) helpBar(w int) string {
 		}
 	}
 	if s == "" && w >= len("? keys") {
-		s = m.pStatus.Wrap("? keys")
+		s = m.paint.status.Wrap("? keys")
 	}
-	if m.helpBars == nil {
-		m.helpBars = map[int]string{}
+	if m.bars.help == nil {
+		m.bars.help = map[int]string{}
 	}
-	m.helpBars[w] = s
+	m.bars.help[w] = s
 	return s
 }
 
 // pageBar is the help bar under a page, cached per width.
 func (m *Model) pageBar(w int) string {
-	if s, ok := m.pageBars[w]; ok {
+	if s, ok := m.bars.page[w]; ok {
 		return s
 	}
 	h := m.help
 	h.SetWidth(w)
 	s := h.View(pageKeys{m.keys})
 	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
-		s = m.pStatus.Wrap("esc close")
+		s = m.paint.status.Wrap("esc close")
 	}
-	if m.pageBars == nil {
-		m.pageBars = map[int]string{}
+	if m.bars.page == nil {
+		m.bars.page = map[int]string{}
 	}
-	m.pageBars[w] = s
+	m.bars.page[w] = s
 	return s
 }
 
@@ -675,10 +682,10 @@ func (m *Model) View() tea.View {
 				switch {
 				case i >= curTop && i < curEnd:
 					b.WriteString(m.margin)
-					b.WriteString(m.gutterOn)
+					b.WriteString(m.paint.gutterOn)
 				case l != "":
 					b.WriteString(m.margin)
-					b.WriteString(m.gutterOff)
+					b.WriteString(m.paint.gutterOff)
 				}
 				b.WriteString(l)
 			}
