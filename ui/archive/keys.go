@@ -376,7 +376,7 @@ var readerKeys = DefaultReaderKeyMap()
 func DefaultReaderKeyMap() ReaderKeyMap {
 	return ReaderKeyMap{
 		FollowRef: key.NewBinding(key.WithKeys("o", "right"), key.WithHelp("o/→", "open the selected reference")),
-		Back:      key.NewBinding(key.WithKeys("backspace", "ctrl+o", "left"), key.WithHelp("⌫/ctrl+o/←", "back: previous cable, then the list")),
+		Back:      historyBack(),
 		Forward:   key.NewBinding(key.WithKeys(">", "alt+right", "ctrl+i"), key.WithHelp(">/alt+→", "forward again, after back")),
 		PrevPost:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "previous cable from this post")),
 		NextPost:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next cable from this post")),
@@ -387,6 +387,15 @@ func DefaultReaderKeyMap() ReaderKeyMap {
 		backShort: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back")),
 		postShort: key.NewBinding(key.WithKeys("(", ")"), key.WithHelp("(/)", "post")),
 	}
+}
+
+// historyBack is the reader's back keys (⌫, ctrl+o, ←), which in the
+// archive go back through its history.
+func historyBack() key.Binding {
+	b := reader.DefaultKeyMap().Back
+	b.SetEnabled(true)
+	b.SetHelp(b.Help().Key, "back: previous cable, then the list")
+	return b
 }
 
 // refKeys are the reader's own keys that select a reference, as its help

@@ -198,21 +198,7 @@ func (g growingSearch) CitedBy(ctx context.Context, id string) ([]corpus.Entry, 
 // runSearch runs cmd and its commands, the query's result included.
 func runSearch(t *testing.T, a *Archive, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case searchDoneMsg, loadedMsg, copiesMsg:
-			_, next := a.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	runCmdsAnd(t, a, cmd, func(m tea.Msg) bool { _, ok := m.(searchDoneMsg); return ok })
 }
 
 // A search restored while the scan runs finds only the cables scanned so
