@@ -205,3 +205,22 @@ func BenchmarkArchiveListKey(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkListSort is the o key on a list of the whole release's size:
+// the rows put in the next order (their search keys moved, not rebuilt).
+func BenchmarkListSort(b *testing.B) {
+	ix := benchIndex(b, 251287)
+	for _, by := range []sortKey{byID, byOrigin, byClass} {
+		b.Run(by.String(), func(b *testing.B) {
+			var l archiveList
+			l.height = 40
+			l.setEntries(ix.Entries())
+			l.moveTo(125000)
+			b.ResetTimer()
+			for b.Loop() {
+				l.setSort(by)
+				l.setSort(byDate)
+			}
+		})
+	}
+}

@@ -410,7 +410,13 @@ func (l *archiveList) selected() (corpus.Entry, bool) {
 // it is, not by where the order would put it: the index orders an undated
 // cable by the year of its id, and the list may be in another order.
 func (l *archiveList) find(e corpus.Entry) int {
-	idx := slices.IndexFunc(l.all, func(x corpus.Entry) bool { return sameEntry(&x, &e) })
+	idx := -1
+	for i := range l.all {
+		if sameEntry(&l.all[i], &e) {
+			idx = i
+			break
+		}
+	}
 	if idx < 0 {
 		return -1
 	}
