@@ -247,6 +247,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	if !opt.list && opt.format == "" && interactive(stdout) {
 		uo := ui.Options{Theme: opt.theme, Mouse: !opt.noMouse, Title: sanitize.Line(strings.Join(paths, " "))}
 		uo.State, uo.Notice = openState(opt)
+		uo.Place = state.ArchiveKey(paths)
 		src, notice := archiveSource(ix, paths, opt.index)
 		if notice != "" {
 			// A file at the index path that is not an index of ours

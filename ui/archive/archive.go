@@ -14,6 +14,7 @@ import (
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
+	"cablereader/ui/state"
 	"cablereader/ui/theme"
 )
 
@@ -68,14 +69,14 @@ type Archive struct {
 	width, height      int
 	tooSmall           bool
 
-	screen  archScreen
-	list    archiveList
-	cols    listCols
-	reader  *reader.Model
-	cur     corpus.Entry // the cable in the reader
-	history []histFrame
-	load    loadReq
-	seq     int
+	screen archScreen
+	list   archiveList
+	cols   listCols
+	reader *reader.Model
+	cur    corpus.Entry // the cable in the reader
+	nav    navHistory   // the cables to go back and forward to
+	load   loadReq
+	seq    int
 
 	scan     *common.Job[corpus.Progress]
 	scanning bool
@@ -87,31 +88,24 @@ type Archive struct {
 	spin     spinner.Model
 	bar      progress.Model
 
-	mode       listMode
-	sr         searchState // the full-text search, when the Source can
-	ib         *indexBuild // the build of the search index, when the Source can
-	prompt     common.Prompt
-	prevQuery  string   // the query when "/" was typed, for esc
-	tagCands   []string // completions of the TAG prompt
-	tagCand    int
-	showProbs  bool
-	probs      common.Page // the skipped rows
-	showHelp   bool
-	helpPage   common.Page // the keys page
-	mk         marksState  // the marks page (marks.go)
-	tv         threadView  // the thread view (thread.go)
-	dv         diffView    // the versions of a cable (versions.go)
-	copies     copiesMsg   // the ids held more than once (versions.go)
-	cited      citedMsg    // how many cables of the archive cite each id (thread.go)
-	msg        string
-	quitting   bool
-	err        error    // what ended the program, if not the user
-	lines      []string // the rendered rows, rebuilt by refresh
-	top, under string   // top bar, bottom bar
-	frame      string   // what View shows
-	helpBar    string   // the list's help bar, for helpBarW cells
-	helpBarW   int
-	nProbs     int // rows and files skipped, as the index has them
+	mode      listMode
+	sr        searchState // the full-text search, when the Source can
+	ib        *indexBuild // the build of the search index, when the Source can
+	prompt    common.Prompt
+	prevQuery string   // the query when "/" was typed, for esc
+	tagCands  []string // completions of the TAG prompt
+	tagCand   int
+	ov        overlay             // the page over the list: keys, skipped rows or marks
+	tv        threadView          // the thread view (thread.go)
+	dv        diffView            // the versions of a cable (versions.go)
+	copies    copiesMsg           // the ids held more than once (versions.go)
+	cited     citedMsg            // how many cables of the archive cite each id (thread.go)
+	resumeAt  *state.ArchivePlace // the cable to go back to once the scan lists it
+	msg       string
+	quitting  bool
+	err       error // what ended the program, if not the user
+	out       drawn // the screen as refresh last drew it (view.go)
+	nProbs    int   // rows and files skipped, as the index has them
 }
 
 // RunArchive indexes the archive in the background and shows it in the
@@ -155,6 +149,7 @@ func newArchive(src Source, opt common.Options) *Archive {
 	}
 	a.msg = common.CleanLine(opt.Notice)
 	a.nProbs = len(src.Errors()) + len(src.Skipped())
+	a.resume()
 	a.relayout()
 	return a
 }
@@ -168,7 +163,7 @@ func (a *Archive) setTheme(dark bool) {
 	for l := model.LevelUnknown; l <= model.TopSecret; l++ {
 		a.chips[l] = theme.NewPaint(theme.BannerStyle(l))
 	}
-	a.helpPage.Lines, a.probs.Lines, a.helpBar = nil, nil, ""
+	a.ov.Page.Lines, a.out.helpBar = nil, ""
 }
 
 // Init starts the scan and asks for the background colour.
@@ -185,6 +180,7 @@ func (a *Archive) Init() tea.Cmd {
 	if a.ib != nil {
 		cmds = append(cmds, a.ib.start())
 	}
+	cmds = append(cmds, a.searchStart())
 	return tea.Batch(cmds...)
 }
 
@@ -218,7 +214,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scanDoneMsg:
 		a.prog, a.scanning = msg.P, false
 		a.indexed()
-		cmd = a.countCopies()
+		cmd = tea.Batch(a.countCopies(), a.searchAgain())
 		if msg.Err != nil && !errors.Is(msg.Err, context.Canceled) {
 			a.say("indexing stopped: " + msg.Err.Error())
 		}
@@ -277,7 +273,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		if a.screen == screenReader && a.reader != nil {
 			_, cmd = a.reader.Update(msg)
-		} else if a.mode == listNormal && !a.showHelp && !a.showProbs {
+		} else if a.mode == listNormal && !a.ov.Is(overlayKeys) && !a.ov.Is(overlayProbs) {
 			switch msg.Button {
 			case tea.MouseWheelUp:
 				a.list.move(-common.WheelLines)
@@ -294,6 +290,9 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.buildCmd != nil {
 		cmd = tea.Batch(cmd, a.buildCmd)
 		a.buildCmd = nil
+	}
+	if a.resumeAt != nil {
+		cmd = tea.Batch(cmd, a.resumeCable())
 	}
 	if j := a.list.takeJob(); j != nil {
 		cmd = tea.Batch(cmd, common.Guard("filtering", func() tea.Msg { return j.run() }))
@@ -326,6 +325,7 @@ func (a *Archive) say(s string) {
 
 // key handles a key press on the current screen.
 func (a *Archive) key(msg tea.KeyPressMsg) tea.Cmd {
+	a.remember()
 	if msg.String() == "ctrl+c" {
 		a.quitting = true
 		if a.reader != nil {

@@ -403,8 +403,8 @@ func TestArchiveOpenFollowBack(t *testing.T) {
 				t.Errorf("→ then ←: on %s", a.cur.ID)
 			}
 			keys(t, a, "o", "esc")
-			if a.screen != screenList || len(a.history) != 0 || selectedRow(t, a).id != src.id {
-				t.Errorf("esc: screen %v, history %d", a.screen, len(a.history))
+			if a.screen != screenList || len(a.nav.back) != 0 || selectedRow(t, a).id != src.id {
+				t.Errorf("esc: screen %v, history %d", a.screen, len(a.nav.back))
 			}
 		})
 	}
@@ -1025,16 +1025,16 @@ func TestArchivePageKeys(t *testing.T) {
 	a := openArchive(t, ix, 100, 12)
 	keys(t, a, "?")
 	h := a.helpH()
-	if len(a.helpPage.Lines) < 2*h {
-		t.Fatalf("the keys page has %d lines for a window of %d; the test proves nothing", len(a.helpPage.Lines), h)
+	if len(a.ov.Page.Lines) < 2*h {
+		t.Fatalf("the keys page has %d lines for a window of %d; the test proves nothing", len(a.ov.Page.Lines), h)
 	}
 	for _, step := range []struct {
 		key  string
 		want int
 	}{{"pgdown", h - 1}, {"pgup", 0}, {"ctrl+d", h / 2}, {"ctrl+u", 0}} {
 		keys(t, a, step.key)
-		if a.helpPage.Offset != step.want {
-			t.Fatalf("after %s: offset %d, want %d", step.key, a.helpPage.Offset, step.want)
+		if a.ov.Page.Offset != step.want {
+			t.Fatalf("after %s: offset %d, want %d", step.key, a.ov.Page.Offset, step.want)
 		}
 	}
 }

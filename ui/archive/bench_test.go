@@ -180,8 +180,8 @@ func BenchmarkArchiveListKey(b *testing.B) {
 					part = append(part, e)
 				}
 			}
-			s1 := buildSnapshot(nil, searchKeys{}, nil, part)
-			s2 := buildSnapshot(part, s1.keys, s1.lv, all)
+			s1 := buildSnapshot(nil, searchKeys{}, nil, part, byDate)
+			s2 := buildSnapshot(part, s1.keys, s1.lv, all, byDate)
 			var l archiveList
 			l.height = 37
 			l.apply(s1)
@@ -201,6 +201,25 @@ func BenchmarkArchiveListKey(b *testing.B) {
 				var l archiveList
 				l.height = 37
 				l.setEntries(entries)
+			}
+		})
+	}
+}
+
+// BenchmarkListSort is the o key on a list of the whole release's size:
+// the rows put in the next order (their search keys moved, not rebuilt).
+func BenchmarkListSort(b *testing.B) {
+	ix := benchIndex(b, 251287)
+	for _, by := range []sortKey{byID, byOrigin, byClass} {
+		b.Run(by.String(), func(b *testing.B) {
+			var l archiveList
+			l.height = 40
+			l.setEntries(ix.Entries())
+			l.moveTo(125000)
+			b.ResetTimer()
+			for b.Loop() {
+				l.setSort(by)
+				l.setSort(byDate)
 			}
 		})
 	}

@@ -292,6 +292,12 @@ func send(tb testing.TB, a *Archive, msgs ...tea.Msg) {
 
 func runCmds(tb testing.TB, a *Archive, cmd tea.Cmd) {
 	tb.Helper()
+	runCmdsAnd(tb, a, cmd, func(tea.Msg) bool { return false })
+}
+
+// runCmdsAnd is runCmds that also feeds back the messages also says.
+func runCmdsAnd(tb testing.TB, a *Archive, cmd tea.Cmd, also func(tea.Msg) bool) {
+	tb.Helper()
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
 		if n > 1000 {
@@ -308,6 +314,11 @@ func runCmds(tb testing.TB, a *Archive, cmd tea.Cmd) {
 		case loadedMsg, filteredMsg, builtMsg, common.OpenMarkMsg, threadMsg, diffMsg, copiesMsg, citedMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
+		default:
+			if also(msg) {
+				_, next := a.Update(msg)
+				queue = append(queue, next)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"cablereader/model"
 	"cablereader/ui/common"
+	"cablereader/ui/reader"
 )
 
 // The list's keys: moving and opening, the quick filters (post,
@@ -33,11 +34,11 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		a.quitting = true
 		return common.SaveAndQuit(a.opt.State)
-	case a.showProbs || a.showHelp:
+	case a.ov.Is(overlayMarks):
+		return a.marksKey(msg)
+	case a.ov.On():
 		a.pageKey(msg)
 		return nil
-	case a.mk.on:
-		return a.marksKey(msg)
 	case a.tooSmall:
 		return nil
 	case a.sr.on:
@@ -59,14 +60,12 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		l.scroll(-max(1, l.height-1))
 	case key.Matches(msg, k.Top):
-		l.cursor = 0
-		l.clamp()
+		l.moveTo(0)
 	case key.Matches(msg, k.Bottom):
-		l.cursor = l.len() - 1
-		l.clamp()
+		l.moveTo(l.len() - 1)
 	case key.Matches(msg, k.Open):
 		if e, ok := l.selected(); ok {
-			return a.open(e, nil, nil)
+			return a.open(e, navHistory{}, nil)
 		}
 	case key.Matches(msg, k.Filter):
 		a.mode, a.prompt, a.prevQuery = listFilter, common.NewPrompt(l.query), l.query
@@ -94,24 +93,30 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.setQuick("", "", model.LevelUnknown)
 			a.msg = "filters cleared"
 		}
+	case key.Matches(msg, k.Sort):
+		l.setSort(l.by.next())
+		a.msg = "sorted by " + l.by.String() + sortHow[l.by] + " (o: next order)"
 	case key.Matches(msg, k.Problems):
 		switch {
 		case a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) > 0:
-			a.showProbs = true
-			a.probs.Open()
+			a.ov.Open(overlayProbs)
 		case a.scanning:
 			a.msg = "nothing skipped so far: the scan is still running"
 		default:
 			a.msg = "nothing was skipped"
 		}
 	case key.Matches(msg, k.Help):
-		a.showHelp = true
-		a.helpPage.Open()
+		a.ov.Open(overlayKeys)
 	case key.Matches(msg, k.Marks):
 		a.openMarks()
+	case key.Matches(msg, readerKeys.Forward):
+		return a.forward()
 	}
 	return nil
 }
+
+// sortHow says which way an order runs.
+var sortHow = [nSortKeys]string{byDate: ", oldest first", byClass: ", most secret first"}
 
 func (a *Archive) sayLevel() {
 	if a.list.level == model.LevelUnknown {
@@ -141,15 +146,15 @@ func (a *Archive) togglePost() {
 // pageKey scrolls or closes the skipped-rows overlay or the key page.
 func (a *Archive) pageKey(msg tea.KeyPressMsg) {
 	k := a.keys
-	p, h := &a.helpPage, a.helpH()
-	if a.showProbs {
-		p, h = &a.probs, a.probsH()
+	h := a.helpH()
+	if a.ov.Is(overlayProbs) {
+		h = a.probsH()
 	}
 	switch {
-	case key.Matches(msg, k.Clear), a.showProbs && key.Matches(msg, k.Problems), a.showHelp && key.Matches(msg, k.Help):
-		a.showProbs, a.showHelp = false, false
+	case key.Matches(msg, k.Clear), a.ov.Is(overlayProbs) && key.Matches(msg, k.Problems), a.ov.Is(overlayKeys) && key.Matches(msg, k.Help):
+		a.ov.Close()
 	default:
-		p.Key(msg, k.scrollKeys(), h)
+		a.ov.Page.Key(msg, k.MotionKeys, h)
 	}
 }
 
@@ -286,19 +291,10 @@ func (a *Archive) completeTags() {
 	}
 }
 
-// scrollKeys are the keys that scroll a page.
-func (k ListKeyMap) scrollKeys() common.PageKeys {
-	return common.PageKeys{Down: k.Down, Up: k.Up, HalfDown: k.HalfDown, HalfUp: k.HalfUp,
-		PageDown: k.PageDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
-}
-
 // ListKeyMap is the keys of the archive's list. It implements help.KeyMap.
 type ListKeyMap struct {
-	Up, Down         key.Binding
-	HalfDown, HalfUp key.Binding
-	PageDown, PageUp key.Binding
-	Top, Bottom      key.Binding
-	Open             key.Binding
+	common.MotionKeys
+	Open key.Binding
 
 	Filter    key.Binding // "/": fuzzy filter over id, subject, origin, TAGS
 	Tag       key.Binding // "#": only the cables with a TAG
@@ -307,6 +303,7 @@ type ListKeyMap struct {
 	Class     key.Binding // cycle the classification filter
 	ClassBack key.Binding
 	Clear     key.Binding
+	Sort      key.Binding // cycle the order: date, id, origin, classification
 	Problems  key.Binding // the rows and files skipped while reading the archive
 	Marks     key.Binding // the marks of every cable
 	Help      key.Binding
@@ -318,26 +315,20 @@ type ListKeyMap struct {
 // DefaultListKeyMap returns the list's keys.
 func DefaultListKeyMap() ListKeyMap {
 	return ListKeyMap{
-		Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first cable")),
-		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last cable")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
-		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: id, subject, origin, TAGS")),
-		Tag:       key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG (tab: this row's TAGS)")),
-		Search:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search the text (words, \"phrase\", tag:, from:, date:, cites:…)")),
-		Post:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this row's post (again: all)")),
-		Class:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
-		ClassBack: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
-		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
-		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
-		Marks:     key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "marks, in every cable")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		MotionKeys: common.NewMotionKeys("first cable", "last cable"),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter: id, subject, origin, TAGS")),
+		Tag:        key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG (tab: this row's TAGS)")),
+		Search:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search the text (words, \"phrase\", tag:, from:, date:, cites:…)")),
+		Post:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this row's post (again: all)")),
+		Class:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "classification: all, U, LOU, C, S…")),
+		ClassBack:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
+		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filters")),
+		Sort:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "order: date, id, origin, classification")),
+		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "rows and files skipped")),
+		Marks:      key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "marks, in every cable")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		filterShort: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		tagShort:    key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "TAG")),
@@ -355,9 +346,74 @@ func (k ListKeyMap) ShortHelp() []key.Binding {
 // FullHelp is the list's key page.
 func (k ListKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		k.MotionKeys.Help(),
 		{k.Open, k.Filter, k.Search, k.Tag, k.Post, k.Class, k.ClassBack, k.Clear},
-		{k.Marks, k.Problems, k.Help, k.Quit},
+		{k.Sort, k.Marks, k.Problems, k.Help, k.Quit},
+	}
+}
+
+// ReaderKeyMap is the archive's keys over its reader: moving between
+// cables. The archive matches them before the reader sees a key, and hands
+// them to the reader as data (reader.Extra) for its help.
+type ReaderKeyMap struct {
+	FollowRef          key.Binding // open the selected reference
+	Back, Forward      key.Binding // through the history, as in a browser
+	PrevPost, NextPost key.Binding // the same origin's previous/next cable
+	ToList             key.Binding // esc when nothing is left to close
+	Thread             key.Binding // what this cites and what cites it
+	Versions           key.Binding // the word diff of the copies the archive holds
+
+	refShort, backShort, postShort key.Binding // one entry each on the help bar
+}
+
+// readerKeys are the archive's keys in the reader.
+var readerKeys = DefaultReaderKeyMap()
+
+// DefaultReaderKeyMap returns the archive's keys in the reader. Back is
+// ⌫, ctrl+o (vim's jump back) or ←; forward is alt+→ or ">" and, where the
+// terminal tells it from tab, vim's ctrl+i: most terminals send tab for
+// it, and tab selects the next reference.
+func DefaultReaderKeyMap() ReaderKeyMap {
+	return ReaderKeyMap{
+		FollowRef: key.NewBinding(key.WithKeys("o", "right"), key.WithHelp("o/→", "open the selected reference")),
+		Back:      historyBack(),
+		Forward:   key.NewBinding(key.WithKeys(">", "alt+right", "ctrl+i"), key.WithHelp(">/alt+→", "forward again, after back")),
+		PrevPost:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "previous cable from this post")),
+		NextPost:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next cable from this post")),
+		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "the list (when nothing is open)")),
+		Thread:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "thread: what this cites, what cites it; t there: timeline")),
+		Versions:  key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "versions: what changed between the archive's copies")),
+		refShort:  key.NewBinding(key.WithKeys("tab", "o"), key.WithHelp("tab/o", "ref")),
+		backShort: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back")),
+		postShort: key.NewBinding(key.WithKeys("(", ")"), key.WithHelp("(/)", "post")),
+	}
+}
+
+// historyBack is the reader's back keys (⌫, ctrl+o, ←), which in the
+// archive go back through its history.
+func historyBack() key.Binding {
+	b := reader.DefaultKeyMap().Back
+	b.SetEnabled(true)
+	b.SetHelp(b.Help().Key, "back: previous cable, then the list")
+	return b
+}
+
+// refKeys are the reader's own keys that select a reference, as its help
+// lists them once links are on.
+func refKeys() (next, prev key.Binding) {
+	rk := reader.DefaultKeyMap()
+	next, prev = rk.NextRef, rk.PrevRef
+	next.SetEnabled(true)
+	prev.SetEnabled(true)
+	return next, prev
+}
+
+// extra is the keys as the reader's help lists them.
+func (k ReaderKeyMap) extra() reader.Extra {
+	next, prev := refKeys()
+	return reader.Extra{
+		Short: []key.Binding{k.refShort, k.backShort, k.postShort},
+		Full:  []key.Binding{next, prev, k.FollowRef, k.Back, k.Forward, k.PrevPost, k.NextPost, k.Thread, k.Versions, k.ToList},
 	}
 }
 
@@ -378,3 +434,15 @@ func (k listPromptKeys) ShortHelp() []key.Binding {
 }
 
 func (k listPromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// overlayKind names the page over the list; at most one is open.
+type overlayKind int
+
+const (
+	noOverlay    overlayKind = iota
+	overlayKeys              // "?": the keys
+	overlayProbs             // "!": the rows and files skipped, in a box over the list
+	overlayMarks             // "'": the marks of every cable; Sel is the mark selected
+)
+
+type overlay = common.Overlay[overlayKind]

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -15,15 +14,18 @@ import (
 // the filters and the rows they leave, the cursor and the scroll offset.
 // It knows nothing of styles; the archive model renders the visible rows.
 type archiveList struct {
-	all  []corpus.Entry // the index's snapshot (shared: never modified)
-	keys searchKeys
-	lv   []uint8                  // per entry: its model.Level
-	lvN  [model.TopSecret + 1]int // entries per level
+	src   []corpus.Entry // the index's snapshot as it came (shared: never modified)
+	all   []corpus.Entry // the same entries in the list's order (src itself by date)
+	order []int32        // per entry of all, its index in src; nil when all is src
+	by    sortKey
+	keys  searchKeys
+	lv    []uint8                  // per entry: its model.Level
+	lvN   [model.TopSecret + 1]int // entries per level
 
-	// widest id, classification, its code and origin
-	idW, classW, codeW, originW int
-	codes                       map[string]string // classification → code
-	tagN                        map[string]int    // entries per TAG
+	// widest classification, its code and origin
+	classW, codeW, originW int
+	codes                  map[string]string // classification → code
+	tagN                   map[string]int    // entries per TAG
 
 	// filters
 	query  string // fuzzy, "/"
@@ -37,7 +39,8 @@ type archiveList struct {
 	fuzzy []int32 // then fuzzy matches
 
 	cursor, offset int
-	height         int // rows on screen
+	height         int  // rows on screen
+	moved          bool // the cursor was moved: it stays on its cable (else on the first row)
 
 	// A query over many rows is matched in the background (a filterJob
 	// run by a command); the rows shown meanwhile are the last ones.
@@ -93,8 +96,21 @@ func (l *archiveList) finish(m filteredMsg) {
 	l.pending = false
 	l.cache.push(m.r)
 	l.exact, l.fuzzy = m.r.exact, m.r.fuzzy
+	if keep {
+		l.keep(sel, hasSel, line)
+		return
+	}
 	l.cursor, l.offset = 0, 0
-	if keep && hasSel {
+	l.clamp()
+}
+
+// keep puts the cursor back on sel, at the same line of the screen, once
+// the rows have changed under it: new rows, a filter, another order. A
+// cursor the user has not moved stays on the first row, so the list opens
+// at the same end however its rows arrive.
+func (l *archiveList) keep(sel corpus.Entry, hasSel bool, line int) {
+	l.cursor, l.offset = 0, 0
+	if l.moved && hasSel {
 		if k := l.find(sel); k >= 0 {
 			l.cursor, l.offset = k, k-line
 		}
@@ -113,24 +129,29 @@ func sameEntry(a, b *corpus.Entry) bool {
 // buildSnapshot only reads the list's earlier snapshot, which is never
 // written, so it may run off the UI goroutine.
 type snapshot struct {
-	all   []corpus.Entry
+	src   []corpus.Entry // as the index gave it
+	all   []corpus.Entry // in the order by
+	order []int32        // see archiveList.order
+	by    sortKey
 	keys  searchKeys
 	lv    []uint8
 	lvN   [model.TopSecret + 1]int
 	remap []int32 // earlier entry index → new; nil when the earlier ones are not all there
 
 	// of the new entries only (all of them when remap is nil)
-	tagN                        map[string]int
-	codes                       map[string]string
-	idW, classW, codeW, originW int
+	tagN                   map[string]int
+	codes                  map[string]string
+	classW, codeW, originW int
 }
 
-// buildSnapshot builds the data of entries. Each snapshot of the index
-// holds the one before in the same order with new entries merged in, so
-// the keys of the earlier entries (old, with oldKeys and oldLv) are
-// copied, not rebuilt.
-func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entries []corpus.Entry) *snapshot {
-	s := &snapshot{all: entries, remap: make([]int32, len(old)), tagN: map[string]int{}, codes: map[string]string{}}
+// buildSnapshot builds the data of src in the order by. Each snapshot of
+// the index holds the one before in the same order with new entries
+// merged in, and every order is stable, so the keys of the earlier
+// entries (old, in the order by, with oldKeys and oldLv) are copied, not
+// rebuilt.
+func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, src []corpus.Entry, by sortKey) *snapshot {
+	entries, order := inOrder(src, by)
+	s := &snapshot{src: src, all: entries, order: order, by: by, remap: make([]int32, len(old)), tagN: map[string]int{}, codes: map[string]string{}}
 	// Which earlier entry each one is, and the arena's size: the old keys
 	// and the new entries' fields (lowering keeps the length, but for a few
 	// rare letters).
@@ -178,7 +199,6 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entrie
 				s.classW = max(s.classW, common.Width(e.Classification))
 			}
 			lv[i] = uint8(lvl)
-			s.idW = max(s.idW, common.Width(e.ID))
 			s.originW = max(s.originW, common.Width(placeName(e)))
 		}
 		if from[i] < 0 || s.remap == nil {
@@ -198,12 +218,12 @@ func (l *archiveList) setEntries(entries []corpus.Entry) {
 	if l.same(entries) {
 		return
 	}
-	l.apply(buildSnapshot(l.all, l.keys, l.lv, entries))
+	l.apply(buildSnapshot(l.all, l.keys, l.lv, entries, l.by))
 }
 
 // same reports whether entries is the snapshot the list shows.
 func (l *archiveList) same(entries []corpus.Entry) bool {
-	return len(entries) == len(l.all) && (len(entries) == 0 || &entries[0] == &l.all[0])
+	return len(entries) == len(l.src) && (len(entries) == 0 || &entries[0] == &l.src[0])
 }
 
 // apply takes a snapshot built from the one the list shows. The filters
@@ -221,24 +241,52 @@ func (l *archiveList) apply(s *snapshot) {
 	for t, n := range s.tagN {
 		l.tagN[t] += n
 	}
-	l.idW, l.classW = max(l.idW, s.idW), max(l.classW, s.classW)
+	l.classW = max(l.classW, s.classW)
 	l.codeW, l.originW = max(l.codeW, s.codeW), max(l.originW, s.originW)
 	l.lvN = s.lvN
 
 	prevExact, prevFuzzy := l.exact, l.fuzzy
-	l.all, l.keys, l.lv = s.all, s.keys, s.lv
+	l.src, l.all, l.order, l.by, l.keys, l.lv = s.src, s.all, s.order, s.by, s.keys, s.lv
 	l.refilter(true)
 	if l.pending {
 		// the rows shown while the new match runs: the last ones, renumbered
 		l.exact, l.fuzzy = renumber(prevExact, s.remap), renumber(prevFuzzy, s.remap)
 	}
-	if hasSel {
-		if k := l.find(sel); k >= 0 {
-			l.cursor = k
-			l.offset = k - line
-		}
+	l.keep(sel, hasSel, line)
+}
+
+// setSort puts the rows in the order by; the cursor stays on its cable.
+// The search keys are moved, not rebuilt.
+func (l *archiveList) setSort(by sortKey) {
+	if by == l.by {
+		return
 	}
-	l.clamp()
+	sel, hasSel := l.selected()
+	line := l.cursor - l.offset
+	all, order := inOrder(l.src, by)
+	at := make([]int32, len(l.src)) // index in src → row of the old all
+	for i := range at {
+		at[i] = int32(i)
+	}
+	for k, i := range l.order {
+		at[i] = int32(k)
+	}
+	keys := searchKeys{buf: make([]byte, 0, len(l.keys.buf)), off: make([]int32, 0, len(all)+1)}
+	lv := make([]uint8, len(all))
+	for k := range all {
+		j := int32(k)
+		if order != nil {
+			j = order[k]
+		}
+		j = at[j]
+		keys.off = append(keys.off, int32(len(keys.buf)))
+		keys.buf = append(keys.buf, l.keys.key(j)...)
+		lv[k] = l.lv[j]
+	}
+	keys.off = append(keys.off, int32(len(keys.buf)))
+	l.all, l.order, l.by, l.keys, l.lv = all, order, by, keys, lv
+	l.refilter(false)
+	l.keep(sel, hasSel, line)
 }
 
 // renumber maps rows of an old snapshot to the new one (nil: none).
@@ -331,13 +379,7 @@ func (l *archiveList) setQuick(tag, origin string, level model.Level) {
 	line := l.cursor - l.offset
 	l.tag, l.origin, l.level = tag, origin, level
 	l.refilter(false)
-	l.cursor, l.offset = 0, 0
-	if hasSel {
-		if k := l.find(sel); k >= 0 {
-			l.cursor, l.offset = k, k-line
-		}
-	}
-	l.clamp()
+	l.keep(sel, hasSel, line)
 }
 
 // filtered reports whether any filter is on.
@@ -364,20 +406,18 @@ func (l *archiveList) selected() (corpus.Entry, bool) {
 	return l.all[l.at(l.cursor)], true
 }
 
-// find returns the row of an entry, or -1.
+// find returns the row of an entry, or -1. It looks the entry up by what
+// it is, not by where the order would put it: the index orders an undated
+// cable by the year of its id, and the list may be in another order.
 func (l *archiveList) find(e corpus.Entry) int {
-	idx, ok := slices.BinarySearchFunc(l.all, e, func(x, t corpus.Entry) int {
-		return cmp.Or(x.Date.Compare(t.Date), strings.Compare(x.ID, t.ID), strings.Compare(x.Path(), t.Path()))
-	})
-	if !ok {
-		return -1
-	}
-	for ; idx < len(l.all) && !sameEntry(&l.all[idx], &e); idx++ {
-		if l.all[idx].ID != e.ID {
-			return -1
+	idx := -1
+	for i := range l.all {
+		if sameEntry(&l.all[i], &e) {
+			idx = i
+			break
 		}
 	}
-	if idx == len(l.all) {
+	if idx < 0 {
 		return -1
 	}
 	i32 := int32(idx)
@@ -394,9 +434,26 @@ func (l *archiveList) find(e corpus.Entry) int {
 	return -1
 }
 
+// shownIDW is the width of the widest id on screen.
+func (l *archiveList) shownIDW() int {
+	w := 0
+	for i := l.offset; i < min(l.len(), l.offset+l.height); i++ {
+		w = max(w, common.Width(l.all[l.at(i)].ID))
+	}
+	return w
+}
+
 // move moves the cursor by n rows.
 func (l *archiveList) move(n int) {
 	l.cursor += n
+	l.moved = true
+	l.clamp()
+}
+
+// moveTo puts the cursor on row i.
+func (l *archiveList) moveTo(i int) {
+	l.cursor = i
+	l.moved = true
 	l.clamp()
 }
 
@@ -404,6 +461,7 @@ func (l *archiveList) move(n int) {
 func (l *archiveList) scroll(n int) {
 	l.cursor += n
 	l.offset += n
+	l.moved = true
 	l.clamp()
 }
 

@@ -32,11 +32,12 @@ type loadReq struct {
 	seq    int
 	active bool
 	entry  corpus.Entry
-	hist   []histFrame
+	hist   navHistory
 	pos    *reader.Pos
 	from   string      // the id of the cable left, for the status line
 	find   string      // what to look for in the cable once open
 	thread *threadView // the thread view to show over it once open
+	ahead  bool        // opened by forward: the status says so
 }
 
 // loadedMsg is a cable loaded (or not) by loadCmd.
@@ -51,7 +52,7 @@ type loadedMsg struct {
 
 // open starts loading e; once it is open the history is hist, and the
 // reader stands at pos (nil: the top).
-func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cmd {
+func (a *Archive) open(e corpus.Entry, hist navHistory, pos *reader.Pos) tea.Cmd {
 	a.seq++
 	from := ""
 	if a.reader != nil && a.screen == screenReader {
@@ -64,7 +65,7 @@ func (a *Archive) open(e corpus.Entry, hist []histFrame, pos *reader.Pos) tea.Cm
 
 // openFile starts loading a cable that is not in the archive from its
 // file (a mark made in it when it was read on its own), as open does.
-func (a *Archive) openFile(id, path string, hist []histFrame) tea.Cmd {
+func (a *Archive) openFile(id, path string, hist navHistory) tea.Cmd {
 	a.seq++
 	from := ""
 	if a.reader != nil && a.screen == screenReader {
@@ -110,6 +111,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session, State: a.opt.State, Path: path})
 	r.SetTheme(a.isDark, a.themeFixed)
 	r.EnableLinks(msg.entry.ID, a.present)
+	r.AddKeys(readerKeys.extra())
 	if sn, ok := a.src.(StationNamer); ok {
 		r.NameStations(sn.StationName)
 	}
@@ -118,7 +120,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	if req.pos != nil {
 		r.Restore(*req.pos)
 	}
-	a.reader, a.cur, a.history, a.screen = r, msg.entry, req.hist, screenReader
+	a.reader, a.cur, a.nav, a.screen = r, msg.entry, req.hist, screenReader
 	a.tv, a.dv = threadView{seq: a.tv.seq}, diffView{seq: a.dv.seq}
 	if req.thread != nil {
 		a.tv = *req.thread
@@ -126,6 +128,8 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 	a.msg = ""
 	var status string
 	switch {
+	case req.pos != nil && req.ahead:
+		status = "forward at " + common.OrDash(common.CleanLine(msg.entry.ID))
 	case req.pos != nil:
 		status = "back at " + common.OrDash(common.CleanLine(msg.entry.ID))
 	case req.from != "":

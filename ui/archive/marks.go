@@ -14,13 +14,6 @@ import (
 // paragraph, m removes a mark. A mark in a cable this archive does not
 // hold is listed dim and does not open.
 
-// marksState is the list's marks page.
-type marksState struct {
-	on   bool
-	sel  int
-	page common.Page
-}
-
 // openMarks shows the marks page, or says why not.
 func (a *Archive) openMarks() {
 	switch {
@@ -29,7 +22,7 @@ func (a *Archive) openMarks() {
 	case len(a.opt.State.Marks()) == 0:
 		a.msg = "no marks yet: in a cable, m marks the current paragraph"
 	default:
-		a.mk = marksState{on: true}
+		a.ov.Open(overlayMarks)
 	}
 }
 
@@ -50,7 +43,7 @@ func (a *Archive) marksLines(w int) []string {
 			l = common.Fit(common.MarkLine(mk, w-common.Width(note))+note, w)
 		}
 		switch {
-		case i == a.mk.sel:
+		case i == a.ov.Sel:
 			l = st.P.Gutter.Wrap("▌") + " " + st.P.LinkSel.Wrap(common.PadRight(l, w))
 		case absent:
 			l = "  " + st.P.Dim.Wrap(l)
@@ -68,35 +61,37 @@ func (a *Archive) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 	marks := a.opt.State.Recent()
 	switch {
 	case key.Matches(msg, k.Clear), key.Matches(msg, k.Marks):
-		a.mk.on = false
+		a.ov.Close()
 	case key.Matches(msg, k.Down):
-		a.mk.sel = min(a.mk.sel+1, len(marks)-1)
+		a.ov.Sel = min(a.ov.Sel+1, len(marks)-1)
 	case key.Matches(msg, k.Up):
-		a.mk.sel = max(a.mk.sel-1, 0)
+		a.ov.Sel = max(a.ov.Sel-1, 0)
 	case key.Matches(msg, k.Top):
-		a.mk.sel = 0
+		a.ov.Sel = 0
 	case key.Matches(msg, k.Bottom):
-		a.mk.sel = len(marks) - 1
+		a.ov.Sel = len(marks) - 1
 	case msg.String() == "m":
-		if a.mk.sel < len(marks) {
-			mk := marks[a.mk.sel]
+		if a.ov.Sel < len(marks) {
+			mk := marks[a.ov.Sel]
 			a.opt.State.ToggleMark(mk)
-			a.mk.sel = max(0, min(a.mk.sel, len(marks)-2))
-			a.mk.on = len(marks) > 1
+			a.ov.Sel = max(0, min(a.ov.Sel, len(marks)-2))
+			if len(marks) == 1 {
+				a.ov.Close()
+			}
 			a.msg = "mark on " + common.OrDash(common.CleanLine(mk.ID)) + " " + common.CleanLine(mk.Name) + " removed"
 			return common.SaveState(a.opt.State)
 		}
 	case key.Matches(msg, k.Open):
-		if a.mk.sel < len(marks) {
-			return a.openMark(marks[a.mk.sel])
+		if a.ov.Sel < len(marks) {
+			return a.openMark(marks[a.ov.Sel])
 		}
 	}
 	// keep the selection on screen, below the title and the blank line
 	h := a.helpH()
-	if sel := a.mk.sel + 2; sel >= a.mk.page.Offset+h {
-		a.mk.page.Offset = sel - h + 1
-	} else if sel < a.mk.page.Offset+2 {
-		a.mk.page.Offset = max(0, sel-2)
+	if sel := a.ov.Sel + 2; sel >= a.ov.Page.Offset+h {
+		a.ov.Page.Offset = sel - h + 1
+	} else if sel < a.ov.Page.Offset+2 {
+		a.ov.Page.Offset = max(0, sel-2)
 	}
 	return nil
 }
@@ -119,12 +114,12 @@ func (a *Archive) openMark(mk state.Mark) tea.Cmd {
 	p, _ := a.opt.State.Position(key)
 	p.Para = mk.Para
 	a.opt.State.SetPosition(key, p)
-	a.mk.on = false
+	a.ov.Close()
 	if !ok {
 		// Read on its own when it was marked: opened from its file.
-		return a.openFile(mk.ID, mk.Path, nil)
+		return a.openFile(mk.ID, mk.Path, navHistory{})
 	}
-	return a.open(e, nil, nil)
+	return a.open(e, navHistory{}, nil)
 }
 
 // marksHelp is the help bar of the marks page.
@@ -137,14 +132,14 @@ var marksHelp = []key.Binding{
 
 // renderMarks draws the marks page in the list's place.
 func (a *Archive) renderMarks() {
-	a.mk.page.Lines = a.marksLines(max(10, a.width-4)) // a few lines: drawn each time
+	a.ov.Page.Lines = a.marksLines(max(10, a.width-4)) // a few lines: drawn each time
 	h := a.helpH()
-	shown := a.mk.page.Window(h)
+	shown := a.ov.Page.Window(h)
 	for i := range h {
 		if i < len(shown) {
-			a.lines = append(a.lines, shown[i])
+			a.out.lines = append(a.out.lines, shown[i])
 		} else {
-			a.lines = append(a.lines, "")
+			a.out.lines = append(a.out.lines, "")
 		}
 	}
 	a.assemble()

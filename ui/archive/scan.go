@@ -23,8 +23,8 @@ type (
 // time, and a snapshot that comes meanwhile is taken after it.
 func (a *Archive) indexed() {
 	a.nProbs = len(a.src.Errors()) + len(a.src.Skipped())
-	if a.showProbs {
-		a.probs.Lines = nil
+	if a.ov.Is(overlayProbs) {
+		a.ov.Page.Lines = nil
 	}
 	entries := a.src.Entries()
 	switch {
@@ -32,19 +32,30 @@ func (a *Archive) indexed() {
 	case a.building:
 		a.rebuild = true
 	case len(entries) >= asyncMin:
-		a.building = true
-		l := &a.list
-		old, keys, lv := l.all, l.keys, l.lv
-		a.buildCmd = common.Guard("indexing", func() tea.Msg { return builtMsg{buildSnapshot(old, keys, lv, entries)} })
+		a.startBuild(entries)
 	default:
 		a.list.setEntries(entries)
 		a.newEntries()
 	}
 }
 
+// startBuild builds the list's snapshot of entries in a command.
+func (a *Archive) startBuild(entries []corpus.Entry) {
+	a.building = true
+	l := &a.list
+	old, keys, lv, by := l.all, l.keys, l.lv, l.by
+	a.buildCmd = common.Guard("indexing", func() tea.Msg { return builtMsg{buildSnapshot(old, keys, lv, entries, by)} })
+}
+
 // built takes a snapshot built in the background.
 func (a *Archive) built(s *snapshot) {
 	a.building = false
+	if s.by != a.list.by {
+		// built for the order the list had before: again, for this one
+		a.rebuild = false
+		a.startBuild(a.src.Entries())
+		return
+	}
 	a.list.apply(s)
 	a.newEntries()
 	if a.rebuild {

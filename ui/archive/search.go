@@ -1,8 +1,10 @@
 package archive
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,6 +96,7 @@ type searchState struct {
 	// before is the query the results were shown for when s reopened the
 	// prompt: esc there goes back to it instead of leaving the search.
 	before string
+	want   string // the id to select when the results come (a restored place)
 }
 
 type searchTickMsg struct{ seq int }
@@ -166,6 +169,17 @@ func (a *Archive) searchDone(msg searchDoneMsg) {
 		return
 	}
 	a.sr.res, a.sr.err, a.sr.cursor, a.sr.offset = msg.res, "", 0, 0
+	if a.sr.want != "" {
+		for i, h := range a.shownHits() {
+			if h.Entry.ID == a.sr.want {
+				a.sr.cursor, a.sr.want = i, ""
+				break
+			}
+		}
+		if !a.scanning {
+			a.sr.want = "" // else it may come once scanned (searchAgain)
+		}
+	}
 }
 
 // shown are the hits that pass the list's quick filters (TAG, post,
@@ -229,11 +243,10 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "C":
 		return a.cycleClass(-1)
 	case msg.String() == "?":
-		a.showHelp = true
-		a.helpPage.Open()
+		a.ov.Open(overlayKeys)
 	case msg.String() == "q":
 		a.quitting = true
-		return tea.Quit
+		return common.SaveAndQuit(a.opt.State)
 	}
 	return nil
 }
@@ -248,7 +261,7 @@ func (a *Archive) closeSearch() {
 
 // openFind opens e with find highlighted in the reader.
 func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
-	cmd := a.open(e, nil, nil)
+	cmd := a.open(e, navHistory{}, nil)
 	a.load.find = find
 	return cmd
 }
@@ -274,7 +287,7 @@ func citedBy(src Source, id string) []string {
 	return ids
 }
 
-// renderSearch writes the results screen into a.lines: the counts, a
+// renderSearch writes the results screen into a.out.lines: the counts, a
 // histogram by year, then two lines a hit (the row, the snippet).
 func (a *Archive) renderSearch(h int) {
 	st := a.styles
@@ -315,7 +328,7 @@ func (a *Archive) renderSearch(h int) {
 		if len(hits) != len(r.Hits) {
 			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
-		head = append(head, common.Fit(n+"  "+counts(r.Classes, 4), w))
+		head = append(head, common.Fit(n+"  "+classCounts(r.Classes, 4), w))
 		if r.Suggest != "" && r.DidYouMean != "" {
 			head = append(head, st.P.Warning.Wrap(common.Fit(common.CleanLine(r.DidYouMean)+" (tab takes it)", w)))
 		}
@@ -334,7 +347,7 @@ func (a *Archive) renderSearch(h int) {
 		}
 	}
 	for _, l := range head {
-		a.lines = append(a.lines, "  "+l)
+		a.out.lines = append(a.out.lines, "  "+l)
 	}
 	rows := max(1, (h-len(head))/2)
 	if a.sr.cursor < a.sr.offset {
@@ -342,7 +355,7 @@ func (a *Archive) renderSearch(h int) {
 	} else if a.sr.cursor >= a.sr.offset+rows {
 		a.sr.offset = a.sr.cursor - rows + 1
 	}
-	for i := a.sr.offset; i < len(hits) && len(a.lines) < h-1; i++ {
+	for i := a.sr.offset; i < len(hits) && len(a.out.lines) < h-1; i++ {
 		hit := hits[i]
 		e := hit.Entry
 		date := "—"
@@ -354,10 +367,10 @@ func (a *Archive) renderSearch(h int) {
 		if i == a.sr.cursor {
 			row, mark = st.P.MatchCur.Wrap(row), "▸ "
 		}
-		a.lines = append(a.lines, mark+row, "    "+a.snippetLine(hit, w-2))
+		a.out.lines = append(a.out.lines, mark+row, "    "+a.snippetLine(hit, w-2))
 	}
-	for len(a.lines) < h {
-		a.lines = append(a.lines, "")
+	for len(a.out.lines) < h {
+		a.out.lines = append(a.out.lines, "")
 	}
 }
 
@@ -400,6 +413,54 @@ func counts(cs []Count, k int) string {
 			key = "—"
 		}
 		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// classCounts writes the hits' counts by classification as the list
+// writes classifications (classCode), grouped by level, most first, with
+// the split by caveat when a level comes with one: "S 12 (S//NF 5), C 8"
+// (12 SECRET hits, 5 of them NOFORN), for the k levels with most hits.
+func classCounts(cs []Count, k int) string {
+	type group struct {
+		level string // S
+		n     int
+		forms []Count // S//NF, with their counts, as they first come
+	}
+	var groups []*group
+	byLevel := map[string]*group{}
+	for _, c := range cs {
+		code := classCode(c.Key)
+		level, _, _ := strings.Cut(code, "//")
+		g := byLevel[level]
+		if g == nil {
+			g = &group{level: level}
+			byLevel[level] = g
+			groups = append(groups, g)
+		}
+		g.n += c.N
+		if code == level {
+			continue
+		}
+		if i := slices.IndexFunc(g.forms, func(f Count) bool { return f.Key == code }); i >= 0 {
+			g.forms[i].N += c.N
+		} else {
+			g.forms = append(g.forms, Count{Key: code, N: c.N})
+		}
+	}
+	slices.SortStableFunc(groups, func(x, y *group) int { return cmp.Compare(y.n, x.n) })
+	parts := make([]string, 0, k)
+	for _, g := range groups[:min(k, len(groups))] {
+		s := common.CleanLine(g.level) + " " + commas(g.n)
+		if len(g.forms) > 0 {
+			slices.SortStableFunc(g.forms, func(x, y Count) int { return cmp.Compare(y.N, x.N) })
+			fs := make([]string, len(g.forms))
+			for i, f := range g.forms {
+				fs[i] = common.CleanLine(f.Key) + " " + commas(f.N)
+			}
+			s += " (" + strings.Join(fs, ", ") + ")"
+		}
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
 }

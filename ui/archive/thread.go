@@ -188,14 +188,14 @@ func (a *Archive) threadOpen(r thread.Row) tea.Cmd {
 	}
 	saved := *tv
 	h := a.push()
-	h[len(h)-1].thread = &saved
+	h.back[len(h.back)-1].thread = &saved
 	return a.open(e, h, nil)
 }
 
 // threadH is the rows the thread view shows.
 func (a *Archive) threadH() int { return max(1, a.height-4) }
 
-// renderThread draws the thread view into a.frame.
+// renderThread draws the thread view into a.out.frame.
 func (a *Archive) renderThread() {
 	if a.width == 0 || a.tooSmall {
 		return
@@ -247,13 +247,13 @@ func (a *Archive) renderThread() {
 		title += hops // else left out, before the title is cut
 	}
 	top := st.Heading.Render("cablereader") + st.P.Dim.Wrap(" · "+title)
-	a.top = common.PadRight(common.Fit(top, a.width-common.Width(right)-1), a.width-common.Width(right)) + right
+	a.out.top = common.PadRight(common.Fit(top, a.width-common.Width(right)-1), a.width-common.Width(right)) + right
 	if common.Width(right)+1 >= a.width {
-		a.top = common.Fit(top, a.width)
+		a.out.top = common.Fit(top, a.width)
 	}
-	a.lines = a.lines[:0]
+	a.out.lines = a.out.lines[:0]
 	for _, l := range head {
-		a.lines = append(a.lines, "  "+l)
+		a.out.lines = append(a.out.lines, "  "+l)
 	}
 	h := a.height - 2 - len(head)
 	if tv.cursor < tv.offset {
@@ -269,15 +269,15 @@ func (a *Archive) renderThread() {
 			tv.classW = max(tv.classW, common.Width(common.CleanLine(classCode(r.Cable.Classification))))
 		}
 	}
-	for i := tv.offset; i < len(rows) && len(a.lines) < a.height-2; i++ {
-		a.lines = append(a.lines, a.threadRow(rows[i], i == tv.cursor, idW, w))
+	for i := tv.offset; i < len(rows) && len(a.out.lines) < a.height-2; i++ {
+		a.out.lines = append(a.out.lines, a.threadRow(rows[i], i == tv.cursor, idW, w))
 	}
-	for len(a.lines) < a.height-2 {
-		a.lines = append(a.lines, "")
+	for len(a.out.lines) < a.height-2 {
+		a.out.lines = append(a.out.lines, "")
 	}
-	a.under = common.Fit(a.help.ShortHelpView(threadHelp), a.width)
+	a.out.under = common.Fit(a.help.ShortHelpView(threadHelp), a.width)
 	if a.msg != "" {
-		a.under = common.Fit(st.P.Warning.Wrap(a.msg), a.width)
+		a.out.under = common.Fit(st.P.Warning.Wrap(a.msg), a.width)
 	}
 	a.assemble()
 }

@@ -109,7 +109,7 @@ func (a *Archive) diffKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear), msg.String() == "backspace", msg.String() == "V", msg.String() == "left":
 		a.dv = diffView{seq: a.dv.seq}
 	default:
-		a.dv.page.Key(msg, k.scrollKeys(), a.height-2)
+		a.dv.page.Key(msg, k.MotionKeys, a.height-2)
 	}
 	return nil
 }
@@ -232,7 +232,7 @@ func wrapSpans(spans []versions.Span, w int, st *theme.Styles) []string {
 	return lines
 }
 
-// renderDiff draws the versions view into a.frame.
+// renderDiff draws the versions view into a.out.frame.
 func (a *Archive) renderDiff() {
 	if a.width == 0 || a.tooSmall {
 		return
@@ -243,7 +243,7 @@ func (a *Archive) renderDiff() {
 	right := strconv.Itoa(max(dv.copies, 2)) + " copies in the archive"
 	top := st.Heading.Render("cablereader") + st.P.Dim.Wrap(" · versions of "+common.CleanLine(dv.id))
 	rw := common.Width(right)
-	a.top = common.PadRight(common.Fit(top, max(0, a.width-rw-1)), max(0, a.width-rw)) + right
+	a.out.top = common.PadRight(common.Fit(top, max(0, a.width-rw-1)), max(0, a.width-rw)) + right
 	h := a.height - 2
 	switch {
 	case dv.busy:
@@ -254,15 +254,15 @@ func (a *Archive) renderDiff() {
 		dv.page.Lines, dv.width = a.diffLines(w), w
 	}
 	shown := dv.page.Window(h)
-	a.lines = a.lines[:0]
+	a.out.lines = a.out.lines[:0]
 	for i := range h {
 		if i < len(shown) {
-			a.lines = append(a.lines, "  "+shown[i])
+			a.out.lines = append(a.out.lines, "  "+shown[i])
 		} else {
-			a.lines = append(a.lines, "")
+			a.out.lines = append(a.out.lines, "")
 		}
 	}
-	a.under = common.Fit(a.help.ShortHelpView(diffHelp), a.width)
+	a.out.under = common.Fit(a.help.ShortHelpView(diffHelp), a.width)
 	a.assemble()
 }
 

@@ -24,6 +24,16 @@ import (
 // message or help). Only the rows on screen are rendered, in refresh; View
 // returns the assembled frame.
 
+// drawn is the list screen (or the thread or versions view) as refresh
+// last drew it; View only returns frame.
+type drawn struct {
+	lines      []string // the rendered rows
+	top, under string   // top bar, bottom bar
+	frame      string   // what View shows
+	helpBar    string   // the list's help bar, for helpBarW cells
+	helpBarW   int
+}
+
 // listCols is the width of each column; 0 hides one.
 type listCols struct {
 	gap                              int
@@ -33,8 +43,9 @@ type listCols struct {
 }
 
 // listLayout fits the columns to a width: the subject takes what the
-// others leave, and the origin, the date and the classification in words
-// go first when it would get too little.
+// others leave, and the classification in words, the Cited count, the
+// origin and the date go first, in that order, when it would get too
+// little.
 func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	avail := w - 2 // the cursor gutter
 	idW = max(8, min(idW, 22))
@@ -44,20 +55,22 @@ func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	for _, t := range []struct {
 		gap, date int
 		full      bool
+		cited     bool
 		origin    int
 		minSubj   int
 	}{
-		{2, 10, true, originW, 50},
-		{2, 10, false, min(originW, 20), 36},
-		{1, 10, false, min(originW, 14), 24},
-		{1, 10, false, 0, 16},
-		{1, 0, false, 0, 8},
+		{2, 10, true, true, originW, 50},
+		{2, 10, false, true, min(originW, 20), 36},
+		{1, 10, false, true, min(originW, 14), 24},
+		{1, 10, false, false, min(originW, 14), 24},
+		{1, 10, false, false, 0, 16},
+		{1, 0, false, false, 0, 8},
 	} {
 		c := listCols{gap: t.gap, date: t.date, id: idW, class: codeW, origin: t.origin, classFull: t.full}
 		if t.full {
 			c.class = classW
 		}
-		if t.date > 0 {
+		if t.cited {
 			c.cited = citedW
 		}
 		used := c.id + c.gap + c.class + c.gap
@@ -168,6 +181,15 @@ func (a *Archive) relayout() {
 	a.tooSmall = a.width < common.MinWidth || a.height < common.MinHeight
 	a.list.height = max(1, a.height-3)
 	a.list.clamp()
+	a.fitCols()
+	a.help.SetWidth(a.width)
+	a.ov.Page.Lines = nil
+}
+
+// fitCols fits the columns to the window and the rows on screen: the ID
+// column is as wide as the widest id shown (ids run from 8 characters to
+// 22), so the origin and the subject keep the rest.
+func (a *Archive) fitCols() {
 	l := &a.list
 	markW := 0 // the mark of a cable held more than once
 	if len(a.copies) > 0 {
@@ -177,9 +199,7 @@ func (a *Archive) relayout() {
 	if len(a.cited) > 0 {
 		citedW = 5
 	}
-	a.cols = listLayout(a.width, l.idW+markW, l.codeW, l.classW, l.originW, citedW)
-	a.help.SetWidth(a.width)
-	a.helpPage.Lines, a.probs.Lines = nil, nil
+	a.cols = listLayout(a.width, l.shownIDW()+markW, l.codeW, l.classW, l.originW, citedW)
 }
 
 // refresh renders the list screen after a change.
@@ -189,26 +209,27 @@ func (a *Archive) refresh() {
 	}
 	l := &a.list
 	l.clamp()
-	a.top = a.topBar()
-	a.under = a.bottomBar()
-	a.lines = a.lines[:0]
-	if a.showHelp {
-		if a.helpPage.Lines == nil {
-			a.helpPage.Lines = a.renderListHelp()
+	a.fitCols()
+	a.out.top = a.topBar()
+	a.out.under = a.bottomBar()
+	a.out.lines = a.out.lines[:0]
+	if a.ov.Is(overlayKeys) {
+		if a.ov.Page.Lines == nil {
+			a.ov.Page.Lines = a.renderListHelp()
 		}
 		h := a.helpH()
-		shown := a.helpPage.Window(h)
+		shown := a.ov.Page.Window(h)
 		for i := range h {
 			if i < len(shown) {
-				a.lines = append(a.lines, "  "+shown[i])
+				a.out.lines = append(a.out.lines, "  "+shown[i])
 			} else {
-				a.lines = append(a.lines, "")
+				a.out.lines = append(a.out.lines, "")
 			}
 		}
 		a.assemble()
 		return
 	}
-	if a.mk.on {
+	if a.ov.Is(overlayMarks) {
 		a.renderMarks()
 		return
 	}
@@ -217,7 +238,7 @@ func (a *Archive) refresh() {
 		a.assemble()
 		return
 	}
-	a.lines = append(a.lines, a.headerRow())
+	a.out.lines = append(a.out.lines, a.headerRow())
 	var q *query // the filter, whose matches the rows highlight
 	if pq := parseQuery(l.query); len(pq.words) > 0 {
 		q = &pq
@@ -226,16 +247,16 @@ func (a *Archive) refresh() {
 	for i, k := l.offset, 0; k < l.height; k++ {
 		switch {
 		case i == sep && l.height > 1:
-			a.lines = append(a.lines, a.sepLine())
+			a.out.lines = append(a.out.lines, a.sepLine())
 			sep = -1
 		case i < l.len():
-			a.lines = append(a.lines, a.renderRow(l.at(i), i == l.cursor, q))
+			a.out.lines = append(a.out.lines, a.renderRow(l.at(i), i == l.cursor, q))
 			i++
 		case i == 0 && l.len() == 0:
-			a.lines = append(a.lines, a.emptyText())
+			a.out.lines = append(a.out.lines, a.emptyText())
 			i++
 		default:
-			a.lines = append(a.lines, "")
+			a.out.lines = append(a.out.lines, "")
 		}
 	}
 	a.assemble()
@@ -406,6 +427,7 @@ func (a *Archive) topBar() string {
 	default:
 		right = append(right, commas(l.len())+" of "+commas(total))
 	}
+	right = append(right, st.P.Dim.Wrap("by "+l.by.String()))
 	r := strings.Join(right, st.P.Dim.Wrap(" · "))
 
 	var left string
@@ -476,21 +498,21 @@ func (a *Archive) bottomBar() string {
 	switch {
 	case a.msg != "":
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
-	case a.showHelp || a.showProbs:
+	case a.ov.Is(overlayKeys), a.ov.Is(overlayProbs):
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
-	case a.mk.on:
+	case a.ov.Is(overlayMarks):
 		return common.Fit(a.help.ShortHelpView(marksHelp), w)
 	case a.sr.on:
 		return common.Fit(a.help.ShortHelpView(searchHelp), w)
 	}
 	// ShortHelpView adds an item that overflows when no ellipsis fits:
 	// fit cuts it. The bar only changes with the width and the theme.
-	if a.helpBar == "" || a.helpBarW != w {
+	if a.out.helpBar == "" || a.out.helpBarW != w {
 		h := a.help
 		h.SetWidth(w)
-		a.helpBar, a.helpBarW = common.Fit(h.View(a.keys), w), w
+		a.out.helpBar, a.out.helpBarW = common.Fit(h.View(a.keys), w), w
 	}
-	return a.helpBar
+	return a.out.helpBar
 }
 
 // withHint puts a prompt on the left and its keys on the right when both
@@ -542,16 +564,19 @@ func (a *Archive) renderListHelp() []string {
 	}
 	lines := append(common.PageTitle("Keys of the list", "(esc or ? closes, q quits)", st, w), "")
 	lines = append(lines, pack(a.keys.FullHelp())...)
-	rk := reader.ArchiveKeyMap()
+	rk := readerKeys
+	next, prev := refKeys()
 	lines = append(lines, "", st.Heading.Render("In the reader"), "")
 	lines = append(lines, pack([][]key.Binding{
-		{rk.NextRef, rk.PrevRef, rk.FollowRef, rk.Back},
-		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, rk.Help},
+		{next, prev, rk.FollowRef, rk.Back, rk.Forward},
+		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, reader.DefaultKeyMap().Help},
 	})...)
 	lines = append(lines, "")
 	for _, p := range []string{
 		"The filter (/) keeps the cables whose id, subject, origin or TAGS hold every word typed: " +
-			"exact matches first, then, under a line, fuzzy ones (the letters in order), each by date; the letters that match are underlined.",
+			"exact matches first, then, under a line, fuzzy ones (the letters in order), each in the list's order; the letters that match are underlined.",
+		"The list runs oldest first; o orders it by id, origin or classification (most secret first), ties by date. " +
+			"The archive reopens where it was left: the cable, the filters, the order, the search.",
 		"Quick filters add up: a TAG (#), this row's post (p), a classification (c). esc clears them all.",
 		"In a cable, references to cables in the archive are links (→); the others say \"not in archive\".",
 		"An id marked ² is held twice (two files, or a text and a saved page that differ): V in the cable compares the copies word by word. T shows a cable's thread: what it cites and what cites it, three hops each way.",
@@ -613,19 +638,19 @@ func (a *Archive) helpH() int { return a.height - 2 }
 // probsW is the width of the skipped-rows box; probsH the lines it shows.
 func (a *Archive) probsW() int { return max(20, min(a.width-4, 100)) }
 func (a *Archive) probsH() int {
-	if a.probs.Lines == nil {
-		a.probs.Lines = a.problemLines(a.probsW() - 4)
+	if a.ov.Page.Lines == nil {
+		a.ov.Page.Lines = a.problemLines(a.probsW() - 4)
 	}
-	return max(3, min(a.height-4, len(a.probs.Lines)+2)) - 2
+	return max(3, min(a.height-4, len(a.ov.Page.Lines)+2)) - 2
 }
 
-// overlay draws the skipped-rows box over the list.
-func (a *Archive) overlay(base string) string {
+// probsBox draws the skipped-rows box over the list.
+func (a *Archive) probsBox(base string) string {
 	bw := a.probsW()
-	if a.probs.Lines == nil {
-		a.probs.Lines = a.problemLines(bw - 4)
+	if a.ov.Page.Lines == nil {
+		a.ov.Page.Lines = a.problemLines(bw - 4)
 	}
-	body := a.probs.Window(a.probsH())
+	body := a.ov.Page.Window(a.probsH())
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(a.styles.Accent.GetForeground()).
 		Padding(0, 1).Width(bw).Render(strings.Join(body, "\n"))
 	c := lipgloss.NewCanvas(a.width, a.height)
@@ -643,7 +668,7 @@ func (a *Archive) View() tea.View {
 	if done {
 		return v
 	}
-	v.SetContent(a.frame)
+	v.SetContent(a.out.frame)
 	return v
 }
 
@@ -651,17 +676,17 @@ func (a *Archive) View() tea.View {
 // skipped-rows box over it when it is open.
 func (a *Archive) assemble() {
 	var b strings.Builder
-	b.Grow(len(a.frame))
-	b.WriteString(a.top)
+	b.Grow(len(a.out.frame))
+	b.WriteString(a.out.top)
 	b.WriteByte('\n')
-	for _, l := range a.lines {
+	for _, l := range a.out.lines {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	b.WriteString(a.under)
-	a.frame = b.String()
-	if a.showProbs {
-		a.frame = a.overlay(a.frame)
+	b.WriteString(a.out.under)
+	a.out.frame = b.String()
+	if a.ov.Is(overlayProbs) {
+		a.out.frame = a.probsBox(a.out.frame)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/ui/internal/uitest"
@@ -14,12 +13,7 @@ import (
 )
 
 func TestPageKeys(t *testing.T) {
-	keys := PageKeys{
-		Down: key.NewBinding(key.WithKeys("j")), Up: key.NewBinding(key.WithKeys("k")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d")), HalfUp: key.NewBinding(key.WithKeys("ctrl+u")),
-		PageDown: key.NewBinding(key.WithKeys("space")), PageUp: key.NewBinding(key.WithKeys("b")),
-		Top: key.NewBinding(key.WithKeys("g")), Bottom: key.NewBinding(key.WithKeys("G")),
-	}
+	keys := NewMotionKeys("top", "bottom")
 	var p Page
 	for i := range 100 {
 		p.Lines = append(p.Lines, strconv.Itoa(i))
@@ -30,7 +24,7 @@ func TestPageKeys(t *testing.T) {
 		want int
 	}{
 		{"j", 1}, {"space", 20}, {"ctrl+d", 30}, {"k", 29}, {"b", 10}, {"ctrl+u", 0}, {"ctrl+u", 0},
-		{"G", 80}, {"space", 80}, {"g", 0},
+		{"G", 80}, {"space", 80}, {"g", 0}, {"f", 19}, {"pgdown", 38}, {"pgup", 19}, {"end", 80}, {"home", 0},
 	} {
 		if !p.Key(uitest.Key(step.key), keys, h) {
 			t.Fatalf("%s is not a page key", step.key)

@@ -14,15 +14,38 @@ type Page struct {
 	Offset int      // first line shown
 }
 
-// PageKeys are the bindings a page scrolls with.
-type PageKeys struct {
+// MotionKeys are the keys that move through a page, the text of a cable
+// or the list, after less and vim: j/k, ctrl+d/ctrl+u, space/f/b, g/G.
+// The reader and the archive embed the same set, so a key that scrolls
+// one scrolls the other.
+type MotionKeys struct {
 	Down, Up, HalfDown, HalfUp, PageDown, PageUp, Top, Bottom key.Binding
+}
+
+// NewMotionKeys returns the motion keys; top and bottom say what g and G
+// go to ("top, first ¶", "first cable").
+func NewMotionKeys(top, bottom string) MotionKeys {
+	return MotionKeys{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space/f", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", top)),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", bottom)),
+	}
+}
+
+// Help lists the motion keys as a key page shows them.
+func (k MotionKeys) Help() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom}
 }
 
 // Key scrolls the page for a key in a window of h lines: a line, half a
 // window, a window less a line, or to the top or the bottom. It reports
 // whether the key was one of those. Clamp puts the offset back in range.
-func (p *Page) Key(msg tea.KeyPressMsg, k PageKeys, h int) bool {
+func (p *Page) Key(msg tea.KeyPressMsg, k MotionKeys, h int) bool {
 	switch {
 	case key.Matches(msg, k.Down):
 		p.Offset++

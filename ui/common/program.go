@@ -63,6 +63,9 @@ type Options struct {
 	// Notice, when set, is shown once when the program starts (a state
 	// file that was ignored).
 	Notice string
+	// Place names an archive in State (state.ArchiveKey of its paths): the
+	// archive reopens where it was left. Empty keeps no place.
+	Place string
 	// Path is the file the cable was read from, when one (single cable).
 	Path string
 	// OpenFile reads and parses another cable file, to open a mark made

@@ -9,10 +9,7 @@ import (
 
 // KeyMap is every key binding of the reader. It implements help.KeyMap.
 type KeyMap struct {
-	Up, Down         key.Binding
-	HalfDown, HalfUp key.Binding
-	PageDown, PageUp key.Binding
-	Top, Bottom      key.Binding
+	common.MotionKeys
 
 	NextPara, PrevPara key.Binding
 	GotoPara           key.Binding
@@ -35,19 +32,15 @@ type KeyMap struct {
 	Close   key.Binding
 	Quit    key.Binding
 
-	// Archive mode only (disabled, and so out of the help, for a single
-	// cable): references as links, a history, the same post's traffic.
-	NextRef, PrevRef   key.Binding // select a reference that is in the archive
-	FollowRef          key.Binding
-	Back               key.Binding // the previous cable, or the list
-	PrevPost, NextPost key.Binding // the same origin's previous/next cable
-	ToList             key.Binding // esc when nothing is left to close
-	Thread             key.Binding // the thread view: what this cites and what cites it
-	Versions           key.Binding // the word diff of the copies of this cable the archive holds
+	// Off (and so out of the help) until turned on: references as links
+	// (EnableLinks), back to the cable a mark was opened from (EnableBack).
+	NextRef, PrevRef key.Binding // select a reference that is in the archive
+	Back             key.Binding
 
-	archive   bool
-	refHelp   key.Binding // "tab/o" as one entry of the short help
-	postHelp  key.Binding // "(/)" as one entry of the short help
+	// Keys a root model handles over the reader, listed in its help
+	// (AddKeys): the archive's follow, back, forward, same post…
+	extra Extra
+
 	backShort key.Binding
 
 	paraHelp   key.Binding   // "]/[" as one entry of the short help
@@ -62,14 +55,7 @@ type KeyMap struct {
 // space/b, g/G, / and n/N mean what they mean there.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space/f", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top, first ¶")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom, last ¶")),
+		MotionKeys: common.NewMotionKeys("top, first ¶", "bottom, last ¶"),
 
 		NextPara:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next ¶")),
 		PrevPara:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous ¶")),
@@ -111,35 +97,27 @@ func DefaultKeyMap() KeyMap {
 
 		NextRef:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next reference in the archive"), key.WithDisabled()),
 		PrevRef:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous reference"), key.WithDisabled()),
-		FollowRef: key.NewBinding(key.WithKeys("o", "right"), key.WithHelp("o/→", "open the selected reference"), key.WithDisabled()),
-		Back:      key.NewBinding(key.WithKeys("backspace", "ctrl+o", "left"), key.WithHelp("⌫/ctrl+o/←", "back: previous cable, then the list"), key.WithDisabled()),
-		PrevPost:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "previous cable from this post"), key.WithDisabled()),
-		NextPost:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next cable from this post"), key.WithDisabled()),
-		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "the list (when nothing is open)"), key.WithDisabled()),
-		Thread:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "thread: what this cites, what cites it; t there: timeline"), key.WithDisabled()),
-		Versions:  key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "versions: what changed between the archive's copies"), key.WithDisabled()),
-		refHelp:   key.NewBinding(key.WithKeys("tab", "o"), key.WithHelp("tab/o", "ref"), key.WithDisabled()),
-		postHelp:  key.NewBinding(key.WithKeys("(", ")"), key.WithHelp("(/)", "post"), key.WithDisabled()),
+		Back:      key.NewBinding(key.WithKeys("backspace", "ctrl+o", "left"), key.WithHelp("⌫/ctrl+o/←", "back to the cable left for a mark"), key.WithDisabled()),
 		backShort: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back"), key.WithDisabled()),
 	}
 }
 
-// ArchiveKeyMap is the reader's keymap with the archive keys turned on.
-func ArchiveKeyMap() KeyMap {
-	k := DefaultKeyMap()
-	k.archive = true
-	for _, b := range []*key.Binding{&k.NextRef, &k.PrevRef, &k.FollowRef, &k.Back, &k.PrevPost, &k.NextPost,
-		&k.ToList, &k.Thread, &k.Versions, &k.refHelp, &k.postHelp, &k.backShort} {
-		b.SetEnabled(true)
-	}
-	return k
+// Extra are keys a root model handles over the reader (the archive's:
+// follow a reference, back and forward, the same post, the thread), as
+// data: Short goes into the help bar after search, in place of the
+// reader's own back and TAGS; Full is a group of the keys page. The reader
+// only lists them; the root model matches them before handing it a key.
+type Extra struct {
+	Short, Full []key.Binding
 }
 
 // ShortHelp is the one-line help bar, most needed first; the last two are
 // help and quit, which Model.helpBar keeps when it drops keys to fit.
 func (k KeyMap) ShortHelp() []key.Binding {
-	if k.archive {
-		return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.refHelp, k.backShort, k.postHelp, k.Routing, k.Help, k.Quit}
+	if len(k.extra.Short) > 0 {
+		b := []key.Binding{k.paraHelp, k.Toggle, k.Search}
+		b = append(b, k.extra.Short...)
+		return append(b, k.Routing, k.Help, k.Quit)
 	}
 	return []key.Binding{k.paraHelp, k.Toggle, k.Search, k.backShort, k.Routing, k.tagsShort, k.Help, k.Quit}
 }
@@ -147,21 +125,15 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the full key list shown by "?".
 func (k KeyMap) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
-		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		k.MotionKeys.Help(),
 		{k.NextPara, k.PrevPara, k.GotoPara, k.Summary, k.NextAside, k.PrevAside},
 		{k.Toggle, k.CollapseAll, k.ExpandAll, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Routing, k.Header, k.Cite, k.CiteRef, k.Mark, k.Marks, k.Tags, k.Help, k.Close, k.quitHelp},
 	}
-	if k.archive {
-		groups = append(groups, []key.Binding{k.NextRef, k.PrevRef, k.FollowRef, k.Back, k.PrevPost, k.NextPost, k.Thread, k.Versions, k.ToList})
+	if len(k.extra.Full) > 0 {
+		groups = append(groups, k.extra.Full)
 	}
 	return groups
-}
-
-// scrollKeys are the keys that scroll a page.
-func (k KeyMap) scrollKeys() common.PageKeys {
-	return common.PageKeys{Down: k.Down, Up: k.Up, HalfDown: k.HalfDown, HalfUp: k.HalfUp,
-		PageDown: k.PageDown, PageUp: k.PageUp, Top: k.Top, Bottom: k.Bottom}
 }
 
 // pageKeys is the help bar shown under a page (keys, TAGS glossary).

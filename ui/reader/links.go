@@ -72,10 +72,12 @@ func (l *refLinks) selected() int {
 }
 
 // EnableLinks turns the reader into the archive's reader: its references
-// become links where present says the cable is there, and the archive keys
-// (follow, back, same post) are on.
+// become links where present says the cable is there, tab and shift+tab
+// select them.
 func (m *Model) EnableLinks(self string, present func(id string) bool) {
-	m.keys = ArchiveKeyMap()
+	m.keys.NextRef.SetEnabled(true)
+	m.keys.PrevRef.SetEnabled(true)
+	m.bars.help, m.bars.page = nil, nil
 	m.links = newRefLinks(m.cable, self, present)
 	m.invalidate()
 }
@@ -208,7 +210,7 @@ func (m *Model) NoLinkText() string {
 // Idle reports whether the reader is showing the cable with no prompt or
 // page open: the archive's navigation keys apply.
 func (m *Model) Idle() bool {
-	return m.mode == modeNormal && !m.showHelp && !m.showTags && !m.showMarks && !m.quitting && m.searching == nil
+	return m.mode == modeNormal && !m.ov.On() && !m.quitting && m.searching == nil
 }
 
 // EscActs reports whether esc has something to close in the reader (a

@@ -40,7 +40,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.quitting = true
 		return m.quit()
 	}
-	if m.showMarks {
+	if m.ov.Is(overlayMarks) {
 		return m.marksKey(msg)
 	}
 	if p := m.page(); p != nil {
@@ -52,11 +52,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
-		m.keysPage.Offset = 0
+		m.ov.Open(overlayKeys)
 	case key.Matches(msg, k.Tags):
-		m.showTags = true
-		m.tagsPage.Offset = 0
+		m.ov.Open(overlayTags)
 	case key.Matches(msg, k.Close):
 		switch {
 		case m.search.active():
@@ -138,15 +136,13 @@ func (m *Model) pageKey(msg tea.KeyPressMsg, p *common.Page) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Close):
-		m.showHelp, m.showTags = false, false
+		m.ov.Close()
 	case key.Matches(msg, k.Help):
-		m.showHelp, m.keysPage.Offset = !m.showHelp, 0
-		m.showTags = false
+		m.ov.Toggle(overlayKeys)
 	case key.Matches(msg, k.Tags):
-		m.showTags, m.tagsPage.Offset = !m.showTags, 0
-		m.showHelp = false
+		m.ov.Toggle(overlayTags)
 	default:
-		p.Key(msg, k.scrollKeys(), m.bodyH)
+		p.Key(msg, k.MotionKeys, m.bodyH)
 	}
 }
 

@@ -82,7 +82,7 @@ func (m *Model) toggleMark() tea.Cmd {
 	} else {
 		m.msg = "mark on " + name + " removed"
 	}
-	m.marksPage.Lines = nil
+	m.ov.Page.Lines = nil
 	return common.SaveState(st)
 }
 
@@ -105,7 +105,7 @@ func (m *Model) openMarks() {
 		m.msg = "no marks yet: m marks the current paragraph"
 		return
 	}
-	m.showMarks, m.markSel, m.marksPage = true, 0, common.Page{}
+	m.ov.Open(overlayMarks)
 }
 
 // marksPane is the marks page: one line a mark (id, paragraph, first
@@ -116,7 +116,7 @@ func (m *Model) marksPane() []string {
 	lines := append(common.PageTitle("Marks", "(⏎ opens, m removes, esc closes)", st, w), "")
 	for i, mk := range m.opt.State.Recent() {
 		l := common.MarkLine(mk, w)
-		if i == m.markSel {
+		if i == m.ov.Sel {
 			l = st.P.LinkSel.Wrap(common.PadRight(l, w))
 		}
 		lines = append(lines, l)
@@ -130,37 +130,37 @@ func (m *Model) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 	marks := m.opt.State.Recent()
 	switch {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Marks):
-		m.showMarks = false
+		m.ov.Close()
 		return nil
 	case key.Matches(msg, k.Down), msg.String() == "]":
-		m.markSel = min(m.markSel+1, len(marks)-1)
+		m.ov.Sel = min(m.ov.Sel+1, len(marks)-1)
 	case key.Matches(msg, k.Up), msg.String() == "[":
-		m.markSel = max(m.markSel-1, 0)
+		m.ov.Sel = max(m.ov.Sel-1, 0)
 	case key.Matches(msg, k.Top):
-		m.markSel = 0
+		m.ov.Sel = 0
 	case key.Matches(msg, k.Bottom):
-		m.markSel = len(marks) - 1
+		m.ov.Sel = len(marks) - 1
 	case key.Matches(msg, k.Mark):
-		if m.markSel < len(marks) {
-			m.opt.State.ToggleMark(marks[m.markSel])
+		if m.ov.Sel < len(marks) {
+			m.opt.State.ToggleMark(marks[m.ov.Sel])
 			if len(marks) == 1 {
-				m.showMarks = false
+				m.ov.Close()
 			}
-			m.markSel = max(0, min(m.markSel, len(marks)-2))
-			m.marksPage.Lines = nil
+			m.ov.Sel = max(0, min(m.ov.Sel, len(marks)-2))
+			m.ov.Page.Lines = nil
 			return common.SaveState(m.opt.State)
 		}
 	case msg.String() == "enter":
-		if m.markSel < len(marks) {
-			return m.openMark(marks[m.markSel])
+		if m.ov.Sel < len(marks) {
+			return m.openMark(marks[m.ov.Sel])
 		}
 	}
-	m.marksPage.Lines = nil
+	m.ov.Page.Lines = nil
 	// keep the selection on screen: title and blank line above it
-	if sel := m.markSel + 3; sel >= m.marksPage.Offset+m.bodyH {
-		m.marksPage.Offset = sel - m.bodyH + 1
-	} else if m.markSel+2 < m.marksPage.Offset {
-		m.marksPage.Offset = m.markSel + 2
+	if sel := m.ov.Sel + 3; sel >= m.ov.Page.Offset+m.bodyH {
+		m.ov.Page.Offset = sel - m.bodyH + 1
+	} else if m.ov.Sel+2 < m.ov.Page.Offset {
+		m.ov.Page.Offset = m.ov.Sel + 2
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func (m *Model) marksKey(msg tea.KeyPressMsg) tea.Cmd {
 // by asking the root model to open it (the archive by id, a single cable
 // by its file), the place recorded first so the cable opens at the mark.
 func (m *Model) openMark(mk state.Mark) tea.Cmd {
-	m.showMarks = false
+	m.ov.Close()
 	id := common.CleanLine(m.cable.ID)
 	if mk.ID == id && (id != "" || mk.Path == m.opt.Path) {
 		if mk.Para >= 0 && mk.Para < len(m.cable.Body) {

@@ -60,8 +60,8 @@ func TestPlaceSurvivesRestart(t *testing.T) {
 	}
 	// second run: opens on ¶5 folded; ' lists the mark, enter goes to it
 	m2, _ := runWithState(t, "¶5 of 6", "'")
-	page := ansi.Strip(strings.Join(m2.marksPage.Lines, "\n"))
-	if !m2.showMarks || !strings.Contains(page, "09TOKYO2531          ¶3         The SOP sets forth a number of best practices to be observed …") {
+	page := ansi.Strip(strings.Join(m2.ov.Page.Lines, "\n"))
+	if !m2.ov.Is(overlayMarks) || !strings.Contains(page, "09TOKYO2531          ¶3         The SOP sets forth a number of best practices to be observed …") {
 		t.Errorf("the marks page:\n%s", page)
 	}
 	if !strings.HasPrefix(ansi.Strip(m2.footer), "↑/↓ select • ⏎ open • m remove • esc close") {
@@ -71,7 +71,7 @@ func TestPlaceSurvivesRestart(t *testing.T) {
 		t.Errorf("the fold of ¶5 was not kept")
 	}
 	m3, _ := runWithState(t, "¶5 of 6", "'", "enter")
-	if m3.showMarks || m3.cable.Body[m3.cur].Number != 3 || m3.offset != m3.doc.top[m3.cur] || !strings.Contains(ansi.Strip(m3.footer), "¶3 of 6 · marked · ") {
+	if m3.ov.Is(overlayMarks) || m3.cable.Body[m3.cur].Number != 3 || m3.offset != m3.doc.top[m3.cur] || !strings.Contains(ansi.Strip(m3.footer), "¶3 of 6 · marked · ") {
 		t.Errorf("enter on the mark went to ¶%d", m3.cable.Body[m3.cur].Number)
 	}
 	// m on the marks page removes the mark

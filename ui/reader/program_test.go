@@ -50,7 +50,7 @@ func TestProgramKeysAndQuit(t *testing.T) {
 				t.Errorf("alternate screen not left on quit: %q", tail(out))
 			}
 			fm, ok := tm.FinalModel(t).(*Model)
-			if !ok || !fm.quitting || !fm.showRouting || fm.showHelp {
+			if !ok || !fm.quitting || !fm.showRouting || fm.ov.Is(overlayKeys) {
 				t.Errorf("final model: %+v", ok)
 			}
 		})

@@ -65,25 +65,19 @@ type Model struct {
 	// view state
 	collapsed   []bool
 	showRouting bool
-	showHelp    bool        // the keys page
-	keysPage    common.Page // the keys page
-	showTags    bool        // the TAGS glossary page (never with showHelp)
-	tagsPage    common.Page // the TAGS glossary page
-	cur         int         // current paragraph (index into Body), -1 when there is none
-	offset      int         // first body line on screen
-	asideSpan   int         // last span visited by the aside jump inside cur, -1 if none
+	ov          overlay // the page over the cable: keys, TAGS glossary or marks
+	cur         int     // current paragraph (index into Body), -1 when there is none
+	offset      int     // first body line on screen
+	asideSpan   int     // last span visited by the aside jump inside cur, -1 if none
 	mode        inputMode
 	prompt      common.Prompt
 	msg         string // one-shot status message
 	search      searchState
 	searching   *searchJob // a search running in a command
 	quitting    bool
-	links       *refLinks   // archive mode: the references that are links
-	showMarks   bool        // the marks page
-	marksPage   common.Page // the marks page
-	markSel     int         // the mark selected on it
-	hmode       headerMode  // header mode chosen with "h" (without a session)
-	hshown      headerMode  // header mode drawn
+	links       *refLinks  // archive mode: the references that are links
+	hmode       headerMode // header mode chosen with "h" (without a session)
+	hshown      headerMode // header mode drawn
 
 	// caches
 	preps        []*prepared
@@ -93,19 +87,26 @@ type Model struct {
 	routingCache []string
 	stationName  func(ri string) (string, bool) // the archive's names of indicators
 	footer       string
-	gutterOn     string
-	pStatus      theme.Paint
-	pPrompt      theme.Paint
-	helpBars     map[int]string
-	pageBars     map[int]string // help bars under a page
-	viewSize     int            // largest frame so far, to size the next one
-	origin       int            // paragraph the doc window starts from (line 0)
-	jump         bool           // the next rebuild starts at origin, not at the screen
-	textSize     int            // bytes of paragraph text
-	pendingW     int            // the last size asked for, while it settles
+	paint        paints // the theme's paints of the gutter, status and prompt
+	bars         bars   // the help bars drawn, per width
+	viewSize     int    // largest frame so far, to size the next one
+	origin       int    // paragraph the doc window starts from (line 0)
+	jump         bool   // the next rebuild starts at origin, not at the screen
+	textSize     int    // bytes of paragraph text
+	pendingW     int    // the last size asked for, while it settles
 	pendingH     int
-	gutterOff    string
 	dirty        bool // doc must be reassembled
+}
+
+// paints are what the theme gives the lines the reader draws itself.
+type paints struct {
+	gutterOn, gutterOff string // the current paragraph's gutter, and another's
+	status, prompt      theme.Paint
+}
+
+// bars are the help bars drawn, per width: under the cable, under a page.
+type bars struct {
+	help, page map[int]string
 }
 
 // New returns a reader over c. It never fails: an empty cable gives an
@@ -163,17 +164,24 @@ func (m *Model) Quitting() bool { return m.quitting }
 // Keys are the reader's key bindings.
 func (m *Model) Keys() KeyMap { return m.keys }
 
+// AddKeys lists a root model's keys in the reader's help bar and keys
+// page (see Extra).
+func (m *Model) AddKeys(x Extra) {
+	m.keys.extra = x
+	m.bars.help, m.bars.page = nil, nil
+	m.ov.Page.Lines = nil
+}
+
 // EnableBack turns on the back keys of a reader alone (⌫, ctrl+o, ←) once
 // there is a cable to go back to: the one a mark was opened from. The
 // root model does the going back.
 func (m *Model) EnableBack() {
-	if m.keys.archive {
-		return
+	if len(m.keys.extra.Short) > 0 {
+		return // the root model's keys go back
 	}
 	m.keys.Back.SetEnabled(true)
-	m.keys.Back.SetHelp("⌫/ctrl+o/←", "back to the cable left for a mark")
 	m.keys.backShort.SetEnabled(true)
-	m.helpBars = nil
+	m.bars.help = nil
 	m.refresh()
 }
 
@@ -191,10 +199,10 @@ func (m *Model) setTheme(dark bool) {
 	m.rend = newRenderer(m.styles)
 	m.help.Styles = m.styles.Help
 	m.themeGen++
-	m.gutterOn = m.styles.P.Gutter.Wrap("▌") + " "
-	m.gutterOff = "  "
-	m.pStatus = theme.NewPaint(m.styles.Status)
-	m.pPrompt = theme.NewPaint(m.styles.Prompt)
+	m.paint.gutterOn = m.styles.P.Gutter.Wrap("▌") + " "
+	m.paint.gutterOff = "  "
+	m.paint.status = theme.NewPaint(m.styles.Status)
+	m.paint.prompt = theme.NewPaint(m.styles.Prompt)
 	m.invalidate()
 }
 
@@ -202,10 +210,9 @@ func (m *Model) setTheme(dark bool) {
 func (m *Model) invalidate() {
 	m.header = nil
 	m.routingCache = nil
-	m.keysPage.Lines = nil
-	m.tagsPage.Lines = nil
-	m.helpBars = nil
-	m.pageBars = nil
+	m.ov.Page.Lines = nil
+	m.bars.help = nil
+	m.bars.page = nil
 	m.dirty = true
 }
 
@@ -333,18 +340,17 @@ func (m *Model) refresh() {
 			m.restore(a)
 		}
 	}
-	if m.showHelp && m.keysPage.Lines == nil {
-		m.keysPage.Lines = m.renderHelp()
+	if m.ov.Page.Lines == nil {
+		switch m.ov.Kind {
+		case overlayKeys:
+			m.ov.Page.Lines = m.renderHelp()
+		case overlayMarks:
+			m.ov.Page.Lines = m.marksPane()
+		case overlayTags:
+			m.ov.Page.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
+		}
 	}
-	if m.showMarks && m.marksPage.Lines == nil {
-		m.marksPage.Lines = m.marksPane()
-	}
-	if m.showTags && m.tagsPage.Lines == nil {
-		m.tagsPage.Lines = tagsPane(m.cable, m.styles, m.lo.fullW)
-	}
-	m.keysPage.Clamp(m.bodyH)
-	m.tagsPage.Clamp(m.bodyH)
-	m.marksPage.Clamp(m.bodyH)
+	m.ov.Page.Clamp(m.bodyH)
 	m.clamp()
 	m.footer = m.renderFooter()
 }
@@ -446,15 +452,10 @@ func (m *Model) renderHelp() []string {
 // page returns the open page (keys or TAGS glossary), or nil when the
 // body is shown.
 func (m *Model) page() *common.Page {
-	switch {
-	case m.showHelp:
-		return &m.keysPage
-	case m.showTags:
-		return &m.tagsPage
-	case m.showMarks:
-		return &m.marksPage
+	if m.ov.Kind == noOverlay {
+		return nil
 	}
-	return nil
+	return &m.ov.Page
 }
 
 // renderFooter is the bottom line: a prompt, a message or the help bar on
@@ -465,14 +466,14 @@ func (m *Model) renderFooter() string {
 	if p := m.page(); p != nil {
 		rt := percentOf(p.Offset, len(p.Lines), m.bodyH)
 		rw := common.Width(rt)
-		r := m.pStatus.Wrap(rt)
+		r := m.paint.status.Wrap(rt)
 		if m.hshown == headerHidden {
 			c := chip(m.cable)
 			r = c + " " + r
 			rw += ansi.StringWidth(c) + 1
 		}
 		left := m.pageBar(max(0, m.width-rw-2))
-		if m.showMarks {
+		if m.ov.Is(overlayMarks) {
 			h := m.help
 			h.SetWidth(0)
 			left = h.ShortHelpView(m.keys.marksHelp)
@@ -512,12 +513,12 @@ func (m *Model) renderFooter() string {
 	right = append(right, m.percent())
 	rt := strings.Join(right, " · ")
 	rw := common.Width(rt)
-	r := m.pStatus.Wrap(rt)
+	r := m.paint.status.Wrap(rt)
 	if m.hshown == headerHidden {
 		// the classification is never off the screen: its chip leads the status
 		rt = strings.Join(right[1:], " · ")
 		c := chip(m.cable)
-		r = c + " " + m.pStatus.Wrap(rt)
+		r = c + " " + m.paint.status.Wrap(rt)
 		rw = ansi.StringWidth(c) + 1 + common.Width(rt)
 	}
 
@@ -529,9 +530,9 @@ func (m *Model) renderFooter() string {
 	}
 	switch {
 	case m.mode == modeGoto:
-		left = m.pPrompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
+		left = m.paint.prompt.Wrap("go to ¶") + m.prompt.View(pw-common.Width("go to ¶"))
 	case m.mode == modeSearch:
-		left = m.pPrompt.Wrap("/") + m.prompt.View(pw-1)
+		left = m.paint.prompt.Wrap("/") + m.prompt.View(pw-1)
 	case m.msg != "":
 		left = st.P.Warning.Wrap(m.msg)
 	default:
@@ -552,7 +553,7 @@ func (m *Model) renderFooter() string {
 // not fit, the least needed keys go first (the bar lists them by
 // importance); "? keys" and "q quit" stay to the last.
 func (m *Model) helpBar(w int) string {
-	if s, ok := m.helpBars[w]; ok {
+	if s, ok := m.bars.help[w]; ok {
 		return s
 	}
 	h := m.help
@@ -568,30 +569,30 @@ func (m *Model) helpBar(w int) string {
 		}
 	}
 	if s == "" && w >= len("? keys") {
-		s = m.pStatus.Wrap("? keys")
+		s = m.paint.status.Wrap("? keys")
 	}
-	if m.helpBars == nil {
-		m.helpBars = map[int]string{}
+	if m.bars.help == nil {
+		m.bars.help = map[int]string{}
 	}
-	m.helpBars[w] = s
+	m.bars.help[w] = s
 	return s
 }
 
 // pageBar is the help bar under a page, cached per width.
 func (m *Model) pageBar(w int) string {
-	if s, ok := m.pageBars[w]; ok {
+	if s, ok := m.bars.page[w]; ok {
 		return s
 	}
 	h := m.help
 	h.SetWidth(w)
 	s := h.View(pageKeys{m.keys})
 	if t := strings.TrimSpace(ansi.Strip(s)); t == "" || t == "…" {
-		s = m.pStatus.Wrap("esc close")
+		s = m.paint.status.Wrap("esc close")
 	}
-	if m.pageBars == nil {
-		m.pageBars = map[int]string{}
+	if m.bars.page == nil {
+		m.bars.page = map[int]string{}
 	}
-	m.pageBars[w] = s
+	m.bars.page[w] = s
 	return s
 }
 
@@ -681,10 +682,10 @@ func (m *Model) View() tea.View {
 				switch {
 				case i >= curTop && i < curEnd:
 					b.WriteString(m.margin)
-					b.WriteString(m.gutterOn)
+					b.WriteString(m.paint.gutterOn)
 				case l != "":
 					b.WriteString(m.margin)
-					b.WriteString(m.gutterOff)
+					b.WriteString(m.paint.gutterOff)
 				}
 				b.WriteString(l)
 			}

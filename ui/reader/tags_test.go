@@ -81,7 +81,7 @@ func TestTagsPageSample(t *testing.T) {
 		t.Errorf("the page moved the text: cur %d→%d offset %d→%d", cur, m.cur, off, m.offset)
 	}
 	press(m, "t", "t")
-	if m.showTags || !labelOnScreen(m, 1) {
+	if m.ov.Is(overlayTags) || !labelOnScreen(m, 1) {
 		t.Error("a second t did not close the TAGS page")
 	}
 }
@@ -102,8 +102,8 @@ func containsLine(s, want string) bool {
 func TestTagsPageUnknownCodes(t *testing.T) {
 	m := openModel(loadCable(t, "08PARIS957"), 100, 40)
 	press(m, "t")
-	if len(m.tagsPage.Lines) <= m.bodyH {
-		t.Fatalf("08PARIS957's TAGS page fits the screen (%d lines); the scroll test proves nothing", len(m.tagsPage.Lines))
+	if len(m.ov.Page.Lines) <= m.bodyH {
+		t.Fatalf("08PARIS957's TAGS page fits the screen (%d lines); the scroll test proves nothing", len(m.ov.Page.Lines))
 	}
 	all := strings.Join(pageText(t, m), "\n")
 	for _, want := range []string{
@@ -118,16 +118,16 @@ func TestTagsPageUnknownCodes(t *testing.T) {
 		}
 	}
 	// the page scrolled, the text under it did not
-	if m.offset != 0 || m.tagsPage.Offset == 0 {
-		t.Errorf("offsets: text %d, page %d", m.offset, m.tagsPage.Offset)
+	if m.offset != 0 || m.ov.Page.Offset == 0 {
+		t.Errorf("offsets: text %d, page %d", m.offset, m.ov.Page.Offset)
 	}
 	press(m, "g")
-	if m.tagsPage.Offset != 0 || !strings.HasSuffix(footerText(m), "top") {
-		t.Errorf("g on the page: offset %d, footer %q", m.tagsPage.Offset, footerText(m))
+	if m.ov.Page.Offset != 0 || !strings.HasSuffix(footerText(m), "top") {
+		t.Errorf("g on the page: offset %d, footer %q", m.ov.Page.Offset, footerText(m))
 	}
 	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-	if m.tagsPage.Offset != common.WheelLines || m.offset != 0 {
-		t.Errorf("wheel on the page: page %d, text %d", m.tagsPage.Offset, m.offset)
+	if m.ov.Page.Offset != common.WheelLines || m.offset != 0 {
+		t.Errorf("wheel on the page: page %d, text %d", m.ov.Page.Offset, m.offset)
 	}
 
 	s := openModel(loadCable(t, "09SAOPAULO487"), 100, 40)
@@ -172,7 +172,7 @@ func TestTagsPageNarrow(t *testing.T) {
 			}
 		}
 		press(m, "esc")
-		if m.showTags {
+		if m.ov.Is(overlayTags) {
 			t.Errorf("%v: esc did not close", sz)
 		}
 	}
@@ -191,8 +191,8 @@ func TestTagsPageKeys(t *testing.T) {
 	// ? and t switch between the two pages
 	m = openModel(c, 100, 40)
 	press(m, "t", "?")
-	if !m.showHelp || m.showTags || !strings.Contains(bodyText(m), "half page down") {
-		t.Fatalf("? on the TAGS page: help %v tags %v", m.showHelp, m.showTags)
+	if !m.ov.Is(overlayKeys) || m.ov.Is(overlayTags) || !strings.Contains(bodyText(m), "half page down") {
+		t.Fatalf("? on the TAGS page: help %v tags %v", m.ov.Is(overlayKeys), m.ov.Is(overlayTags))
 	}
 	s := bodyText(m)
 	for _, want := range []string{"TAGS glossary", "quit, from any page", "q quits"} {
@@ -201,11 +201,11 @@ func TestTagsPageKeys(t *testing.T) {
 		}
 	}
 	press(m, "t")
-	if m.showHelp || !m.showTags {
-		t.Fatalf("t on the keys page: help %v tags %v", m.showHelp, m.showTags)
+	if m.ov.Is(overlayKeys) || !m.ov.Is(overlayTags) {
+		t.Fatalf("t on the keys page: help %v tags %v", m.ov.Is(overlayKeys), m.ov.Is(overlayTags))
 	}
 	press(m, "esc")
-	if m.showHelp || m.showTags {
+	if m.ov.Is(overlayKeys) || m.ov.Is(overlayTags) {
 		t.Fatal("esc left a page open")
 	}
 	// the short help names t where it fits, and keeps ? and q where not
@@ -218,8 +218,8 @@ func TestTagsPageKeys(t *testing.T) {
 	}
 	// t does nothing in a prompt but type
 	press(m, "/", "t")
-	if m.showTags || m.prompt.Value() != "t" {
-		t.Errorf("t in the prompt: tags %v input %q", m.showTags, m.prompt.Value())
+	if m.ov.Is(overlayTags) || m.prompt.Value() != "t" {
+		t.Errorf("t in the prompt: tags %v input %q", m.ov.Is(overlayTags), m.prompt.Value())
 	}
 }
 
@@ -230,7 +230,7 @@ func TestTagsPageEmptyCable(t *testing.T) {
 		t.Errorf("empty cable's TAGS page:\n%s", s)
 	}
 	press(m, "j", "G", "k", "esc")
-	if m.showTags {
+	if m.ov.Is(overlayTags) {
 		t.Error("esc did not close")
 	}
 }
@@ -250,8 +250,8 @@ func TestProgramTagsPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	fm, ok := tm.FinalModel(t).(*Model)
-	if !ok || !fm.quitting || fm.showTags {
-		t.Errorf("final model: ok %v quitting %v tags %v", ok, fm != nil && fm.quitting, fm != nil && fm.showTags)
+	if !ok || !fm.quitting || fm.ov.Is(overlayTags) {
+		t.Errorf("final model: ok %v quitting %v tags %v", ok, fm != nil && fm.quitting, fm != nil && fm.ov.Is(overlayTags))
 	}
 }
 

@@ -1,4 +1,4 @@
-// Package state keeps what the reader remembers between runs (where each cable was left, the marked paragraphs) in one small JSON file in the user's state directory.
+// Package state keeps what the reader remembers between runs (where each cable was left, the marked paragraphs, where each archive was left) in one small JSON file in the user's state directory.
 //
 // The file is read once when the program starts (Open) and written whole,
 // atomically (a temporary file renamed over it), from a command: Snapshot
@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -24,6 +25,9 @@ const format = "cablereader-state/1"
 
 // maxPositions bounds how many cables' positions are kept (the oldest go).
 const maxPositions = 2000
+
+// maxArchives bounds how many archives' places are kept (the oldest go).
+const maxArchives = 200
 
 // Position is where a cable was left: the current paragraph (an index
 // into the body) and the folded paragraphs.
@@ -43,10 +47,29 @@ type Mark struct {
 	Time  time.Time `json:"time"`
 }
 
+// ArchivePlace is where an archive was left: the cable selected in the
+// list or in the search results, or open in the reader (Open), and the
+// list's filters, order and search. The names are the list's: Filter is
+// the "/" query, Post the origin kept with "p", Level a classification
+// level in words, Sort an order's name.
+type ArchivePlace struct {
+	Cable  string    `json:"cable,omitempty"` // the cable's id
+	Path   string    `json:"path,omitempty"`  // the file it was read from, to tell copies apart
+	Open   bool      `json:"open,omitempty"`
+	Filter string    `json:"filter,omitempty"`
+	Tag    string    `json:"tag,omitempty"`
+	Post   string    `json:"post,omitempty"`
+	Level  string    `json:"level,omitempty"`
+	Sort   string    `json:"sort,omitempty"`
+	Search string    `json:"search,omitempty"` // the full-text query whose results were shown
+	Time   time.Time `json:"time"`
+}
+
 type file struct {
-	Format    string              `json:"format"`
-	Positions map[string]Position `json:"positions"`
-	Marks     []Mark              `json:"marks"`
+	Format    string                  `json:"format"`
+	Positions map[string]Position     `json:"positions"`
+	Marks     []Mark                  `json:"marks"`
+	Archives  map[string]ArchivePlace `json:"archives,omitempty"`
 }
 
 // Store is the state of one run. Its methods are called from the Update
@@ -148,6 +171,56 @@ func (s *Store) dropOldest() {
 	for _, k := range keys[:len(keys)-maxPositions] {
 		delete(s.f.Positions, k)
 	}
+}
+
+// ArchiveKey names an archive in the state: its paths, made absolute, one
+// a line.
+func ArchiveKey(paths []string) string {
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		abs[i] = p
+		if a, err := filepath.Abs(p); err == nil {
+			abs[i] = a
+		}
+	}
+	return strings.Join(abs, "\n")
+}
+
+// ArchivePlace is where the archive called key was left.
+func (s *Store) ArchivePlace(key string) (ArchivePlace, bool) {
+	if s == nil || key == "" {
+		return ArchivePlace{}, false
+	}
+	p, ok := s.f.Archives[key]
+	return p, ok
+}
+
+// SetArchivePlace records where the archive called key is left.
+func (s *Store) SetArchivePlace(key string, p ArchivePlace) {
+	if s == nil || key == "" {
+		return
+	}
+	if old, ok := s.f.Archives[key]; ok {
+		p.Time = old.Time
+		if old == p {
+			return // nothing moved: the file need not change
+		}
+	}
+	p.Time = time.Now().UTC()
+	if s.f.Archives == nil {
+		s.f.Archives = map[string]ArchivePlace{}
+	}
+	s.f.Archives[key] = p
+	if len(s.f.Archives) > maxArchives {
+		oldest := ""
+		for k, x := range s.f.Archives {
+			if oldest == "" || x.Time.Before(s.f.Archives[oldest].Time) {
+				oldest = k
+			}
+		}
+		delete(s.f.Archives, oldest)
+	}
+	s.seq++
 }
 
 // Marks are the marks, oldest first.

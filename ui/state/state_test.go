@@ -3,8 +3,10 @@ package state
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDefaultPath(t *testing.T) {
@@ -84,5 +86,46 @@ func TestRecent(t *testing.T) {
 	var none *Store
 	if len(none.Recent()) != 0 {
 		t.Errorf("nil store: %+v", none.Recent())
+	}
+}
+
+// An archive's place is written and read back under its key; a place
+// that has not moved leaves the state as it was; the oldest places go
+// once there are more than maxArchives; the key is the paths made
+// absolute, so a relative path and its absolute form are one archive.
+func TestArchivePlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s, _ := Open(path)
+	key := ArchiveKey([]string{"cables", "/data/cables.csv"})
+	if abs, _ := filepath.Abs("cables"); key != abs+"\n/data/cables.csv" || ArchiveKey([]string{abs, "/data/cables.csv"}) != key {
+		t.Errorf("key %q", key)
+	}
+	want := ArchivePlace{Cable: "09TOKYO2531", Open: true, Filter: "tokyo", Level: "CONFIDENTIAL", Sort: "id", Search: "sop"}
+	s.SetArchivePlace(key, want)
+	seq := s.seq
+	s.SetArchivePlace(key, want)
+	if s.seq != seq {
+		t.Error("the same place again changed the state")
+	}
+	if err := s.Snapshot().Write(); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := Open(path)
+	got, ok := r.ArchivePlace(key)
+	got.Time = time.Time{}
+	if !ok || got != want {
+		t.Errorf("read back %+v, want %+v", got, want)
+	}
+	if _, ok := r.ArchivePlace("elsewhere"); ok {
+		t.Error("a place for an archive never opened")
+	}
+	for i := range maxArchives + 5 {
+		r.SetArchivePlace(strconv.Itoa(i), ArchivePlace{Cable: "x"})
+		r.f.Archives[strconv.Itoa(i)] = ArchivePlace{Cable: "x", Time: time.Unix(int64(1000+i), 0)}
+	}
+	_, oldest := r.ArchivePlace("0")
+	_, newest := r.ArchivePlace(key)
+	if oldest || !newest || len(r.f.Archives) != maxArchives {
+		t.Errorf("%d places kept; the oldest there %v, the newest %v", len(r.f.Archives), oldest, newest)
 	}
 }
