@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -34,6 +35,25 @@ func benchSize() int {
 		return n
 	}
 	return 5000
+}
+
+// benchBody is, when INDEX_BENCH_BODY is set, how many bytes of each
+// source cable's text a generated cable keeps (cut at a line): the
+// catalog, dates and references are those of full cables, the text (and
+// so the time to index it) a fraction. The thread benchmarks, which never
+// read the text, take 251,287 cables so in minutes rather than an hour.
+func benchBody() int {
+	n, _ := strconv.Atoi(os.Getenv("INDEX_BENCH_BODY"))
+	return max(0, n)
+}
+
+// benchName is the name of the generated archive of n cables, or of its
+// index (ext ".db"), in benchDir.
+func benchName(n int, ext string) string {
+	if k := benchBody(); k > 0 {
+		return fmt.Sprintf("cables-%d-body%d%s", n, k, ext)
+	}
+	return fmt.Sprintf("cables-%d%s", n, ext)
 }
 
 func benchDir(b *testing.B) string {
@@ -77,6 +97,11 @@ func generateCSV(b *testing.B, path string, n int) int64 {
 			b.Fatal(err)
 		}
 		c := parser.Parse(data)
+		if k := benchBody(); k > 0 && len(data) > k {
+			if i := bytes.LastIndexByte(data[:k], '\n'); i > 0 {
+				data = data[:i+1]
+			}
+		}
 		srcs = append(srcs, src{string(data), c.Header.Subject})
 	}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -141,9 +166,9 @@ func generateCSV(b *testing.B, path string, n int) int64 {
 func BenchmarkBuild(b *testing.B) {
 	dir := benchDir(b)
 	n := benchSize()
-	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	csv := filepath.Join(dir, benchName(n, ".csv"))
 	size := generateCSV(b, csv, n)
-	file := filepath.Join(dir, fmt.Sprintf("cables-%d.db", n))
+	file := filepath.Join(dir, benchName(n, ".db"))
 	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
@@ -187,9 +212,9 @@ var benchQueries = []string{
 func BenchmarkQuery(b *testing.B) {
 	dir := benchDir(b)
 	n := benchSize()
-	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	csv := filepath.Join(dir, benchName(n, ".csv"))
 	generateCSV(b, csv, n)
-	file := filepath.Join(dir, fmt.Sprintf("cables-%d.db", n))
+	file := filepath.Join(dir, benchName(n, ".db"))
 	start := time.Now()
 	ix, err := Open([]string{csv}, file)
 	if err != nil {
@@ -292,9 +317,9 @@ func BenchmarkLongQuery(b *testing.B) {
 	} else {
 		dir := benchDir(b)
 		n := benchSize()
-		csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+		csv := filepath.Join(dir, benchName(n, ".csv"))
 		generateCSV(b, csv, n)
-		ix, err = Open([]string{csv}, filepath.Join(dir, fmt.Sprintf("cables-%d.db", n)))
+		ix, err = Open([]string{csv}, filepath.Join(dir, benchName(n, ".db")))
 	}
 	if err != nil {
 		b.Fatal(err)

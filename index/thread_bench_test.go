@@ -21,9 +21,9 @@ import (
 func benchIndex(b *testing.B) *Index {
 	dir := benchDir(b)
 	n := benchSize()
-	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	csv := filepath.Join(dir, benchName(n, ".csv"))
 	generateCSV(b, csv, n)
-	ix, err := Open([]string{csv}, filepath.Join(dir, fmt.Sprintf("cables-%d.db", n)))
+	ix, err := Open([]string{csv}, filepath.Join(dir, benchName(n, ".db")))
 	if err != nil {
 		b.Fatal(err)
 	}
