@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"maps"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"cablereader/corpus"
 	"cablereader/thread"
@@ -60,6 +63,13 @@ func (ix *Index) Cables(ctx context.Context, ids []string) (map[string]thread.Ca
 type refGraph struct {
 	from map[string][]thread.Link // by citing id, upper case, in the table's order
 	to   map[string][]thread.Link // by cited id
+	ids  map[int64]string         // the cables' ids by rowid, upper case
+
+	// The counts of citers, made the first time they are asked
+	// (citedCounts).
+	once   sync.Once
+	counts map[string]int // by cited id
+	byRow  []int32        // by the rowid of the cable cited
 }
 
 func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
@@ -95,7 +105,7 @@ func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	g := &refGraph{from: map[string][]thread.Link{}, to: map[string][]thread.Link{}}
+	g := &refGraph{from: map[string][]thread.Link{}, to: map[string][]thread.Link{}, ids: ids}
 	cited := map[string]string{} // one string for each id cited
 	for rows.Next() {
 		var cable int64
@@ -160,25 +170,51 @@ func (ix *Index) CitedByCounts(ctx context.Context) (map[string]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int, len(g.to))
-	for id, links := range g.to {
-		if len(links) > 16 { // a much cited cable: a set of its citers
-			set := make(map[string]bool, len(links))
-			for _, l := range links {
-				set[l.From] = true
-			}
-			out[id] = len(set)
-			continue
+	counts, _ := g.citedCounts()
+	return maps.Clone(counts), nil
+}
+
+// citedCounts returns the number of cables of the archive citing each id
+// (a cable citing it twice counts once), by id and by the rowid of the
+// cable cited (0 for none), counted once for the graph.
+func (g *refGraph) citedCounts() (byID map[string]int, byRow []int32) {
+	g.once.Do(func() {
+		g.counts = make(map[string]int, len(g.to))
+		for id, links := range g.to {
+			g.counts[id] = citers(links)
 		}
-		n := 0
-		for i, l := range links {
-			if !slices.ContainsFunc(links[:i], func(o thread.Link) bool { return o.From == l.From }) {
-				n++
+		var last int64
+		for r := range g.ids {
+			last = max(last, r)
+		}
+		if last < 1<<30 {
+			g.byRow = make([]int32, last+1)
+			for r, id := range g.ids {
+				if r >= 0 {
+					g.byRow[r] = int32(min(g.counts[id], math.MaxInt32))
+				}
 			}
 		}
-		out[id] = n
+	})
+	return g.counts, g.byRow
+}
+
+// citers counts the distinct citing cables among links.
+func citers(links []thread.Link) int {
+	if len(links) > 16 { // a much cited cable: a set of its citers
+		set := make(map[string]bool, len(links))
+		for _, l := range links {
+			set[l.From] = true
+		}
+		return len(set)
 	}
-	return out, nil
+	n := 0
+	for i, l := range links {
+		if !slices.ContainsFunc(links[:i], func(o thread.Link) bool { return o.From == l.From }) {
+			n++
+		}
+	}
+	return n
 }
 
 // Locate says where the archive keeps the cable id (the earliest, when
