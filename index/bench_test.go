@@ -308,7 +308,8 @@ func longQueries() map[string]string {
 
 // BenchmarkLongQuery times each of longQueries (parse, search and facets)
 // over the generated archive, or over the index INDEX_BENCH_INDEX of the
-// archive INDEX_BENCH_ARCHIVE (paths separated by commas) when set.
+// archive INDEX_BENCH_ARCHIVE (paths separated by commas) when set;
+// INDEX_BENCH_QUERY names the one query to time.
 func BenchmarkLongQuery(b *testing.B) {
 	var ix *Index
 	var err error
@@ -331,6 +332,10 @@ func BenchmarkLongQuery(b *testing.B) {
 	ix.Warm(context.Background())
 	qs := longQueries()
 	names := slices.Sorted(maps.Keys(qs))
+	if only := os.Getenv("INDEX_BENCH_QUERY"); only != "" {
+		// One query's name (for a profile of it alone).
+		names = slices.DeleteFunc(names, func(n string) bool { return n != only })
+	}
 	worst := map[string]time.Duration{}
 	outcome := map[string]string{}
 	b.ResetTimer()
