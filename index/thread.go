@@ -14,8 +14,9 @@ import (
 	"cablereader/thread"
 )
 
-// The index answers package thread: the catalog and the refs table, a
-// level of the thread at a time (one query for all the cables of a level).
+// The index answers package thread: the refs table and the catalog
+// fields of a thread's rows, held in memory (refGraph), a level of the
+// thread at a time.
 var _ thread.Source = (*Index)(nil)
 
 // Cables returns the cables of the archive among ids, by id in upper
