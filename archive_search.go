@@ -85,6 +85,7 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 		return out
 	}
 	r.Years, r.Months, r.Classes, r.Origins, r.Tags = conv(f.Years), conv(f.Months), conv(f.Classifications), conv(f.Origins), conv(f.Tags)
+	r.Cited = conv(f.Cited)
 	r.Find = q.Find()
 	if total <= fewHits {
 		// Few hits or none: perhaps a typo, which the index can put right.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"cablereader/corpus"
 	"cablereader/index"
 	"cablereader/query"
 	"cablereader/sanitize"
@@ -38,8 +39,10 @@ const searchUsage = `Usage: cablereader search [flags] QUERY PATH...
 
 Searches an archive through its full-text index (built or brought up to
 date first) and prints one line per cable found, best first: id, date,
-classification, origin, subject and a snippet with the matched words in
-[brackets], separated by tabs.
+classification, origin, subject, where the cable lives (as --list prints
+it: the file, or file.csv:LINE for a row of a CSV; cablereader opens
+either) and a snippet with the matched words in [brackets], separated by
+tabs.
 
 Query: words (all must occur), "a phrase", prefix* (3 letters at least),
 OR between words, -word or NOT word to leave out, and fields: tag:KTIP,
@@ -392,8 +395,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if opt.format != "json" && isTerminal(stdout) {
 		open, close = "\x1b[1;4m", "\x1b[22;24m"
 	}
+	places, lines, err := hitPlaces(hits)
+	if err != nil {
+		complain(stderr, "%v", err)
+		return exitUsage
+	}
 	w := bufio.NewWriter(stdout)
-	for _, h := range hits {
+	for i, h := range hits {
 		sn, err := ix.Snippet(h, q)
 		snippet := ""
 		if err == nil {
@@ -405,12 +413,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			b, _ := json.Marshal(searchHit{
 				ID: h.ID, Date: h.Date, Classification: h.Classification, Origin: h.Origin,
 				Subject: h.Subject, Tags: nonNil(h.Tags), Score: h.Score, Snippet: snippet,
+				Path: h.Location.Path, Line: lines[i],
 			})
 			w.Write(sanitize.JSON(b))
 			w.WriteByte('\n')
 			continue
 		}
-		fields := []string{h.ID, h.Date, h.Classification, h.Origin, h.Subject}
+		fields := []string{h.ID, h.Date, h.Classification, h.Origin, h.Subject, places[i]}
 		for i, f := range fields {
 			fields[i] = sanitize.Field(f)
 		}
@@ -433,6 +442,39 @@ type searchHit struct {
 	Tags           []string `json:"tags"`
 	Score          float64  `json:"score"`
 	Snippet        string   `json:"snippet"`
+	Path           string   `json:"path"`           // the file, or the CSV of a row
+	Line           int      `json:"line,omitempty"` // the line a CSV row starts on
+}
+
+// hitPlaces says where each hit lives, as --list does: its file, or
+// file.csv:LINE for a row of a CSV (places), and that line (0 for a cable
+// with a file of its own). The index keeps a row's offset: the lines are
+// counted in one pass over each CSV.
+func hitPlaces(hits []index.Hit) (places []string, lines []int, err error) {
+	places, lines = make([]string, len(hits)), make([]int, len(hits))
+	rows := map[string][]int{} // CSV → its hits
+	for i, h := range hits {
+		if h.Location.Kind == corpus.KindCSVRow {
+			rows[h.Location.Path] = append(rows[h.Location.Path], i)
+		}
+	}
+	for path, at := range rows {
+		offsets := make([]int64, len(at))
+		for k, i := range at {
+			offsets[k] = hits[i].Location.Offset
+		}
+		n, err := corpus.RowLines(path, offsets)
+		if err != nil {
+			return nil, nil, err
+		}
+		for k, i := range at {
+			lines[i] = n[k]
+		}
+	}
+	for i, h := range hits {
+		places[i] = place(h.Location.Path, lines[i])
+	}
+	return places, lines, nil
 }
 
 func nonNil(s []string) []string {

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cablereader/index"
+	"cablereader/internal/testcsv"
 )
 
 // searchArchive is a folder with three real cables and the index's test
@@ -41,8 +43,8 @@ func TestSearchCommand(t *testing.T) {
 		t.Fatalf("index: %d %q %q", code, out, errs)
 	}
 	code, out, errs = runArgs("search", "--index", db, `"nuclear weapons"`, dir)
-	want := "09DAMASCUS179\t2009-03-10\tCONFIDENTIAL\tAMEMBASSY DAMASCUS\tPRESIDENT ASAD AND CODEL CARDIN DISCUSS A NUCLEAR IRAN, PEACE PROCESS, TERRORISM, AND HUMAN RIGHTS\t…Iran's development of [nuclear weapons]. \"If Iran insists,\" Senator Whitehorse stated, \"it will create an atmosphere challenging for negotiations.\" ¶7. (C) Asad swiftly…\n" +
-		"06CARACAS958\t2006-04-07\tSECRET\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
+	want := "09DAMASCUS179\t2009-03-10\tCONFIDENTIAL\tAMEMBASSY DAMASCUS\tPRESIDENT ASAD AND CODEL CARDIN DISCUSS A NUCLEAR IRAN, PEACE PROCESS, TERRORISM, AND HUMAN RIGHTS\t" + filepath.Join(dir, "09DAMASCUS179.txt") + "\t…Iran's development of [nuclear weapons]. \"If Iran insists,\" Senator Whitehorse stated, \"it will create an atmosphere challenging for negotiations.\" ¶7. (C) Asad swiftly…\n" +
+		"06CARACAS958\t2006-04-07\tSECRET\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t" + filepath.Join(dir, "06CARACAS958.txt") + "\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
 	if code != 0 || out != want || errs != "" {
 		t.Errorf("search: %d\n%s\nwant\n%s%q", code, out, want, errs)
 	}
@@ -52,7 +54,8 @@ func TestSearchCommand(t *testing.T) {
 	if code != 0 || strings.Count(out, "\n") != 1 || json.Unmarshal([]byte(out), &hit) != nil {
 		t.Fatalf("json: %d %q", code, out)
 	}
-	if hit["id"] != "06CARACAS958" || hit["tags"].([]any)[0] != "PGOV" || hit["score"].(float64) >= 0 {
+	if hit["id"] != "06CARACAS958" || hit["tags"].([]any)[0] != "PGOV" || hit["score"].(float64) >= 0 ||
+		hit["path"] != filepath.Join(dir, "06CARACAS958.txt") || hit["line"] != nil {
 		t.Errorf("json hit %v", hit)
 	}
 	code, out, _ = runArgs("search", "--index", db, "cites:09TOKYO2531", dir)
@@ -149,5 +152,87 @@ func TestSearchSanitises(t *testing.T) {
 	code, out, _ = runArgs("search", "--index", db, "-f", "json", "repatriation", dir)
 	if code != 0 || strings.ContainsAny(out, "\x1b\x07") {
 		t.Errorf("json: %d %q", code, out)
+	}
+}
+
+// Each hit says where its cable lives, as --list does, and that place
+// opens in cablereader: a search, cut, the result opened. A folder's
+// cable is its file; a CSV's is file.csv:LINE, the line its row starts
+// on (JSON: path and line).
+func TestSearchPlacesOpen(t *testing.T) {
+	dir, db := searchArchive(t)
+	code, out, errs := runArgs("search", "--index", db, "-n", "1", `"nuclear weapons"`, dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("folder: %d %q", code, errs)
+	}
+	if place := strings.Split(out, "\t")[5]; place != filepath.Join(dir, "09DAMASCUS179.txt") {
+		t.Errorf("folder: place %q", place)
+	}
+	// A CSV of four real cables; the rows span many lines.
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	var data []byte
+	for i, id := range []string{"09TOKYO2531", "09DAMASCUS179", "06CARACAS958", "10BEIJING263"} {
+		text, err := os.ReadFile(filepath.Join("testdata/cables", id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, b := testcsv.Split(text)
+		data = testcsv.AppendRow(data, testcsv.Row{Seq: i + 1, Date: time.Date(2009, 1, 1+i, 0, 0, 0, 0, time.UTC), RefID: id,
+			Origin: "Embassy", Class: "SECRET", Header: h, Body: b})
+	}
+	if err := os.WriteFile(csv, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list, _, _ := cli(t, "", "--list", csv)
+	listed := map[string]string{} // id → its place in --list
+	for _, l := range strings.Split(strings.TrimSpace(list), "\n") {
+		f := strings.Split(l, "\t")
+		listed[f[0]] = f[5]
+	}
+	if p := listed["06CARACAS958"]; !strings.HasPrefix(p, csv+":") || p == csv+":1" {
+		t.Fatalf("--list places 06CARACAS958 at %q", p)
+	}
+	db2 := filepath.Join(t.TempDir(), "csv.db")
+	code, out, errs = runArgs("search", "--index", db2, "nuclear OR sop", csv)
+	if code != 0 || errs != "" {
+		t.Fatalf("csv: %d %q", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("csv: %d hits, want 4:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		id, place := f[0], f[5] // cut -f1,6
+		if place != listed[id] {
+			t.Errorf("%s: search places it at %q, --list at %q", id, place, listed[id])
+		}
+		// The place opens the cable it names.
+		js, stderr, code := cli(t, "", "--format", "json", place)
+		var c struct {
+			ID, Subject string
+		}
+		if code != 0 || json.Unmarshal([]byte(js), &c) != nil || c.ID != id || c.Subject != f[4] {
+			t.Errorf("%s: cablereader %s gave %d %q %q %q", id, place, code, c.ID, c.Subject, stderr)
+		}
+	}
+	code, out, _ = runArgs("search", "--index", db2, "-f", "json", "id:10BEIJING263", csv)
+	var hit struct {
+		Path string
+		Line int
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || hit.Path != csv || place(hit.Path, hit.Line) != listed["10BEIJING263"] {
+		t.Errorf("json: %d %q", code, out)
+	}
+	// A line no row starts on is said, exit 1; a file that exists is
+	// never read as a place.
+	if _, stderr, code := cli(t, "", csv+":2"); code != 1 || !strings.Contains(stderr, "no row of the CSV starts on line 2") {
+		t.Errorf("%s:2: %d %q", csv, code, stderr)
+	}
+	odd := filepath.Join(t.TempDir(), "notes.txt:3")
+	text, _ := os.ReadFile("testdata/09TOKYO2531.txt")
+	os.WriteFile(odd, text, 0o644)
+	if js, stderr, code := cli(t, "", "-f", "json", odd); code != 0 || !strings.Contains(js, `"subject": "THAILAND AND JAPAN TO INK SOP ON TIP"`) {
+		t.Errorf("a file named notes.txt:3: %d %q", code, stderr)
 	}
 }

@@ -48,9 +48,18 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 // file.csv:LINE for a row of a CSV.
 func entryPlace(e corpus.Entry) string {
 	if e.Kind() == corpus.KindCSVRow {
-		return e.Path() + ":" + strconv.Itoa(e.Line())
+		return place(e.Path(), e.Line())
 	}
 	return e.Path()
+}
+
+// place names a cable's file, or with a line (> 0) the row of a CSV that
+// starts on it: file.csv:LINE, which the reader opens.
+func place(path string, line int) string {
+	if line > 0 {
+		return path + ":" + strconv.Itoa(line)
+	}
+	return path
 }
 
 // writeJSONLines writes each cable of the index as its JSON (the form

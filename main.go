@@ -58,7 +58,8 @@ pipe or a file, it is printed as text (as less does).
 A folder (of .txt cables and saved WikiLeaks pages, searched recursively),
 several files, or the Cablegate cables.csv open as an archive: a list to
 filter and open cables from, following references between them. Piped, or
-with --list, an archive prints one line per cable.
+with --list, an archive prints one line per cable. file.csv:LINE opens the
+row of a CSV that starts on that line, as --list and search print it.
 
 index builds an archive's full-text index (or brings it up to date);
 search finds cables in it. See 'cablereader search --help'. thread
@@ -149,6 +150,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return runCable("-", data, opt, stdout, stderr)
 	}
+	if len(files) == 1 {
+		if path, line, ok := csvRowArg(files[0]); ok {
+			return runCSVRow(files[0], path, line, opt, stdout, stderr)
+		}
+	}
 	// Each path is opened once, and what it is decided from its first
 	// bytes, which are read again from the same handle: a named pipe or a
 	// process substitution gives its bytes only once.
@@ -201,8 +207,56 @@ func closeAll(files []*input.File) {
 	}
 }
 
+// csvRowArg reads an argument that names a row of a CSV as --list and
+// search print it, file.csv:LINE: no file has that name, and the part
+// before the last colon is a regular file.
+func csvRowArg(arg string) (path string, line int, ok bool) {
+	i := strings.LastIndexByte(arg, ':')
+	if i <= 0 {
+		return "", 0, false
+	}
+	line, err := strconv.Atoi(arg[i+1:])
+	if err != nil || line < 1 || arg[i+1] == '+' {
+		return "", 0, false
+	}
+	if _, err := os.Lstat(arg); !errors.Is(err, fs.ErrNotExist) {
+		return "", 0, false
+	}
+	if st, err := os.Stat(arg[:i]); err != nil || !st.Mode().IsRegular() {
+		return "", 0, false
+	}
+	return arg[:i], line, true
+}
+
+// runCSVRow shows the cable in the row of the CSV at path that starts on
+// line (named arg, file.csv:LINE).
+func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer) int {
+	loc, id, ok, err := corpus.RowAt(path, line)
+	if err == nil && !ok {
+		err = fmt.Errorf("%s: no row of the CSV starts on line %d (see --list)", path, line)
+	}
+	if err == nil && int64(loc.Length) > opt.maxSize {
+		err = fmt.Errorf("%s is larger than %s (see --max-size)", arg, input.FormatSize(opt.maxSize))
+	}
+	var text []byte
+	if err == nil {
+		text, err = corpus.ReadLocation(loc)
+	}
+	if err != nil {
+		complain(stderr, "%v", cleanPathError(err))
+		return exitInput
+	}
+	return runCableAs(arg, id, text, opt, stdout, stderr)
+}
+
 // runCable shows one cable's text.
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
+	return runCableAs(name, corpus.NameID(name), data, opt, stdout, stderr)
+}
+
+// runCableAs shows one cable's text, with the id its archive gives it
+// ("" for none).
+func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Writer) int {
 	size := len(data)
 	parse := func() *model.Cable {
 		// The parser reads the input into text once: let the input go
@@ -210,14 +264,14 @@ func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) i
 		in := data
 		data = nil
 		if size <= bigInput {
-			return parser.ParseAs(in, corpus.NameID(name))
+			return parser.ParseAs(in, id)
 		}
 		// The parse of a big cable holds its text, the paragraphs
 		// being built and the list of lines, and makes garbage several
 		// times its size: collected early, as when printing, the
 		// reader's peak stays near what the parser holds live.
 		old := debug.SetGCPercent(20)
-		c := parser.ParseAs(in, corpus.NameID(name))
+		c := parser.ParseAs(in, id)
 		debug.SetGCPercent(old)
 		// Hand the garbage back now rather than hold it while the
 		// reader runs.

@@ -27,6 +27,10 @@ const (
 	reportInterval = 50 * time.Millisecond // progress at most 20 times a second
 )
 
+// clock is the time the batcher paces itself by: time.Now, but a test of
+// that pace sets a clock of its own, which a busy machine cannot slow.
+var clock = time.Now
+
 // batcher collects entries on Scan's goroutine and publishes them.
 type batcher struct {
 	ix       *Index
@@ -47,7 +51,7 @@ type batcher struct {
 }
 
 func newBatcher(ix *Index, progress func(Progress)) *batcher {
-	now := time.Now()
+	now := clock()
 	return &batcher{ix: ix, progress: progress, in: newInterner(), start: now, lastFlush: now}
 }
 
@@ -71,7 +75,7 @@ func (b *batcher) skip(s SkippedFile) {
 
 // tick publishes and reports when it is time.
 func (b *batcher) tick() {
-	now := time.Now()
+	now := clock()
 	since := now.Sub(b.lastFlush)
 	if b.published == 0 {
 		if len(b.pending) >= firstBatch || since >= firstWait && len(b.pending) > 0 {
@@ -142,7 +146,7 @@ func (b *batcher) flush(now time.Time) {
 
 // finish publishes the rest and reports the end.
 func (b *batcher) finish() {
-	b.flush(time.Now())
+	b.flush(clock())
 	if b.progress != nil {
 		b.progress(b.state(true))
 	}

@@ -210,7 +210,11 @@ func (ix *Index) Warm(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	_, err = ix.columns(ctx, db)
+	if _, err = ix.columns(ctx, db); err != nil {
+		return err
+	}
+	// The references too: the facets name the most cited hits.
+	_, err = ix.refGraph(ctx)
 	return err
 }
 
@@ -277,11 +281,16 @@ type Facets struct {
 	Years, Months   []Count // in date order; undated cables under ""
 	Classifications []Count // most first
 	Origins, Tags   []Count // the most frequent, most first
+	// Cited are the hits most cited in the archive, with the number of
+	// cables citing each, most first (ties by id); hits no cable cites
+	// are left out.
+	Cited []Count
 }
 
 // Facets counts a query's hits by year, month, classification, and the
-// top origins and TAGS (up to top of each): a pass over the hits in Go
-// (see columns).
+// top origins and TAGS, and names the most cited hits (up to top of
+// each): a pass over all the hits in Go (see columns), whatever number
+// of them Search returns.
 func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err error) {
 	defer ix.explain(&err)
 	var f Facets
@@ -294,6 +303,12 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err e
 		return f, err
 	}
 	cs := p.cols
+	g, err := ix.refGraph(ctx)
+	if err != nil {
+		return f, err
+	}
+	_, citedRow := g.citedCounts()
+	var cited []int64 // the hits some cable cites
 	months := make([]int, len(cs.months))
 	classes := make([]int, len(cs.classes))
 	origins := make([]int, len(cs.origins))
@@ -305,6 +320,9 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err e
 			origins[row.origin]++
 			for _, t := range cs.rowTags[row.tags[0]:row.tags[1]] {
 				tags[t]++
+			}
+			if r < int64(len(citedRow)) && citedRow[r] > 0 {
+				cited = append(cited, r)
 			}
 		}
 		return false
@@ -338,7 +356,28 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err e
 	f.Classifications = mostFirst(cs.classes, classes, -1)
 	f.Origins = mostFirst(cs.origins, origins, top)
 	f.Tags = mostFirst(cs.tags, tags, top)
+	f.Cited = mostCited(cs, citedRow, cited, top)
 	return f, nil
+}
+
+// mostCited names the top rows most cited (n their counts of citers,
+// by rowid), most first, ties by id; an id held twice is named once.
+func mostCited(cs *columns, n []int32, rows []int64, top int) []Count {
+	out := make([]Count, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Count{strings.ToUpper(cs.rows[r].id), int(n[r])})
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	out = slices.CompactFunc(out, func(a, b Count) bool { return a.Key == b.Key })
+	if top >= 0 && len(out) > top {
+		out = out[:top]
+	}
+	return out
 }
 
 // mostFirst lists the keys counted, the most frequent first (ties by

@@ -3,63 +3,67 @@ package index
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
+	"maps"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"cablereader/corpus"
 	"cablereader/thread"
 )
 
-// The index answers package thread: the catalog and the refs table, a
-// level of the thread at a time (one query for all the cables of a level).
+// The index answers package thread: the refs table and the catalog
+// fields of a thread's rows, held in memory (refGraph), a level of the
+// thread at a time.
 var _ thread.Source = (*Index)(nil)
 
-// idList is ids in upper case as a JSON array, for json_each.
-func idList(ids []string) string {
-	up := make([]string, len(ids))
-	for i, id := range ids {
-		up[i] = strings.ToUpper(strings.TrimSpace(id))
-	}
-	b, _ := json.Marshal(up)
-	return string(b)
-}
-
 // Cables returns the cables of the archive among ids, by id in upper
-// case: of an id held more than once, the earliest.
+// case: of an id held more than once, the earliest. They come from the
+// catalog held with the references (refGraph): a thread of thousands of
+// cables asks thousands of them at once.
 func (ix *Index) Cables(ctx context.Context, ids []string) (map[string]thread.Cable, error) {
-	out := map[string]thread.Cable{}
+	out := make(map[string]thread.Cable, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	db, err := ix.conn(ctx)
+	g, err := ix.refGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT c.id, c.date, c.classification, c.origin, c.subject, f.path FROM cables c"+joinFiles+
-		" WHERE c.id COLLATE NOCASE IN (SELECT value FROM json_each(?)) ORDER BY c.date DESC, c.rowid DESC", idList(ids))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c thread.Cable
-		if err := rows.Scan(&c.ID, &c.Date, &c.Classification, &c.Origin, &c.Subject, &c.Path); err != nil {
-			return nil, err
+	for _, id := range ids {
+		id = strings.ToUpper(strings.TrimSpace(id))
+		if i, ok := g.cat[id]; ok {
+			r := &g.rows[i]
+			out[id] = thread.Cable{ID: r.id, Date: g.vals[r.date], Classification: g.vals[r.class],
+				Origin: g.vals[r.origin], Subject: r.subject, Path: g.vals[r.path]}
 		}
-		out[strings.ToUpper(c.ID)] = c // the earliest comes last
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
-// refGraph is the refs table in memory, both ways, for threads: read
-// once (two sequential scans, cables then refs) and kept until the index
-// changes, as the search's columns are. Following a thread of thousands
-// of cables then costs map lookups, not a query a level.
+// refGraph is the refs table in memory, both ways, for threads, with the
+// catalog fields a thread's rows show: read once (two sequential scans,
+// cables then refs) and kept until the index changes, as the search's
+// columns are. Following a thread of thousands of cables then costs map
+// lookups, not a query a level, nor one of thousands of rows for their
+// fields (which took a hub's thread of 4,921 rows over 50 ms).
 type refGraph struct {
 	from map[string][]thread.Link // by citing id, upper case, in the table's order
 	to   map[string][]thread.Link // by cited id
+	ids  map[int64]string         // the cables' ids by rowid, upper case
+	// The catalog, compact: a cable's row by id in upper case (of an id
+	// held twice, the earliest), its values that repeat in vals.
+	cat  map[string]int32
+	rows []catRow
+	vals []string
+
+	// The counts of citers, made the first time they are asked
+	// (citedCounts).
+	once   sync.Once
+	counts map[string]int // by cited id
+	byRow  []int32        // by the rowid of the cable cited
 }
 
 func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
@@ -73,29 +77,16 @@ func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
 	if ix.graph != nil && ix.graphOf == gen {
 		return ix.graph, nil
 	}
-	rows, err := db.QueryContext(ctx, "SELECT rowid, id FROM cables")
+	g := &refGraph{from: map[string][]thread.Link{}, to: map[string][]thread.Link{}}
+	if err := g.readCables(ctx, db); err != nil {
+		return nil, err
+	}
+	ids := g.ids
+	rows, err := db.QueryContext(ctx, "SELECT cable, cited, label FROM refs")
 	if err != nil {
 		return nil, err
 	}
-	ids := map[int64]string{}
-	for rows.Next() {
-		var r int64
-		var id string
-		if err := rows.Scan(&r, &id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids[r] = strings.ToUpper(id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if rows, err = db.QueryContext(ctx, "SELECT cable, cited, label FROM refs"); err != nil {
-		return nil, err
-	}
 	defer rows.Close()
-	g := &refGraph{from: map[string][]thread.Link{}, to: map[string][]thread.Link{}}
 	cited := map[string]string{} // one string for each id cited
 	for rows.Next() {
 		var cable int64
@@ -122,6 +113,56 @@ func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
 	}
 	ix.graph, ix.graphOf = g, gen
 	return g, nil
+}
+
+// catRow is a cable's fields for a thread's row.
+type catRow struct {
+	id, subject               string
+	date, class, origin, path int32 // in refGraph.vals
+}
+
+// readCables reads the cables' ids and the fields of thread.Cable. The
+// values that repeat (dates, classifications, origins, files) are held
+// once each.
+func (g *refGraph) readCables(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT c.rowid, c.id, c.date, c.classification, c.origin, c.subject, f.path FROM cables c"+joinFiles)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	g.ids, g.cat = map[int64]string{}, map[string]int32{}
+	num := map[string]int32{}
+	one := func(b []byte) int32 {
+		if i, ok := num[string(b)]; ok {
+			return i
+		}
+		i := int32(len(g.vals))
+		g.vals = append(g.vals, string(b))
+		num[g.vals[i]] = i
+		return i
+	}
+	var date, class, origin, path sql.RawBytes
+	for rows.Next() {
+		var r int64
+		var id, subject string
+		if err := rows.Scan(&r, &id, &date, &class, &origin, &subject, &path); err != nil {
+			return err
+		}
+		up := strings.ToUpper(id)
+		g.ids[r] = up
+		c := catRow{id: id, subject: subject, date: one(date), class: one(class), origin: one(origin), path: one(path)}
+		// The earliest copy, then the first written (rows come by
+		// rowid), as the list takes it; an undated copy sorts first.
+		if i, ok := g.cat[up]; ok && g.vals[g.rows[i].date] <= g.vals[c.date] {
+			continue
+		} else if ok {
+			g.rows[i] = c
+			continue
+		}
+		g.cat[up] = int32(len(g.rows))
+		g.rows = append(g.rows, c)
+	}
+	return rows.Err()
 }
 
 // RefsFrom returns the references the cables among ids make.
@@ -160,25 +201,51 @@ func (ix *Index) CitedByCounts(ctx context.Context) (map[string]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]int, len(g.to))
-	for id, links := range g.to {
-		if len(links) > 16 { // a much cited cable: a set of its citers
-			set := make(map[string]bool, len(links))
-			for _, l := range links {
-				set[l.From] = true
-			}
-			out[id] = len(set)
-			continue
+	counts, _ := g.citedCounts()
+	return maps.Clone(counts), nil
+}
+
+// citedCounts returns the number of cables of the archive citing each id
+// (a cable citing it twice counts once), by id and by the rowid of the
+// cable cited (0 for none), counted once for the graph.
+func (g *refGraph) citedCounts() (byID map[string]int, byRow []int32) {
+	g.once.Do(func() {
+		g.counts = make(map[string]int, len(g.to))
+		for id, links := range g.to {
+			g.counts[id] = citers(links)
 		}
-		n := 0
-		for i, l := range links {
-			if !slices.ContainsFunc(links[:i], func(o thread.Link) bool { return o.From == l.From }) {
-				n++
+		var last int64
+		for r := range g.ids {
+			last = max(last, r)
+		}
+		if last < 1<<30 {
+			g.byRow = make([]int32, last+1)
+			for r, id := range g.ids {
+				if r >= 0 {
+					g.byRow[r] = int32(min(g.counts[id], math.MaxInt32))
+				}
 			}
 		}
-		out[id] = n
+	})
+	return g.counts, g.byRow
+}
+
+// citers counts the distinct citing cables among links.
+func citers(links []thread.Link) int {
+	if len(links) > 16 { // a much cited cable: a set of its citers
+		set := make(map[string]bool, len(links))
+		for _, l := range links {
+			set[l.From] = true
+		}
+		return len(set)
 	}
-	return out, nil
+	n := 0
+	for i, l := range links {
+		if !slices.ContainsFunc(links[:i], func(o thread.Link) bool { return o.From == l.From }) {
+			n++
+		}
+	}
+	return n
 }
 
 // Locate says where the archive keeps the cable id (the earliest, when

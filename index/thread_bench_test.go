@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -21,9 +22,9 @@ import (
 func benchIndex(b *testing.B) *Index {
 	dir := benchDir(b)
 	n := benchSize()
-	csv := filepath.Join(dir, fmt.Sprintf("cables-%d.csv", n))
+	csv := filepath.Join(dir, benchName(n, ".csv"))
 	generateCSV(b, csv, n)
-	ix, err := Open([]string{csv}, filepath.Join(dir, fmt.Sprintf("cables-%d.db", n)))
+	ix, err := Open([]string{csv}, filepath.Join(dir, benchName(n, ".db")))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -138,6 +139,9 @@ func BenchmarkThread(b *testing.B) {
 		b.Fatal(err)
 	}
 	load := time.Since(t)
+	var mem runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&mem)
 	counts, err := ix.CitedByCounts(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -180,6 +184,8 @@ func BenchmarkThread(b *testing.B) {
 	}
 	var times, cpus []time.Duration
 	most := 0
+	var hub string                         // the id of the thread with the most rows
+	hubCPU := map[string][]time.Duration{} // each thread's times, by id
 	b.ResetTimer()
 	for b.Loop() {
 		for _, id := range ids {
@@ -190,8 +196,12 @@ func BenchmarkThread(b *testing.B) {
 			}
 			tl := th.Timeline()
 			d := time.Since(t)
-			times, cpus = append(times, d), append(cpus, cpuTime()-c)
-			most = max(most, len(th.Rows()), len(tl))
+			cpu := cpuTime() - c
+			times, cpus = append(times, d), append(cpus, cpu)
+			hubCPU[id] = append(hubCPU[id], cpu)
+			if n := max(len(th.Rows()), len(tl)); n > most {
+				most, hub = n, id
+			}
 			if os.Getenv("INDEX_BENCH_VERBOSE") != "" && d > 20*time.Millisecond {
 				fmt.Fprintf(os.Stderr, "%s: %v, %d rows, timeline %d\n", id, d, len(th.Rows()), len(tl))
 			}
@@ -207,7 +217,12 @@ func BenchmarkThread(b *testing.B) {
 	b.ReportMetric(float64(cpus[len(cpus)/2].Microseconds())/1000, "median-cpu-ms")
 	b.ReportMetric(float64(cpus[len(cpus)-1].Microseconds())/1000, "max-cpu-ms")
 	b.ReportMetric(float64(most), "most-rows")
+	// The biggest thread's own median: the maximum above may hold a
+	// garbage collection of the whole heap that fell during one thread.
+	slices.Sort(hubCPU[hub])
+	b.ReportMetric(float64(hubCPU[hub][len(hubCPU[hub])/2].Microseconds())/1000, "biggest-median-cpu-ms")
 	b.ReportMetric(float64(load.Milliseconds()), "load-refs-ms")
+	b.ReportMetric(float64(mem.HeapAlloc>>20), "heap-MB") // with the references loaded
 	if os.Getenv("INDEX_BENCH_VERBOSE") != "" {
 		fmt.Fprintf(os.Stderr, "most cited: %v\n", cited[:min(5, len(cited))])
 	}

@@ -252,24 +252,21 @@ func (s *side) order(links []Link, cables map[string]Cable) {
 // cable on both sides is listed with the side where it stands nearer
 // (the cited side on a tie).
 func (t *Thread) Timeline() []Row {
-	best := map[string]Row{}
-	var ids []string
-	for _, r := range t.Rows() {
+	rows := t.Rows()
+	at := make(map[string]int, len(rows)) // a cable's place in out
+	out := make([]Row, 0, len(rows))
+	for _, r := range rows {
 		if !r.Held || r.Again {
 			continue
 		}
-		if b, ok := best[r.ID]; ok {
-			if r.Distance < b.Distance {
-				best[r.ID] = r
+		if i, ok := at[r.ID]; ok {
+			if r.Distance < out[i].Distance {
+				out[i] = r
 			}
 			continue
 		}
-		best[r.ID] = r
-		ids = append(ids, r.ID)
-	}
-	out := make([]Row, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, best[id])
+		at[r.ID] = len(out)
+		out = append(out, r)
 	}
 	slices.SortStableFunc(out, func(a, b Row) int {
 		if (a.Cable.Date == "") != (b.Cable.Date == "") {

@@ -39,6 +39,10 @@ type Results struct {
 	// the most frequent first.
 	Years, Classes, Origins, Tags []Count
 	Months                        []Count // YYYY-MM, in date order
+	// Cited are the hits most cited in the archive (of all the hits, not
+	// only those listed), with their counts of citing cables, most
+	// first.
+	Cited []Count
 	// Find is what the reader looks for when a hit is opened: the first
 	// word or phrase of the query ("" for a query of fields only).
 	Find string
@@ -342,8 +346,8 @@ func (a *Archive) renderSearch(h int) {
 		if len(r.Origins) > 0 || len(r.Tags) > 0 {
 			head = append(head, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
 		}
-		if mc := a.mostCited(hits, 3); len(mc) > 0 {
-			head = append(head, st.P.Dim.Wrap(common.Fit("most cited "+counts(mc, 3), w)))
+		if len(r.Cited) > 0 {
+			head = append(head, st.P.Dim.Wrap(common.Fit("most cited "+counts(r.Cited, 3), w)))
 		}
 	}
 	for _, l := range head {

@@ -3,7 +3,6 @@ package archive
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -430,18 +429,4 @@ func (a *Archive) citedCell(id string, w int) string {
 		s = "many"
 	}
 	return spaces(w-len(s)) + s
-}
-
-// mostCited is the k hits most cited in the archive, most first (ties by
-// date), those cited by none left out: the search results' "most cited"
-// line, over the hits a query shows.
-func (a *Archive) mostCited(hits []Hit, k int) []Count {
-	var out []Count
-	for _, h := range hits {
-		if n := a.cited[strings.ToUpper(h.Entry.ID)]; n > 0 {
-			out = append(out, Count{h.Entry.ID, n})
-		}
-	}
-	slices.SortStableFunc(out, func(x, y Count) int { return y.N - x.N })
-	return out[:min(k, len(out))]
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,6 +30,20 @@ func (s threaded) CitedByCounts(context.Context) (map[string]int, error) {
 		n[strings.ToUpper(l.To)]++
 	}
 	return n, nil
+}
+
+// Search is fakeSearch's, with the most cited hits named as the index's
+// facets name them (ties in rank order).
+func (s threaded) Search(ctx context.Context, query string, limit int) (Results, error) {
+	r, err := s.fakeSearch.Search(ctx, query, limit)
+	n, _ := s.CitedByCounts(ctx)
+	for _, h := range r.Hits {
+		if c := n[strings.ToUpper(h.Entry.ID)]; c > 0 {
+			r.Cited = append(r.Cited, Count{h.Entry.ID, c})
+		}
+	}
+	slices.SortStableFunc(r.Cited, func(x, y Count) int { return y.N - x.N })
+	return r, err
 }
 
 func (s threaded) Thread(ctx context.Context, id string, depth int) (*thread.Thread, error) {
