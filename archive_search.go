@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/index"
 	"cablereader/ui"
@@ -34,10 +35,10 @@ type searchable struct {
 }
 
 // BuildIndex builds or updates the index (see index.Update).
-func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.IndexProgress)) error {
-	_, err := s.fts.Update(ctx, func(p index.Progress) {
+func (s searchable) BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error {
+	_, err := s.fts.Update(ctx, func(p catalog.IndexProgress) {
 		if !p.Done {
-			progress(archiveui.IndexProgress{Stage: p.Stage, Cables: p.Cables, Bytes: p.Bytes, Total: p.Total, Rate: p.Rate, Left: p.Left})
+			progress(p)
 		}
 	})
 	if index.Unwritable(err) && s.fts.Ready() {
@@ -117,12 +118,12 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 	return r, nil
 }
 
-func (s searchable) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+func (s searchable) CitedBy(ctx context.Context, id string) ([]catalog.Record, error) {
 	hits, err := s.fts.CitedBy(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var out []corpus.Entry
+	var out []catalog.Record
 	for _, h := range hits {
 		if e, ok := s.Lookup(h.ID); ok {
 			out = append(out, e)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"cablereader/catalog"
 	"cablereader/index"
 	"cablereader/sanitize"
 )
@@ -275,19 +276,19 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 	if err != nil {
 		return nil, indexState{}, err
 	}
-	var show func(index.Progress)
+	var show func(catalog.IndexProgress)
 	if isTerminal(stderr) {
-		show = func(p index.Progress) { showProgress(stderr, p) }
+		show = func(p catalog.IndexProgress) { showProgress(stderr, p) }
 	} else if verbose {
 		last := time.Now()
-		show = func(p index.Progress) {
+		show = func(p catalog.IndexProgress) {
 			if time.Since(last) > 5*time.Second && !p.Done {
 				last = time.Now()
 				fmt.Fprintln(stderr, "cablereader: "+progressLine(p))
 			}
 		}
 	}
-	progress := func(p index.Progress) {
+	progress := func(p catalog.IndexProgress) {
 		if p.Stage == "waiting" {
 			if isTerminal(stderr) {
 				fmt.Fprint(stderr, "\r\x1b[K")
@@ -317,7 +318,7 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 	return ix, indexState{Stats: st}, nil
 }
 
-func progressLine(p index.Progress) string {
+func progressLine(p catalog.IndexProgress) string {
 	s := fmt.Sprintf("%s: %d cables, %.1f of %.1f MB, %.1f MB/s", p.Stage, p.Cables, float64(p.Bytes)/1e6, float64(p.Total)/1e6, p.Rate)
 	if p.Left > 0 {
 		s += fmt.Sprintf(", %s left", p.Left.Round(time.Second))
@@ -325,7 +326,7 @@ func progressLine(p index.Progress) string {
 	return s
 }
 
-func showProgress(w io.Writer, p index.Progress) {
+func showProgress(w io.Writer, p catalog.IndexProgress) {
 	if p.Done || p.Stage == "waiting" {
 		return
 	}

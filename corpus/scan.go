@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/input"
 )
 
@@ -30,12 +31,12 @@ const (
 // batcher collects entries on Scan's goroutine and publishes them.
 type batcher struct {
 	ix       *Index
-	progress func(Progress)
+	progress func(catalog.Progress)
 	in       *interner
 
-	pending []Entry
-	errs    []RowError
-	skipped []SkippedFile
+	pending []catalog.Record
+	errs    []catalog.RowError
+	skipped []catalog.SkippedFile
 
 	entries, published int
 	nErrs, nSkipped    int
@@ -46,24 +47,24 @@ type batcher struct {
 	start, lastFlush, lastReport time.Time
 }
 
-func newBatcher(ix *Index, progress func(Progress)) *batcher {
+func newBatcher(ix *Index, progress func(catalog.Progress)) *batcher {
 	now := time.Now()
 	return &batcher{ix: ix, progress: progress, in: newInterner(), start: now, lastFlush: now}
 }
 
-func (b *batcher) add(e Entry) {
+func (b *batcher) add(e catalog.Record) {
 	b.pending = append(b.pending, e)
 	b.entries++
 	b.tick()
 }
 
-func (b *batcher) rowError(e RowError) {
+func (b *batcher) rowError(e catalog.RowError) {
 	b.errs = append(b.errs, e)
 	b.nErrs++
 	b.tick()
 }
 
-func (b *batcher) skip(s SkippedFile) {
+func (b *batcher) skip(s catalog.SkippedFile) {
 	b.skipped = append(b.skipped, s)
 	b.nSkipped++
 	b.tick()
@@ -86,9 +87,9 @@ func (b *batcher) tick() {
 	}
 }
 
-func (b *batcher) state(done bool) Progress {
-	return Progress{
-		Entries: b.entries, Bytes: b.base + b.pos, Total: b.total + b.walked.Load(),
+func (b *batcher) state(done bool) catalog.Progress {
+	return catalog.Progress{
+		Records: b.entries, Bytes: b.base + b.pos, Total: b.total + b.walked.Load(),
 		Skipped: b.nSkipped, Errors: b.nErrs, Done: done,
 	}
 }
@@ -105,7 +106,7 @@ func (b *batcher) flush(now time.Time) {
 	ix := b.ix
 	old := ix.Entries() // only this goroutine writes, so it stays current
 	p, folded, drop := b.fold(old, p)
-	merged := make([]Entry, 0, len(old)+len(p)-len(drop))
+	merged := make([]catalog.Record, 0, len(old)+len(p)-len(drop))
 	i, j := 0, 0
 	for i < len(old) || j < len(p) {
 		if i < len(old) && drop[keyOf(&old[i])] {
@@ -136,7 +137,7 @@ func (b *batcher) flush(now time.Time) {
 	ix.mu.Unlock()
 
 	b.published += len(p)
-	b.pending = make([]Entry, 0, max(firstBatch, b.published/4))
+	b.pending = make([]catalog.Record, 0, max(firstBatch, b.published/4))
 	b.errs, b.skipped = nil, nil
 }
 
@@ -160,7 +161,7 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		var err error
 		if f, err = input.Open(in.path); err != nil {
 			b.base += in.size
-			b.skip(SkippedFile{Path: in.path, Reason: err.Error()})
+			b.skip(catalog.SkippedFile{Path: in.path, Reason: err.Error()})
 			return nil
 		}
 		if !IsArchive(f) {
@@ -206,17 +207,17 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		case err == io.EOF:
 			return nil
 		case errors.As(err, &re):
-			b.rowError(RowError{Path: in.path, Line: re.line, Reason: re.reason, Last: re.last})
+			b.rowError(catalog.RowError{Path: in.path, Line: re.line, Reason: re.reason, Last: re.last})
 			continue
 		case err != nil:
 			return err
 		case row.end-row.start > math.MaxInt32:
-			b.rowError(RowError{Path: in.path, Line: row.line, Reason: "the row is too long"})
+			b.rowError(catalog.RowError{Path: in.path, Line: row.line, Reason: "the row is too long"})
 			continue
 		}
 		e, reason := rowEntry(&row, in.path, b.in)
 		if reason != "" {
-			b.rowError(RowError{Path: in.path, Line: row.line, Reason: reason})
+			b.rowError(catalog.RowError{Path: in.path, Line: row.line, Reason: reason})
 			continue
 		}
 		b.add(e)

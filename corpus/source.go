@@ -6,28 +6,15 @@ import (
 	"fmt"
 	"os"
 
+	"cablereader/catalog"
 	"cablereader/input"
 )
 
-// Location says where an entry's text lives, for callers that keep
-// entries elsewhere (the search index) and read the text back later.
-type Location struct {
-	Kind   Kind
-	Path   string
-	Offset int64 // the row's first byte, for a CSV row
-	Length int32 // the row's length in bytes, for a CSV row
-}
-
-// Location reports where the entry's text lives.
-func (e Entry) Location() Location {
-	return Location{Kind: e.src.kind, Path: e.src.path, Offset: e.src.off, Length: e.src.n}
-}
-
 // ReadLocation reads the text at loc as Index.Load does, opening the file
 // itself: no Index need be open.
-func ReadLocation(loc Location) ([]byte, error) {
+func ReadLocation(loc catalog.Location) ([]byte, error) {
 	switch loc.Kind {
-	case KindText, KindHTML:
+	case catalog.KindText, catalog.KindHTML:
 		f, err := input.Open(loc.Path)
 		if err != nil {
 			return nil, err
@@ -38,7 +25,7 @@ func ReadLocation(loc Location) ([]byte, error) {
 			return nil, fmt.Errorf("%s: %w", loc.Path, err)
 		}
 		return text, nil
-	case KindCSVRow:
+	case catalog.KindCSVRow:
 		if loc.Length < 0 || loc.Offset < 0 {
 			return nil, fmt.Errorf("%s: bad row location", loc.Path)
 		}

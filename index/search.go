@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 )
 
 // rankWindow is the most hits a query ranks: one with more ranks the
@@ -26,7 +26,7 @@ type Hit struct {
 	Tags           []string
 	// Score is bm25 (lower is better; 0 when the query has no words).
 	Score    float64
-	Location corpus.Location
+	Location catalog.Location
 }
 
 // compiled is a query as FTS5 syntax and field terms.
@@ -257,8 +257,8 @@ func scanHits(rows *sql.Rows, withScore bool) ([]Hit, error) {
 	return hits, rows.Err()
 }
 
-func kindOf(s string) corpus.Kind {
-	for _, k := range []corpus.Kind{corpus.KindText, corpus.KindHTML, corpus.KindCSVRow} {
+func kindOf(s string) catalog.Kind {
+	for _, k := range []catalog.Kind{catalog.KindText, catalog.KindHTML, catalog.KindCSVRow} {
 		if k.String() == s {
 			return k
 		}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/thread"
 )
 
@@ -183,7 +183,7 @@ func (ix *Index) CitedByCounts(ctx context.Context) (map[string]int, error) {
 
 // Locate says where the archive keeps the cable id (the earliest, when
 // it holds the id more than once); ok is false when it does not hold it.
-func (ix *Index) Locate(ctx context.Context, id string) (loc corpus.Location, ok bool, err error) {
+func (ix *Index) Locate(ctx context.Context, id string) (loc catalog.Location, ok bool, err error) {
 	db, err := ix.conn(ctx)
 	if err != nil {
 		return loc, false, err

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 )
@@ -15,7 +15,7 @@ import (
 // the filters and the rows they leave, the cursor and the scroll offset.
 // It knows nothing of styles; the archive model renders the visible rows.
 type archiveList struct {
-	all  []corpus.Entry // the index's snapshot (shared: never modified)
+	all  []catalog.Record // the index's snapshot (shared: never modified)
 	keys searchKeys
 	lv   []uint8                  // per entry: its model.Level
 	lvN  [model.TopSecret + 1]int // entries per level
@@ -104,7 +104,7 @@ func (l *archiveList) finish(m filteredMsg) {
 
 // sameEntry reports whether two entries are the same cable of the index:
 // what the list shows and where it lives.
-func sameEntry(a, b *corpus.Entry) bool {
+func sameEntry(a, b *catalog.Record) bool {
 	return a.ID == b.ID && a.Date.Equal(b.Date) && a.Path() == b.Path() && a.Subject == b.Subject
 }
 
@@ -113,7 +113,7 @@ func sameEntry(a, b *corpus.Entry) bool {
 // buildSnapshot only reads the list's earlier snapshot, which is never
 // written, so it may run off the UI goroutine.
 type snapshot struct {
-	all   []corpus.Entry
+	all   []catalog.Record
 	keys  searchKeys
 	lv    []uint8
 	lvN   [model.TopSecret + 1]int
@@ -129,7 +129,7 @@ type snapshot struct {
 // holds the one before in the same order with new entries merged in, so
 // the keys of the earlier entries (old, with oldKeys and oldLv) are
 // copied, not rebuilt.
-func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entries []corpus.Entry) *snapshot {
+func buildSnapshot(old []catalog.Record, oldKeys searchKeys, oldLv []uint8, entries []catalog.Record) *snapshot {
 	s := &snapshot{all: entries, remap: make([]int32, len(old)), tagN: map[string]int{}, codes: map[string]string{}}
 	// Which earlier entry each one is, and the arena's size: the old keys
 	// and the new entries' fields (lowering keeps the length, but for a few
@@ -168,14 +168,14 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entrie
 			}
 		} else {
 			keys.buf = appendKey(keys.buf, e)
-			lvl, ok := levels[e.Classification]
+			lvl, ok := levels[e.Class()]
 			if !ok {
-				lvl = levelOf(e.Classification)
-				levels[e.Classification] = lvl
-				code := classCode(e.Classification)
-				s.codes[e.Classification] = code
+				lvl = levelOf(e.Class())
+				levels[e.Class()] = lvl
+				code := classCode(e.Class())
+				s.codes[e.Class()] = code
 				s.codeW = max(s.codeW, common.Width(code))
-				s.classW = max(s.classW, common.Width(e.Classification))
+				s.classW = max(s.classW, common.Width(e.Class()))
 			}
 			lv[i] = uint8(lvl)
 			s.idW = max(s.idW, common.Width(e.ID))
@@ -194,7 +194,7 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, entrie
 }
 
 // setEntries takes a new snapshot of the index (see apply).
-func (l *archiveList) setEntries(entries []corpus.Entry) {
+func (l *archiveList) setEntries(entries []catalog.Record) {
 	if l.same(entries) {
 		return
 	}
@@ -202,7 +202,7 @@ func (l *archiveList) setEntries(entries []corpus.Entry) {
 }
 
 // same reports whether entries is the snapshot the list shows.
-func (l *archiveList) same(entries []corpus.Entry) bool {
+func (l *archiveList) same(entries []catalog.Record) bool {
 	return len(entries) == len(l.all) && (len(entries) == 0 || &entries[0] == &l.all[0])
 }
 
@@ -276,7 +276,7 @@ func (l *archiveList) refilter(async bool) {
 	l.runQuery(async, true)
 }
 
-func hasTag(e *corpus.Entry, tag string) bool {
+func hasTag(e *catalog.Record, tag string) bool {
 	for _, t := range e.Tags {
 		if strings.EqualFold(t, tag) {
 			return true
@@ -357,16 +357,16 @@ func (l *archiveList) at(i int) int32 {
 }
 
 // selected is the entry under the cursor.
-func (l *archiveList) selected() (corpus.Entry, bool) {
+func (l *archiveList) selected() (catalog.Record, bool) {
 	if l.cursor < 0 || l.cursor >= l.len() {
-		return corpus.Entry{}, false
+		return catalog.Record{}, false
 	}
 	return l.all[l.at(l.cursor)], true
 }
 
 // find returns the row of an entry, or -1.
-func (l *archiveList) find(e corpus.Entry) int {
-	idx, ok := slices.BinarySearchFunc(l.all, e, func(x, t corpus.Entry) int {
+func (l *archiveList) find(e catalog.Record) int {
+	idx, ok := slices.BinarySearchFunc(l.all, e, func(x, t catalog.Record) int {
 		return cmp.Or(x.Date.Compare(t.Date), strings.Compare(x.ID, t.ID), strings.Compare(x.Path(), t.Path()))
 	})
 	if !ok {

@@ -3,7 +3,7 @@ package archive
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui/common"
 )
 
@@ -13,8 +13,8 @@ import (
 
 // Scan and build messages.
 type (
-	scanProgressMsg = common.JobProgress[corpus.Progress]
-	scanDoneMsg     = common.JobDone[corpus.Progress]
+	scanProgressMsg = common.JobProgress[catalog.Progress]
+	scanDoneMsg     = common.JobDone[catalog.Progress]
 	builtMsg        struct{ s *snapshot }
 )
 
@@ -65,6 +65,6 @@ func (a *Archive) newEntries() {
 
 // newScanner runs the source's scan as a job: its progress comes to the
 // program as scanProgressMsg, its end as scanDoneMsg.
-func newScanner(src Source) *common.Job[corpus.Progress] {
+func newScanner(src Source) *common.Job[catalog.Progress] {
 	return common.NewJob("indexing", src.Scan)
 }
