@@ -25,6 +25,7 @@ func archiveSource(ix *corpus.Index, paths []string, file string) (src ui.Source
 	if err != nil {
 		return archive{ix}, "no search: " + err.Error()
 	}
+	fts.ReadFrom(ix)
 	return searchable{archive{ix}, fts}, ""
 }
 
@@ -34,8 +35,22 @@ type searchable struct {
 	fts *index.Index
 }
 
-// BuildIndex builds or updates the index (see index.Update).
+// Scan lists the archive, from the catalog kept in its index when that
+// is current (resumeCatalog).
+func (s searchable) Scan(ctx context.Context, progress func(catalog.Progress)) error {
+	resumeCatalog(ctx, s.fts, s.Index)
+	return s.Index.Scan(ctx, progress)
+}
+
+// BuildIndex builds or updates the index (see index.Update) once the
+// list's scan is over, from the records it read (index.ReadFrom).
 func (s searchable) BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error {
+	progress(catalog.IndexProgress{Stage: "reading"})
+	select {
+	case <-s.Scanned():
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	_, err := s.fts.Update(ctx, func(p catalog.IndexProgress) {
 		if !p.Done {
 			progress(p)

@@ -260,6 +260,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		}
 		return exitOK
 	}
+	listCatalog(context.Background(), ix, paths, opt.index)
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		complain(stderr, "%v", cleanPathError(err))
 		return exitInput

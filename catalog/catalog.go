@@ -7,6 +7,7 @@ package catalog
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"cablereader/model"
@@ -20,6 +21,7 @@ const (
 	KindText   Kind = "text" // a plain-text cable file (input.Text)
 	KindHTML   Kind = "html" // a saved WikiLeaks cable page (input.Page)
 	KindCSVRow Kind = "csv"  // a row of cables.csv
+	// Other kinds are other formats of input (a PlusD page: "plusd").
 )
 
 func (k Kind) String() string { return string(k) }
@@ -70,6 +72,25 @@ func (r *Record) Class() string {
 	return r.Classification.Text
 }
 
+// ClassOf reads a marking as Class writes it (SECRET//NOFORN) back into
+// the model's terms. A level the model does not know leaves the whole
+// marking in Text too, so that Class gives back what it was given.
+func ClassOf(marking string) model.Classification {
+	level, quals, _ := strings.Cut(marking, "//")
+	var c model.Classification
+	if quals != "" {
+		c.Qualifiers = strings.Split(quals, "//")
+	}
+	for l := model.Unclassified; l <= model.TopSecret; l++ {
+		if l.String() == level {
+			c.Level = l
+			return c
+		}
+	}
+	c.Text = marking
+	return c
+}
+
 // RefIDs are the ids of the cables r cites, in order.
 func (r *Record) RefIDs() []string {
 	if len(r.References) == 0 {
@@ -99,6 +120,13 @@ func (r *Record) Place() string {
 		return r.Loc.Path + ":" + strconv.Itoa(int(r.Loc.Line))
 	}
 	return r.Loc.Path
+}
+
+// Stamp is a file as it was when its cables were read: its size and its
+// modification time (Unix nanoseconds). A file whose stamp is unchanged
+// is not read again.
+type Stamp struct {
+	Size, MTime int64
 }
 
 // RowError is a CSV row that was skipped.

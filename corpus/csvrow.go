@@ -48,27 +48,8 @@ func (in *interner) class(raw []byte) model.Classification {
 	if c, ok := in.classes[string(raw)]; ok {
 		return c
 	}
-	c := classOf(in.get(normClass(raw)))
+	c := catalog.ClassOf(in.get(normClass(raw)))
 	in.classes[string(raw)] = c
-	return c
-}
-
-// classOf reads a normalised marking (SECRET//NOFORN) into the model's
-// terms. A level the model does not know leaves the whole marking in Text
-// too, so that catalog.Record.Class gives back what the column said.
-func classOf(norm string) model.Classification {
-	level, quals, _ := strings.Cut(norm, "//")
-	var c model.Classification
-	if quals != "" {
-		c.Qualifiers = strings.Split(quals, "//")
-	}
-	for l := model.Unclassified; l <= model.TopSecret; l++ {
-		if l.String() == level {
-			c.Level = l
-			return c
-		}
-	}
-	c.Text = norm
 	return c
 }
 

@@ -53,6 +53,10 @@ type Index struct {
 
 	stations stationBook // the names cables give routing indicators
 
+	resume *resume       // the catalog Scan starts from, if any (resume.go)
+	done   chan struct{} // closed when Scan returns
+	ok     bool          // Scan returned no error; under mu
+
 	// versions are the copies of an id left out of the list, which
 	// holds one, by id in upper case (versions.go); under mu
 	versions map[string][]catalog.Record
@@ -135,7 +139,7 @@ func OpenFiles(files []*input.File, lim input.Limits) (*Index, error) {
 	if len(files) == 0 {
 		return nil, errors.New("no archive given")
 	}
-	ix := &Index{lim: lim, files: map[string]*os.File{}, kept: map[string][]byte{}, byID: map[string]entryKey{}}
+	ix := &Index{lim: lim, files: map[string]*os.File{}, kept: map[string][]byte{}, byID: map[string]entryKey{}, done: make(chan struct{})}
 	for _, f := range files {
 		switch {
 		case f.IsDir():
@@ -188,9 +192,13 @@ func (ix *Index) Close() error {
 // returned as an error, and so is one in a goroutine Scan starts (a file
 // that makes the parser panic is skipped).
 func (ix *Index) Scan(ctx context.Context, progress func(catalog.Progress)) (err error) {
+	first := false
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("corpus: the scan failed: %v", r)
+		}
+		if first {
+			ix.ended(err)
 		}
 	}()
 	ix.mu.Lock()
@@ -200,9 +208,11 @@ func (ix *Index) Scan(ctx context.Context, progress func(catalog.Progress)) (err
 	}
 	ix.scanned = true
 	ix.mu.Unlock()
+	first = true
 
 	b := newBatcher(ix, progress)
 	defer b.finish()
+	b.seed(ix.resume)
 	var dirs []string
 	var files, csvs []inputPath
 	for _, in := range ix.inputs {
@@ -228,7 +238,27 @@ func (ix *Index) Scan(ctx context.Context, progress func(catalog.Progress)) (err
 			return err
 		}
 	}
+	b.settle(ix.resume)
 	return nil
+}
+
+// Scanned is closed once Scan has returned.
+func (ix *Index) Scanned() <-chan struct{} { return ix.done }
+
+// ended records how Scan ended.
+func (ix *Index) ended(err error) {
+	ix.mu.Lock()
+	ix.ok = err == nil
+	ix.mu.Unlock()
+	close(ix.done)
+}
+
+// ScanComplete reports whether Scan has read the whole archive: it
+// returned with no error.
+func (ix *Index) ScanComplete() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.ok
 }
 
 // Entries returns the entries indexed so far, sorted by date, then id.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -35,6 +36,7 @@ type batcher struct {
 	in       *interner
 
 	pending []catalog.Record
+	fresh   []catalog.Record // when resuming: every record read, once published (resume.go)
 	errs    []catalog.RowError
 	skipped []catalog.SkippedFile
 
@@ -43,9 +45,13 @@ type batcher struct {
 	base, pos          int64        // bytes of finished inputs; of the current one
 	total              int64        // bytes of the inputs known at the start
 	walked             atomic.Int64 // bytes of the files found by walking
+	unread             atomic.Int64 // bytes of the files found unchanged (resume.go)
 
 	start, lastFlush, lastReport time.Time
 }
+
+// timeNow is time.Now (resume.go flushes with it).
+var timeNow = time.Now
 
 func newBatcher(ix *Index, progress func(catalog.Progress)) *batcher {
 	now := time.Now()
@@ -89,7 +95,7 @@ func (b *batcher) tick() {
 
 func (b *batcher) state(done bool) catalog.Progress {
 	return catalog.Progress{
-		Records: b.entries, Bytes: b.base + b.pos, Total: b.total + b.walked.Load(),
+		Records: b.entries, Bytes: b.base + b.pos + b.unread.Load(), Total: b.total + b.walked.Load(),
 		Skipped: b.nSkipped, Errors: b.nErrs, Done: done,
 	}
 }
@@ -102,7 +108,13 @@ func (b *batcher) flush(now time.Time) {
 		return
 	}
 	p := b.pending
-	sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
+	if b.fresh != nil {
+		b.fresh = append(b.fresh, p...)
+	}
+	if !slices.IsSortedFunc(p, func(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) }) {
+		// (a catalog's records come mostly sorted)
+		sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
+	}
 	ix := b.ix
 	old := ix.Entries() // only this goroutine writes, so it stays current
 	p, folded, drop := b.fold(old, p)
@@ -156,6 +168,9 @@ func (b *batcher) finish() {
 // broken row and Load, as the CSV itself would. The spool takes disk, not
 // memory, so a piped 1.7 GB cables.csv costs what a regular one does.
 func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
+	if ix.resume.unchangedFile(in.path) {
+		return ix.keepCSV(in, b)
+	}
 	f := in.file
 	if f == nil { // found in a folder: not opened yet
 		var err error
@@ -222,6 +237,32 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		}
 		b.add(e)
 	}
+}
+
+// keepCSV opens a CSV that did not change since the catalog read it, for
+// Load, without streaming it: its rows are the catalog's.
+func (ix *Index) keepCSV(in inputPath, b *batcher) error {
+	b.base += in.size
+	f := in.file
+	if f == nil {
+		var err error
+		if f, err = input.Open(in.path); err != nil {
+			b.skip(catalog.SkippedFile{Path: in.path, Reason: err.Error()})
+			return nil
+		}
+	}
+	if !f.Regular() {
+		f.Close()
+		return nil
+	}
+	ix.fmu.Lock()
+	defer ix.fmu.Unlock()
+	if ix.files[in.path] == nil {
+		ix.files[in.path] = f.OS()
+	} else {
+		f.Close()
+	}
+	return nil
 }
 
 // spool keeps the bytes of a stream in a temporary file as they are read,

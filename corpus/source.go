@@ -14,17 +14,8 @@ import (
 // itself: no Index need be open.
 func ReadLocation(loc catalog.Location) ([]byte, error) {
 	switch loc.Kind {
-	case catalog.KindText, catalog.KindHTML:
-		f, err := input.Open(loc.Path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		text, _, err := f.Decode(input.Limits{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", loc.Path, err)
-		}
-		return text, nil
+	case "":
+		return nil, errors.New("corpus: no such kind of source")
 	case catalog.KindCSVRow:
 		if loc.Length < 0 || loc.Offset < 0 {
 			return nil, fmt.Errorf("%s: bad row location", loc.Path)
@@ -40,7 +31,17 @@ func ReadLocation(loc catalog.Location) ([]byte, error) {
 		}
 		return rowText(raw, loc.Path, loc.Offset)
 	}
-	return nil, errors.New("corpus: no such kind of source")
+	// A file of one of the formats of package input.
+	f, err := input.Open(loc.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	text, _, err := f.Decode(input.Limits{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", loc.Path, err)
+	}
+	return text, nil
 }
 
 // rowText unescapes one raw CSV row and joins its header and body.

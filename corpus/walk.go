@@ -89,7 +89,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}
 		var pages []fileJob
 		for _, d := range dirs {
-			found, ps, sent, skips, err := walkDir(ctx, d, send, b)
+			found, ps, sent, skips, err := walkDir(ctx, d, send, b, ix.resume)
 			csvs, pages, walkSkips = append(csvs, found...), append(pages, ps...), append(walkSkips, skips...)
 			n += sent
 			if err != nil {
@@ -125,7 +125,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	asText := map[string]bool{} // ids read from text files
+	asText := ix.resume.textIDs() // ids read from text files
 	want, got := -1, 0
 	for {
 		var r fileResult
@@ -254,11 +254,18 @@ func Walk(ctx context.Context, root string, found func(Found) error) (skips []ca
 // walkDir sends the text files below root to jobs (send) and returns the
 // web pages (.html, .htm) for later. A .csv is returned to be looked at
 // (it is read when its first bytes are those of a cables.csv).
-func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher) (csvs []inputPath, pages []fileJob, sent int, skips []catalog.SkippedFile, err error) {
+func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher, r *resume) (csvs []inputPath, pages []fileJob, sent int, skips []catalog.SkippedFile, err error) {
 	skips, err = Walk(ctx, root, func(f Found) error {
 		lower := strings.ToLower(filepath.Base(f.Path))
 		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
 		b.walked.Add(f.Size)
+		switch {
+		case isCSV:
+			// scanCSV looks at its stamp
+		case r.unchanged(f.Path, f.Size, f.ModTime.UnixNano()):
+			b.unread.Add(f.Size) // its records are the catalog's
+			return nil
+		}
 		switch {
 		case isCSV:
 			csvs = append(csvs, inputPath{kind: inputCSV, path: f.Path, size: f.Size})

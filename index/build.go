@@ -382,21 +382,13 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		total += u.size
 	}
 	start := time.Now()
-	arch, err := corpus.Open(paths)
+	arch, all, err := ix.records(ctx, paths, total, progress, stats)
 	if err != nil {
 		return err
 	}
-	defer arch.Close()
-	err = arch.Scan(ctx, func(p catalog.Progress) {
-		if progress != nil && !p.Done {
-			progress(estimate("reading", p.Records, p.Bytes, total, start))
-		}
-	})
-	if err != nil {
-		return err
+	if arch != ix.from {
+		defer arch.Close()
 	}
-	stats.Skipped += len(arch.Skipped())
-	stats.RowErrors += len(arch.Errors())
 	if biggest(units) > bigText {
 		// A big text is read by the scan, then again to be indexed, and
 		// copied into SQLite's memory: the scan's copy is handed back
@@ -407,10 +399,10 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	}
 	// Every copy of an id is indexed (the list shows one): a file's
 	// cables do not depend on which other files are indexed with it.
-	entries := dedupe(arch.Copies(), w)
+	entries := dedupe(all, w)
 	perFile := map[string]int{}
 	for _, e := range entries {
-		perFile[e.Loc.Path]++
+		perFile[absPath(e.Loc.Path)]++
 	}
 	fileIDs := map[string]int64{}
 	for _, u := range units {
@@ -440,7 +432,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		loc := entries[i].Loc
 		n := int64(loc.Length)
 		if loc.Kind != catalog.KindCSVRow {
-			n = sizes[loc.Path]
+			n = sizes[absPath(loc.Path)]
 		}
 		return min(max(n, 1), budget)
 	}
@@ -502,7 +494,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 			stats.Skipped++
 			continue
 		}
-		err := w.add(j.rec, fileIDs[j.rec.Loc.Path], j.text)
+		err := w.add(j.rec, fileIDs[absPath(j.rec.Loc.Path)], j.text)
 		byteSem.Release(weight(i))
 		if err != nil {
 			return err
@@ -522,6 +514,53 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		}
 	}
 	return nil
+}
+
+// records are the records of the cables in the files at paths (every copy
+// of an id), and the archive that loads their text: the list's, when
+// Update reads from it (ReadFrom) and its scan read the whole archive, or
+// a scan of paths.
+func (ix *Index) records(ctx context.Context, paths []string, total int64, progress func(catalog.IndexProgress), stats *Stats) (*corpus.Index, []catalog.Record, error) {
+	if arch := ix.from; arch != nil && arch.ScanComplete() {
+		want := map[string]bool{}
+		for _, p := range paths {
+			want[p] = true
+		}
+		var recs []catalog.Record
+		for _, e := range arch.Copies() {
+			if want[absPath(e.Loc.Path)] {
+				recs = append(recs, e)
+			}
+		}
+		for _, s := range arch.Skipped() {
+			if want[absPath(s.Path)] {
+				stats.Skipped++
+			}
+		}
+		for _, e := range arch.Errors() {
+			if want[absPath(e.Path)] {
+				stats.RowErrors++
+			}
+		}
+		return arch, recs, nil
+	}
+	start := time.Now()
+	arch, err := corpus.Open(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = arch.Scan(ctx, func(p catalog.Progress) {
+		if progress != nil && !p.Done {
+			progress(estimate("reading", p.Records, p.Bytes, total, start))
+		}
+	})
+	if err != nil {
+		arch.Close()
+		return nil, nil, err
+	}
+	stats.Skipped += len(arch.Skipped())
+	stats.RowErrors += len(arch.Errors())
+	return arch, arch.Copies(), nil
 }
 
 // bigText is the size of a file from which a build collects its garbage
@@ -581,7 +620,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length, time, line, tagitems) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.ref, `INSERT INTO refs (cable, citing, cited, label) VALUES (?, ?, ?, ?)`},
 		{&w.fts, `INSERT INTO fts (rowid, body, subject) VALUES (?, ?, ?)`},
 		{&w.fileStmt, `INSERT INTO files (path, size, mtime, cables) VALUES (?, ?, ?, 0) ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime RETURNING id`},
@@ -614,9 +653,9 @@ func (w *writer) close() error {
 // add writes one cable of the file numbered file: its record and its
 // text.
 func (w *writer) add(e catalog.Record, file int64, text []byte) error {
-	date := ""
+	date, unix := "", int64(0)
 	if !e.Date.IsZero() {
-		date = e.Date.UTC().Format("2006-01-02")
+		date, unix = e.Date.UTC().Format("2006-01-02"), e.Date.Unix()
 	}
 	caveats := strings.Join(e.Classification.Qualifiers, "//")
 	for _, c := range e.Caveats {
@@ -627,7 +666,7 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 	loc := e.Loc
 	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Class(), e.Classification.Level.String(),
 		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
-		loc.Kind.String(), file, loc.Offset, loc.Length)
+		loc.Kind.String(), file, loc.Offset, loc.Length, unix, loc.Line, strings.Join(e.Tags, tagSep))
 	if err != nil {
 		return err
 	}
