@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"os"
 	"strings"
 	"sync"
 
@@ -12,9 +11,10 @@ import (
 // the search index) lists its cables at once. Scan publishes the records
 // it is given before it reads anything, then walks the folders as always
 // but reads only the files that are new or whose size or modification
-// time changed; a CSV that did not change is opened for Load and not
-// streamed. Once the walk is over, the records of files changed or gone
-// leave the list, which is published anew with the records read.
+// time changed. A CSV is streamed again all the same (it is not parsed,
+// and its rows that cannot be read are to be reported again). Once the
+// walk is over, the records of files changed or gone leave the list,
+// which is published anew with the records read.
 
 // resume is the catalog Scan starts from.
 type resume struct {
@@ -48,15 +48,6 @@ func (r *resume) unchanged(path string, size int64, mtime int64) bool {
 	return true
 }
 
-// unchangedFile is unchanged for a file by its path, looked up now.
-func (r *resume) unchangedFile(path string) bool {
-	if r == nil {
-		return false
-	}
-	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular() && r.unchanged(path, info.Size(), info.ModTime().UnixNano())
-}
-
 // textIDs are the ids, in upper case, of the catalog's text files found
 // unchanged: a page of one of them is kept as a version, as when the text
 // is read (take).
@@ -80,10 +71,8 @@ func (b *batcher) seed(r *resume) {
 	if r == nil {
 		return
 	}
-	for _, e := range r.recs {
-		b.pending = append(b.pending, e)
-		b.entries++
-	}
+	b.pending = r.recs // flush sorts it in place: the catalog's own slice
+	b.entries += len(r.recs)
 	b.flush(timeNow())
 	b.fresh = []catalog.Record{}
 	if b.progress != nil {

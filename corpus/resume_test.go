@@ -2,6 +2,7 @@ package corpus_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/index"
+	"cablereader/internal/testcsv"
 )
 
 // archiveDir is a folder of 30 real text cables, three saved pages and a
@@ -40,12 +42,28 @@ func archiveDir(t *testing.T) (dir, db string) {
 	for _, p := range pages[:3] {
 		cp(p, filepath.Join(dir, "pages", filepath.Base(p)))
 	}
+	// A cables.csv of five of the cables, and a line that is no row.
+	var csv []byte
+	for i, p := range texts[30:35] {
+		text, _ := os.ReadFile(p)
+		h, body := testcsv.Split(text)
+		id := strings.TrimSuffix(filepath.Base(p), ".txt")
+		csv = testcsv.AppendRow(csv, testcsv.Row{Seq: i + 1, Date: time.Date(2005, 1, i+1, 0, 0, 0, 0, time.UTC), RefID: id,
+			Origin: "Embassy", Class: "SECRET//NOFORN", Refs: []string{"05STATE1"}, Header: h, Body: body})
+		if i == 2 {
+			csv = append(csv, "not a row\n"...)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cables.csv"), csv, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return dir, filepath.Join(t.TempDir(), "index.db")
 }
 
 // scan lists dir: from the catalog in the index at db when it is current
 // (as the archive view and --list do), or by reading every file. It
-// returns the list, the copies kept aside, and the cables parsed.
+// returns the list, the copies kept aside, and the cables parsed; the
+// rows skipped are lastErrors.
 func scan(t *testing.T, dir, db string) (list, copies []catalog.Record, parses int64) {
 	t.Helper()
 	count, restore := corpus.CountParses()
@@ -72,8 +90,11 @@ func scan(t *testing.T, dir, db string) (list, copies []catalog.Record, parses i
 	if err := arch.Scan(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
+	lastErrors = arch.Errors()
 	return arch.Entries(), arch.Copies(), count()
 }
+
+var lastErrors []catalog.RowError
 
 // build scans dir and builds its index from that scan (index.ReadFrom).
 func build(t *testing.T, dir, db string) index.Stats {
@@ -134,9 +155,13 @@ func TestReopenFromTheCatalog(t *testing.T) {
 	if st := build(t, dir, db); !st.Rebuilt || st.Cables < 30 {
 		t.Fatalf("build: %+v", st)
 	}
+	freshErrors := lastErrors
 	list, copies, n := scan(t, dir, db)
 	if n != 0 {
 		t.Errorf("a reopen parsed %d cables", n)
+	}
+	if len(freshErrors) != 1 || !slices.Equal(lastErrors, freshErrors) {
+		t.Errorf("rows skipped: reopened %v, scanned %v", lastErrors, freshErrors)
 	}
 	if got, want := listed(list), listed(fresh); !slices.Equal(got, want) {
 		t.Errorf("the reopened list differs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -202,6 +227,32 @@ func TestReopenFromTheCatalog(t *testing.T) {
 	list, _, n = scan(t, dir, db)
 	if n != 0 || !slices.Equal(listed(list), listed(fresh)) {
 		t.Errorf("after the update, a reopen parses %d cables, and lists the same: %v", n, slices.Equal(listed(list), listed(fresh)))
+	}
+
+	// A reopen stopped at once (the program quit) has listed the
+	// catalog whole, and a build does not take the records of that scan.
+	arch, err := corpus.Open([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer arch.Close()
+	fts, err := index.Open([]string{dir}, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fts.Close()
+	recs, files, err := fts.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch.Resume(recs, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := arch.Scan(ctx, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled scan returned %v", err)
+	}
+	if !slices.Equal(listed(arch.Entries()), listed(fresh)) || arch.ScanComplete() {
+		t.Errorf("a cancelled reopen lists %d cables, complete %v", len(arch.Entries()), arch.ScanComplete())
 	}
 }
 

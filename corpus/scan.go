@@ -168,9 +168,6 @@ func (b *batcher) finish() {
 // broken row and Load, as the CSV itself would. The spool takes disk, not
 // memory, so a piped 1.7 GB cables.csv costs what a regular one does.
 func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
-	if ix.resume.unchangedFile(in.path) {
-		return ix.keepCSV(in, b)
-	}
 	f := in.file
 	if f == nil { // found in a folder: not opened yet
 		var err error
@@ -237,32 +234,6 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		}
 		b.add(e)
 	}
-}
-
-// keepCSV opens a CSV that did not change since the catalog read it, for
-// Load, without streaming it: its rows are the catalog's.
-func (ix *Index) keepCSV(in inputPath, b *batcher) error {
-	b.base += in.size
-	f := in.file
-	if f == nil {
-		var err error
-		if f, err = input.Open(in.path); err != nil {
-			b.skip(catalog.SkippedFile{Path: in.path, Reason: err.Error()})
-			return nil
-		}
-	}
-	if !f.Regular() {
-		f.Close()
-		return nil
-	}
-	ix.fmu.Lock()
-	defer ix.fmu.Unlock()
-	if ix.files[in.path] == nil {
-		ix.files[in.path] = f.OS()
-	} else {
-		f.Close()
-	}
-	return nil
 }
 
 // spool keeps the bytes of a stream in a temporary file as they are read,

@@ -260,8 +260,7 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
 		b.walked.Add(f.Size)
 		switch {
-		case isCSV:
-			// scanCSV looks at its stamp
+		case isCSV: // streamed again (resume.go)
 		case r.unchanged(f.Path, f.Size, f.ModTime.UnixNano()):
 			b.unread.Add(f.Size) // its records are the catalog's
 			return nil

@@ -381,7 +381,6 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		paths[i] = u.path
 		total += u.size
 	}
-	start := time.Now()
 	arch, all, err := ix.records(ctx, paths, total, progress, stats)
 	if err != nil {
 		return err
@@ -469,7 +468,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	}()
 	defer wg.Wait()
 	defer cancel()
-	start = time.Now()
+	start := time.Now()
 	var done int64
 	last := time.Time{}
 	pending := map[int]job{}
