@@ -135,6 +135,9 @@ func (b *batcher) flush(now time.Time) {
 	}
 
 	ix.mu.Lock()
+	if len(ix.byID) == 0 && len(p) > firstBatch {
+		ix.byID = make(map[string]entryKey, len(p)) // a catalog's records, at once
+	}
 	ix.sorted = merged
 	for k := range p {
 		if id := strings.ToUpper(p[k].ID); id != "" {

@@ -51,7 +51,7 @@ func (ix *Index) addVersion(e catalog.Record) {
 func (b *batcher) fold(old, p []catalog.Record) (list, folded []catalog.Record, drop map[entryKey]bool) {
 	ix := b.ix
 	seen := map[string]bool{}
-	list = p[:0:0]
+	list = make([]catalog.Record, 0, len(p))
 	for _, e := range p {
 		id := strings.ToUpper(e.ID)
 		if id == "" {

@@ -48,8 +48,12 @@ func (ix *Index) Catalog(ctx context.Context) (recs []catalog.Record, files map[
 	}
 	defer conn.ExecContext(context.Background(), `ROLLBACK`)
 
-	paths := map[int64]string{}
-	files = map[string]catalog.Stamp{}
+	var nFiles int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM files`).Scan(&nFiles); err != nil {
+		return nil, nil, err
+	}
+	paths := make(map[int64]string, nFiles)
+	files = make(map[string]catalog.Stamp, nFiles)
 	err = query(ctx, conn, `SELECT id, path, size, mtime, cables FROM files`, func(rows *sql.Rows) error {
 		var id, n int64
 		var path string
@@ -77,7 +81,12 @@ func (ix *Index) Catalog(ctx context.Context) (recs []catalog.Record, files map[
 		return s
 	}
 	classes := map[string]model.Classification{}
-	byRow := map[int64]int{}
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&n); err != nil {
+		return nil, nil, err
+	}
+	recs = make([]catalog.Record, 0, n) // a record is large: grown, it would be copied many times
+	byRow := make(map[int64]int, n)
 	var date, class, caveats, origin, tags, kind sql.RawBytes
 	err = query(ctx, conn, `SELECT rowid, id, date, time, classification, caveats, origin, subject, tagitems, kind, file, offset, length, line FROM cables ORDER BY rowid`, func(rows *sql.Rows) error {
 		var row, unix, file int64
