@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/index"
 	querylang "cablereader/query"
@@ -25,6 +26,7 @@ func archiveSource(ix *corpus.Index, paths []string, file string) (src ui.Source
 	if err != nil {
 		return archive{ix}, "no search: " + err.Error()
 	}
+	fts.ReadFrom(ix)
 	return searchable{archive{ix}, fts}, ""
 }
 
@@ -34,11 +36,25 @@ type searchable struct {
 	fts *index.Index
 }
 
-// BuildIndex builds or updates the index (see index.Update).
-func (s searchable) BuildIndex(ctx context.Context, progress func(archiveui.IndexProgress)) error {
-	_, err := s.fts.Update(ctx, func(p index.Progress) {
+// Scan lists the archive, from the catalog kept in its index when that
+// is current (resumeCatalog).
+func (s searchable) Scan(ctx context.Context, progress func(catalog.Progress)) error {
+	resumeCatalog(ctx, s.fts, s.Index)
+	return s.Index.Scan(ctx, progress)
+}
+
+// BuildIndex builds or updates the index (see index.Update) once the
+// list's scan is over, from the records it read (index.ReadFrom).
+func (s searchable) BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error {
+	progress(catalog.IndexProgress{Stage: "reading"})
+	select {
+	case <-s.Scanned():
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	_, err := s.fts.Update(ctx, func(p catalog.IndexProgress) {
 		if !p.Done {
-			progress(archiveui.IndexProgress{Stage: p.Stage, Cables: p.Cables, Bytes: p.Bytes, Total: p.Total, Rate: p.Rate, Left: p.Left})
+			progress(p)
 		}
 	})
 	if index.Unwritable(err) && s.fts.Ready() {
@@ -119,12 +135,12 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 	return r, nil
 }
 
-func (s searchable) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+func (s searchable) CitedBy(ctx context.Context, id string) ([]catalog.Record, error) {
 	hits, err := s.fts.CitedBy(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var out []corpus.Entry
+	var out []catalog.Record
 	for _, h := range hits {
 		if e, ok := s.Lookup(h.ID); ok {
 			out = append(out, e)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	archiveui "cablereader/ui/archive"
 )
@@ -49,8 +50,8 @@ func TestArchiveViewSearch(t *testing.T) {
 	if !ok || first.SearchReady() {
 		t.Fatalf("a source without an index: indexer %v", ok)
 	}
-	var reports []archiveui.IndexProgress
-	if err := first.BuildIndex(context.Background(), func(p archiveui.IndexProgress) { reports = append(reports, p) }); err != nil {
+	var reports []catalog.IndexProgress
+	if err := first.BuildIndex(context.Background(), func(p catalog.IndexProgress) { reports = append(reports, p) }); err != nil {
 		t.Fatal(err)
 	}
 	if !first.SearchReady() {
@@ -61,7 +62,7 @@ func TestArchiveViewSearch(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "archive.db")
 	namedSrc, _ := archiveSource(ix, []string{dir}, file)
 	named := namedSrc.(archiveui.Indexer)
-	if err := named.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
+	if err := named.BuildIndex(context.Background(), func(catalog.IndexProgress) {}); err != nil {
 		t.Fatal(err)
 	}
 	named.(searchable).fts.Close()

@@ -152,7 +152,7 @@ func archiveVersions(id string, paths []string) ([]oneVersion, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := parser.ParseAs(text, e.ArchiveID())
+		c := parser.ParseAs(text, corpus.ArchiveID(e))
 		src := e.Path()
 		if e.Line() > 0 {
 			src += ":" + strconv.Itoa(e.Line())

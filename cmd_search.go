@@ -15,7 +15,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/index"
 	"cablereader/query"
 	"cablereader/sanitize"
@@ -279,19 +279,19 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 	if err != nil {
 		return nil, indexState{}, err
 	}
-	var show func(index.Progress)
+	var show func(catalog.IndexProgress)
 	if isTerminal(stderr) {
-		show = func(p index.Progress) { showProgress(stderr, p) }
+		show = func(p catalog.IndexProgress) { showProgress(stderr, p) }
 	} else if verbose {
 		last := time.Now()
-		show = func(p index.Progress) {
+		show = func(p catalog.IndexProgress) {
 			if time.Since(last) > 5*time.Second && !p.Done {
 				last = time.Now()
 				fmt.Fprintln(stderr, "cablereader: "+progressLine(p))
 			}
 		}
 	}
-	progress := func(p index.Progress) {
+	progress := func(p catalog.IndexProgress) {
 		if p.Stage == "waiting" {
 			if isTerminal(stderr) {
 				fmt.Fprint(stderr, "\r\x1b[K")
@@ -321,7 +321,7 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 	return ix, indexState{Stats: st}, nil
 }
 
-func progressLine(p index.Progress) string {
+func progressLine(p catalog.IndexProgress) string {
 	s := fmt.Sprintf("%s: %d cables, %.1f of %.1f MB, %.1f MB/s", p.Stage, p.Cables, float64(p.Bytes)/1e6, float64(p.Total)/1e6, p.Rate)
 	if p.Left > 0 {
 		s += fmt.Sprintf(", %s left", p.Left.Round(time.Second))
@@ -329,7 +329,7 @@ func progressLine(p index.Progress) string {
 	return s
 }
 
-func showProgress(w io.Writer, p index.Progress) {
+func showProgress(w io.Writer, p catalog.IndexProgress) {
 	if p.Done || p.Stage == "waiting" {
 		return
 	}
@@ -395,13 +395,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if opt.format != "json" && isTerminal(stdout) {
 		open, close = "\x1b[1;4m", "\x1b[22;24m"
 	}
-	places, lines, err := hitPlaces(hits)
-	if err != nil {
-		complain(stderr, "%v", err)
-		return exitUsage
-	}
 	w := bufio.NewWriter(stdout)
-	for i, h := range hits {
+	for _, h := range hits {
 		sn, err := ix.Snippet(h, q)
 		snippet := ""
 		if err == nil {
@@ -413,13 +408,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			b, _ := json.Marshal(searchHit{
 				ID: h.ID, Date: h.Date, Classification: h.Classification, Origin: h.Origin,
 				Subject: h.Subject, Tags: nonNil(h.Tags), Score: h.Score, Snippet: snippet,
-				Path: h.Location.Path, Line: lines[i],
+				Path: h.Location.Path, Line: int(h.Location.Line),
 			})
 			w.Write(sanitize.JSON(b))
 			w.WriteByte('\n')
 			continue
 		}
-		fields := []string{h.ID, h.Date, h.Classification, h.Origin, h.Subject, places[i]}
+		fields := []string{h.ID, h.Date, h.Classification, h.Origin, h.Subject, h.Location.Place()}
 		for i, f := range fields {
 			fields[i] = sanitize.Field(f)
 		}
@@ -444,37 +439,6 @@ type searchHit struct {
 	Snippet        string   `json:"snippet"`
 	Path           string   `json:"path"`           // the file, or the CSV of a row
 	Line           int      `json:"line,omitempty"` // the line a CSV row starts on
-}
-
-// hitPlaces says where each hit lives, as --list does: its file, or
-// file.csv:LINE for a row of a CSV (places), and that line (0 for a cable
-// with a file of its own). The index keeps a row's offset: the lines are
-// counted in one pass over each CSV.
-func hitPlaces(hits []index.Hit) (places []string, lines []int, err error) {
-	places, lines = make([]string, len(hits)), make([]int, len(hits))
-	rows := map[string][]int{} // CSV → its hits
-	for i, h := range hits {
-		if h.Location.Kind == corpus.KindCSVRow {
-			rows[h.Location.Path] = append(rows[h.Location.Path], i)
-		}
-	}
-	for path, at := range rows {
-		offsets := make([]int64, len(at))
-		for k, i := range at {
-			offsets[k] = hits[i].Location.Offset
-		}
-		n, err := corpus.RowLines(path, offsets)
-		if err != nil {
-			return nil, nil, err
-		}
-		for k, i := range at {
-			lines[i] = n[k]
-		}
-	}
-	for i, h := range hits {
-		places[i] = place(h.Location.Path, lines[i])
-	}
-	return places, lines, nil
 }
 
 func nonNil(s []string) []string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/index"
 	"cablereader/internal/testcsv"
 )
@@ -221,7 +222,7 @@ func TestSearchPlacesOpen(t *testing.T) {
 		Path string
 		Line int
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || hit.Path != csv || place(hit.Path, hit.Line) != listed["10BEIJING263"] {
+	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || hit.Path != csv || (catalog.Location{Kind: catalog.KindCSVRow, Path: hit.Path, Line: int32(hit.Line)}).Place() != listed["10BEIJING263"] {
 		t.Errorf("json: %d %q", code, out)
 	}
 	// A line no row starts on is said, exit 1; a file that exists is

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/index"
 	"cablereader/parser"
@@ -175,7 +176,7 @@ func citedFrom(ctx context.Context, ix *index.Index, id string, stderr io.Writer
 		return nil
 	}
 	archiveID := id
-	if loc.Kind != corpus.KindCSVRow {
+	if loc.Kind != catalog.KindCSVRow {
 		archiveID = corpus.NameID(loc.Path)
 	}
 	var out []refText

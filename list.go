@@ -5,10 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/output"
 	"cablereader/parser"
@@ -23,7 +23,7 @@ var listColumns = []string{"id", "date", "classification", "origin", "subject", 
 // file, or for a row of a CSV the CSV and the line the row starts on
 // (cables.csv:1234), with a header row first when header is set. Tabs and line breaks inside a field become spaces, and what a
 // terminal would act on is made visible (sanitize.Text).
-func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
+func writeList(w io.Writer, entries []catalog.Record, header bool) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	if header {
 		b.WriteString(strings.Join(listColumns, "\t") + "\n")
@@ -33,7 +33,7 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 		if !e.Date.IsZero() {
 			date = e.Date.UTC().Format(time.RFC3339)
 		}
-		for i, f := range []string{e.ID, date, e.Classification, e.Origin, e.Subject, entryPlace(e)} {
+		for i, f := range []string{e.ID, date, e.Class(), e.Origin, e.Subject, e.Place()} {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
@@ -44,29 +44,11 @@ func writeList(w io.Writer, entries []corpus.Entry, header bool) error {
 	return b.Flush()
 }
 
-// entryPlace is where --list says an entry lives: its file, or
-// file.csv:LINE for a row of a CSV.
-func entryPlace(e corpus.Entry) string {
-	if e.Kind() == corpus.KindCSVRow {
-		return place(e.Path(), e.Line())
-	}
-	return e.Path()
-}
-
-// place names a cable's file, or with a line (> 0) the row of a CSV that
-// starts on it: file.csv:LINE, which the reader opens.
-func place(path string, line int) string {
-	if line > 0 {
-		return path + ":" + strconv.Itoa(line)
-	}
-	return path
-}
-
 // writeJSONLines writes each cable of the index as its JSON (the form
 // --format json prints for one cable) on a line of its own: JSON Lines,
 // in the order of the list. A cable that cannot be loaded is reported
 // through skip and left out.
-func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e corpus.Entry, err error)) error {
+func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e catalog.Record, err error)) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	var one, line bytes.Buffer
 	for _, e := range ix.Entries() {
@@ -77,7 +59,7 @@ func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e corpus.Entry, err
 		}
 		one.Reset()
 		line.Reset()
-		if err := output.JSON(&one, parser.ParseAs(text, e.ArchiveID())); err != nil {
+		if err := output.JSON(&one, parser.ParseAs(text, corpus.ArchiveID(e))); err != nil {
 			return err
 		}
 		if err := json.Compact(&line, one.Bytes()); err != nil {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/index"
 	"cablereader/input"
@@ -314,6 +315,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		}
 		return exitOK
 	}
+	listCatalog(context.Background(), ix, paths, opt.index)
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		complain(stderr, "%v", cleanPathError(err))
 		return exitInput
@@ -333,7 +335,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		return exitInput
 	}
 	if opt.format == "json" {
-		err = writeJSONLines(stdout, ix, func(e corpus.Entry, err error) {
+		err = writeJSONLines(stdout, ix, func(e catalog.Record, err error) {
 			complain(stderr, "%s: %v; skipped", e.ID, err)
 		})
 	} else {
@@ -354,16 +356,22 @@ var runArchiveView = ui.RunArchive
 // indicators that the archive's cables give (StationName).
 type archive struct{ *corpus.Index }
 
-func (a archive) Open(e corpus.Entry) (*model.Cable, error) {
+func (a archive) Open(e catalog.Record) (*model.Cable, error) {
 	text, err := a.Load(e)
 	if err != nil {
 		return nil, err
 	}
-	c := parser.ParseAs(text, e.ArchiveID())
-	if e.Kind() == corpus.KindCSVRow {
+	c := parser.ParseAs(text, corpus.ArchiveID(e))
+	if e.Loc.Kind == catalog.KindCSVRow {
 		a.Learn(c.Stations()) // the scan parsed the files, not the rows
 	}
 	return c, nil
+}
+
+// OpenFile reads a cable file that is not in the archive, parsed once
+// for its record and the cable.
+func (a archive) OpenFile(path string) (catalog.Record, *model.Cable, error) {
+	return corpus.ReadFile(path, input.Limits{})
 }
 
 func parseArgs(args []string, stderr io.Writer) (options, []string, error) {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui"
 )
 
@@ -238,7 +238,7 @@ func TestArchiveCSVErrors(t *testing.T) {
 // scanPanics is an archive whose scan panics.
 type scanPanics struct{ ui.Source }
 
-func (scanPanics) Scan(context.Context, func(corpus.Progress)) error { panic("boom") }
+func (scanPanics) Scan(context.Context, func(catalog.Progress)) error { panic("boom") }
 
 // A panic on the archive's scan goroutine ends the program through Bubble
 // Tea (the terminal restored) with one line and status 1.

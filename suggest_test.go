@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
-	archiveui "cablereader/ui/archive"
 )
 
 // A query that finds nothing says so on standard error, with the query
@@ -51,7 +51,7 @@ func TestArchiveSearchSuggests(t *testing.T) {
 	}
 	src := s.(searchable)
 	defer src.fts.Close()
-	if err := src.BuildIndex(context.Background(), func(archiveui.IndexProgress) {}); err != nil {
+	if err := src.BuildIndex(context.Background(), func(catalog.IndexProgress) {}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := src.Search(context.Background(), "zebrafsh", 10)

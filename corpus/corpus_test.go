@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/parser"
 )
@@ -46,13 +47,13 @@ func buildFolder(t *testing.T) (dir string, nText, nHTML int) {
 
 func TestFolder(t *testing.T) {
 	dir, nText, nHTML := buildFolder(t)
-	var last Progress
+	var last catalog.Progress
 	ix, err := Open([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if err := ix.Scan(context.Background(), func(p Progress) { last = p }); err != nil {
+	if err := ix.Scan(context.Background(), func(p catalog.Progress) { last = p }); err != nil {
 		t.Fatal(err)
 	}
 	entries := ix.Entries()
@@ -61,28 +62,28 @@ func TestFolder(t *testing.T) {
 		t.Fatalf("%d entries from %d text files and %d pages", len(entries), nText, nHTML)
 	}
 	for _, e := range entries {
-		if e.Kind() != KindText {
+		if e.Kind() != catalog.KindText {
 			t.Fatalf("%s listed from its page %s", e.ID, e.Path())
 		}
 	}
-	wantSkipped := []SkippedFile{
-		{filepath.Join(dir, "html", "index.html"), "web page with no cable in it"},
-		{filepath.Join(dir, "junk.txt"), "binary file"},
-		{filepath.Join(dir, "notes", "todo.txt"), "no cable in the text (no id, header, subject or tags)"},
+	wantSkipped := []catalog.SkippedFile{
+		{Path: filepath.Join(dir, "html", "index.html"), Reason: "web page with no cable in it"},
+		{Path: filepath.Join(dir, "junk.txt"), Reason: "binary file"},
+		{Path: filepath.Join(dir, "notes", "todo.txt"), Reason: "no cable in the text (no id, header, subject or tags)"},
 	}
 	skipped := ix.Skipped()
-	slices.SortFunc(skipped, func(a, b SkippedFile) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(skipped, func(a, b catalog.SkippedFile) int { return strings.Compare(a.Path, b.Path) })
 	if !slices.Equal(skipped, wantSkipped) {
 		t.Errorf("skipped\n got %v\nwant %v", skipped, wantSkipped)
 	}
-	if !last.Done || last.Entries != len(entries) || last.Skipped != 3 || last.Bytes != last.Total || last.Total == 0 {
+	if !last.Done || last.Records != len(entries) || last.Skipped != 3 || last.Bytes != last.Total || last.Total == 0 {
 		t.Errorf("last progress %+v", last)
 	}
 	if !slices.IsSortedFunc(entries, compareEntries) {
 		t.Error("entries are not sorted")
 	}
 	// Undated cables come first; the oldest dated one is from 1966.
-	i := slices.IndexFunc(entries, func(e Entry) bool { return !e.Date.IsZero() })
+	i := slices.IndexFunc(entries, func(e catalog.Record) bool { return !e.Date.IsZero() })
 	if first := entries[i]; first.ID != "66BUENOSAIRES2481" || !first.Date.Equal(time.Date(1966, 12, 28, 18, 48, 0, 0, time.UTC)) {
 		t.Errorf("first dated entry %s %v", first.ID, first.Date)
 	}
@@ -95,17 +96,17 @@ func TestFolder(t *testing.T) {
 		t.Fatal("09TOKYO2531 not found")
 	}
 	if tokyo.Subject != "THAILAND AND JAPAN TO INK SOP ON TIP" || !tokyo.Date.Equal(time.Date(2009, 11, 2, 7, 23, 0, 0, time.UTC)) ||
-		tokyo.Classification != "CONFIDENTIAL" || tokyo.Origin != "AMEMBASSY TOKYO" || tokyo.Kind() != KindText ||
+		tokyo.Class() != "CONFIDENTIAL" || tokyo.Origin != "AMEMBASSY TOKYO" || tokyo.Kind() != catalog.KindText ||
 		!slices.Equal(tokyo.Tags, []string{"KTIP", "PGOV", "PHUM", "ELAB", "JA", "TH"}) {
 		t.Errorf("09TOKYO2531: %+v", tokyo)
 	}
 	tehran, _ := ix.Lookup("72TEHRAN1164")
 	if tehran.Path() != filepath.Join(dir, "72TEHRAN1164.txt") ||
-		!slices.Equal(tehran.References, []string{"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}) {
+		!slices.Equal(tehran.RefIDs(), []string{"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}) {
 		t.Errorf("72TEHRAN1164: %s %v", tehran.Path(), tehran.References)
 	}
 	// Without a date-time group the text gives no year; the file name does.
-	if br, ok := ix.Lookup("02BRASILIA4227"); !ok || !br.Date.IsZero() || br.Classification != "CONFIDENTIAL" {
+	if br, ok := ix.Lookup("02BRASILIA4227"); !ok || !br.Date.IsZero() || br.Class() != "CONFIDENTIAL" {
 		t.Errorf("02BRASILIA4227: %v %+v", ok, br)
 	}
 	// Neighbours pass over the second copy of a cable, and undated cables.
@@ -129,17 +130,17 @@ func TestFolder(t *testing.T) {
 			t.Fatalf("%s: %v", e.Path(), err)
 		}
 		switch e.Kind() {
-		case KindText:
+		case catalog.KindText:
 			file, _ := os.ReadFile(e.Path())
 			if !bytes.Equal(text, file) {
 				t.Errorf("%s: Load differs from the file", e.Path())
 			}
 			c := parser.Parse(text)
-			if c.Header.Subject != e.Subject || !c.Date.Equal(e.Date) || c.Classification.String() != e.Classification {
+			if c.Header.Subject != e.Subject || !c.Date.Equal(e.Date) || c.Classification.String() != e.Class() {
 				t.Errorf("%s: parses to %q %v %s, listed as %q %v %s", e.Path(), c.Header.Subject, c.Date,
-					c.Classification, e.Subject, e.Date, e.Classification)
+					c.Classification, e.Subject, e.Date, e.Class())
 			}
-		case KindHTML:
+		case catalog.KindHTML:
 			name := strings.TrimSuffix(filepath.Base(e.Path()), ".html") + ".txt"
 			txt, _ := os.ReadFile(filepath.Join(dir, name))
 			if !bytes.Equal(text, txt) {
@@ -257,14 +258,14 @@ func TestFolderOfPages(t *testing.T) {
 	}
 	html := 0
 	for _, e := range ix.Entries() {
-		if e.Kind() == KindHTML {
+		if e.Kind() == catalog.KindHTML {
 			html++
 		}
 	}
 	if n := len(ix.Entries()); n != len(pages) || html != len(pages)-1 {
 		t.Errorf("%d entries, %d from pages, for %d pages and one text", n, html, len(pages))
 	}
-	if e, _ := ix.Lookup("72TEHRAN1164"); e.Kind() != KindText {
+	if e, _ := ix.Lookup("72TEHRAN1164"); e.Kind() != catalog.KindText {
 		t.Errorf("72TEHRAN1164 comes from %s", e.Path())
 	}
 }
@@ -351,7 +352,7 @@ func TestScanRecovers(t *testing.T) {
 	if list := ix.Entries(); len(list) != 1 || list[0].ID != "09TOKYO2531" {
 		t.Errorf("entries %+v", list)
 	}
-	want := []SkippedFile{{filepath.Join(dir, "boom.txt"), "could not be read (internal error: boom)"}}
+	want := []catalog.SkippedFile{{Path: filepath.Join(dir, "boom.txt"), Reason: "could not be read (internal error: boom)"}}
 	if got := ix.Skipped(); !slices.Equal(got, want) {
 		t.Errorf("skipped %v, want %v", got, want)
 	}
@@ -361,7 +362,7 @@ func TestScanRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	err = ix.Scan(context.Background(), func(Progress) { panic("in the callback") })
+	err = ix.Scan(context.Background(), func(catalog.Progress) { panic("in the callback") })
 	if err == nil || err.Error() != "corpus: the scan failed: in the callback" {
 		t.Errorf("Scan: %v", err)
 	}

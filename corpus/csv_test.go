@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/parser"
 )
 
@@ -62,7 +63,7 @@ func TestCSVRealCables(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cables.csv")
 	writeFile(t, path, data)
 
-	var reports []Progress
+	var reports []catalog.Progress
 	var times []time.Time
 	// The scan's clock moves 7 ms each time it is read, so that the pace
 	// of the reports is checked whatever the machine's load (the time a
@@ -98,7 +99,7 @@ func TestCSVRealCables(t *testing.T) {
 			}
 		}
 	}()
-	err = ix.Scan(context.Background(), func(p Progress) {
+	err = ix.Scan(context.Background(), func(p catalog.Progress) {
 		reports, times = append(reports, p), append(times, start.Add(time.Duration(fake.Load())))
 	})
 	close(stop)
@@ -120,7 +121,7 @@ func TestCSVRealCables(t *testing.T) {
 		}
 	}
 	last := reports[len(reports)-1]
-	if want := (Progress{Entries: len(cables), Bytes: int64(len(data)), Total: int64(len(data)), Done: true}); last != want {
+	if want := (catalog.Progress{Records: len(cables), Bytes: int64(len(data)), Total: int64(len(data)), Done: true}); last != want {
 		t.Errorf("last progress %+v, want %+v", last, want)
 	}
 	for _, rc := range cables {
@@ -130,10 +131,10 @@ func TestCSVRealCables(t *testing.T) {
 			continue
 		}
 		row := rows[rc.id]
-		if e.ID != rc.id || !e.Date.Equal(row.date) || e.Origin != rc.origin || e.Classification != rc.class || e.Kind() != KindCSVRow {
-			t.Errorf("%s: got %s %v %q %q %v", rc.id, e.ID, e.Date, e.Origin, e.Classification, e.Kind())
+		if e.ID != rc.id || !e.Date.Equal(row.date) || e.Origin != rc.origin || e.Class() != rc.class || e.Kind() != catalog.KindCSVRow {
+			t.Errorf("%s: got %s %v %q %q %v", rc.id, e.ID, e.Date, e.Origin, e.Class(), e.Kind())
 		}
-		if !slices.Equal(e.References, row.refs) {
+		if !slices.Equal(e.RefIDs(), row.refs) {
 			t.Errorf("%s: references %v, want %v", rc.id, e.References, row.refs)
 		}
 		// The peek at the body agrees with a full parse of the cable,
@@ -200,14 +201,14 @@ func TestCSVBadRows(t *testing.T) {
 		{8, short, "the row has 5 fields, want 8"},
 		{10, unclosed, "unescaped quote in field 8"},
 	}
-	var want []RowError
+	var want []catalog.RowError
 	good := 0
 	lines := map[string]int{} // id → the line its row starts on
 	for i, rc := range cables {
 		row := rowFor(i+1, rc)
 		for _, b := range bads {
 			if b.before == i {
-				want = append(want, RowError{Line: bytes.Count(data, []byte("\n")) + 1, Reason: b.reason})
+				want = append(want, catalog.RowError{Line: bytes.Count(data, []byte("\n")) + 1, Reason: b.reason})
 				broken := row
 				broken.seq, broken.refid = 1000+i, "99BROKEN"+rc.id[2:]
 				data = append(data, b.raw(broken)...)
@@ -222,12 +223,12 @@ func TestCSVBadRows(t *testing.T) {
 	writeFile(t, path, data)
 	ix := scan(t, path)
 
-	var got []RowError
+	var got []catalog.RowError
 	for _, e := range ix.Errors() {
 		if e.Path != path {
 			t.Errorf("error path %q", e.Path)
 		}
-		got = append(got, RowError{Line: e.Line, Reason: e.Reason})
+		got = append(got, catalog.RowError{Line: e.Line, Reason: e.Reason})
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors\n got %v\nwant %v", got, want)
@@ -276,10 +277,10 @@ func TestCSVEscapes(t *testing.T) {
 	writeFile(t, path, []byte(handDump))
 	ix := scan(t, path)
 
-	wantErrs := []RowError{
-		{path, 10, "not a row: the line does not start with a quoted field", 11}, // line 11 goes with it, and is said to
-		{path, 12, "unescaped quote in field 8", 0},
-		{path, 13, "the row has 5 fields, want 8", 0},
+	wantErrs := []catalog.RowError{
+		{Path: path, Line: 10, Reason: "not a row: the line does not start with a quoted field", Last: 11}, // line 11 goes with it, and is said to
+		{Path: path, Line: 12, Reason: "unescaped quote in field 8", Last: 0},
+		{Path: path, Line: 13, Reason: "the row has 5 fields, want 8", Last: 0},
 	}
 	if got := ix.Errors(); !slices.Equal(got, wantErrs) {
 		t.Errorf("errors\n got %v\nwant %v", got, wantErrs)
@@ -290,12 +291,12 @@ func TestCSVEscapes(t *testing.T) {
 	}
 	ba, teh := list[0], list[1]
 	if ba.ID != "66BUENOSAIRES2481" || !ba.Date.Equal(time.Date(1966, 12, 28, 18, 48, 0, 0, time.UTC)) ||
-		ba.Origin != "Embassy Buenos Aires" || ba.Classification != "UNCLASSIFIED" ||
+		ba.Origin != "Embassy Buenos Aires" || ba.Class() != "UNCLASSIFIED" ||
 		ba.Subject != "EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS" ||
-		!slices.Equal(ba.Tags, []string{"EFIS", "PBTS", "AR"}) || !slices.Equal(ba.References, []string{"66STATE106206"}) {
+		!slices.Equal(ba.Tags, []string{"EFIS", "PBTS", "AR"}) || !slices.Equal(ba.RefIDs(), []string{"66STATE106206"}) {
 		t.Errorf("first row: %+v", ba)
 	}
-	if teh.ID != "72TEHRAN1165" || teh.Classification != "SECRET//NOFORN" || teh.Subject != "SHAH ON CORRUPTION" ||
+	if teh.ID != "72TEHRAN1165" || teh.Class() != "SECRET//NOFORN" || teh.Subject != "SHAH ON CORRUPTION" ||
 		!slices.Equal(teh.Tags, []string{"PINT", "IR"}) || teh.References != nil {
 		t.Errorf("last row: %+v", teh)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/parser"
 )
@@ -25,11 +26,11 @@ var loadKeep = [csvFields]int{64, 64, 256, 256, 256, 64 << 10, 1 << 40, 1 << 40}
 // classifications, tags), so 250,000 rows cost a few hundred of them.
 type interner struct {
 	strs    map[string]string
-	classes map[string]string // the column as written → normalised
+	classes map[string]model.Classification // the column as written → read
 }
 
 func newInterner() *interner {
-	return &interner{strs: map[string]string{}, classes: map[string]string{}}
+	return &interner{strs: map[string]string{}, classes: map[string]model.Classification{}}
 }
 
 func (in *interner) get(b []byte) string {
@@ -41,19 +42,20 @@ func (in *interner) get(b []byte) string {
 	return s
 }
 
-// class returns the normalised classification of a column value.
-func (in *interner) class(raw []byte) string {
-	if s, ok := in.classes[string(raw)]; ok {
-		return s
+// class returns the classification of a column value. Rows that share a
+// value share its qualifiers.
+func (in *interner) class(raw []byte) model.Classification {
+	if c, ok := in.classes[string(raw)]; ok {
+		return c
 	}
-	s := in.get(normClass(raw))
-	in.classes[string(raw)] = s
-	return s
+	c := catalog.ClassOf(in.get(normClass(raw)))
+	in.classes[string(raw)] = c
+	return c
 }
 
-// rowEntry turns a row into an Entry. reason says why a row that is well
+// rowEntry turns a row into its record. reason says why a row that is well
 // formed cannot be listed.
-func rowEntry(row *csvRow, path string, in *interner) (e Entry, reason string) {
+func rowEntry(row *csvRow, path string, in *interner) (e catalog.Record, reason string) {
 	if !allDigits(row.field[colSeq]) {
 		return e, "the first field is not a sequence number"
 	}
@@ -65,7 +67,9 @@ func rowEntry(row *csvRow, path string, in *interner) (e Entry, reason string) {
 	e.Date, _ = parseCSVDate(row.field[colDate])
 	e.Origin = in.get(bytes.TrimSpace(row.field[colOrigin]))
 	e.Classification = in.class(row.field[colClass])
-	e.References = splitRefs(row.field[colRefs])
+	for _, id := range splitRefs(row.field[colRefs]) {
+		e.References = append(e.References, model.Reference{ID: id})
+	}
 	subj, tags := peekCaption(row.field[colBody])
 	e.Subject = subj
 	if len(tags) > 0 {
@@ -74,7 +78,7 @@ func rowEntry(row *csvRow, path string, in *interner) (e Entry, reason string) {
 			e.Tags[i] = in.get(t)
 		}
 	}
-	e.src = source{kind: KindCSVRow, path: path, off: row.start, n: int32(row.end - row.start), line: int32(min(row.line, math.MaxInt32))}
+	e.Loc = catalog.Location{Kind: catalog.KindCSVRow, Path: path, Offset: row.start, Length: int32(row.end - row.start), Line: int32(min(row.line, math.MaxInt32))}
 	return e, ""
 }
 

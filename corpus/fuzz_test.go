@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"cablereader/catalog"
 )
 
 // csvSeeds adds cables.csv dumps made from the real cables in testdata
@@ -145,8 +147,8 @@ func FuzzScan(f *testing.F) {
 			}
 			// Unescaping and joining the header to the body only shrink
 			// the row's bytes.
-			if e.Kind() == KindCSVRow && len(text) > int(e.src.n) {
-				t.Fatalf("%s loads %d bytes from a row of %d", e.ID, len(text), e.src.n)
+			if e.Kind() == catalog.KindCSVRow && len(text) > int(e.Loc.Length) {
+				t.Fatalf("%s loads %d bytes from a row of %d", e.ID, len(text), e.Loc.Length)
 			}
 			if _, ok := ix.Lookup(e.ID); !ok && e.ID != "" {
 				t.Fatalf("%q is listed but not found", e.ID)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/internal/testcsv"
 	"cablereader/model"
 	"cablereader/parser"
@@ -86,7 +87,7 @@ func appendRow(dst []byte, c csvCable) []byte {
 }
 
 // compareEntries is the order the index keeps its entries in.
-func compareEntries(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) }
+func compareEntries(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) }
 
 func refIDs(c *model.Cable) []string {
 	var ids []string

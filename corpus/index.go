@@ -1,10 +1,13 @@
 // Package corpus opens an archive of many cables and indexes it lazily:
 // a folder of cable files and saved WikiLeaks pages, a list of files, or
-// the Cablegate cables.csv. The index holds the few fields a list view
-// needs and where each cable lives (a path, or a byte range of the CSV);
-// the text is read and parsed only when a cable is opened.
+// the Cablegate cables.csv. The index holds a catalog.Record of each
+// cable, filled from one parse of a file (or a CSV row's first bytes):
+// the fields a list view needs and where the cable lives (a path, or a
+// byte range of the CSV). The text is read again when a cable is opened
+// or indexed for search (Load, Complete). Walk is the one walk of an
+// archive's folders.
 //
-// Scan runs on one goroutine and publishes entries in batches; Entries,
+// Scan runs on one goroutine and publishes records in batches; Entries,
 // Lookup, Neighbours and Load may be called from others meanwhile.
 package corpus
 
@@ -15,110 +18,22 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/input"
 )
 
-// Kind is where an entry's text comes from: a file in one of the formats
-// of package input, named as input names it, or a row of cables.csv.
-type Kind string
-
-const (
-	KindText   = Kind(input.Text) // a plain-text cable file
-	KindHTML   = Kind(input.Page) // a saved WikiLeaks cable page
-	KindCSVRow = Kind("csv")      // a row of cables.csv
-)
-
-func (k Kind) String() string { return string(k) }
-
-// Entry is one cable in the list.
-type Entry struct {
-	// ID is the canonical id (09TOKYO2531); for a CSV row, the refid
-	// column as WikiLeaks wrote it.
-	ID   string
-	Date time.Time // UTC; zero when unknown
-	// Classification is normalised: CONFIDENTIAL, SECRET//NOFORN.
-	Classification string
-	// Origin is the CSV column (Embassy Tokyo) or, for a file, the FM line
-	// (AMEMBASSY TOKYO).
-	Origin     string
-	Subject    string
-	Tags       []string
-	References []string // canonical ids of the cables this one cites
-	src        source
-}
-
-// Kind reports where the entry's text comes from.
-func (e Entry) Kind() Kind { return e.src.kind }
-
-// ArchiveID is the id the archive publishes the cable as: a CSV row's
-// refid column, or the id a file is named after ("" for neither). The
-// cable's text is read with it (parser.ParseAs).
-func (e Entry) ArchiveID() string {
-	if e.src.kind == KindCSVRow {
+// ArchiveID is the id the archive publishes a record's cable as: a CSV
+// row's refid column, or the id a file is named after ("" for neither).
+// The cable's text is read with it (parser.ParseAs).
+func ArchiveID(e catalog.Record) string {
+	if e.Loc.Kind == catalog.KindCSVRow {
 		return e.ID
 	}
-	return NameID(e.src.path)
-}
-
-// Path is the file the entry was read from (the CSV for a row).
-func (e Entry) Path() string { return e.src.path }
-
-// Line is the line of the CSV on which a row starts (1 for the first);
-// 0 for a cable read from a file of its own.
-func (e Entry) Line() int { return int(e.src.line) }
-
-// source locates a cable's text: a file, or a byte range of a CSV.
-type source struct {
-	kind Kind
-	path string
-	off  int64
-	n    int32
-	line int32 // a CSV row's first line
-}
-
-// RowError is a CSV row that was skipped.
-type RowError struct {
-	Path   string
-	Line   int // 1-based line on which the row starts
-	Reason string
-	// Last is the last line skipped with the row, when lines after its
-	// first that do not start like a row went with it (0 otherwise).
-	Last int
-}
-
-// Lines is the line of the row, or the lines skipped with it: "69",
-// "69-70".
-func (e RowError) Lines() string {
-	if e.Last > e.Line {
-		return fmt.Sprintf("%d-%d", e.Line, e.Last)
-	}
-	return strconv.Itoa(e.Line)
-}
-
-func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason) }
-
-// SkippedFile is a file in a folder (or on the command line) that is
-// neither a cable nor a page with one.
-type SkippedFile struct {
-	Path, Reason string
-}
-
-// Progress is reported while scanning. Entries counts what was read; the
-// list (Entries) grows a batch at a time, so a caller that redraws on
-// progress should compare len(ix.Entries()) with what it shows.
-type Progress struct {
-	Entries int   // entries read so far
-	Bytes   int64 // bytes read so far
-	// Total is the bytes to read; it grows while a folder is walked.
-	Total   int64
-	Skipped int // files skipped as no cable
-	Errors  int // CSV rows skipped
-	Done    bool
+	return NameID(e.Loc.Path)
 }
 
 // Index is an archive being indexed.
@@ -130,17 +45,21 @@ type Index struct {
 	fmu    sync.Mutex          // guards files and kept
 
 	mu      sync.RWMutex
-	sorted  []Entry // published; never changed once handed out
+	sorted  []catalog.Record // published; never changed once handed out
 	byID    map[string]entryKey
-	errs    []RowError
-	skipped []SkippedFile
+	errs    []catalog.RowError
+	skipped []catalog.SkippedFile
 	scanned bool
 
 	stations stationBook // the names cables give routing indicators
 
+	resume *resume       // the catalog Scan starts from, if any (resume.go)
+	done   chan struct{} // closed when Scan returns
+	ok     bool          // Scan returned no error; under mu
+
 	// versions are the copies of an id left out of the list, which
 	// holds one, by id in upper case (versions.go); under mu
-	versions map[string][]Entry
+	versions map[string][]catalog.Record
 }
 
 // entryKey is what orders entries: date, id, then where they live. Lookup
@@ -153,11 +72,11 @@ type entryKey struct {
 	off  int64
 }
 
-func keyOf(e *Entry) entryKey { return entryKey{sortDate(e), e.ID, e.src.path, e.src.off} }
+func keyOf(e *catalog.Record) entryKey { return entryKey{sortDate(e), e.ID, e.Loc.Path, e.Loc.Offset} }
 
 // sortDate is when an entry sorts: its date, or for an undated record the
 // start of the year its id gives (02ADANA386 sorts with 2002's cables).
-func sortDate(e *Entry) time.Time {
+func sortDate(e *catalog.Record) time.Time {
 	if !e.Date.IsZero() || len(e.ID) < 3 || !isDigit(e.ID[0]) || !isDigit(e.ID[1]) {
 		return e.Date
 	}
@@ -220,7 +139,7 @@ func OpenFiles(files []*input.File, lim input.Limits) (*Index, error) {
 	if len(files) == 0 {
 		return nil, errors.New("no archive given")
 	}
-	ix := &Index{lim: lim, files: map[string]*os.File{}, kept: map[string][]byte{}, byID: map[string]entryKey{}}
+	ix := &Index{lim: lim, files: map[string]*os.File{}, kept: map[string][]byte{}, byID: map[string]entryKey{}, done: make(chan struct{})}
 	for _, f := range files {
 		switch {
 		case f.IsDir():
@@ -272,10 +191,14 @@ func (ix *Index) Close() error {
 // context's error and keeps what was indexed. A panic while scanning is
 // returned as an error, and so is one in a goroutine Scan starts (a file
 // that makes the parser panic is skipped).
-func (ix *Index) Scan(ctx context.Context, progress func(Progress)) (err error) {
+func (ix *Index) Scan(ctx context.Context, progress func(catalog.Progress)) (err error) {
+	first := false
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("corpus: the scan failed: %v", r)
+		}
+		if first {
+			ix.ended(err)
 		}
 	}()
 	ix.mu.Lock()
@@ -285,9 +208,11 @@ func (ix *Index) Scan(ctx context.Context, progress func(Progress)) (err error) 
 	}
 	ix.scanned = true
 	ix.mu.Unlock()
+	first = true
 
 	b := newBatcher(ix, progress)
 	defer b.finish()
+	b.seed(ix.resume)
 	var dirs []string
 	var files, csvs []inputPath
 	for _, in := range ix.inputs {
@@ -313,27 +238,47 @@ func (ix *Index) Scan(ctx context.Context, progress func(Progress)) (err error) 
 			return err
 		}
 	}
+	b.settle(ix.resume)
 	return nil
+}
+
+// Scanned is closed once Scan has returned.
+func (ix *Index) Scanned() <-chan struct{} { return ix.done }
+
+// ended records how Scan ended.
+func (ix *Index) ended(err error) {
+	ix.mu.Lock()
+	ix.ok = err == nil
+	ix.mu.Unlock()
+	close(ix.done)
+}
+
+// ScanComplete reports whether Scan has read the whole archive: it
+// returned with no error.
+func (ix *Index) ScanComplete() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.ok
 }
 
 // Entries returns the entries indexed so far, sorted by date, then id.
 // The slice is shared: it must not be modified. A later call returns a
 // new slice; one already returned never changes.
-func (ix *Index) Entries() []Entry {
+func (ix *Index) Entries() []catalog.Record {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.sorted
 }
 
 // Errors returns the CSV rows skipped so far.
-func (ix *Index) Errors() []RowError {
+func (ix *Index) Errors() []catalog.RowError {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return slices.Clone(ix.errs)
 }
 
 // Skipped returns the files skipped so far as no cable.
-func (ix *Index) Skipped() []SkippedFile {
+func (ix *Index) Skipped() []catalog.SkippedFile {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return slices.Clone(ix.skipped)
@@ -341,16 +286,16 @@ func (ix *Index) Skipped() []SkippedFile {
 
 // Lookup finds a cable by its id, case-insensitively. When the archive
 // holds several copies, it returns the first in list order.
-func (ix *Index) Lookup(id string) (Entry, bool) {
+func (ix *Index) Lookup(id string) (catalog.Record, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	k, ok := ix.byID[strings.ToUpper(strings.TrimSpace(id))]
 	if !ok || id == "" {
-		return Entry{}, false
+		return catalog.Record{}, false
 	}
-	i, found := slices.BinarySearchFunc(ix.sorted, k, func(e Entry, k entryKey) int { return compareKeys(keyOf(&e), k) })
+	i, found := slices.BinarySearchFunc(ix.sorted, k, func(e catalog.Record, k entryKey) int { return compareKeys(keyOf(&e), k) })
 	if !found {
-		return Entry{}, false
+		return catalog.Record{}, false
 	}
 	return ix.sorted[i], true
 }
@@ -358,13 +303,13 @@ func (ix *Index) Lookup(id string) (Entry, bool) {
 // Neighbours returns the cables from the same origin just before and just
 // after e in date order. Other copies of e itself are passed over, and so
 // are undated cables when e has a date (they are listed first, by id).
-func (ix *Index) Neighbours(e Entry) (prev, next Entry, okPrev, okNext bool) {
+func (ix *Index) Neighbours(e catalog.Record) (prev, next catalog.Record, okPrev, okNext bool) {
 	list := ix.Entries()
-	i, found := slices.BinarySearchFunc(list, keyOf(&e), func(x Entry, k entryKey) int { return compareKeys(keyOf(&x), k) })
+	i, found := slices.BinarySearchFunc(list, keyOf(&e), func(x catalog.Record, k entryKey) int { return compareKeys(keyOf(&x), k) })
 	if !found {
 		return
 	}
-	same := func(x *Entry) bool {
+	same := func(x *catalog.Record) bool {
 		return x.Origin == e.Origin && x.Date.IsZero() == e.Date.IsZero() && !strings.EqualFold(x.ID, e.ID)
 	}
 	for j := i - 1; j >= 0; j-- {
@@ -386,47 +331,47 @@ func (ix *Index) Neighbours(e Entry) (prev, next Entry, okPrev, okNext bool) {
 // cable inside it for a page), or the CSV row's header and body, unescaped
 // and joined by a line break. The text is what parser.Parse takes. A
 // panic while loading is returned as an error.
-func (ix *Index) Load(e Entry) (text []byte, err error) {
+func (ix *Index) Load(e catalog.Record) (text []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			text, err = nil, fmt.Errorf("%s: the cable could not be loaded: %v", e.src.path, r)
+			text, err = nil, fmt.Errorf("%s: the cable could not be loaded: %v", e.Loc.Path, r)
 		}
 	}()
-	switch e.src.kind {
+	switch e.Loc.Kind {
 	case "":
 		return nil, errors.New("corpus: entry has no source")
-	case KindCSVRow:
-		return ix.loadRow(e.src)
+	case catalog.KindCSVRow:
+		return ix.loadRow(e.Loc)
 	}
 	ix.fmu.Lock()
-	data, kept := ix.kept[e.src.path]
+	data, kept := ix.kept[e.Loc.Path]
 	ix.fmu.Unlock()
 	if kept {
 		text, _, err = input.Decode(data, ix.lim)
 	} else {
 		var f *input.File
-		if f, err = input.Open(e.src.path); err != nil {
+		if f, err = input.Open(e.Loc.Path); err != nil {
 			return nil, err
 		}
 		text, _, err = f.Decode(ix.lim)
 		f.Close()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", e.src.path, err)
+		return nil, fmt.Errorf("%s: %w", e.Loc.Path, err)
 	}
 	return text, nil
 }
 
-func (ix *Index) loadRow(s source) ([]byte, error) {
+func (ix *Index) loadRow(s catalog.Location) ([]byte, error) {
 	ix.fmu.Lock()
-	f := ix.files[s.path]
+	f := ix.files[s.Path]
 	ix.fmu.Unlock()
 	if f == nil {
-		return nil, fmt.Errorf("%s: archive is closed", s.path)
+		return nil, fmt.Errorf("%s: archive is closed", s.Path)
 	}
-	raw := make([]byte, s.n)
-	if _, err := f.ReadAt(raw, s.off); err != nil {
-		return nil, fmt.Errorf("%s: %w", s.path, err)
+	raw := make([]byte, s.Length)
+	if _, err := f.ReadAt(raw, s.Offset); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
 	}
-	return rowText(raw, s.path, s.off)
+	return rowText(raw, s.Path, s.Offset)
 }

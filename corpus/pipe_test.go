@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"cablereader/catalog"
 )
 
 // pipePath gives data as a shell's <(…) does: the path /dev/fd/N of a
@@ -56,7 +58,7 @@ func TestPipes(t *testing.T) {
 		t.Fatalf("%d versions from the pipes, %d from the files", len(gv), len(wv))
 	}
 	for _, w := range wv {
-		i := slices.IndexFunc(gv, func(g Entry) bool { return g.Kind() == w.Kind() })
+		i := slices.IndexFunc(gv, func(g catalog.Record) bool { return g.Kind() == w.Kind() })
 		if i < 0 {
 			t.Fatalf("no %s version from the pipes: %+v", w.Kind(), gv)
 		}

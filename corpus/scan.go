@@ -7,11 +7,13 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"cablereader/catalog"
 	"cablereader/input"
 )
 
@@ -34,40 +36,42 @@ var clock = time.Now
 // batcher collects entries on Scan's goroutine and publishes them.
 type batcher struct {
 	ix       *Index
-	progress func(Progress)
+	progress func(catalog.Progress)
 	in       *interner
 
-	pending []Entry
-	errs    []RowError
-	skipped []SkippedFile
+	pending []catalog.Record
+	fresh   []catalog.Record // when resuming: every record read, once published (resume.go)
+	errs    []catalog.RowError
+	skipped []catalog.SkippedFile
 
 	entries, published int
 	nErrs, nSkipped    int
 	base, pos          int64        // bytes of finished inputs; of the current one
 	total              int64        // bytes of the inputs known at the start
 	walked             atomic.Int64 // bytes of the files found by walking
+	unread             atomic.Int64 // bytes of the files found unchanged (resume.go)
 
 	start, lastFlush, lastReport time.Time
 }
 
-func newBatcher(ix *Index, progress func(Progress)) *batcher {
+func newBatcher(ix *Index, progress func(catalog.Progress)) *batcher {
 	now := clock()
 	return &batcher{ix: ix, progress: progress, in: newInterner(), start: now, lastFlush: now}
 }
 
-func (b *batcher) add(e Entry) {
+func (b *batcher) add(e catalog.Record) {
 	b.pending = append(b.pending, e)
 	b.entries++
 	b.tick()
 }
 
-func (b *batcher) rowError(e RowError) {
+func (b *batcher) rowError(e catalog.RowError) {
 	b.errs = append(b.errs, e)
 	b.nErrs++
 	b.tick()
 }
 
-func (b *batcher) skip(s SkippedFile) {
+func (b *batcher) skip(s catalog.SkippedFile) {
 	b.skipped = append(b.skipped, s)
 	b.nSkipped++
 	b.tick()
@@ -90,9 +94,9 @@ func (b *batcher) tick() {
 	}
 }
 
-func (b *batcher) state(done bool) Progress {
-	return Progress{
-		Entries: b.entries, Bytes: b.base + b.pos, Total: b.total + b.walked.Load(),
+func (b *batcher) state(done bool) catalog.Progress {
+	return catalog.Progress{
+		Records: b.entries, Bytes: b.base + b.pos + b.unread.Load(), Total: b.total + b.walked.Load(),
 		Skipped: b.nSkipped, Errors: b.nErrs, Done: done,
 	}
 }
@@ -105,11 +109,17 @@ func (b *batcher) flush(now time.Time) {
 		return
 	}
 	p := b.pending
-	sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
+	if b.fresh != nil {
+		b.fresh = append(b.fresh, p...)
+	}
+	if !slices.IsSortedFunc(p, func(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) }) {
+		// (a catalog's records come mostly sorted)
+		sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
+	}
 	ix := b.ix
 	old := ix.Entries() // only this goroutine writes, so it stays current
 	p, folded, drop := b.fold(old, p)
-	merged := make([]Entry, 0, len(old)+len(p)-len(drop))
+	merged := make([]catalog.Record, 0, len(old)+len(p)-len(drop))
 	i, j := 0, 0
 	for i < len(old) || j < len(p) {
 		if i < len(old) && drop[keyOf(&old[i])] {
@@ -126,6 +136,9 @@ func (b *batcher) flush(now time.Time) {
 	}
 
 	ix.mu.Lock()
+	if len(ix.byID) == 0 && len(p) > firstBatch {
+		ix.byID = make(map[string]entryKey, len(p)) // a catalog's records, at once
+	}
 	ix.sorted = merged
 	for k := range p {
 		if id := strings.ToUpper(p[k].ID); id != "" {
@@ -140,7 +153,7 @@ func (b *batcher) flush(now time.Time) {
 	ix.mu.Unlock()
 
 	b.published += len(p)
-	b.pending = make([]Entry, 0, max(firstBatch, b.published/4))
+	b.pending = make([]catalog.Record, 0, max(firstBatch, b.published/4))
 	b.errs, b.skipped = nil, nil
 }
 
@@ -164,7 +177,7 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		var err error
 		if f, err = input.Open(in.path); err != nil {
 			b.base += in.size
-			b.skip(SkippedFile{Path: in.path, Reason: err.Error()})
+			b.skip(catalog.SkippedFile{Path: in.path, Reason: err.Error()})
 			return nil
 		}
 		if !IsArchive(f) {
@@ -210,17 +223,17 @@ func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 		case err == io.EOF:
 			return nil
 		case errors.As(err, &re):
-			b.rowError(RowError{Path: in.path, Line: re.line, Reason: re.reason, Last: re.last})
+			b.rowError(catalog.RowError{Path: in.path, Line: re.line, Reason: re.reason, Last: re.last})
 			continue
 		case err != nil:
 			return err
 		case row.end-row.start > math.MaxInt32:
-			b.rowError(RowError{Path: in.path, Line: row.line, Reason: "the row is too long"})
+			b.rowError(catalog.RowError{Path: in.path, Line: row.line, Reason: "the row is too long"})
 			continue
 		}
 		e, reason := rowEntry(&row, in.path, b.in)
 		if reason != "" {
-			b.rowError(RowError{Path: in.path, Line: row.line, Reason: reason})
+			b.rowError(catalog.RowError{Path: in.path, Line: row.line, Reason: reason})
 			continue
 		}
 		b.add(e)

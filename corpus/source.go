@@ -6,39 +6,17 @@ import (
 	"fmt"
 	"os"
 
+	"cablereader/catalog"
 	"cablereader/input"
 )
 
-// Location says where an entry's text lives, for callers that keep
-// entries elsewhere (the search index) and read the text back later.
-type Location struct {
-	Kind   Kind
-	Path   string
-	Offset int64 // the row's first byte, for a CSV row
-	Length int32 // the row's length in bytes, for a CSV row
-}
-
-// Location reports where the entry's text lives.
-func (e Entry) Location() Location {
-	return Location{Kind: e.src.kind, Path: e.src.path, Offset: e.src.off, Length: e.src.n}
-}
-
 // ReadLocation reads the text at loc as Index.Load does, opening the file
 // itself: no Index need be open.
-func ReadLocation(loc Location) ([]byte, error) {
+func ReadLocation(loc catalog.Location) ([]byte, error) {
 	switch loc.Kind {
-	case KindText, KindHTML:
-		f, err := input.Open(loc.Path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		text, _, err := f.Decode(input.Limits{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", loc.Path, err)
-		}
-		return text, nil
-	case KindCSVRow:
+	case "":
+		return nil, errors.New("corpus: no such kind of source")
+	case catalog.KindCSVRow:
 		if loc.Length < 0 || loc.Offset < 0 {
 			return nil, fmt.Errorf("%s: bad row location", loc.Path)
 		}
@@ -53,7 +31,17 @@ func ReadLocation(loc Location) ([]byte, error) {
 		}
 		return rowText(raw, loc.Path, loc.Offset)
 	}
-	return nil, errors.New("corpus: no such kind of source")
+	// A file of one of the formats of package input.
+	f, err := input.Open(loc.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	text, _, err := f.Decode(input.Limits{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", loc.Path, err)
+	}
+	return text, nil
 }
 
 // rowText unescapes one raw CSV row and joins its header and body.

@@ -3,6 +3,8 @@ package corpus
 import (
 	"slices"
 	"strings"
+
+	"cablereader/catalog"
 )
 
 // Versions: an archive may hold one cable more than once (two files, two
@@ -21,7 +23,7 @@ import (
 
 // keepVersion keeps a page left out of the list as a version of the text
 // listed with its id.
-func (ix *Index) keepVersion(e Entry) {
+func (ix *Index) keepVersion(e catalog.Record) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.addVersion(e)
@@ -29,14 +31,14 @@ func (ix *Index) keepVersion(e Entry) {
 
 // addVersion keeps e as a version, the versions of an id in list order.
 // The caller holds mu.
-func (ix *Index) addVersion(e Entry) {
+func (ix *Index) addVersion(e catalog.Record) {
 	if ix.versions == nil {
-		ix.versions = map[string][]Entry{}
+		ix.versions = map[string][]catalog.Record{}
 	}
 	id := strings.ToUpper(e.ID)
 	vs := ix.versions[id]
 	k := keyOf(&e)
-	i, _ := slices.BinarySearchFunc(vs, k, func(v Entry, k entryKey) int { return compareKeys(keyOf(&v), k) })
+	i, _ := slices.BinarySearchFunc(vs, k, func(v catalog.Record, k entryKey) int { return compareKeys(keyOf(&v), k) })
 	ix.versions[id] = slices.Insert(vs, i, e)
 }
 
@@ -46,10 +48,10 @@ func (ix *Index) addVersion(e Entry) {
 // their id now comes before: they leave the list and are kept as
 // versions too. It runs on Scan's goroutine, the only one that writes
 // byID, so it reads byID without the lock.
-func (b *batcher) fold(old, p []Entry) (list, folded []Entry, drop map[entryKey]bool) {
+func (b *batcher) fold(old, p []catalog.Record) (list, folded []catalog.Record, drop map[entryKey]bool) {
 	ix := b.ix
 	seen := map[string]bool{}
-	list = p[:0:0]
+	list = make([]catalog.Record, 0, len(p))
 	for _, e := range p {
 		id := strings.ToUpper(e.ID)
 		if id == "" {
@@ -69,7 +71,7 @@ func (b *batcher) fold(old, p []Entry) (list, folded []Entry, drop map[entryKey]
 			folded = append(folded, e)
 			continue
 		default:
-			if i, found := slices.BinarySearchFunc(old, cur, func(o Entry, k entryKey) int { return compareKeys(keyOf(&o), k) }); found {
+			if i, found := slices.BinarySearchFunc(old, cur, func(o catalog.Record, k entryKey) int { return compareKeys(keyOf(&o), k) }); found {
 				folded = append(folded, old[i])
 				if drop == nil {
 					drop = map[entryKey]bool{}
@@ -86,12 +88,12 @@ func (b *batcher) fold(old, p []Entry) (list, folded []Entry, drop map[entryKey]
 // listed, then the others in list order (a page left out for its text
 // comes after the text, whatever its date). It reads the
 // whole list: call it for one cable, not for each row.
-func (ix *Index) Versions(id string) []Entry {
+func (ix *Index) Versions(id string) []catalog.Record {
 	id = strings.ToUpper(strings.TrimSpace(id))
 	if id == "" {
 		return nil
 	}
-	var out []Entry
+	var out []catalog.Record
 	for _, e := range ix.Entries() {
 		if strings.EqualFold(e.ID, id) {
 			out = append(out, e)
@@ -128,10 +130,10 @@ func (ix *Index) VersionCounts() map[string]int {
 // those kept as versions, in list order: what a search index reads, so
 // that words found in one copy only are found. The slice must not be
 // modified.
-func (ix *Index) Copies() []Entry {
+func (ix *Index) Copies() []catalog.Record {
 	list := ix.Entries()
 	ix.mu.RLock()
-	var kept []Entry
+	var kept []catalog.Record
 	for _, vs := range ix.versions {
 		kept = append(kept, vs...)
 	}
@@ -140,6 +142,6 @@ func (ix *Index) Copies() []Entry {
 		return list
 	}
 	out := append(slices.Clip(list), kept...)
-	slices.SortStableFunc(out, func(a, b Entry) int { return compareKeys(keyOf(&a), keyOf(&b)) })
+	slices.SortStableFunc(out, func(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) })
 	return out
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"cablereader/catalog"
 )
 
 // A text file and a saved page of the same cable (the 2010 and the 2011
@@ -35,7 +37,7 @@ func TestVersions(t *testing.T) {
 		t.Fatalf("%d entries, want 2", n)
 	}
 	vs := ix.Versions("10tripoli95")
-	if len(vs) != 2 || vs[0].Kind() != KindText || vs[1].Kind() != KindHTML || filepath.Base(vs[1].Path()) != "10TRIPOLI95.html" {
+	if len(vs) != 2 || vs[0].Kind() != catalog.KindText || vs[1].Kind() != catalog.KindHTML || filepath.Base(vs[1].Path()) != "10TRIPOLI95.html" {
 		t.Errorf("versions %+v", vs)
 	}
 	if n := ix.VersionCounts(); len(n) != 1 || n["10TRIPOLI95"] != 2 {
@@ -109,12 +111,12 @@ func TestVersionsAcrossBatches(t *testing.T) {
 	ix := &Index{byID: map[string]entryKey{}}
 	b := newBatcher(ix, nil)
 	at := time.Date(2010, 2, 2, 0, 0, 0, 0, time.UTC)
-	one := func(path string) Entry {
-		return Entry{ID: "10TRIPOLI95", Date: at, src: source{kind: KindText, path: path}}
+	one := func(path string) catalog.Record {
+		return catalog.Record{ID: "10TRIPOLI95", Date: at, Loc: catalog.Location{Kind: catalog.KindText, Path: path}}
 	}
-	b.pending = []Entry{one("c.txt"), {ID: "10OTHER1", Date: at}}
+	b.pending = []catalog.Record{one("c.txt"), {ID: "10OTHER1", Date: at}}
 	b.flush(time.Now())
-	b.pending = []Entry{one("b.txt"), one("a.txt")}
+	b.pending = []catalog.Record{one("b.txt"), one("a.txt")}
 	b.flush(time.Now())
 	var listed []string
 	for _, e := range ix.Entries() {

@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
+	"cablereader/catalog"
 	"cablereader/input"
 	"cablereader/model"
 	"cablereader/parser"
@@ -26,7 +28,7 @@ type fileJob struct {
 }
 
 type fileResult struct {
-	entry Entry
+	entry catalog.Record
 	skip  string // why the file is not a cable; "" for an entry
 	keep  []byte // the bytes of a file named that cannot be read again
 	path  string
@@ -56,7 +58,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 	results := make(chan fileResult, 64)
 	var csvs []inputPath
 	var walkErr error
-	var walkSkips []SkippedFile
+	var walkSkips []catalog.SkippedFile
 	textSent := make(chan int, 1)   // how many first-phase jobs, once the walk is over
 	textRead := make(chan struct{}) // closed when all of them are read
 	// The walker's own copies: the loop below drops its own once used.
@@ -86,7 +88,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}
 		var pages []fileJob
 		for _, d := range dirs {
-			found, ps, sent, skips, err := walkDir(ctx, d, send, b)
+			found, ps, sent, skips, err := walkDir(ctx, d, send, b, ix.resume)
 			csvs, pages, walkSkips = append(csvs, found...), append(pages, ps...), append(walkSkips, skips...)
 			n += sent
 			if err != nil {
@@ -122,7 +124,7 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	asText := map[string]bool{} // ids read from text files
+	asText := ix.resume.textIDs() // ids read from text files
 	want, got := -1, 0
 	for {
 		var r fileResult
@@ -163,19 +165,19 @@ func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath
 // cable came as text.
 func take(r fileResult, asText map[string]bool, b *batcher) {
 	if r.skip != "" {
-		b.skip(SkippedFile{Path: r.path, Reason: r.skip})
+		b.skip(catalog.SkippedFile{Path: r.path, Reason: r.skip})
 		return
 	}
 	e := r.entry
 	switch id := strings.ToUpper(e.ID); {
 	case id == "":
-	case e.src.kind == KindText:
+	case e.Loc.Kind == catalog.KindText:
 		asText[id] = true
 	case !r.first && asText[id]:
 		b.ix.keepVersion(e) // the same cable as a text file: listed once
 		return
 	}
-	e.Origin, e.Classification = b.in.get([]byte(e.Origin)), b.in.get([]byte(e.Classification))
+	e.Origin = b.in.get([]byte(e.Origin))
 	for i, t := range e.Tags {
 		e.Tags[i] = b.in.get([]byte(t))
 	}
@@ -194,23 +196,31 @@ func Member(name string) bool {
 	return input.ByName(lower) != "" || filepath.Ext(lower) == ".csv"
 }
 
-// walkDir sends the text files below root to jobs (send) and returns the
-// files of the other input formats (web pages, …) for later, leaving out
-// hidden files and folders, links to anything but a regular file, and
-// the README and manifest files that archives carry (Member). Every .csv
-// is returned, by its name alone, for the caller to read as a cables.csv.
-// A file or folder it cannot read is a skip, not an error; only the root
-// unread ends the walk.
-func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher) (csvs []inputPath, pages []fileJob, sent int, skips []SkippedFile, err error) {
+// Found is a file of an archive's folder that the archive reads.
+type Found struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+}
+
+// Walk lists the files below root that an archive reads, calling found
+// for each in lexical order: hidden files and folders are left out, links
+// to folders are not followed (they may loop), a link to a file is
+// taken, and of the files what Member takes. A file or folder that cannot
+// be read is returned among skips, with why; an error at root itself, an
+// error from found, or ctx cancelled ends the walk with that error. This
+// is the one walk of an archive's folders: the scan's and the search
+// index's.
+func Walk(ctx context.Context, root string, found func(Found) error) (skips []catalog.SkippedFile, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
-			return ctx.Err() // pages are sent later: nothing else would stop the walk
+			return ctx.Err()
 		}
 		if err != nil {
 			if path == root {
 				return err
 			}
-			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})
+			skips = append(skips, catalog.SkippedFile{Path: path, Reason: err.Error()})
 			return nil
 		}
 		name := d.Name()
@@ -230,24 +240,40 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 		if !Member(name) {
 			return nil
 		}
-		lower := strings.ToLower(name)
-		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
-		info, err := os.Stat(path)
+		info, err := os.Stat(path) // follows a link to a file
 		if err != nil {
-			skips = append(skips, SkippedFile{Path: path, Reason: err.Error()})
+			skips = append(skips, catalog.SkippedFile{Path: path, Reason: err.Error()})
 			return nil
 		}
-		b.walked.Add(info.Size())
+		return found(Found{Path: path, Size: info.Size(), ModTime: info.ModTime()})
+	})
+	return skips, err
+}
+
+// walkDir sends the text files below root to jobs (send) and returns the
+// web pages (.html, .htm) for later. A .csv is returned to be looked at
+// (it is read when its first bytes are those of a cables.csv).
+func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batcher, r *resume) (csvs []inputPath, pages []fileJob, sent int, skips []catalog.SkippedFile, err error) {
+	skips, err = Walk(ctx, root, func(f Found) error {
+		lower := strings.ToLower(filepath.Base(f.Path))
+		format, isCSV := input.ByName(lower), filepath.Ext(lower) == ".csv"
+		b.walked.Add(f.Size)
+		switch {
+		case isCSV: // streamed again (resume.go)
+		case r.unchanged(f.Path, f.Size, f.ModTime.UnixNano()):
+			b.unread.Add(f.Size) // its records are the catalog's
+			return nil
+		}
 		switch {
 		case isCSV:
-			csvs = append(csvs, inputPath{kind: inputCSV, path: path, size: info.Size()})
+			csvs = append(csvs, inputPath{kind: inputCSV, path: f.Path, size: f.Size})
 		case format == input.Text:
-			if !send(fileJob{path: path, size: info.Size(), first: true}) {
+			if !send(fileJob{path: f.Path, size: f.Size, first: true}) {
 				return ctx.Err()
 			}
 			sent++
 		default:
-			pages = append(pages, fileJob{path: path, size: info.Size()})
+			pages = append(pages, fileJob{path: f.Path, size: f.Size})
 		}
 		return nil
 	})
@@ -258,7 +284,7 @@ func walkDir(ctx context.Context, root string, send func(fileJob) bool, b *batch
 // indicator-station pairs of its routing. skip says why it is not a
 // cable; keep holds the bytes of a file named that is not a regular
 // file, for Load.
-func readCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip string, keep []byte) {
+func readCable(j fileJob, lim input.Limits) (e catalog.Record, st []model.Station, skip string, keep []byte) {
 	f := j.file
 	if f == nil {
 		var err error
@@ -279,11 +305,19 @@ func readCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip s
 		keep = data // Load cannot read it again
 	}
 	c := parse(entryHead(text), NameID(j.path))
-	if c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags)+len(c.Header.OtherTags) == 0 {
-		return e, nil, "no cable in the text (no id, header, subject or tags)", nil
+	if noCable(c) {
+		return e, nil, noCableReason, nil
 	}
-	return cableEntry(c, j.path, Kind(format)), c.Stations(), "", keep
+	return cableEntry(c, text, j.path, catalog.Kind(format)), c.Stations(), "", keep
 }
+
+// noCable reports whether a parse found no cable in a file's text: no
+// id, header, subject or tags.
+func noCable(c *model.Cable) bool {
+	return c.ID == "" && c.Routing == nil && c.Header.Subject == "" && len(c.Header.Tags)+len(c.Header.OtherTags) == 0
+}
+
+const noCableReason = "no cable in the text (no id, header, subject or tags)"
 
 // headLimit is how much of a big file is parsed for its entry: the
 // fields an entry holds (id, date, classification, origin, subject, TAGS,
@@ -310,10 +344,10 @@ var parse = parser.ParseAs
 // safeReadCable is readCable on a worker goroutine: a panic there would
 // end the program without restoring the terminal, so it skips the file
 // instead, saying why.
-func safeReadCable(j fileJob, lim input.Limits) (e Entry, st []model.Station, skip string, keep []byte) {
+func safeReadCable(j fileJob, lim input.Limits) (e catalog.Record, st []model.Station, skip string, keep []byte) {
 	defer func() {
 		if r := recover(); r != nil {
-			e, st, skip, keep = Entry{}, nil, fmt.Sprintf("could not be read (internal error: %v)", r), nil
+			e, st, skip, keep = catalog.Record{}, nil, fmt.Sprintf("could not be read (internal error: %v)", r), nil
 		}
 	}()
 	return readCable(j, lim)
@@ -336,24 +370,39 @@ func skipReason(err error) string {
 	return err.Error()
 }
 
-func cableEntry(c *model.Cable, path string, kind Kind) Entry {
-	e := Entry{
+// cableEntry is the record of a cable parsed from the file at path;
+// text is the file's whole text, for the caveats (the parse may have
+// read only its head).
+func cableEntry(c *model.Cable, text []byte, path string, kind catalog.Kind) catalog.Record {
+	e := catalog.Record{
 		ID:             c.ID,
 		Date:           c.Date,
-		Classification: c.Classification.String(),
+		Classification: model.Classification{Level: c.Classification.Level, Qualifiers: c.Classification.Qualifiers},
+		Caveats:        textCaveats(text),
 		Origin:         c.Origin,
 		Subject:        c.Header.Subject,
 		Tags:           slices.Concat(c.Header.Tags, c.Header.OtherTags), // every item, code or not, to filter on
-		src:            source{kind: kind, path: path},
+		Loc:            catalog.Location{Kind: kind, Path: path},
 	}
 	seen := map[string]bool{e.ID: true}
 	for _, r := range c.Header.References {
 		if r.ID != "" && !seen[r.ID] {
 			seen[r.ID] = true
-			e.References = append(e.References, r.ID)
+			e.References = append(e.References, model.Reference{ID: r.ID, Label: refLabel(c.Header.References, r.ID)})
 		}
 	}
 	return e
+}
+
+// refLabel is the label (A, B) of the first of refs that cites id with
+// one, or "".
+func refLabel(refs []model.Reference, id string) string {
+	for _, r := range refs {
+		if r.Label != "" && strings.EqualFold(r.ID, id) {
+			return r.Label
+		}
+	}
+	return ""
 }
 
 // NameID is the cable id a file is named after (02BRASILIA4227.html,

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 )
 
 // A snippet of a big cable costs about the cable's size, not many times
@@ -34,7 +34,7 @@ func TestSnippetOfABigCable(t *testing.T) {
 	b = strings.Builder{}
 	ix := &Index{}
 	q, _ := Parse("zyzzyva question")
-	h := Hit{Location: corpus.Location{Kind: corpus.KindText, Path: path}}
+	h := Hit{Location: catalog.Location{Kind: catalog.KindText, Path: path}}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -1,11 +1,9 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,29 +12,13 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"golang.org/x/sync/semaphore"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
-	"cablereader/model"
-	"cablereader/parser"
 	"cablereader/query"
 )
-
-// Progress is reported while Update works. A build reads the archive's
-// list of cables first (Stage "reading"), then indexes their text (Stage
-// "indexing"); Bytes and Total count the stage's bytes.
-type Progress struct {
-	Stage   string
-	Cables  int   // cables indexed so far
-	Bytes   int64 // bytes done in this stage
-	Total   int64 // bytes of this stage
-	Elapsed time.Duration
-	Rate    float64       // MB/s over this stage
-	Left    time.Duration // estimated time left in this stage; 0 when unknown
-	Done    bool
-}
 
 // Stats says what Update did.
 type Stats struct {
@@ -55,61 +37,39 @@ type unit struct {
 	mtime int64 // UnixNano
 }
 
-// walk lists the archive's files with the rules of corpus: hidden files
-// and folders are left out, and of the rest what corpus.Member takes.
-func walk(ctx context.Context, paths []string) ([]unit, error) {
+// walk lists the archive's files: a folder by the walk of corpus (which
+// says which files a folder's archive reads), a file named as it is. The
+// files the walk could not read are returned too: the build counts them
+// as skipped, as the scan does.
+func walk(ctx context.Context, paths []string) ([]unit, []catalog.SkippedFile, error) {
 	var units []unit
+	var skips []catalog.SkippedFile
 	seen := map[string]bool{}
-	add := func(path string, info fs.FileInfo) {
+	add := func(path string, size int64, mtime time.Time) {
 		if !seen[path] {
 			seen[path] = true
-			units = append(units, unit{path, info.Size(), info.ModTime().UnixNano()})
+			units = append(units, unit{path, size, mtime.UnixNano()})
 		}
 	}
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !info.IsDir() {
-			add(root, info)
+			add(root, info.Size(), info.ModTime())
 			continue
 		}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err != nil {
-				if path == root {
-					return err
-				}
-				return nil
-			}
-			name := d.Name()
-			if path != root && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if !corpus.Member(name) {
-				return nil
-			}
-			info, err := os.Stat(path) // follows a link to a file
-			if err != nil || !info.Mode().IsRegular() {
-				return nil
-			}
-			add(path, info)
+		s, err := corpus.Walk(ctx, root, func(f corpus.Found) error {
+			add(f.Path, f.Size, f.ModTime)
 			return nil
 		})
+		skips = append(skips, s...)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return units, nil
+	return units, skips, nil
 }
 
 // Update builds the index, or brings it up to date with the archive: the
@@ -123,7 +83,7 @@ func walk(ctx context.Context, paths []string) ([]unit, error) {
 // One process at a time writes an index (see lock): a second waits,
 // reporting Stage "waiting". Errors of the index file say what is wrong
 // with it and what to do (FileError).
-func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, error) {
+func (ix *Index) Update(ctx context.Context, progress func(catalog.IndexProgress)) (Stats, error) {
 	st, err := ix.update(ctx, progress)
 	if err != nil && sqliteCode(err) != 0 {
 		err = dbError(ix.file, err)
@@ -131,7 +91,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (Stats, er
 	return st, err
 }
 
-func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, error) {
+func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress)) (Stats, error) {
 	// What is at the index path is looked at before any work, and again
 	// once this is its one writer: another may have built it meanwhile.
 	if _, err := ix.check(); err != nil {
@@ -154,12 +114,12 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 			return Stats{}, err
 		}
 	}
-	units, err := walk(ctx, ix.archive)
+	units, skips, err := walk(ctx, ix.archive)
 	if err != nil {
 		return Stats{}, err
 	}
 	if st != stateCurrent {
-		return ix.rebuild(ctx, units, progress)
+		return ix.rebuild(ctx, units, len(skips), progress)
 	}
 	db, err := openForUpdate(ix.file)
 	if err != nil {
@@ -181,7 +141,7 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 		known[u.path] = u
 	}
 	rows.Close()
-	var stats Stats
+	stats := Stats{Skipped: len(skips)}
 	var todo []unit
 	var gone []string
 	var changedBytes, total int64
@@ -212,7 +172,7 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 		// Replacing most of a big index costs more than building anew, and
 		// many FTS rows left by removed cables slow queries and skew ranks.
 		db.Close()
-		return ix.rebuild(ctx, units, progress)
+		return ix.rebuild(ctx, units, len(skips), progress)
 	}
 	if len(todo) == 0 && len(gone) == 0 {
 		err := db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables)
@@ -221,7 +181,7 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 			return stats, err
 		}
 		ix.updated(db)
-		report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+		report(progress, catalog.IndexProgress{Stage: "indexing", Cables: stats.Cables, Done: true})
 		return stats, nil
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -257,11 +217,11 @@ func (ix *Index) update(ctx context.Context, progress func(Progress)) (Stats, er
 		return stats, err
 	}
 	ix.updated(db)
-	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+	report(progress, catalog.IndexProgress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
 }
 
-func report(progress func(Progress), p Progress) {
+func report(progress func(catalog.IndexProgress), p catalog.IndexProgress) {
 	if progress != nil {
 		progress(p)
 	}
@@ -277,8 +237,8 @@ var openForUpdate = func(path string) (*sql.DB, error) {
 
 // rebuild writes a new index to a temporary file beside the index and
 // renames it into place once it is complete.
-func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progress)) (Stats, error) {
-	stats := Stats{Rebuilt: true, Added: len(units)}
+func (ix *Index) rebuild(ctx context.Context, units []unit, skipped int, progress func(catalog.IndexProgress)) (Stats, error) {
+	stats := Stats{Rebuilt: true, Added: len(units), Skipped: skipped}
 	// This one gets a temporary file of its own name.
 	tf, err := os.CreateTemp(filepath.Dir(ix.file), filepath.Base(ix.file)+tempInfix+"-*")
 	if err != nil {
@@ -393,7 +353,7 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, progress func(Progre
 		return stats, err
 	}
 	ix.swap(ndb)
-	report(progress, Progress{Stage: "indexing", Cables: stats.Cables, Done: true})
+	report(progress, catalog.IndexProgress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
 }
 
@@ -412,7 +372,7 @@ func syncFile(path string) error {
 // add reads the cables of the files and writes them: corpus lists them
 // (parsing files, reading CSV rows' fields), then workers read each
 // cable's text while one writer inserts.
-func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func(Progress), stats *Stats) error {
+func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func(catalog.IndexProgress), stats *Stats) error {
 	if len(units) == 0 {
 		return nil
 	}
@@ -422,22 +382,13 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		paths[i] = u.path
 		total += u.size
 	}
-	start := time.Now()
-	arch, err := corpus.Open(paths)
+	arch, all, err := ix.records(ctx, paths, total, progress, stats)
 	if err != nil {
 		return err
 	}
-	defer arch.Close()
-	err = arch.Scan(ctx, func(p corpus.Progress) {
-		if progress != nil && !p.Done {
-			progress(estimate("reading", p.Entries, p.Bytes, total, start))
-		}
-	})
-	if err != nil {
-		return err
+	if arch != ix.from {
+		defer arch.Close()
 	}
-	stats.Skipped += len(arch.Skipped())
-	stats.RowErrors += len(arch.Errors())
 	if biggest(units) > bigText {
 		// A big text is read by the scan, then again to be indexed, and
 		// copied into SQLite's memory: the scan's copy is handed back
@@ -448,10 +399,10 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	}
 	// Every copy of an id is indexed (the list shows one): a file's
 	// cables do not depend on which other files are indexed with it.
-	entries := dedupe(arch.Copies(), w)
+	entries := dedupe(all, w)
 	perFile := map[string]int{}
 	for _, e := range entries {
-		perFile[e.Location().Path]++
+		perFile[absPath(e.Loc.Path)]++
 	}
 	fileIDs := map[string]int64{}
 	for _, u := range units {
@@ -478,10 +429,10 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		sizes[u.path] = u.size
 	}
 	weight := func(i int) int64 {
-		loc := entries[i].Location()
+		loc := entries[i].Loc
 		n := int64(loc.Length)
-		if loc.Kind != corpus.KindCSVRow {
-			n = sizes[loc.Path]
+		if loc.Kind != catalog.KindCSVRow {
+			n = sizes[absPath(loc.Path)]
 		}
 		return min(max(n, 1), budget)
 	}
@@ -493,12 +444,8 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				text, err := arch.Load(entries[i])
-				var labels []string
-				if err == nil {
-					labels = refLabels(text, entries[i].References)
-				}
-				results <- job{i, text, append(parser.Caveats(text), headCaveats(text)...), labels, err}
+				rec, text, err := arch.Complete(entries[i])
+				results <- job{i, rec, text, err}
 			}
 		}()
 	}
@@ -522,7 +469,7 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	}()
 	defer wg.Wait()
 	defer cancel()
-	start = time.Now()
+	start := time.Now()
 	var done int64
 	last := time.Time{}
 	pending := map[int]job{}
@@ -542,13 +489,12 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 		}
 		delete(pending, i)
 		<-sem
-		e := entries[i]
 		if j.err != nil {
 			byteSem.Release(weight(i))
 			stats.Skipped++
 			continue
 		}
-		err := w.add(e, fileIDs[e.Location().Path], j)
+		err := w.add(j.rec, fileIDs[absPath(j.rec.Loc.Path)], j.text)
 		byteSem.Release(weight(i))
 		if err != nil {
 			return err
@@ -570,6 +516,53 @@ func (ix *Index) add(ctx context.Context, w *writer, units []unit, progress func
 	return nil
 }
 
+// records are the records of the cables in the files at paths (every copy
+// of an id), and the archive that loads their text: the list's, when
+// Update reads from it (ReadFrom) and its scan read the whole archive, or
+// a scan of paths.
+func (ix *Index) records(ctx context.Context, paths []string, total int64, progress func(catalog.IndexProgress), stats *Stats) (*corpus.Index, []catalog.Record, error) {
+	if arch := ix.from; arch != nil && arch.ScanComplete() {
+		want := map[string]bool{}
+		for _, p := range paths {
+			want[p] = true
+		}
+		var recs []catalog.Record
+		for _, e := range arch.Copies() {
+			if want[absPath(e.Loc.Path)] {
+				recs = append(recs, e)
+			}
+		}
+		for _, s := range arch.Skipped() {
+			if want[absPath(s.Path)] {
+				stats.Skipped++
+			}
+		}
+		for _, e := range arch.Errors() {
+			if want[absPath(e.Path)] {
+				stats.RowErrors++
+			}
+		}
+		return arch, recs, nil
+	}
+	start := time.Now()
+	arch, err := corpus.Open(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = arch.Scan(ctx, func(p catalog.Progress) {
+		if progress != nil && !p.Done {
+			progress(estimate("reading", p.Records, p.Bytes, total, start))
+		}
+	})
+	if err != nil {
+		arch.Close()
+		return nil, nil, err
+	}
+	stats.Skipped += len(arch.Skipped())
+	stats.RowErrors += len(arch.Errors())
+	return arch, arch.Copies(), nil
+}
+
 // bigText is the size of a file from which a build collects its garbage
 // early.
 const bigText = 32 << 20
@@ -582,13 +575,13 @@ func biggest(units []unit) int64 {
 	return n
 }
 
-// job is one cable's text as read by a worker.
+// job is one cable's record, completed from its text, and the text, as
+// read by a worker.
 type job struct {
-	i       int
-	text    []byte
-	caveats []string
-	labels  []string // of the entry's references, in order
-	err     error
+	i    int
+	rec  catalog.Record
+	text []byte
+	err  error
 }
 
 // textTotal estimates the bytes of text to index: the files' size, or,
@@ -600,8 +593,8 @@ func textTotal(files, done int64, n, of int) int64 {
 	return done * int64(of) / int64(n)
 }
 
-func estimate(stage string, cables int, bytes, total int64, start time.Time) Progress {
-	p := Progress{Stage: stage, Cables: cables, Bytes: bytes, Total: total, Elapsed: time.Since(start)}
+func estimate(stage string, cables int, bytes, total int64, start time.Time) catalog.IndexProgress {
+	p := catalog.IndexProgress{Stage: stage, Cables: cables, Bytes: bytes, Total: total, Elapsed: time.Since(start)}
 	if secs := p.Elapsed.Seconds(); secs > 0 {
 		p.Rate = float64(bytes) / 1e6 / secs
 		if bytes > 0 && total > bytes {
@@ -627,7 +620,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.cable, `INSERT INTO cables (id, date, classification, level, caveats, origin, subject, tags, kind, file, offset, length, time, line, tagitems) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.ref, `INSERT INTO refs (cable, citing, cited, label) VALUES (?, ?, ?, ?)`},
 		{&w.fts, `INSERT INTO fts (rowid, body, subject) VALUES (?, ?, ?)`},
 		{&w.fileStmt, `INSERT INTO files (path, size, mtime, cables) VALUES (?, ?, ?, 0) ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime RETURNING id`},
@@ -657,23 +650,23 @@ func (w *writer) close() error {
 	return nil
 }
 
-// add writes one cable of the file numbered file, read by a worker.
-func (w *writer) add(e corpus.Entry, file int64, j job) error {
-	date := ""
+// add writes one cable of the file numbered file: its record and its
+// text.
+func (w *writer) add(e catalog.Record, file int64, text []byte) error {
+	date, unix := "", int64(0)
 	if !e.Date.IsZero() {
-		date = e.Date.UTC().Format("2006-01-02")
+		date, unix = e.Date.UTC().Format("2006-01-02"), e.Date.Unix()
 	}
-	level, quals, _ := strings.Cut(e.Classification, "//")
-	caveats := strings.ToUpper(strings.TrimSpace(quals))
-	for _, c := range j.caveats {
+	caveats := strings.Join(e.Classification.Qualifiers, "//")
+	for _, c := range e.Caveats {
 		if !strings.Contains(caveats, c) {
 			caveats = strings.TrimPrefix(caveats+"//"+c, "//")
 		}
 	}
-	loc := e.Location()
-	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Classification, strings.ToUpper(strings.TrimSpace(level)),
+	loc := e.Loc
+	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Class(), e.Classification.Level.String(),
 		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
-		loc.Kind.String(), file, loc.Offset, loc.Length)
+		loc.Kind.String(), file, loc.Offset, loc.Length, unix, loc.Line, strings.Join(e.Tags, tagSep))
 	if err != nil {
 		return err
 	}
@@ -681,18 +674,14 @@ func (w *writer) add(e corpus.Entry, file int64, j job) error {
 	if err != nil {
 		return err
 	}
-	for i, r := range e.References {
-		label := ""
-		if i < len(j.labels) {
-			label = j.labels[i]
-		}
-		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r), label); err != nil {
+	for _, r := range e.References {
+		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r.ID), r.Label); err != nil {
 			return err
 		}
 	}
 	// Bytes, not copied to a string: FTS5 reads them as text. Joiners
 	// inside words are dropped, as queries drop them (see query.IsJoiner).
-	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(j.text)), query.StripJoiners(e.Subject))
+	_, err = w.fts.ExecContext(w.ctx, row, stripJoinerBytes(reportText(text)), query.StripJoiners(e.Subject))
 	return err
 }
 
@@ -746,15 +735,15 @@ func (w *writer) remove(paths []string) error {
 // too (as corpus does for a folder). The list stays in corpus's order,
 // by date, the order of the rowids; it is copied only when some are
 // dropped.
-func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
+func dedupe(list []catalog.Record, w *writer) []catalog.Record {
 	asText := map[string]bool{}
 	for _, e := range list {
-		if e.Kind() == corpus.KindText && e.ID != "" {
+		if e.Loc.Kind == catalog.KindText && e.ID != "" {
 			asText[strings.ToUpper(e.ID)] = true
 		}
 	}
-	drop := func(e corpus.Entry) bool {
-		if e.Kind() != corpus.KindHTML || e.ID == "" {
+	drop := func(e catalog.Record) bool {
+		if e.Loc.Kind != catalog.KindHTML || e.ID == "" {
 			return false
 		}
 		if asText[strings.ToUpper(e.ID)] {
@@ -766,62 +755,11 @@ func dedupe(list []corpus.Entry, w *writer) []corpus.Entry {
 	if !slices.ContainsFunc(list, drop) {
 		return list
 	}
-	out := make([]corpus.Entry, 0, len(list))
+	out := make([]catalog.Record, 0, len(list))
 	for _, e := range list {
 		if !drop(e) {
 			out = append(out, e)
 		}
 	}
 	return out
-}
-
-// headCaveats finds the handling caveats (NOFORN, NODIS, …) written
-// anywhere above the subject, where a file's banner may not carry them
-// and the reader may not see them ("SECRET NOFORN" on a line of its own):
-// they are kept with parser.Caveats's.
-func headCaveats(text []byte) []string {
-	head := text[:min(len(text), 4096)]
-	if i := bytes.Index(head, []byte("SUBJECT")); i >= 0 {
-		head = head[:i]
-	}
-	var out []string
-	for _, w := range bytes.FieldsFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) >= 5 && len(w) <= 6 && model.IsControl(string(w)) && bytes.Equal(w, bytes.ToUpper(w)) {
-			if s := string(w); !slices.Contains(out, s) {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
-// refLabels finds the labels (A, B, …) of a cable's references: the head
-// of the text, up to its first numbered paragraph after the REF line, is
-// parsed. Labels not found are "".
-func refLabels(text []byte, refs []string) []string {
-	if len(refs) == 0 {
-		return nil
-	}
-	head := text[:min(len(text), 6<<10)]
-	if i := bytes.LastIndexByte(head, '\n'); i > 0 && len(head) < len(text) {
-		head = head[:i+1]
-	}
-	if r := bytes.Index(head, []byte("REF")); r >= 0 {
-		for _, mark := range []string{"\n1. ", "\n1.\t", "\n 1. ", "\n¶1", "\n\xb61"} {
-			if i := bytes.Index(head[r:], []byte(mark)); i > 0 {
-				head = head[:r+i+1]
-			}
-		}
-	}
-	c := parser.Parse(head)
-	labels := make([]string, len(refs))
-	for i, id := range refs {
-		for _, r := range c.Header.References {
-			if r.Label != "" && strings.EqualFold(r.ID, id) {
-				labels[i] = r.Label
-				break
-			}
-		}
-	}
-	return labels
 }

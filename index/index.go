@@ -17,7 +17,9 @@ import (
 	"strings"
 	"sync"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	_ "modernc.org/sqlite"
+
+	"cablereader/corpus" // registers the "sqlite" driver
 )
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.
@@ -26,7 +28,10 @@ import (
 // 4: words are no longer split at a zero-width space or another joiner
 // (see query.IsJoiner), and the caveats column holds every caveat the reader
 // shows (SIPDIS, SENSITIVE, …; parser.Caveats); an index of 3 is rebuilt.
-const SchemaVersion = 4
+// 5: the cables table keeps the archive's catalog, every field of its
+// list (Catalog): the date's time of day (time), a CSV row's line, and
+// the TAGS items as written (tagitems); an index of 4 is rebuilt.
+const SchemaVersion = 5
 
 const appName = "cablereader"
 
@@ -70,7 +75,10 @@ CREATE TABLE cables (
 	kind           TEXT NOT NULL,
 	file           INTEGER NOT NULL,
 	offset         INTEGER NOT NULL,
-	length         INTEGER NOT NULL
+	length         INTEGER NOT NULL,
+	time           INTEGER NOT NULL, -- the date in Unix seconds; 0 when date is ''
+	line           INTEGER NOT NULL, -- a CSV row's first line; 0 for a file
+	tagitems       TEXT NOT NULL     -- the TAGS items as written, joined by U+001F
 );
 CREATE INDEX cables_id ON cables (id COLLATE NOCASE);
 CREATE INDEX cables_file ON cables (file);
@@ -95,9 +103,11 @@ INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
 
 // Index is the search index of one archive.
 type Index struct {
-	file    string   // the database
-	archive []string // absolute paths of the archive, in the order given
-	key     string   // the archive paths joined, as kept in meta
+	file    string        // the database
+	archive []string      // absolute paths of the archive, in the order given
+	given   []string      // the same as given to Open
+	key     string        // the archive paths joined, as kept in meta
+	from    *corpus.Index // the scan Update takes records from (ReadFrom)
 
 	mu      sync.RWMutex
 	db      *sql.DB // nil until the index is complete
@@ -171,7 +181,7 @@ func Open(paths []string, file string) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{file: file, archive: abs, key: strings.Join(abs, "\n")}
+	ix := &Index{file: file, archive: abs, given: paths, key: strings.Join(abs, "\n")}
 	st, err := ix.check()
 	if err != nil {
 		return nil, err

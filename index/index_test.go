@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"cablereader/catalog"
 )
 
 // queryTable holds queries over the real cables and the test cable
@@ -266,7 +268,7 @@ func TestCancelledBuild(t *testing.T) {
 	defer ix.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	seen := 0
-	_, err = ix.Update(ctx, func(p Progress) {
+	_, err = ix.Update(ctx, func(p catalog.IndexProgress) {
 		if p.Stage == "indexing" && p.Cables > 0 {
 			seen = p.Cables
 			cancel()

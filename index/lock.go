@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"cablereader/catalog"
 )
 
 // One writer at a time. Every build or update of an index holds an
 // exclusive lock (flock) on a file beside it, <index>.lock, from before
 // it looks at the index until it is done; a second writer waits for it,
-// saying so (Progress stage "waiting"), and then finds the index the
+// saying so (stage "waiting"), and then finds the index the
 // first one left: up to date, or with only what changed since to do. A
 // rebuild writes a temporary file of its own name, <index>.build-…,
 // renamed over the index when complete; temporary files of builds that
@@ -29,7 +31,7 @@ var lockPoll = 50 * time.Millisecond
 // lock takes the index's writer lock, waiting while another writer holds
 // it (reporting Stage "waiting" once), until ctx is done. The folder of
 // the index is made if need be.
-func (ix *Index) lock(ctx context.Context, progress func(Progress)) (unlock func(), err error) {
+func (ix *Index) lock(ctx context.Context, progress func(catalog.IndexProgress)) (unlock func(), err error) {
 	if err := os.MkdirAll(filepath.Dir(ix.file), 0o755); err != nil {
 		return nil, fileError(ix.file, err)
 	}
@@ -58,7 +60,7 @@ func (ix *Index) lock(ctx context.Context, progress func(Progress)) (unlock func
 		}
 		if !waited {
 			waited = true
-			report(progress, Progress{Stage: "waiting"})
+			report(progress, catalog.IndexProgress{Stage: "waiting"})
 		}
 		select {
 		case <-ctx.Done():

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"cablereader/catalog"
 )
 
 // within runs f and fails the test if it has not returned after d (a
@@ -104,7 +106,7 @@ func TestRebuildDoesNotReplaceWhatCameMeanwhile(t *testing.T) {
 	}
 	defer ix.Close()
 	put := false
-	_, err = ix.Update(context.Background(), func(p Progress) {
+	_, err = ix.Update(context.Background(), func(p catalog.IndexProgress) {
 		if p.Stage == "indexing" && !put {
 			put = true
 			if err := os.WriteFile(file, []byte("my notes\n"), 0o644); err != nil {
@@ -140,7 +142,7 @@ func TestKilledBuildsLeaveNothingBehind(t *testing.T) {
 	}
 	defer ix.Close()
 	var during []string
-	_, err = ix.Update(context.Background(), func(p Progress) {
+	_, err = ix.Update(context.Background(), func(p catalog.IndexProgress) {
 		if p.Stage == "indexing" && during == nil {
 			during, _ = filepath.Glob(file + ".build-*")
 		}

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 )
 
 // rankWindow is the most hits a query ranks: one with more ranks the
@@ -26,7 +26,7 @@ type Hit struct {
 	Tags           []string
 	// Score is bm25 (lower is better; 0 when the query has no words).
 	Score    float64
-	Location corpus.Location
+	Location catalog.Location
 }
 
 // compiled is a query as FTS5 syntax and field terms.
@@ -73,7 +73,7 @@ func compile(q *Query) compiled {
 	return c
 }
 
-const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, f.path, c.offset, c.length"
+const hitColumns = "c.rowid, c.id, c.date, c.classification, c.origin, c.subject, c.tags, c.kind, f.path, c.offset, c.length, c.line"
 
 // joinFiles names the file of each cable c.
 const joinFiles = " JOIN files f ON f.id = c.file"
@@ -247,7 +247,7 @@ func scanHits(rows *sql.Rows, withScore bool) ([]Hit, error) {
 		var h Hit
 		var tags, kind string
 		dst := []any{&h.Row, &h.ID, &h.Date, &h.Classification, &h.Origin, &h.Subject, &tags, &kind,
-			&h.Location.Path, &h.Location.Offset, &h.Location.Length}
+			&h.Location.Path, &h.Location.Offset, &h.Location.Length, &h.Location.Line}
 		if withScore {
 			dst = append(dst, &h.Score)
 		}
@@ -255,19 +255,10 @@ func scanHits(rows *sql.Rows, withScore bool) ([]Hit, error) {
 			return nil, err
 		}
 		h.Tags = strings.Fields(tags)
-		h.Location.Kind = kindOf(kind)
+		h.Location.Kind = catalog.Kind(kind)
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
-}
-
-func kindOf(s string) corpus.Kind {
-	for _, k := range []corpus.Kind{corpus.KindText, corpus.KindHTML, corpus.KindCSVRow} {
-		if k.String() == s {
-			return k
-		}
-	}
-	return ""
 }
 
 // Count is one bar of a facet.

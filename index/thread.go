@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/thread"
 )
 
@@ -250,7 +250,7 @@ func citers(links []thread.Link) int {
 
 // Locate says where the archive keeps the cable id (the earliest, when
 // it holds the id more than once); ok is false when it does not hold it.
-func (ix *Index) Locate(ctx context.Context, id string) (loc corpus.Location, ok bool, err error) {
+func (ix *Index) Locate(ctx context.Context, id string) (loc catalog.Location, ok bool, err error) {
 	db, err := ix.conn(ctx)
 	if err != nil {
 		return loc, false, err
@@ -262,6 +262,6 @@ func (ix *Index) Locate(ctx context.Context, id string) (loc corpus.Location, ok
 	if errors.Is(err, sql.ErrNoRows) {
 		return loc, false, nil
 	}
-	loc.Kind = kindOf(kind)
+	loc.Kind = catalog.Kind(kind)
 	return loc, err == nil, err
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"cablereader/catalog"
 )
 
 // Two builds of one index in one process: the second waits for the
@@ -32,7 +34,7 @@ func TestTwoWritersInOneProcess(t *testing.T) {
 				return
 			}
 			defer ix.Close()
-			stats[i], errs[i] = ix.Update(context.Background(), func(p Progress) {
+			stats[i], errs[i] = ix.Update(context.Background(), func(p catalog.IndexProgress) {
 				if p.Stage == "waiting" {
 					waited[i] = true
 				}

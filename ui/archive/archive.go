@@ -10,7 +10,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
@@ -39,21 +39,25 @@ const (
 	screenReader
 )
 
-// Source is the archive as the list sees it: entries a scan fills in the
-// background, and each cable parsed on demand. main adapts corpus.Index
-// and the parser to it; the ui never parses.
+// Source is the archive as the list sees it: records a scan fills in the
+// background, and each cable parsed on demand. main adapts the archive's
+// scan and the parser to it; the ui never parses.
 type Source interface {
 	// Scan indexes the archive, calling progress now and then, until it
 	// is done or ctx is cancelled.
-	Scan(ctx context.Context, progress func(corpus.Progress)) error
-	Entries() []corpus.Entry // the entries indexed so far, sorted
-	Lookup(id string) (corpus.Entry, bool)
+	Scan(ctx context.Context, progress func(catalog.Progress)) error
+	Entries() []catalog.Record // the entries indexed so far, sorted
+	Lookup(id string) (catalog.Record, bool)
 	// Neighbours are the previous and next cables from e's origin.
-	Neighbours(e corpus.Entry) (prev, next corpus.Entry, okPrev, okNext bool)
-	Errors() []corpus.RowError     // rows that could not be read
-	Skipped() []corpus.SkippedFile // files that were not cables
+	Neighbours(e catalog.Record) (prev, next catalog.Record, okPrev, okNext bool)
+	Errors() []catalog.RowError     // rows that could not be read
+	Skipped() []catalog.SkippedFile // files that were not cables
 	// Open loads and parses one cable.
-	Open(e corpus.Entry) (*model.Cable, error)
+	Open(e catalog.Record) (*model.Cable, error)
+	// OpenFile reads and parses a cable file that is not in the archive
+	// (a mark made in it when it was read on its own), with its record.
+	// An error says why the file is not a cable.
+	OpenFile(path string) (catalog.Record, *model.Cable, error)
 }
 
 // Archive is the root model of archive mode.
@@ -73,17 +77,17 @@ type Archive struct {
 	list   archiveList
 	cols   listCols
 	reader *reader.Model
-	cur    corpus.Entry // the cable in the reader
-	nav    navHistory   // the cables to go back and forward to
+	cur    catalog.Record // the cable in the reader
+	nav    navHistory     // the cables to go back and forward to
 	load   loadReq
 	seq    int
 
-	scan     *common.Job[corpus.Progress]
+	scan     *common.Job[catalog.Progress]
 	scanning bool
 	building bool    // a snapshot is being built
 	rebuild  bool    // and another came meanwhile
 	buildCmd tea.Cmd // the build to start
-	prog     corpus.Progress
+	prog     catalog.Progress
 	done     float64 // share of the archive indexed, as shown
 	spin     spinner.Model
 	bar      progress.Model

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/model"
 	"cablereader/ui/common"
@@ -96,7 +97,7 @@ func csvArchive(t *testing.T, fx *archFixture) (*corpus.Index, []badRow, []*arch
 }
 
 // tagged lists, in list order, the ids of the cables with a TAG.
-func tagged(entries []corpus.Entry, fx *archFixture, tag string) []string {
+func tagged(entries []catalog.Record, fx *archFixture, tag string) []string {
 	var ids []string
 	for _, e := range entries {
 		if c := fx.byID[e.ID]; c != nil && slices.Contains(c.parsed.Header.Tags, tag) {
@@ -106,7 +107,7 @@ func tagged(entries []corpus.Entry, fx *archFixture, tag string) []string {
 	return ids
 }
 
-func entryIDs(entries []corpus.Entry) []string {
+func entryIDs(entries []catalog.Record) []string {
 	ids := make([]string, len(entries))
 	for i, e := range entries {
 		ids[i] = e.ID
@@ -133,7 +134,7 @@ func TestArchiveListFolder(t *testing.T) {
 		t.Errorf("top bar %q", top)
 	}
 	last := ""
-	kinds := map[corpus.Kind]int{}
+	kinds := map[catalog.Kind]int{}
 	for i, r := range rows {
 		c := fx.byID[r.id]
 		if c == nil {
@@ -161,7 +162,7 @@ func TestArchiveListFolder(t *testing.T) {
 			t.Errorf("%s: row %q lacks its subject %q", r.id, r.rest, s)
 		}
 	}
-	if kinds[corpus.KindText] == 0 || kinds[corpus.KindHTML] == 0 {
+	if kinds[catalog.KindText] == 0 || kinds[catalog.KindHTML] == 0 {
 		t.Errorf("kinds %v: want text files and pages", kinds)
 	}
 	if !rows[0].sel || rows[1].sel {
@@ -280,7 +281,7 @@ func TestArchiveFilters(t *testing.T) {
 	// Classification: c cycles through the levels present, then all.
 	var levels []model.Level
 	for _, e := range entries {
-		if l := levelOf(e.Classification); l != model.LevelUnknown && !slices.Contains(levels, l) {
+		if l := levelOf(e.Class()); l != model.LevelUnknown && !slices.Contains(levels, l) {
 			levels = append(levels, l)
 		}
 	}
@@ -565,7 +566,7 @@ func TestArchiveKeepsCursorOnNewRows(t *testing.T) {
 	_, _, ix := sharedFolder(t)
 	all := ix.Entries()
 	// A first snapshot of every third entry, in order, as a batch gives.
-	var part []corpus.Entry
+	var part []catalog.Record
 	for i := 0; i < len(all); i += 3 {
 		part = append(part, all[i])
 	}
@@ -593,7 +594,7 @@ func TestArchiveKeepsCursorOnNewRows(t *testing.T) {
 		t.Error("keys built from the earlier snapshot differ from a fresh build")
 	}
 	// and with a filter on, the same
-	l.setQuick("", "", levelOf(sel.Classification))
+	l.setQuick("", "", levelOf(sel.Class()))
 	l.setEntries(part)
 	if got, _ := l.selected(); !sameEntry(&got, &sel) {
 		t.Errorf("filtered: on %s, want %s", got.ID, sel.ID)
@@ -850,7 +851,7 @@ func TestArchiveProgram(t *testing.T) {
 // The matcher: every word in the key, exactly or as letters in order and
 // close together inside one field; one- and two-letter words only exactly.
 func TestArchiveQueryMatch(t *testing.T) {
-	e := corpus.Entry{ID: "06NEWDELHI5135", Subject: "INDIA'S NATIONAL SECURITY ADVISORY BOARD",
+	e := catalog.Record{ID: "06NEWDELHI5135", Subject: "INDIA'S NATIONAL SECURITY ADVISORY BOARD",
 		Origin: "AMEMBASSY NEW DELHI", Tags: []string{"PREL", "PTER"}}
 	key := appendKey(nil, &e)
 	for _, c := range []struct {
@@ -951,8 +952,8 @@ func TestArchiveFilterInBackground(t *testing.T) {
 func TestArchiveProgressNeverGoesBack(t *testing.T) {
 	a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
 	a.scanning = true
-	a.Update(scanProgressMsg{P: corpus.Progress{Bytes: 94, Total: 100}})
-	a.Update(scanProgressMsg{P: corpus.Progress{Bytes: 95, Total: 102}})
+	a.Update(scanProgressMsg{P: catalog.Progress{Bytes: 94, Total: 100}})
+	a.Update(scanProgressMsg{P: catalog.Progress{Bytes: 95, Total: 102}})
 	if top := strings.Split(archText(a), "\n")[0]; !strings.Contains(top, "indexing 94%") {
 		t.Errorf("top bar %q", top)
 	}
@@ -961,7 +962,7 @@ func TestArchiveProgressNeverGoesBack(t *testing.T) {
 // longCables is an archive whose every cable is many megabytes long.
 type longCables struct{ Source }
 
-func (longCables) Open(corpus.Entry) (*model.Cable, error) {
+func (longCables) Open(catalog.Record) (*model.Cable, error) {
 	word := strings.Repeat("word ", 1<<20) // 5 MB
 	return &model.Cable{Body: []model.Paragraph{{Number: 1, Text: word}}}, nil
 }
@@ -998,7 +999,7 @@ func TestArchiveReaderResizeSettles(t *testing.T) {
 // openPanics is an archive whose cables panic when opened.
 type openPanics struct{ Source }
 
-func (openPanics) Open(corpus.Entry) (*model.Cable, error) { panic("boom") }
+func (openPanics) Open(catalog.Record) (*model.Cable, error) { panic("boom") }
 
 // A panic while opening a cable quits the program with a one-line error.
 func TestArchiveOpenPanic(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/internal/testcsv"
 	"cablereader/ui/common"
@@ -174,7 +175,7 @@ func BenchmarkArchiveListKey(b *testing.B) {
 			// what a batch costs the UI goroutine once its snapshot is
 			// built: a list of 3/4 of the entries takes them all, and back
 			all := ix.Entries()
-			var part []corpus.Entry
+			var part []catalog.Record
 			for i, e := range all {
 				if i%4 != 0 {
 					part = append(part, e)

@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 )
 
@@ -43,7 +43,7 @@ type searchKeys struct {
 func (k *searchKeys) key(i int32) []byte { return k.buf[k.off[i]:k.off[i+1]] }
 
 // appendKey appends an entry's search key to dst.
-func appendKey(dst []byte, e *corpus.Entry) []byte {
+func appendKey(dst []byte, e *catalog.Record) []byte {
 	dst = appendLower(dst, e.ID)
 	dst = append(dst, 0)
 	dst = appendLower(dst, e.Subject)

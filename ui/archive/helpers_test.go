@@ -14,7 +14,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
+	"cablereader/input"
 	"cablereader/internal/testcsv"
 	"cablereader/model"
 	"cablereader/parser"
@@ -411,12 +413,16 @@ func selectID(tb testing.TB, a *Archive, id string) {
 // parsed is an index as the archive takes it, as main adapts it.
 type parsed struct{ *corpus.Index }
 
-func (p parsed) Open(e corpus.Entry) (*model.Cable, error) {
+func (p parsed) Open(e catalog.Record) (*model.Cable, error) {
 	text, err := p.Load(e)
 	if err != nil {
 		return nil, err
 	}
 	return parser.Parse(text), nil
+}
+
+func (p parsed) OpenFile(path string) (catalog.Record, *model.Cable, error) {
+	return corpus.ReadFile(path, input.Limits{})
 }
 
 func keyMsg(k string) tea.KeyPressMsg { return uitest.Key(k) }

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
 )
@@ -17,7 +17,7 @@ import (
 
 // histFrame is a cable left for another, and where the reader stood.
 type histFrame struct {
-	entry  corpus.Entry
+	entry  catalog.Record
 	pos    reader.Pos
 	thread *threadView // the thread view to come back to, when left from it
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
+	"cablereader/catalog"
 	"cablereader/ui/common"
 )
 
@@ -25,33 +26,22 @@ import (
 type Indexer interface {
 	// BuildIndex builds the index, or brings it up to date, calling
 	// progress now and then, until it is done or ctx is cancelled.
-	BuildIndex(ctx context.Context, progress func(IndexProgress)) error
+	BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error
 	// SearchReady reports whether Search can answer now (an index is
 	// complete, possibly not yet brought up to date).
 	SearchReady() bool
 }
 
-// IndexProgress is how far a build of the index has come. A build reads
-// the archive's list first (Stage "reading"), then indexes the text
-// (Stage "indexing"); Bytes and Total count the stage's bytes.
-type IndexProgress struct {
-	Stage        string
-	Cables       int
-	Bytes, Total int64
-	Rate         float64       // MB/s
-	Left         time.Duration // estimated; 0 when unknown
-}
-
 type (
-	indexProgressMsg = common.JobProgress[IndexProgress]
-	indexDoneMsg     = common.JobDone[IndexProgress]
+	indexProgressMsg = common.JobProgress[catalog.IndexProgress]
+	indexDoneMsg     = common.JobDone[catalog.IndexProgress]
 )
 
 // indexBuild is the build as a job, and what the top bar shows of it.
 type indexBuild struct {
-	*common.Job[IndexProgress]
+	*common.Job[catalog.IndexProgress]
 	running bool // in Update only
-	shown   IndexProgress
+	shown   catalog.IndexProgress
 	bar     progress.Model
 }
 

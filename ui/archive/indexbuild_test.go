@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"cablereader/catalog"
 	"cablereader/ui/common"
 )
 
@@ -22,8 +23,8 @@ type buildingSearch struct {
 	cancelled atomic.Bool
 }
 
-func (b *buildingSearch) BuildIndex(ctx context.Context, progress func(IndexProgress)) error {
-	progress(IndexProgress{Stage: "indexing", Cables: 1200, Bytes: 45, Total: 100, Rate: 18.2, Left: 80 * time.Second})
+func (b *buildingSearch) BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error {
+	progress(catalog.IndexProgress{Stage: "indexing", Cables: 1200, Bytes: 45, Total: 100, Rate: 18.2, Left: 80 * time.Second})
 	select {
 	case <-b.release:
 		b.ready.Store(true)

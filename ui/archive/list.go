@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 )
@@ -14,9 +14,9 @@ import (
 // the filters and the rows they leave, the cursor and the scroll offset.
 // It knows nothing of styles; the archive model renders the visible rows.
 type archiveList struct {
-	src   []corpus.Entry // the index's snapshot as it came (shared: never modified)
-	all   []corpus.Entry // the same entries in the list's order (src itself by date)
-	order []int32        // per entry of all, its index in src; nil when all is src
+	src   []catalog.Record // the index's snapshot as it came (shared: never modified)
+	all   []catalog.Record // the same entries in the list's order (src itself by date)
+	order []int32          // per entry of all, its index in src; nil when all is src
 	by    sortKey
 	keys  searchKeys
 	lv    []uint8                  // per entry: its model.Level
@@ -108,7 +108,7 @@ func (l *archiveList) finish(m filteredMsg) {
 // the rows have changed under it: new rows, a filter, another order. A
 // cursor the user has not moved stays on the first row, so the list opens
 // at the same end however its rows arrive.
-func (l *archiveList) keep(sel corpus.Entry, hasSel bool, line int) {
+func (l *archiveList) keep(sel catalog.Record, hasSel bool, line int) {
 	l.cursor, l.offset = 0, 0
 	if l.moved && hasSel {
 		if k := l.find(sel); k >= 0 {
@@ -120,7 +120,7 @@ func (l *archiveList) keep(sel corpus.Entry, hasSel bool, line int) {
 
 // sameEntry reports whether two entries are the same cable of the index:
 // what the list shows and where it lives.
-func sameEntry(a, b *corpus.Entry) bool {
+func sameEntry(a, b *catalog.Record) bool {
 	return a.ID == b.ID && a.Date.Equal(b.Date) && a.Path() == b.Path() && a.Subject == b.Subject
 }
 
@@ -129,9 +129,9 @@ func sameEntry(a, b *corpus.Entry) bool {
 // buildSnapshot only reads the list's earlier snapshot, which is never
 // written, so it may run off the UI goroutine.
 type snapshot struct {
-	src   []corpus.Entry // as the index gave it
-	all   []corpus.Entry // in the order by
-	order []int32        // see archiveList.order
+	src   []catalog.Record // as the index gave it
+	all   []catalog.Record // in the order by
+	order []int32          // see archiveList.order
 	by    sortKey
 	keys  searchKeys
 	lv    []uint8
@@ -149,7 +149,7 @@ type snapshot struct {
 // merged in, and every order is stable, so the keys of the earlier
 // entries (old, in the order by, with oldKeys and oldLv) are copied, not
 // rebuilt.
-func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, src []corpus.Entry, by sortKey) *snapshot {
+func buildSnapshot(old []catalog.Record, oldKeys searchKeys, oldLv []uint8, src []catalog.Record, by sortKey) *snapshot {
 	entries, order := inOrder(src, by)
 	s := &snapshot{src: src, all: entries, order: order, by: by, remap: make([]int32, len(old)), tagN: map[string]int{}, codes: map[string]string{}}
 	// Which earlier entry each one is, and the arena's size: the old keys
@@ -189,14 +189,14 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, src []
 			}
 		} else {
 			keys.buf = appendKey(keys.buf, e)
-			lvl, ok := levels[e.Classification]
+			lvl, ok := levels[e.Class()]
 			if !ok {
-				lvl = levelOf(e.Classification)
-				levels[e.Classification] = lvl
-				code := classCode(e.Classification)
-				s.codes[e.Classification] = code
+				lvl = levelOf(e.Class())
+				levels[e.Class()] = lvl
+				code := classCode(e.Class())
+				s.codes[e.Class()] = code
 				s.codeW = max(s.codeW, common.Width(code))
-				s.classW = max(s.classW, common.Width(e.Classification))
+				s.classW = max(s.classW, common.Width(e.Class()))
 			}
 			lv[i] = uint8(lvl)
 			s.originW = max(s.originW, common.Width(placeName(e)))
@@ -214,7 +214,7 @@ func buildSnapshot(old []corpus.Entry, oldKeys searchKeys, oldLv []uint8, src []
 }
 
 // setEntries takes a new snapshot of the index (see apply).
-func (l *archiveList) setEntries(entries []corpus.Entry) {
+func (l *archiveList) setEntries(entries []catalog.Record) {
 	if l.same(entries) {
 		return
 	}
@@ -222,7 +222,7 @@ func (l *archiveList) setEntries(entries []corpus.Entry) {
 }
 
 // same reports whether entries is the snapshot the list shows.
-func (l *archiveList) same(entries []corpus.Entry) bool {
+func (l *archiveList) same(entries []catalog.Record) bool {
 	return len(entries) == len(l.src) && (len(entries) == 0 || &entries[0] == &l.src[0])
 }
 
@@ -324,7 +324,7 @@ func (l *archiveList) refilter(async bool) {
 	l.runQuery(async, true)
 }
 
-func hasTag(e *corpus.Entry, tag string) bool {
+func hasTag(e *catalog.Record, tag string) bool {
 	for _, t := range e.Tags {
 		if strings.EqualFold(t, tag) {
 			return true
@@ -399,9 +399,9 @@ func (l *archiveList) at(i int) int32 {
 }
 
 // selected is the entry under the cursor.
-func (l *archiveList) selected() (corpus.Entry, bool) {
+func (l *archiveList) selected() (catalog.Record, bool) {
 	if l.cursor < 0 || l.cursor >= l.len() {
-		return corpus.Entry{}, false
+		return catalog.Record{}, false
 	}
 	return l.all[l.at(l.cursor)], true
 }
@@ -409,7 +409,7 @@ func (l *archiveList) selected() (corpus.Entry, bool) {
 // find returns the row of an entry, or -1. It looks the entry up by what
 // it is, not by where the order would put it: the index orders an undated
 // cable by the year of its id, and the list may be in another order.
-func (l *archiveList) find(e corpus.Entry) int {
+func (l *archiveList) find(e catalog.Record) int {
 	idx := -1
 	for i := range l.all {
 		if sameEntry(&l.all[i], &e) {

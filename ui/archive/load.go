@@ -8,8 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
-	"cablereader/input"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/reader"
@@ -31,7 +30,7 @@ type StationNamer interface {
 type loadReq struct {
 	seq    int
 	active bool
-	entry  corpus.Entry
+	entry  catalog.Record
 	hist   navHistory
 	pos    *reader.Pos
 	from   string      // the id of the cable left, for the status line
@@ -43,7 +42,7 @@ type loadReq struct {
 // loadedMsg is a cable loaded (or not) by loadCmd.
 type loadedMsg struct {
 	seq    int
-	entry  corpus.Entry
+	entry  catalog.Record
 	cable  *model.Cable
 	cited  []string // the archive's cables that cite it
 	copies int      // the copies of it the archive holds
@@ -52,7 +51,7 @@ type loadedMsg struct {
 
 // open starts loading e; once it is open the history is hist, and the
 // reader stands at pos (nil: the top).
-func (a *Archive) open(e corpus.Entry, hist navHistory, pos *reader.Pos) tea.Cmd {
+func (a *Archive) open(e catalog.Record, hist navHistory, pos *reader.Pos) tea.Cmd {
 	a.seq++
 	from := ""
 	if a.reader != nil && a.screen == screenReader {
@@ -76,16 +75,15 @@ func (a *Archive) openFile(id, path string, hist navHistory) tea.Cmd {
 	a.say("opening " + id + " from its file…")
 	src, seq := a.src, a.seq
 	return common.Guard("opening "+id, func() tea.Msg {
-		e, err := corpus.ReadEntry(path, input.Limits{})
+		e, c, err := src.OpenFile(path)
 		if err != nil {
-			return loadedMsg{seq: seq, entry: corpus.Entry{ID: id}, err: fmt.Errorf("not in this archive, and its file cannot be read: %w", err)}
+			return loadedMsg{seq: seq, entry: catalog.Record{ID: id}, err: fmt.Errorf("not in this archive, and its file cannot be read: %w", err)}
 		}
-		c, err := src.Open(e)
-		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), err: err}
+		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID)}
 	})
 }
 
-func loadCmd(src Source, seq int, e corpus.Entry) tea.Cmd {
+func loadCmd(src Source, seq int, e catalog.Record) tea.Cmd {
 	return common.Guard("opening "+common.OrDash(e.ID), func() tea.Msg {
 		c, err := src.Open(e)
 		return loadedMsg{seq: seq, entry: e, cable: c, cited: citedBy(src, e.ID), copies: copiesOf(src, e.ID), err: err}
@@ -105,7 +103,7 @@ func (a *Archive) loaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	path := "" // a file a mark can be opened from later, alone
-	if msg.entry.Kind() != corpus.KindCSVRow {
+	if msg.entry.Kind() != catalog.KindCSVRow {
 		path = absPath(msg.entry.Path())
 	}
 	r := reader.New(msg.cable, common.Options{Theme: a.opt.Theme, Mouse: a.opt.Mouse, Session: a.opt.Session, State: a.opt.State, Path: path})

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 )
 
@@ -50,12 +50,12 @@ func lastIfEmpty(s string) int {
 // inOrder returns entries (in the archive's order) in the order by, and
 // for each row the index of its entry in entries: the same slice and nil
 // for byDate, else a sorted copy.
-func inOrder(entries []corpus.Entry, by sortKey) ([]corpus.Entry, []int32) {
+func inOrder(entries []catalog.Record, by sortKey) ([]catalog.Record, []int32) {
 	if by == byDate {
 		return entries, nil
 	}
 	perm := orderOf(entries, by)
-	out := make([]corpus.Entry, len(entries))
+	out := make([]catalog.Record, len(entries))
 	for k, i := range perm {
 		out[k] = entries[i]
 	}
@@ -65,7 +65,7 @@ func inOrder(entries []corpus.Entry, by sortKey) ([]corpus.Entry, []int32) {
 // orderOf is the indexes of entries in the order by, stable: ties keep
 // the order of entries (the index breaks them, which lets an unstable
 // sort, much the faster, do).
-func orderOf(entries []corpus.Entry, by sortKey) []int32 {
+func orderOf(entries []catalog.Record, by sortKey) []int32 {
 	perm := make([]int32, len(entries))
 	for i := range perm {
 		perm[i] = int32(i)
@@ -102,7 +102,7 @@ func orderOf(entries []corpus.Entry, by sortKey) []int32 {
 		ranks := map[string]rank{}
 		keys := make([]rank, len(entries))
 		for i := range entries {
-			c := entries[i].Classification
+			c := entries[i].Class()
 			r, ok := ranks[c]
 			if !ok {
 				r = rank{levelOf(c), classCode(c)}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"cablereader/catalog"
 	"cablereader/corpus"
 	"cablereader/ui/common"
 )
@@ -16,21 +17,21 @@ import (
 // far: the test hands the list new snapshots as a scan would.
 type growing struct {
 	parsed
-	shown []corpus.Entry
+	shown []catalog.Record
 }
 
-func (g *growing) Entries() []corpus.Entry { return g.shown }
+func (g *growing) Entries() []catalog.Record { return g.shown }
 
 // arrive gives the list a new snapshot of the scan.
-func arrive(t *testing.T, a *Archive, g *growing, entries []corpus.Entry) {
+func arrive(t *testing.T, a *Archive, g *growing, entries []catalog.Record) {
 	t.Helper()
 	g.shown = entries
-	send(t, a, scanProgressMsg{P: corpus.Progress{}})
+	send(t, a, scanProgressMsg{P: catalog.Progress{}})
 }
 
 // everyThird is every third entry and those of ids, in the index's order.
-func everyThird(all []corpus.Entry, ids ...string) []corpus.Entry {
-	var part []corpus.Entry
+func everyThird(all []catalog.Record, ids ...string) []catalog.Record {
+	var part []catalog.Record
 	for i, e := range all {
 		if i%3 == 0 || slices.Contains(ids, e.ID) {
 			part = append(part, e)
@@ -117,17 +118,17 @@ func TestSortKeys(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		cmp  func(x, y *corpus.Entry) int
+		cmp  func(x, y *catalog.Record) int
 	}{
-		{"id", func(x, y *corpus.Entry) int { return strings.Compare(x.ID, y.ID) }},
-		{"origin", func(x, y *corpus.Entry) int {
+		{"id", func(x, y *catalog.Record) int { return strings.Compare(x.ID, y.ID) }},
+		{"origin", func(x, y *catalog.Record) int {
 			return strings.Compare(strings.ToLower(placeName(x)), strings.ToLower(placeName(y)))
 		}},
-		{"classification", func(x, y *corpus.Entry) int {
-			return cmp.Or(cmp.Compare(levelOf(y.Classification), levelOf(x.Classification)),
-				strings.Compare(classCode(x.Classification), classCode(y.Classification)))
+		{"classification", func(x, y *catalog.Record) int {
+			return cmp.Or(cmp.Compare(levelOf(y.Class()), levelOf(x.Class())),
+				strings.Compare(classCode(x.Class()), classCode(y.Class())))
 		}},
-		{"date", func(x, y *corpus.Entry) int { return 0 }},
+		{"date", func(x, y *catalog.Record) int { return 0 }},
 	} {
 		keys(t, a, "o")
 		s := archText(a)

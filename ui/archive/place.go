@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui/common"
 )
 
@@ -17,7 +17,7 @@ import (
 var postWords = []string{"AMEMBASSY", "AMCONSUL", "USINT", "USLO", "EMBASSY", "CONSULATE", "AMERICAN EMBASSY", "US EMBASSY", "US CONSULATE"}
 
 // placeName is the origin as the list shows it.
-func placeName(e *corpus.Entry) string {
+func placeName(e *catalog.Record) string {
 	o := strings.ToUpper(strings.Join(strings.Fields(common.CleanLine(e.Origin)), " "))
 	if o == "" {
 		if p := idPost(e.ID); p != "" {

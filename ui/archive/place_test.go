@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 )
 
 func TestPlaceName(t *testing.T) {
@@ -24,7 +24,7 @@ func TestPlaceName(t *testing.T) {
 		{"88STATE68250", "", "State"},              // the id's STATE
 		{"whatever", "", ""},
 	} {
-		e := corpus.Entry{ID: tc.id, Origin: tc.origin}
+		e := catalog.Record{ID: tc.id, Origin: tc.origin}
 		if got := placeName(&e); got != tc.want {
 			t.Errorf("placeName(%q, %q) = %q, want %q", tc.id, tc.origin, got, tc.want)
 		}

@@ -10,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/state"
@@ -81,7 +81,7 @@ func TestPlaceKeptAcrossRuns(t *testing.T) {
 	// then the cable opens, and the list under it is on its row.
 	{
 		st, _ := state.Open(path)
-		var part []corpus.Entry
+		var part []catalog.Record
 		for _, e := range ix.Entries() {
 			if e.ID != "09TOKYO2531" {
 				part = append(part, e)
@@ -183,7 +183,7 @@ func (g growingSearch) Search(ctx context.Context, q string, limit int) (Results
 	r, err := g.f.Search(ctx, q, limit)
 	var hits []Hit
 	for _, h := range r.Hits {
-		if slices.ContainsFunc(g.shown, func(e corpus.Entry) bool { return e.ID == h.Entry.ID }) {
+		if slices.ContainsFunc(g.shown, func(e catalog.Record) bool { return e.ID == h.Entry.ID }) {
 			hits = append(hits, h)
 		}
 	}
@@ -191,7 +191,7 @@ func (g growingSearch) Search(ctx context.Context, q string, limit int) (Results
 	return r, err
 }
 
-func (g growingSearch) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
+func (g growingSearch) CitedBy(ctx context.Context, id string) ([]catalog.Record, error) {
 	return g.f.CitedBy(ctx, id)
 }
 
@@ -214,7 +214,7 @@ func TestPlaceSearchWhileScanning(t *testing.T) {
 	want := full.Hits[2].Entry.ID
 	st, _ := state.Open(filepath.Join(t.TempDir(), "state.json"))
 	st.SetArchivePlace("folder", state.ArchivePlace{Cable: want, Search: "trafficking", Sort: "date"})
-	var part []corpus.Entry
+	var part []catalog.Record
 	for _, e := range ix.Entries() {
 		if e.ID != want {
 			part = append(part, e)

@@ -3,7 +3,7 @@ package archive
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui/common"
 )
 
@@ -13,8 +13,8 @@ import (
 
 // Scan and build messages.
 type (
-	scanProgressMsg = common.JobProgress[corpus.Progress]
-	scanDoneMsg     = common.JobDone[corpus.Progress]
+	scanProgressMsg = common.JobProgress[catalog.Progress]
+	scanDoneMsg     = common.JobDone[catalog.Progress]
 	builtMsg        struct{ s *snapshot }
 )
 
@@ -40,7 +40,7 @@ func (a *Archive) indexed() {
 }
 
 // startBuild builds the list's snapshot of entries in a command.
-func (a *Archive) startBuild(entries []corpus.Entry) {
+func (a *Archive) startBuild(entries []catalog.Record) {
 	a.building = true
 	l := &a.list
 	old, keys, lv, by := l.all, l.keys, l.lv, l.by
@@ -76,6 +76,6 @@ func (a *Archive) newEntries() {
 
 // newScanner runs the source's scan as a job: its progress comes to the
 // program as scanProgressMsg, its end as scanDoneMsg.
-func newScanner(src Source) *common.Job[corpus.Progress] {
+func newScanner(src Source) *common.Job[catalog.Progress] {
 	return common.NewJob("indexing", src.Scan)
 }

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/model"
 	"cablereader/ui/common"
 )
@@ -28,7 +28,7 @@ type Searcher interface {
 	// returns up to limit hits, best first, and counts over all of them.
 	Search(ctx context.Context, query string, limit int) (Results, error)
 	// CitedBy lists the cables of the archive that cite id.
-	CitedBy(ctx context.Context, id string) ([]corpus.Entry, error)
+	CitedBy(ctx context.Context, id string) ([]catalog.Record, error)
 }
 
 // Results are a query's hits and counts over all of them.
@@ -58,7 +58,7 @@ type Results struct {
 // Hit is one cable found, with a snippet of its text; Marks are the byte
 // ranges of Snippet that matched.
 type Hit struct {
-	Entry   corpus.Entry
+	Entry   catalog.Record
 	Snippet string
 	Marks   [][2]int
 }
@@ -197,7 +197,7 @@ func (a *Archive) shownHits() []Hit {
 	for _, h := range a.sr.res.Hits {
 		e := &h.Entry
 		if l.tag != "" && !hasTag(e, l.tag) || l.origin != "" && e.Origin != l.origin ||
-			l.level != model.LevelUnknown && levelOf(e.Classification) != l.level {
+			l.level != model.LevelUnknown && levelOf(e.Class()) != l.level {
 			continue
 		}
 		out = append(out, h)
@@ -238,7 +238,7 @@ func (a *Archive) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "c":
 		if a.sr.cursor < len(hits) && !a.hasTerm("class") {
 			// As p, y and #: the selected hit's, to start from.
-			switch l := levelOf(hits[a.sr.cursor].Entry.Classification); l {
+			switch l := levelOf(hits[a.sr.cursor].Entry.Class()); l {
 			case model.Unclassified, model.Confidential, model.Secret, model.TopSecret:
 				return a.narrow("class", strings.ToLower(l.String()))
 			}
@@ -264,7 +264,7 @@ func (a *Archive) closeSearch() {
 }
 
 // openFind opens e with find highlighted in the reader.
-func (a *Archive) openFind(e corpus.Entry, find string) tea.Cmd {
+func (a *Archive) openFind(e catalog.Record, find string) tea.Cmd {
 	cmd := a.open(e, navHistory{}, nil)
 	a.load.find = find
 	return cmd
@@ -366,7 +366,7 @@ func (a *Archive) renderSearch(h int) {
 		if !e.Date.IsZero() {
 			date = e.Date.Format("2006-01-02")
 		}
-		row := common.Fit(common.CleanLine(fmt.Sprintf("%s  %s  %s  %s", date, common.OrDash(e.ID), classCode(e.Classification), e.Subject)), w)
+		row := common.Fit(common.CleanLine(fmt.Sprintf("%s  %s  %s  %s", date, common.OrDash(e.ID), classCode(e.Class()), e.Subject)), w)
 		mark := "  "
 		if i == a.sr.cursor {
 			row, mark = st.P.MatchCur.Wrap(row), "▸ "

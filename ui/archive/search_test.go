@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	querylang "cablereader/query"
 	"cablereader/ui/common"
 )
@@ -34,7 +34,7 @@ func (f *fakeSearch) Search(ctx context.Context, query string, limit int) (Resul
 	}
 	word := strings.Join(words, " ")
 	type scored struct {
-		e corpus.Entry
+		e catalog.Record
 		n int
 		t string
 	}
@@ -75,8 +75,8 @@ func (f *fakeSearch) Search(ctx context.Context, query string, limit int) (Resul
 	return r, nil
 }
 
-func (f *fakeSearch) CitedBy(ctx context.Context, id string) ([]corpus.Entry, error) {
-	var out []corpus.Entry
+func (f *fakeSearch) CitedBy(ctx context.Context, id string) ([]catalog.Record, error) {
+	var out []catalog.Record
 	for _, c := range f.cited[id] {
 		if e, ok := f.Lookup(c); ok {
 			out = append(out, e)
@@ -250,8 +250,8 @@ func TestNarrowSearch(t *testing.T) {
 	keys(t, a, "s")
 	typeArch(t, a, "trafficking")
 	settle(t, a)
-	keys(t, a, "enter")    // leave the prompt for the results
-	var first corpus.Entry // the first hit with a post and a date
+	keys(t, a, "enter")      // leave the prompt for the results
+	var first catalog.Record // the first hit with a post and a date
 	at := 0
 	for i, h := range a.shownHits() {
 		if h.Entry.Origin != "" && !h.Entry.Date.IsZero() {
@@ -272,7 +272,7 @@ func TestNarrowSearch(t *testing.T) {
 	keys(t, a, "y")
 	// c starts from the selected hit's classification, then steps on.
 	order := []string{"unclassified", "confidential", "secret"}
-	cls := strings.ToLower(levelOf(a.shownHits()[a.sr.cursor].Entry.Classification).String())
+	cls := strings.ToLower(levelOf(a.shownHits()[a.sr.cursor].Entry.Class()).String())
 	i := slices.Index(order, cls)
 	if i < 0 {
 		t.Fatalf("the selected hit is %q", cls)

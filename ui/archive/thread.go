@@ -9,7 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/thread"
 	"cablereader/ui/common"
 )
@@ -360,7 +360,7 @@ func (a *Archive) threadRow(r thread.Row, sel bool, idW, w int) string {
 		if date == "" {
 			date = "undated   "
 		}
-		e := corpus.Entry{ID: r.Cable.ID, Origin: r.Cable.Origin}
+		e := catalog.Record{ID: r.Cable.ID, Origin: r.Cable.Origin}
 		if got, ok := a.src.Lookup(r.ID); ok {
 			e = got
 		}

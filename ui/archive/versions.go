@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"cablereader/corpus"
+	"cablereader/catalog"
 	"cablereader/ui/common"
 	"cablereader/ui/theme"
 	"cablereader/versions"
@@ -25,7 +25,7 @@ import (
 // Versioner is what a Source may also do: list the copies of a cable it
 // holds (corpus.Index does).
 type Versioner interface {
-	Versions(id string) []corpus.Entry
+	Versions(id string) []catalog.Record
 }
 
 type diffView struct {
@@ -33,7 +33,7 @@ type diffView struct {
 	seq      int
 	id       string
 	err      string
-	a, b     corpus.Entry
+	a, b     catalog.Record
 	copies   int
 	d        *versions.Diff
 	page     common.Page
@@ -43,7 +43,7 @@ type diffView struct {
 // diffMsg is two copies compared by diffCmd.
 type diffMsg struct {
 	seq  int
-	a, b corpus.Entry
+	a, b catalog.Record
 	d    *versions.Diff
 	err  error
 }
@@ -116,7 +116,7 @@ func (a *Archive) diffKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // source names where a copy was read from: its file (shortened), and the
 // line of a CSV row.
-func source(e corpus.Entry) string {
+func source(e catalog.Record) string {
 	s := shortPath(e.Path())
 	if e.Line() > 0 {
 		s += ":" + strconv.Itoa(e.Line())
@@ -128,7 +128,7 @@ func source(e corpus.Entry) string {
 func (a *Archive) diffLines(w int) []string {
 	st := a.styles
 	dv := &a.dv
-	date := func(e corpus.Entry) string {
+	date := func(e catalog.Record) string {
 		if e.Date.IsZero() {
 			return ""
 		}

@@ -368,7 +368,7 @@ func (a *Archive) renderRow(i int32, sel bool, q *query) string {
 	pre.WriteString(gap)
 	chip := ""
 	if c.class > 0 {
-		chip = a.chips[model.Level(a.list.lv[i])].Wrap(cell(common.CleanLine(a.classText(e.Classification)), c.class))
+		chip = a.chips[model.Level(a.list.lv[i])].Wrap(cell(common.CleanLine(a.classText(e.Class())), c.class))
 		post.WriteString(gap)
 	}
 	if c.cited > 0 {

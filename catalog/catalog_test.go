@@ -1,0 +1,32 @@
+package catalog
+
+import (
+	"testing"
+
+	"cablereader/model"
+)
+
+func TestClassAndPlace(t *testing.T) {
+	for _, tc := range []struct {
+		c    model.Classification
+		want string
+	}{
+		{model.Classification{Level: model.Secret, Qualifiers: []string{"NOFORN"}}, "SECRET//NOFORN"},
+		{model.Classification{Level: model.Confidential}, "CONFIDENTIAL"},
+		{model.Classification{Qualifiers: []string{"NOFORN"}, Text: "SECRET NOFORN//NOFORN"}, "SECRET NOFORN//NOFORN"},
+		{model.Classification{}, ""},
+	} {
+		r := Record{Classification: tc.c}
+		if got := r.Class(); got != tc.want {
+			t.Errorf("Class of %+v = %q, want %q", tc.c, got, tc.want)
+		}
+	}
+	row := Record{Loc: Location{Kind: KindCSVRow, Path: "cables.csv", Offset: 10, Length: 5, Line: 12}}
+	file := Record{Loc: Location{Kind: KindText, Path: "a/09TOKYO2531.txt"}}
+	if row.Place() != "cables.csv:12" || file.Place() != "a/09TOKYO2531.txt" || row.Line() != 12 || file.Line() != 0 {
+		t.Errorf("places %q %q", row.Place(), file.Place())
+	}
+	if (RowError{Line: 69, Last: 70}).Lines() != "69-70" || (RowError{Line: 69}).Lines() != "69" {
+		t.Error("RowError.Lines")
+	}
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+
+	"cablereader/corpus"
+	"cablereader/index"
+)
+
+// resumeCatalog has the scan of ix start from the catalog kept in the
+// archive's search index, when the index is current: the list is then
+// complete at once, and the scan reads only the files that changed, were
+// added or went since the index was brought up to date. An index that
+// cannot be read is passed over: the scan reads everything.
+func resumeCatalog(ctx context.Context, fts *index.Index, ix *corpus.Index) {
+	if !fts.Ready() {
+		return
+	}
+	recs, files, err := fts.Catalog(ctx)
+	if err != nil {
+		return
+	}
+	ix.Resume(recs, files)
+}
+
+// listCatalog is resumeCatalog for --list and --format json: the index
+// at file (or in its default place) is only read.
+func listCatalog(ctx context.Context, ix *corpus.Index, paths []string, file string) {
+	fts, err := index.Open(paths, file)
+	if err != nil {
+		return
+	}
+	defer fts.Close()
+	resumeCatalog(ctx, fts, ix)
+}
