@@ -85,6 +85,7 @@ type Archive struct {
 	buildCmd tea.Cmd // the build to start
 	sorting  bool    // a re-sort runs in a command (order.go)
 	sortTo   sortKey // the order it puts the list in, as o last asked
+	sortSeq  int     // the number of the last sort started
 	prog     corpus.Progress
 	done     float64 // share of the archive indexed, as shown
 	spin     spinner.Model
@@ -227,7 +228,7 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case builtMsg:
 		a.built(msg.s)
 	case sortedMsg:
-		cmd = a.sorted(msg.s)
+		cmd = a.sorted(msg)
 	case loadedMsg:
 		cmd = a.loaded(msg)
 	case searchTickMsg:

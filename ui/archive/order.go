@@ -179,12 +179,17 @@ func ranked[K comparable](entries []corpus.Entry, key func(*corpus.Entry) K, cmp
 }
 
 // sortedMsg carries the rows of a re-sort back.
-type sortedMsg struct{ s *reordered }
+type sortedMsg struct {
+	seq int // the sort's number (Archive.sortSeq)
+	s   *reordered
+}
 
 // nextOrder is the o key: the order after the one asked for last. A list
 // of many rows is sorted by a command, as a snapshot is built: one sort
 // runs at a time; o pressed meanwhile moves on the order the list will
-// end in, and the status line says it is sorting until it is done.
+// end in, and the status line says it is sorting until it is done. A
+// snapshot the scan brings meanwhile is built in the order asked for,
+// which ends the sort (the rows of the older snapshot are dropped).
 func (a *Archive) nextOrder() tea.Cmd {
 	a.sortTo = a.order().next()
 	if a.sorting {
@@ -212,24 +217,41 @@ func (a *Archive) startSort() tea.Cmd {
 		l.setSort(a.sortTo)
 	default:
 		a.sorting = true
-		job := l.sortJob(a.sortTo)
-		return common.Guard("sorting", func() tea.Msg { return sortedMsg{job()} })
+		a.sortSeq++
+		seq, job := a.sortSeq, l.sortJob(a.sortTo)
+		return common.Guard("sorting", func() tea.Msg { return sortedMsg{seq, job()} })
 	}
-	a.msg = "sorted by " + l.by.String() + sortHow[l.by] + " (o: next order)"
+	a.sayOrder()
 	return nil
 }
 
-// sorted takes the rows of a sort run by a command, if they are still the
+// sorted takes the rows of the sort last started, if they are still the
 // ones asked for: else (o was pressed again, or the scan brought a new
 // snapshot meanwhile) it sorts again.
-func (a *Archive) sorted(s *reordered) tea.Cmd {
-	if !a.sorting {
+func (a *Archive) sorted(m sortedMsg) tea.Cmd {
+	if !a.sorting || m.seq != a.sortSeq {
 		return nil
 	}
-	if s.by == a.sortTo && a.list.applySort(s) {
+	if m.s.by == a.sortTo && a.list.applySort(m.s) {
 		a.sorting = false
-		a.msg = "sorted by " + s.by.String() + sortHow[s.by] + " (o: next order)"
+		a.sayOrder()
 		return nil
 	}
 	return a.startSort()
+}
+
+// sortDone ends the sort running when a snapshot built in the order it
+// puts the list in has been taken.
+func (a *Archive) sortDone() {
+	if a.sorting && a.list.by == a.sortTo {
+		a.sorting = false
+		a.sortSeq++ // its rows are of an older snapshot
+		a.sayOrder()
+	}
+}
+
+// sayOrder says the list's order on the status line.
+func (a *Archive) sayOrder() {
+	l := &a.list
+	a.msg = "sorted by " + l.by.String() + sortHow[l.by] + " (o: next order)"
 }

@@ -275,24 +275,38 @@ func TestSortKeysTakenInTurn(t *testing.T) {
 	}
 }
 
-// A sort whose rows come after the scan brought a new snapshot is done
-// again over the new one.
+// A snapshot the scan brings while a sort runs is built in the order
+// asked for, which ends the sort: the sort's rows, of the older snapshot,
+// come after and are dropped. A sort started then runs as usual.
 func TestSortAcrossNewSnapshot(t *testing.T) {
 	_, _, ix := sharedFolder(t)
 	defer func(n int) { asyncMin = n }(asyncMin)
 	asyncMin = 1
 	all := ix.Entries()
-	g := &growing{parsed: parsed{ix}, shown: everyThird(all)}
+	g := &growing{parsed: parsed{ix}, shown: everyThird(all, "09TOKYO2531")}
 	a := newArchive(g, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	selectID(t, a, "09TOKYO2531")
 	_, cmd := a.Update(keyMsg("o"))
 	arrive(t, a, g, all)
-	if len(a.list.all) != len(all) || a.list.by != byDate || !a.sorting {
-		t.Fatalf("the snapshot during a sort: %d rows by %s (sorting %v)", len(a.list.all), a.list.by, a.sorting)
-	}
-	runCmds(t, a, cmd)
 	if a.sorting || a.list.by != byID || len(a.list.all) != len(all) || !idOrder(a) {
-		t.Errorf("after: %d rows by %s (sorting %v), in id order %v", len(a.list.all), a.list.by, a.sorting, idOrder(a))
+		t.Fatalf("the snapshot during a sort: %d rows by %s (sorting %v), in id order %v", len(a.list.all), a.list.by, a.sorting, idOrder(a))
+	}
+	if sel := selectedRow(t, a); sel.id != "09TOKYO2531" || !strings.Contains(lastLine(archText(a)), "sorted by id") {
+		t.Errorf("on %s, status %q", sel.id, lastLine(archText(a)))
+	}
+	_, cmd2 := a.Update(keyMsg("o"))
+	seq := a.sortSeq
+	runCmds(t, a, cmd) // the rows of the older snapshot, by id: dropped, no sort started again
+	if !a.sorting || a.sortSeq != seq || a.list.by != byID || len(a.list.all) != len(all) {
+		t.Fatalf("a stale sort was taken: %d rows by %s (sorting %v)", len(a.list.all), a.list.by, a.sorting)
+	}
+	runCmds(t, a, cmd2)
+	if a.sorting || a.list.by != byOrigin || len(a.list.all) != len(all) {
+		t.Errorf("after: %d rows by %s (sorting %v)", len(a.list.all), a.list.by, a.sorting)
+	}
+	if sel := selectedRow(t, a); sel.id != "09TOKYO2531" {
+		t.Errorf("by origin: on %s", sel.id)
 	}
 }
 
