@@ -87,6 +87,9 @@ type Archive struct {
 	building bool    // a snapshot is being built
 	rebuild  bool    // and another came meanwhile
 	buildCmd tea.Cmd // the build to start
+	sorting  bool    // a re-sort runs in a command (order.go)
+	sortTo   sortKey // the order it puts the list in, as o last asked
+	sortSeq  int     // the number of the last sort started
 	prog     catalog.Progress
 	done     float64 // share of the archive indexed, as shown
 	spin     spinner.Model
@@ -228,6 +231,8 @@ func (a *Archive) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case builtMsg:
 		a.built(msg.s)
+	case sortedMsg:
+		cmd = a.sorted(msg)
 	case loadedMsg:
 		cmd = a.loaded(msg)
 	case searchTickMsg:

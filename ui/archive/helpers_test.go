@@ -313,7 +313,7 @@ func runCmdsAnd(tb testing.TB, a *Archive, cmd tea.Cmd, also func(tea.Msg) bool)
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case loadedMsg, filteredMsg, builtMsg, common.OpenMarkMsg, threadMsg, diffMsg, copiesMsg, citedMsg:
+		case loadedMsg, filteredMsg, builtMsg, sortedMsg, common.OpenMarkMsg, threadMsg, diffMsg, copiesMsg, citedMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		default:

@@ -94,8 +94,7 @@ func (a *Archive) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.msg = "filters cleared"
 		}
 	case key.Matches(msg, k.Sort):
-		l.setSort(l.by.next())
-		a.msg = "sorted by " + l.by.String() + sortHow[l.by] + " (o: next order)"
+		return a.nextOrder()
 	case key.Matches(msg, k.Problems):
 		switch {
 		case a.prog.Errors+a.prog.Skipped+len(a.src.Errors())+len(a.src.Skipped()) > 0:

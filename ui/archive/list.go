@@ -255,38 +255,79 @@ func (l *archiveList) apply(s *snapshot) {
 	l.keep(sel, hasSel, line)
 }
 
-// setSort puts the rows in the order by; the cursor stays on its cable.
-// The search keys are moved, not rebuilt.
+// setSort puts the rows in the order by at once (the archive model sorts
+// a large list in a command: sortJob, applySort).
 func (l *archiveList) setSort(by sortKey) {
-	if by == l.by {
-		return
+	if by != l.by {
+		l.applySort(l.sortJob(by)())
+	}
+}
+
+// reordered is the list's snapshot in another order, built by a sortJob.
+type reordered struct {
+	src   []catalog.Record // the snapshot it orders
+	all   []catalog.Record
+	order []int32
+	by    sortKey
+	keys  searchKeys
+	lv    []uint8
+	remap []int32 // row of the old order → row of this one
+}
+
+// sortJob returns the work of putting the rows in the order by. It reads
+// only the list's snapshot, whose slices are never written, so it may run
+// off the UI goroutine. The search keys are moved, not rebuilt.
+func (l *archiveList) sortJob(by sortKey) func() *reordered {
+	src, old, oldKeys, oldLv := l.src, l.order, l.keys, l.lv
+	return func() *reordered {
+		all, order := inOrder(src, by)
+		at := make([]int32, len(src)) // index in src → row of the old all
+		if old == nil {
+			for i := range at {
+				at[i] = int32(i)
+			}
+		}
+		for k, i := range old {
+			at[i] = int32(k)
+		}
+		keys := searchKeys{buf: make([]byte, 0, len(oldKeys.buf)), off: make([]int32, 0, len(all)+1)}
+		lv := make([]uint8, len(all))
+		remap := make([]int32, len(all))
+		for k := range all {
+			j := int32(k)
+			if order != nil {
+				j = order[k]
+			}
+			j = at[j]
+			keys.off = append(keys.off, int32(len(keys.buf)))
+			keys.buf = append(keys.buf, oldKeys.key(j)...)
+			lv[k] = oldLv[j]
+			remap[j] = int32(k)
+		}
+		keys.off = append(keys.off, int32(len(keys.buf)))
+		return &reordered{src: src, all: all, order: order, by: by, keys: keys, lv: lv, remap: remap}
+	}
+}
+
+// applySort takes the rows in their new order, unless the list has taken
+// another snapshot of the index since (false). The filters apply to them
+// (a query over many rows is matched in the background, as after a new
+// snapshot: meanwhile the rows are the last ones); the cursor stays on its
+// cable, at the same line of the screen.
+func (l *archiveList) applySort(s *reordered) bool {
+	if !l.same(s.src) {
+		return false
 	}
 	sel, hasSel := l.selected()
 	line := l.cursor - l.offset
-	all, order := inOrder(l.src, by)
-	at := make([]int32, len(l.src)) // index in src → row of the old all
-	for i := range at {
-		at[i] = int32(i)
+	prevExact, prevFuzzy := l.exact, l.fuzzy
+	l.all, l.order, l.by, l.keys, l.lv = s.all, s.order, s.by, s.keys, s.lv
+	l.refilter(true)
+	if l.pending {
+		l.exact, l.fuzzy = renumber(prevExact, s.remap), renumber(prevFuzzy, s.remap)
 	}
-	for k, i := range l.order {
-		at[i] = int32(k)
-	}
-	keys := searchKeys{buf: make([]byte, 0, len(l.keys.buf)), off: make([]int32, 0, len(all)+1)}
-	lv := make([]uint8, len(all))
-	for k := range all {
-		j := int32(k)
-		if order != nil {
-			j = order[k]
-		}
-		j = at[j]
-		keys.off = append(keys.off, int32(len(keys.buf)))
-		keys.buf = append(keys.buf, l.keys.key(j)...)
-		lv[k] = l.lv[j]
-	}
-	keys.off = append(keys.off, int32(len(keys.buf)))
-	l.all, l.order, l.by, l.keys, l.lv = all, order, by, keys, lv
-	l.refilter(false)
 	l.keep(sel, hasSel, line)
+	return true
 }
 
 // renumber maps rows of an old snapshot to the new one (nil: none).

@@ -18,7 +18,7 @@ import (
 // place is where the archive stands.
 func (a *Archive) place() state.ArchivePlace {
 	l := &a.list
-	p := state.ArchivePlace{Filter: l.query, Tag: l.tag, Post: l.origin, Sort: l.by.String()}
+	p := state.ArchivePlace{Filter: l.query, Tag: l.tag, Post: l.origin, Sort: a.order().String()}
 	if l.level != model.LevelUnknown {
 		p.Level = l.level.String()
 	}

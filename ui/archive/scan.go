@@ -43,20 +43,21 @@ func (a *Archive) indexed() {
 func (a *Archive) startBuild(entries []catalog.Record) {
 	a.building = true
 	l := &a.list
-	old, keys, lv, by := l.all, l.keys, l.lv, l.by
+	old, keys, lv, by := l.all, l.keys, l.lv, a.order()
 	a.buildCmd = common.Guard("indexing", func() tea.Msg { return builtMsg{buildSnapshot(old, keys, lv, entries, by)} })
 }
 
 // built takes a snapshot built in the background.
 func (a *Archive) built(s *snapshot) {
 	a.building = false
-	if s.by != a.list.by {
+	if s.by != a.order() {
 		// built for the order the list had before: again, for this one
 		a.rebuild = false
 		a.startBuild(a.src.Entries())
 		return
 	}
 	a.list.apply(s)
+	a.sortDone()
 	a.newEntries()
 	if a.rebuild {
 		a.rebuild = false

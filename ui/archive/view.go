@@ -427,7 +427,11 @@ func (a *Archive) topBar() string {
 	default:
 		right = append(right, commas(l.len())+" of "+commas(total))
 	}
-	right = append(right, st.P.Dim.Wrap("by "+l.by.String()))
+	if a.sorting {
+		right = append(right, "sorting by "+a.sortTo.String()+"…")
+	} else {
+		right = append(right, st.P.Dim.Wrap("by "+l.by.String()))
+	}
 	r := strings.Join(right, st.P.Dim.Wrap(" · "))
 
 	var left string
@@ -498,6 +502,8 @@ func (a *Archive) bottomBar() string {
 	switch {
 	case a.msg != "":
 		return common.Fit(st.P.Warning.Wrap(a.msg), w)
+	case a.sorting:
+		return common.Fit(st.P.Warning.Wrap("sorting by "+a.sortTo.String()+"…"), w)
 	case a.ov.Is(overlayKeys), a.ov.Is(overlayProbs):
 		return common.Fit(a.help.ShortHelpView(reader.DefaultKeyMap().PageHelp().ShortHelp()), w)
 	case a.ov.Is(overlayMarks):
