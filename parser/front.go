@@ -24,6 +24,7 @@ const (
 // front accumulates the caption block while it is read.
 type front struct {
 	subject, refs, clsBy []string
+	tagsOpen             bool // the last TAGS line ended with a comma
 }
 
 // splitAnchors cuts a line before each front-matter keyword after the
@@ -60,10 +61,11 @@ var (
 
 // parseFront reads the caption block that starts at lines[i] (the banner,
 // or the first line after the header when there is none) and returns the
-// index of the first body line. With repeat set it reads a caption block
+// index of the first body line, and the block's REF text for the finish
+// pass to read (refs.go). With repeat set it reads a caption block
 // repeated at a later section start: the lines are kept, fields already
 // known are not overwritten.
-func (p *parser) parseFront(lines []string, i int, repeat bool) int {
+func (p *parser) parseFront(lines []string, i int, repeat bool) (int, []string) {
 	h := &p.c.Header
 	var f front
 	cur := fieldNone
@@ -124,8 +126,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		}
 		p.headerLine(line)
 	}
-	p.finishFront(&f, repeat)
-	return i
+	return i, p.finishFront(&f)
 }
 
 // passingWraps reports whether line t is the rest of a passing item whose
@@ -310,13 +311,13 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		if len(h.Tags) == 0 {
 			h.Tags = splitTags(tagsLine.FindStringSubmatch(s)[1])
 		}
-		p.tagsOpen = strings.HasSuffix(s, ",")
+		f.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldTags && (tagsMore.MatchString(s) || (p.tagsOpen || strings.Contains(s, ",")) && tagsList.MatchString(s)):
+	case cur == fieldTags && (tagsMore.MatchString(s) || (f.tagsOpen || strings.Contains(s, ",")) && tagsList.MatchString(s)):
 		if !repeat {
 			h.Tags = append(h.Tags, splitTags(s)...)
 		}
-		p.tagsOpen = strings.HasSuffix(s, ",")
+		f.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
 	case cur == fieldSubject && refItem.MatchString(s):
 		// A lettered reference under the subject whose REF label was
@@ -349,7 +350,9 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	return cur, false
 }
 
-func (p *parser) finishFront(f *front, repeat bool) {
+// finishFront sets the subject and Classified By the block read (unless
+// known) and returns its REF text, one string for the list.
+func (p *parser) finishFront(f *front) []string {
 	h := &p.c.Header
 	if len(f.subject) > 0 && h.Subject == "" {
 		h.Subject = cleanSubject(strings.Join(f.subject, " "))
@@ -358,8 +361,9 @@ func (p *parser) finishFront(f *front, repeat bool) {
 		h.ClassifiedBy = readClassifiedBy(strings.Join(f.clsBy, " "))
 	}
 	if len(f.refs) > 0 {
-		p.refText = append(p.refText, strings.Join(f.refs, " "))
+		return []string{strings.Join(f.refs, " ")}
 	}
+	return nil
 }
 
 // readBanner takes level, qualifiers, section, station and serial from the
@@ -393,8 +397,7 @@ func (p *parser) readBanner(s string, m []int) {
 	if c.Section.Number == 0 {
 		c.Section = model.Section{Number: 1, Total: 1}
 	}
-	p.station = strings.ToUpper(strings.TrimSpace(get(6)))
-	p.serial = get(7)
+	p.banner = bannerID{station: strings.ToUpper(strings.TrimSpace(get(6))), serial: get(7)}
 	// The year, where the banner has one, stands between what comes
 	// before the station (the level, qualifiers, caveats, SECTION n OF m)
 	// and the station.
@@ -402,9 +405,8 @@ func (p *parser) readBanner(s string, m []int) {
 	for _, k := range []int{3, 5, 7, 11} {
 		from = max(from, m[k])
 	}
-	p.bannerYear = ""
 	if y := strings.TrimSpace(s[from:m[12]]); len(y) == 2 && allDigits(y) {
-		p.bannerYear = y
+		p.banner.year = y
 	}
 }
 

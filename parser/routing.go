@@ -43,8 +43,9 @@ func isAddressee(s string) bool {
 }
 
 // parseRouting reads the ACP-127 format lines. Every line is kept in
-// Lines; the recognised ones also fill the fields.
-func (p *parser) parseRouting(lines []string) {
+// Lines, as written (glued maps a line the lines pass cut off a banner to
+// the line whole); the recognised ones also fill the fields.
+func (p *parser) parseRouting(lines []string, glued map[string]string) {
 	r := &model.Routing{}
 	st := inNothing
 	for _, raw := range lines {
@@ -52,7 +53,7 @@ func (p *parser) parseRouting(lines []string) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		if whole, ok := p.glued[raw]; ok {
+		if whole, ok := glued[raw]; ok {
 			r.Lines = append(r.Lines, whole)
 		} else {
 			r.Lines = append(r.Lines, raw)
