@@ -279,7 +279,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		return fieldNone, true
 	case caveatLead.MatchString(s):
 		// "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY."
-		c.Caveats = append(c.Caveats, caveatLead.FindStringSubmatch(s)[1])
+		c.Caveats = append(c.Caveats, strings.ToUpper(caveatLead.FindStringSubmatch(s)[1]))
 		return fieldNone, true
 	case clsBy.MatchString(s): // before the E.O.: its reasons may name it
 		f.clsBy = append(f.clsBy, s)
@@ -324,7 +324,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		// lost ("B. SANTO DOMINGO 21"): the subject has ended.
 		f.refs = append(f.refs, s)
 		return fieldRef, true
-	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4 &&
+	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && !isSectionLine(strings.TrimSpace(s)) && len(f.subject) < 4 &&
 		(!repeat || subjectGoesOn(h.Subject, f.subject, s)):
 		f.subject = append(f.subject, s)
 		return fieldSubject, true

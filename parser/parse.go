@@ -166,6 +166,30 @@ func (p *parser) appendGlued(lines []string, l string, glued map[string]string) 
 			p.keepCaption([]string{first, l[cut:]}, l) // the header keeps the line as written
 			return p.appendGlued(append(lines, first), l[cut:], glued)
 		}
+		if cut := runOnAt(l, len("SUBJECT: ")+1); cut > 0 {
+			return p.appendGlued(append(lines, strings.TrimSpace(l[:cut])), strings.TrimSpace(l[cut:]), glued)
+		}
+	}
+	if m := caveatLead.FindStringIndex(l); m != nil {
+		// "Sensitive but Unclassified. Please handle accordingly.
+		// 1.(SBU)Summary: …": the first paragraph run onto the notice.
+		if cut := runOnAt(l, m[1]); cut > 0 {
+			return p.appendGlued(append(lines, strings.TrimSpace(l[:cut])), strings.TrimSpace(l[cut:]), glued)
+		}
+	}
+	if k := strings.Index(l, " ----"); k > 0 && strings.TrimSpace(l[:k]) != "" {
+		// "… YOUTH RADICALIZATION ------- Summary -------": a ruled
+		// heading run onto the line above it.
+		if rest := strings.TrimSpace(l[k:]); hasLetter(rest) && isSectionLine(rest) {
+			return append(lines, strings.TrimRight(l[:k], " "), rest)
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(l), "----") {
+		if m := ruleThenPara.FindStringSubmatchIndex(l); m != nil {
+			// "-------- 1.  Ambassador visited …": a rule with the first
+			// paragraph run onto it.
+			return append(lines, strings.TrimSpace(l[:m[2]]), l[m[2]:])
+		}
 	}
 	if strings.HasPrefix(l, "REF") {
 		// "REF: SECSTATE 165115 1. Post grants …": the first paragraph
@@ -207,6 +231,39 @@ func (p *parser) appendGlued(lines []string, l string, glued map[string]string) 
 	}
 	return append(lines, l)
 }
+
+// runOnAt returns where the text proper starts inside a caption line that
+// a page ran it onto, at or after from, or -1: a first paragraph
+// ("… IN EGYPT Sensitive but Unclassified. Please handle accordingly.
+// 1.(SBU)Summary: …", "¶1. "), or a rule or a ruled heading ("… REMAINS
+// FIRM -------", "… in Mendoza Summary --------").
+func runOnAt(l string, from int) int {
+	if from >= len(l) {
+		return -1
+	}
+	m := runOn.FindStringSubmatchIndex(l[from:])
+	if m == nil {
+		return -1
+	}
+	cut := from + m[0] + 1
+	if m[4] >= 0 {
+		// A rule: the section word before it heads what follows.
+		before := strings.Fields(l[from:cut])
+		for k := 1; k <= 2 && k < len(before); k++ {
+			if isSectionLine(strings.Join(before[len(before)-k:], " ")) {
+				cut = strings.LastIndex(l[:cut], before[len(before)-k])
+			}
+		}
+	}
+	return cut
+}
+
+// ruleThenPara is a rule with a numbered paragraph run onto it.
+var ruleThenPara = regexp.MustCompile(`^\s*-{4,}\s*((?:¶\s*)?\d{1,2}\.\s)`)
+
+// runOn is what runOnAt looks for, each after a space: a first paragraph
+// with its marking (or its pilcrow), a rule.
+var runOn = regexp.MustCompile(`\s(?:((?:¶\s*)?1\.\s?\((?:SBU|U|C|S|LOU)\)|¶\s*1\.\s)|(-{4,}))`)
 
 // splitsWord reports whether cutting s at i would cut a word in two.
 func splitsWord(s string, i int) bool {

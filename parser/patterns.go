@@ -94,8 +94,9 @@ var (
 	passing        = guard(`^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`, has("FOR", "PASS"))
 	caveat         = guard(`(?i)^\s*(?:(?:SIPDIS|NOFORN|NOFOR|SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION)(?:[\s,/]+|$))+$`, anyOf(leadByte("SsNnEeLlFfOoPpCc"), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
 	caveatWord     = regexp.MustCompile(`(?i)SIPDIS|NOFORN|NOFOR|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|FOR OFFICIAL USE ONLY|NOCONTRACT|ORCON|PROPIN|CXHAVANA|NOT FOR INTERNET DISTRIBUTION`)
-	// caveatLead is a distribution notice with words after it.
-	caveatLead = guard(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, leads("SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY"))
+	// caveatLead is a distribution notice with words after it, in any
+	// case ("Sensitive but Unclassified. Please handle accordingly.").
+	caveatLead = guard(`(?i)^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, anyOf(leadByte("SsFf"), leads("ſ")))
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
 	anchors = guard(anchorSource,

@@ -3,6 +3,8 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"cablereader/model"
@@ -95,5 +97,80 @@ func TestSubjectBelowBlank(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("¶1 spans %+v, want a summary", c.Body[0].Spans)
+	}
+}
+
+// A page runs the text proper onto a caption line: the first paragraph
+// onto the subject (after a distribution notice the page keeps in the
+// subject it publishes), a rule or a ruled heading onto the subject or
+// onto a paragraph's last line, a paragraph onto a rule. Each is cut
+// where the text starts; nothing of the line is lost.
+func TestRunOnText(t *testing.T) {
+	for _, tt := range []struct {
+		name, in, subject string
+		first             model.Paragraph // the first paragraph's number, marking, heading and text start
+	}{
+		{"paragraph after a notice (09CAIRO1215)",
+			"UNCLAS CAIRO 001215\n\nSUBJECT: INFUENZA CONFERENCE IN EGYPT Sensitive but Unclassified. Please handle accordingly. 1.(SBU)Summary: At the workshop. End Summary.\n2.(SBU) USAID agreed.\n",
+			"INFUENZA CONFERENCE IN EGYPT Sensitive but Unclassified. Please handle accordingly.",
+			model.Paragraph{Number: 1, Marking: "SBU", Text: "Summary: At the workshop."}},
+		{"a rule (07MANAMA1089)",
+			"CONFIDENTIAL MANAMA 001089\n\nSUBJECT: CENTRAL BANK GOVERNOR UNDERSCORES COMMITMENT TO DOLLAR REMAINS FIRM ---------------------------------\n\n1.(C) Central Bank of Bahrain Governor spoke.\n",
+			"CENTRAL BANK GOVERNOR UNDERSCORES COMMITMENT TO DOLLAR REMAINS FIRM",
+			model.Paragraph{Number: 1, Marking: "C", Text: "Central Bank"}},
+		{"a ruled heading with its word (08BUENOSAIRES879)",
+			"UNCLAS BUENOS AIRES 000879\n\nSUBJECT:  More than Malbec:  Ambassador Talks Development in Mendoza  Summary -------- \n\n¶1. Ambassador visited the Binational Center.\n",
+			"More than Malbec: Ambassador Talks Development in Mendoza",
+			model.Paragraph{Number: 1, Heading: "Summary", Text: "Ambassador visited"}},
+		{"a ruled heading on the subject's second line (08MANAMA472)",
+			"UNCLAS MANAMA 000472\n\nSUBJECT: UNESCO CONFERENCE HIGHLIGHTS PROACTIVE APPROACHES\nTO COUNTERING YOUTH RADICALIZATION ------- Summary -------\n\n1.(U) Bahrain hosted a conference.\n",
+			"UNESCO CONFERENCE HIGHLIGHTS PROACTIVE APPROACHES TO COUNTERING YOUTH RADICALIZATION",
+			model.Paragraph{Number: 1, Marking: "U", Heading: "Summary", Text: "Bahrain hosted"}},
+		{"a paragraph run onto a rule (08BUENOSAIRES858)",
+			"UNCLAS BUENOS AIRES 000858\n\nSUBJECT:  More than Malbec\n\n-------- 1.  Ambassador visited the Binational Center.\n\n2. More.\n",
+			"More than Malbec",
+			model.Paragraph{Number: 1, Text: "Ambassador visited"}},
+		{"a mixed-case notice under the subject (06PARIS7251)",
+			"UNCLAS PARIS 007251\n\nSUBJECT: DAILY NEWSPAPERS: FIRST IN A SERIES ON THE FRENCH MEDIA\nSensitive but unclassified. Please protect accordingly.\n\n1. (SBU) Summary: Le Monde.\n",
+			"DAILY NEWSPAPERS: FIRST IN A SERIES ON THE FRENCH MEDIA",
+			model.Paragraph{Number: 1, Marking: "SBU", Text: "Summary: Le Monde."}},
+	} {
+		c := Parse([]byte(tt.in))
+		if c.Header.Subject != tt.subject {
+			t.Errorf("%s: subject %q, want %q", tt.name, c.Header.Subject, tt.subject)
+		}
+		if len(c.Body) == 0 {
+			t.Errorf("%s: no paragraphs", tt.name)
+			continue
+		}
+		p := c.Body[0]
+		if p.Number != tt.first.Number || p.Marking != tt.first.Marking || p.Heading != tt.first.Heading || !strings.HasPrefix(p.Text, tt.first.Text) {
+			t.Errorf("%s: first paragraph %d (%s) heading %q %q, want %d (%s) %q %q…", tt.name, p.Number, p.Marking, p.Heading, p.Text, tt.first.Number, tt.first.Marking, tt.first.Heading, tt.first.Text)
+		}
+	}
+	// The real pages: the subject ends where the page's text starts, and a
+	// ruled heading run onto ¶1 heads ¶2.
+	for _, tt := range []struct{ file, subject, heading string }{
+		{"09CAIRO1215.txt", "INFUENZA CONFERENCE REVIEWS VIRUS SITUATION IN EGYPT Sensitive but Unclassified. Please handle accordingly.", ""},
+		{"08MANAMA472.txt", "UNESCO CONFERENCE HIGHLIGHTS PROACTIVE APPROACHES TO COUNTERING YOUTH RADICALIZATION", "Conference Agenda & Background"},
+		{"09TELAVIV2188.txt", "ISRAEL MEDIA REACTION", ""},
+	} {
+		raw, err := os.ReadFile(filepath.Join(pagesDir, tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := Parse(raw)
+		if c.Header.Subject != tt.subject {
+			t.Errorf("%s: subject %q, want %q", tt.file, c.Header.Subject, tt.subject)
+		}
+		if len(c.Body) < 2 || c.Body[0].Number != 1 || !slices.ContainsFunc(c.Body[0].Spans, func(s model.Span) bool { return s.Kind == model.Summary }) && tt.file != "09TELAVIV2188.txt" {
+			t.Errorf("%s: the text does not open with ¶1 and its summary: %+v", tt.file, c.Body[0])
+		}
+		if tt.heading != "" && (len(c.Body) < 2 || c.Body[1].Heading != tt.heading) {
+			t.Errorf("%s: ¶2 heading %q, want %q", tt.file, c.Body[1].Heading, tt.heading)
+		}
+		if strings.Contains(c.Body[0].Text, "-----") {
+			t.Errorf("%s: a rule left in ¶1: %q", tt.file, c.Body[0].Text)
+		}
 	}
 }
