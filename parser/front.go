@@ -33,7 +33,16 @@ type front struct {
 // name the E.O.
 func splitAnchors(s string) []string {
 	if clsBy.MatchString(s) {
-		return []string{strings.TrimSpace(s)} // "(U) Classified by …" whole
+		// "(U) Classified by …" whole, but for a REF list run on after
+		// its reasons ("… Reason 1.4 (b) and (d) REF: A) STATE 3691,").
+		if r := reasons.FindStringIndex(s); r != nil {
+			for _, a := range findAnchors(s[r[1]:]) {
+				if at := r[1] + a[0]; refLine.MatchString(s[at:]) {
+					return []string{strings.TrimSpace(s[:at]), strings.TrimSpace(s[at:])}
+				}
+			}
+		}
+		return []string{strings.TrimSpace(s)}
 	}
 	locs := findAnchors(s)
 	var parts []string
@@ -389,7 +398,8 @@ func (p *parser) readBanner(s string, m []int) {
 			c.Caveats = append(c.Caveats, w)
 		}
 	}
-	if strings.Contains(strings.ToUpper(strings.ReplaceAll(get(1), " ", "")), "EFTO") {
+	efto := strings.Contains(strings.ToUpper(strings.ReplaceAll(get(1), " ", "")), "EFTO")
+	if efto {
 		cl.Qualifiers = append(cl.Qualifiers, "EFTO")
 	}
 	c.Classification = cl
@@ -397,7 +407,7 @@ func (p *parser) readBanner(s string, m []int) {
 	if c.Section.Number == 0 {
 		c.Section = model.Section{Number: 1, Total: 1}
 	}
-	p.banner = bannerID{station: strings.ToUpper(strings.TrimSpace(get(6))), serial: get(7)}
+	p.banner = bannerID{station: strings.ToUpper(strings.TrimSpace(get(6))), serial: get(7), efto: efto && get(4) == ""}
 	// The year, where the banner has one, stands between what comes
 	// before the station (the level, qualifiers, caveats, SECTION n OF m)
 	// and the station.

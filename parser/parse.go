@@ -45,6 +45,11 @@ type bannerID struct {
 	station string // upper case, as written
 	serial  string
 	year    string
+	// efto is set for a banner that writes EFTO between the level and the
+	// station with no SECTION between ("UNCLAS E F T O LONDON 002187"):
+	// the archive's id takes it in as part of the station
+	// (09EFTOLONDON2187).
+	efto bool
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a
@@ -432,6 +437,9 @@ func (p *parser) stationSerial() (station, serial string) {
 func (p *parser) idOf(station, serial string) string {
 	n, _ := strconv.Atoi(serial)
 	id := stationKey(station) + strconv.Itoa(n)
+	if p.banner.efto && station == p.banner.station {
+		id = "EFTO" + id
+	}
 	switch {
 	case p.c.HasDate():
 		id = p.c.Date.Format("06") + id

@@ -35,11 +35,15 @@ var (
 	levelOnly = guard(`^\s*(UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)(?:\s+PTQ\d{4})?\s*$`, leadByte("UCSTL"))
 
 	// Transmission header format lines (ACP-127).
-	fl1      = guard(`^\s*VZCZC([A-Z]{2,4})(\d{1,6})\s*$`, leads("VZCZC"))
-	fl2      = guard(`^\s*(ZZ|OO|PP|RR)((?:\s+[RQ][A-Z]{3,6})+)\s*$`, leads("ZZ", "OO", "PP", "RR"))
-	fl2More  = guard(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`, leadByte("RQ"))
-	fl3      = guard(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`, leads("DE"))
-	fl4      = guard(`^\s*(ZN[RY])\s+(UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(AAAAA|BBBBB))?(?:\s+(Z[A-Z]{2}))?\s*$`, leads("ZN"))
+	fl1     = guard(`^\s*VZCZC([A-Z]{2,4})(\d{1,6})\s*$`, leads("VZCZC"))
+	fl2     = guard(`^\s*(ZZ|OO|PP|RR)((?:\s+[RQ][A-Z]{3,6})+)\s*$`, leads("ZZ", "OO", "PP", "RR"))
+	fl2More = guard(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`, leadByte("RQ"))
+	fl3     = guard(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`, leads("DE"))
+	// fl4 is the security line: ZNR or ZNY, the security group, the
+	// handling codes ("ZNY SSSSS ZZH ZDK"), and what a relay may have run
+	// onto it ("ZNY SSSSS ZZH ZUI RUEHSD 0065W 1252226", "… (CCY …)"),
+	// which group 1 leaves out.
+	fl4      = guard(`^\s*(ZN[RY]\s+(?:UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(?:AAAAA|BBBBB))?(?:\s+Z[A-Z]{2})*)(?:\s+\S.*)?$`, leads("ZN"))
 	fl5      = guard(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+\S.*)?$`, leadByte("0123456789ZOPRzopr"), hasFold("z"))
 	fm       = guard(`^\s*FM\s+(.+?)\s*$`, leads("FM"))
 	to       = guard(`^\s*TO\s+(.+?)\s*$`, leads("TO"))

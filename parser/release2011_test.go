@@ -174,3 +174,63 @@ func TestRunOnText(t *testing.T) {
 		}
 	}
 }
+
+// A relay runs its own text onto the security line ("ZNY SSSSS ZZH ZUI
+// RUEHSD 0065W 1252226", "ZNY SSSSS ZZH (CCY …)"): the line is still the
+// security line, and the header goes on to the date-time group below it.
+func TestGarbledSecurityLine(t *testing.T) {
+	for _, line := range []string{"ZNY SSSSS ZZH ZUI RUEHSD 0065W 1252226", "ZNY SSSSS ZZH (CCY TEXT ADX: 767D28 MSI6994 600)", "ZNY SSSSS ZZH ZDK"} {
+		in := "VZCZCXYZ0003\nPP RUEHWEB\n\nDE RUEHSD #0065/01 1252226\n" + line + "\nP 051259Z MAY 06\nFM AMEMBASSY SANTO DOMINGO\nTO RUEHC/SECSTATE WASHDC PRIORITY 1092\n\nE.O. 12958: DECL: 05/05/2016\nSUBJECT: X\n\n1. (S) Text.\n"
+		c := Parse([]byte(in))
+		if c.Routing == nil || c.Routing.Security != strings.Join(strings.Fields(line)[:4], " ") && c.Routing.Security != "ZNY SSSSS ZZH" {
+			t.Errorf("%q: security %+v", line, c.Routing)
+		}
+		if c.Date.Format("2006-01-02T15:04") != "2006-05-05T12:59" || c.Origin != "AMEMBASSY SANTO DOMINGO" || c.Classification.Level != model.Secret {
+			t.Errorf("%q: date %v origin %q level %v", line, c.Date, c.Origin, c.Classification.Level)
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(pagesDir, "08MEXICO886.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Parse(raw)
+	if c.ID != "08MEXICO886" || c.Date.Format("2006-01-02T15:04") != "2008-03-28T19:50" || c.Origin != "AMEMBASSY MEXICO" {
+		t.Errorf("08MEXICO886: id %q date %v origin %q", c.ID, c.Date, c.Origin)
+	}
+}
+
+// The archive names a cable whose banner writes EFTO before the station
+// (and no SECTION between) with EFTO in the station: UNCLAS E F T O
+// LONDON 002187 is 09EFTOLONDON2187, a sectioned one is 09LONDON2622.
+func TestEFTOId(t *testing.T) {
+	for _, tt := range []struct{ banner, id string }{
+		{"UNCLAS E F T O LONDON 002187", "09EFTOLONDON2187"},
+		{"UNCLAS E F T O SECTION 01 OF 02 LONDON 002622", "09LONDON2622"},
+		{"UNCLAS LONDON 002187", "09LONDON2187"},
+	} {
+		c := Parse([]byte("P 141614Z DEC 09\nFM AMEMBASSY LONDON\n\n" + tt.banner + "\n\nSUBJECT: X\n\n1. Text.\n"))
+		if c.ID != tt.id {
+			t.Errorf("%s: id %q, want %q", tt.banner, c.ID, tt.id)
+		}
+	}
+}
+
+// A Classified By line that runs into the REF list after its reasons, or
+// goes on past a blank line with its reasons, is read whole, the REF list
+// apart (09BRASILIA193, 09TRIPOLI260).
+func TestClassifiedByAcross(t *testing.T) {
+	c := Parse([]byte("O 091516Z FEB 09\nFM AMEMBASSY BRASILIA\n\nCONFIDENTIAL BRASILIA 000193\n\nClassified By: Deputy Chief of Mission Lisa Kubiske, Reason 1.4 (b) and (d) REF: A) STATE 3691,\nB) 2008 BRASILIA 1652\n\n1. (C) On February 6, 2009, text.\n"))
+	if cb := c.Header.ClassifiedBy; cb == nil || cb.Authority != "Deputy Chief of Mission Lisa Kubiske" || len(cb.Reasons) != 2 || strings.Contains(cb.Text, "REF") {
+		t.Errorf("09BRASILIA193: classified by %+v", c.Header.ClassifiedBy)
+	}
+	if refs := c.Header.References; len(refs) != 2 || refs[0].ID != "09STATE3691" || refs[1].ID != "08BRASILIA1652" {
+		t.Errorf("09BRASILIA193: references %+v", refs)
+	}
+	c = Parse([]byte("CONFIDENTIAL TRIPOLI 000260\n\nCLASSIFIED BY: Gene A. Cretz, Ambassador, Embassy Tripoli,\n\nDepartment of State. REASON: 1.4 (b), (d)\n\n1. (C) Summary: text.\n"))
+	if cb := c.Header.ClassifiedBy; cb == nil || cb.Authority != "Gene A. Cretz, Ambassador, Embassy Tripoli, Department of State" || len(cb.Reasons) != 2 {
+		t.Errorf("09TRIPOLI260: classified by %+v", c.Header.ClassifiedBy)
+	}
+	if len(c.Body) == 0 || c.Body[0].Number != 1 {
+		t.Errorf("09TRIPOLI260: body %+v", c.Body)
+	}
+}

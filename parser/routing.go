@@ -75,8 +75,8 @@ func (p *parser) parseRouting(lines []string, glued map[string]string) {
 		case fl3.Submatch(s, &m):
 			r.Station, r.Serial, r.SectionNumber, r.Julian = m[1], m[2], m[3], m[4]
 			st = inNothing
-		case fl4.MatchString(s):
-			r.Security = strings.Join(strings.Fields(s), " ")
+		case fl4.Submatch(s, &m):
+			r.Security = strings.Join(strings.Fields(m[1]), " ")
 			st = inNothing
 		case fl5.MatchString(s) && p.c.Date.IsZero():
 			p.readDTG(r, s)
