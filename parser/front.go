@@ -113,6 +113,13 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) (int, []string) 
 				break
 			}
 		}
+		if !consumed && cur == fieldTags && !repeat && len(t) <= 40 && mostlyUpper(t) && subjectFollows(lines, i+1) {
+			// The rest of a TAGS line that wrapped with other marks than
+			// a TAGS line has ("UNGA/C-6, CS", "AU-I, CD, SU, LY"), right
+			// above the subject.
+			h.Tags = append(h.Tags, splitTags(t)...)
+			consumed = true
+		}
 		if !consumed && (cur == fieldNone || cur == fieldPassing) && frontFollows(lines, i+1) {
 			// A line before more keywords is still front matter: the rest
 			// of a wrapped passing line ("nsc for senior" ⏎ "director
@@ -177,6 +184,17 @@ func frontFollows(lines []string, i int) bool {
 		}
 		if eoLine.MatchString(t) || tagsLine.MatchString(t) || subjLine.MatchString(t) || refLine.MatchString(t) || clsBy.MatchString(t) {
 			return true
+		}
+	}
+	return false
+}
+
+// subjectFollows reports whether the next line that is not blank is the
+// SUBJECT line.
+func subjectFollows(lines []string, i int) bool {
+	for ; i < len(lines); i++ {
+		if t := strings.TrimSpace(lines[i]); t != "" {
+			return subjLine.MatchString(t)
 		}
 	}
 	return false
@@ -309,7 +327,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case refLine.MatchString(s):
 		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])
 		return fieldRef, true
-	case cur == fieldNone && refBare.MatchString(s):
+	case (cur == fieldNone || cur == fieldTags) && refBare.MatchString(s):
 		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
 		return fieldRef, true
 	case cur == fieldNone && refFirstItem.MatchString(s):
@@ -611,7 +629,8 @@ var subjectMark = guard(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s
 // cleanSubject joins a wrapped subject and strips its portion marking.
 func cleanSubject(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(subjectMark.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(subjectMark.ReplaceAllString(s, ""))
+	return strings.TrimSpace(strings.TrimLeft(s, ":")) // "SUBJECT: : MEXICANS DIFFER …"
 }
 
 func readEO(s string) *model.EO {

@@ -234,3 +234,36 @@ func TestClassifiedByAcross(t *testing.T) {
 		t.Errorf("09TRIPOLI260: body %+v", c.Body)
 	}
 }
+
+// The caption lines between TAGS and SUBJECT: a TAGS line wrapped with
+// marks a TAGS line has not ("UNGA/C-6, CS"), a bare REF right under TAGS;
+// and a subject written with a second colon. None of them ends the
+// caption block before its subject (09SANJOSE124, 09TRIPOLI401,
+// 06BRASILIA1963, 08MEXICO3108).
+func TestCaptionBeforeSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name, caption, subject string
+		tags                   []string
+		ref                    string
+	}{
+		{"TAGS wrapped (09SANJOSE124)", "TAGS: AORC APER KAWC PREL UNGA\nUNGA/C-6, CS\nSUBJECT: COSTA RICA: MFA STUDYING UN APPEALS TRIBUNAL\nCANDIDATES, NO DECISION YET\n",
+			"COSTA RICA: MFA STUDYING UN APPEALS TRIBUNAL CANDIDATES, NO DECISION YET", []string{"AORC", "APER", "KAWC", "PREL", "UNGA", "UNGA/C-6", "CS"}, ""},
+		{"TAGS wrapped, REF on the subject (09TRIPOLI401)", "TAGS: OVIP PREL PGOV MARR\nAU-I, CD, SU, LY\nSUBJECT: SCENESETTER FOR THE VISIT OF GENERAL WARD TO LIBYA, MAY 21 REF: TRIPOLI 202\n",
+			"SCENESETTER FOR THE VISIT OF GENERAL WARD TO LIBYA, MAY 21", []string{"OVIP", "PREL", "PGOV", "MARR", "CD", "SU", "LY"}, "09TRIPOLI202"},
+		{"REF under TAGS (06BRASILIA1963)", "TAGS: PGOV PREL ECON BR\nREF BRASILIA 1837\n\nSUBJECT: BRAZILIAN OPPOSITION SAYS ALCKMIN CAMPAIGN IS ON THE RISE\n",
+			"BRAZILIAN OPPOSITION SAYS ALCKMIN CAMPAIGN IS ON THE RISE", []string{"PGOV", "PREL", "ECON", "BR"}, "09BRASILIA1837"},
+		{"a second colon (08MEXICO3108)", "TAGS: ELAB ECON MX\nSUBJECT: : MEXICANS DIFFER ON THE EFFECTS OF FINANCIAL\nCRISIS ON EMPLOYMENT\n",
+			"MEXICANS DIFFER ON THE EFFECTS OF FINANCIAL CRISIS ON EMPLOYMENT", []string{"ELAB", "ECON", "MX"}, ""},
+	} {
+		c := Parse([]byte("R 221712Z APR 09\nFM AMEMBASSY X\n\nCONFIDENTIAL X 000124\n\nE.O. 12958: N/A\n" + tt.caption + "\n1.(C) Summary: text.\n"))
+		if c.Header.Subject != tt.subject || !slices.Equal(c.Header.Tags, tt.tags) {
+			t.Errorf("%s: subject %q tags %q", tt.name, c.Header.Subject, c.Header.Tags)
+		}
+		if tt.ref != "" && (len(c.Header.References) != 1 || c.Header.References[0].ID != tt.ref) {
+			t.Errorf("%s: references %+v", tt.name, c.Header.References)
+		}
+		if len(c.Body) == 0 || c.Body[0].Number != 1 {
+			t.Errorf("%s: body %+v", tt.name, c.Body)
+		}
+	}
+}
