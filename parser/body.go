@@ -592,8 +592,10 @@ func (p *parser) takeSignature(lines []string) []string {
 		name := t[m[2]:m[3]]
 		before := t[:m[2]]
 		// In mixed-case text an upper-case name after the last sentence is
-		// the signer; in all-caps text it could be the sentence's end.
-		if signerOK(name) && strings.ToUpper(before) != before {
+		// the signer; in all-caps text it could be the sentence's end,
+		// unless it is set apart by more than a space, as a telegram
+		// sets its signer ("… FOREIGN AFFAIRS.    PORTER").
+		if signerOK(name) && (strings.ToUpper(before) != before || strings.HasSuffix(before, "  ")) {
 			p.c.Signature = name
 			lines[i] = strings.TrimSpace(before)
 		}

@@ -54,8 +54,9 @@ var (
 	pageInTo  = guard(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`, has("PAGE"))
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
 	// recordFooter is what some published records add under a printout:
-	// "2004VATICA03213 - Classification: CONFIDENTIAL", or a lone ">".
-	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>)$`)
+	// "2004VATICA03213 - Classification: CONFIDENTIAL", a lone ">", PlusD's
+	// "*** Current Handling Restrictions *** n/a".
+	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>|\*{3}\s*Current (?:Handling Restrictions|Classification)\s*\*{3}.*)$`)
 	// declassStamp is the stamp of a systematic review on an old cable:
 	// "Declassified/Released US Department of State EO Systematic Review
 	// 30 JUN 2005".
@@ -63,7 +64,9 @@ var (
 	// groupMark is an old cable's downgrading group, the line above the
 	// signer: "GP-3".
 	groupMark = regexp.MustCompile(`^GP-?\s?[1-4]\.?$`)
-	terminal  = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.)\s*$`)
+	// terminal is a teletype's end of message, or a word of its noise
+	// that runs into the next message's start ("NMAFVVZCZ").
+	terminal = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.|[A-Z]*VZCZC?)\s*$`)
 
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
 	// ("PAGE 02 ROME 01196 01 OF 02 082030Z").

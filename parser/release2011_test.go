@@ -267,3 +267,24 @@ func TestCaptionBeforeSubject(t *testing.T) {
 		}
 	}
 }
+
+// An old telegram sets its signer apart after the last sentence, before
+// the closing banner, the teletype's noise and a record's footer
+// (1973STATE097844's text as PlusD publishes it): the name is the
+// signature, the rest the trailer. In all-caps text a word one space
+// after the last sentence is no signer.
+func TestSignerSetApart(t *testing.T) {
+	const head = "LIMITED OFFICIAL USE\nPAGE 01 STATE 097844\n\nR 221712Z MAY 73\nFM SECSTATE WASHDC\nTO AMEMBASSY PORT LOUIS\n\nLIMITED OFFICIAL USE STATE 097844\n\nE.O. 11652: N/A\nTAGS: OVIP\nSUBJECT: FATHER MCCORMACK\n\n1. ALSO INFORM HIM APPOINTMENT MADE.\n\n2. IF UNREACHABLE HOTEL HE HAS ELEVEN A. M.  APPOINTMENT\n"
+	c := Parse([]byte(head + "WEDNESDAY WITH MINISTER FOREIGN AFFAIRS.    PORTER\n\n\nLIMITED OFFICIAL USE\nNMAFVVZCZ\n\n\n*** Current Handling Restrictions ***   n/a\n***  Current Classification ***   LIMITED OFFICIAL USE\n"))
+	last := c.Body[len(c.Body)-1].Text
+	if c.Signature != "PORTER" || !strings.HasSuffix(last, "MINISTER FOREIGN AFFAIRS.") {
+		t.Errorf("signature %q, last paragraph %q", c.Signature, last)
+	}
+	if !slices.Contains(c.Trailer, "NMAFVVZCZ") || !slices.Contains(c.Trailer, "*** Current Handling Restrictions ***   n/a") {
+		t.Errorf("trailer %q", c.Trailer)
+	}
+	c = Parse([]byte(head + "WEDNESDAY WITH MINISTER FOREIGN AFFAIRS. PORTER\n\nLIMITED OFFICIAL USE\n"))
+	if c.Signature != "" {
+		t.Errorf("one space: signature %q", c.Signature)
+	}
+}
