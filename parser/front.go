@@ -207,6 +207,12 @@ func refContinues(refs []string, s string) bool {
 	if isSectionLine(s) || isRule(s) {
 		return false // "------- SUMMARY -------" heads the text
 	}
+	if strings.HasSuffix(strings.TrimSpace(refs[len(refs)-1]), "...") && !isBullet(s) {
+		// "¶B. PRAGUE 356 ...": the page cut the record off there; what
+		// follows is not the list's (a copy of the record, a row's
+		// fields) unless it is the list's next item.
+		return false
+	}
 	if isBullet(s) || mostlyUpper(s) && (len(s) <= 90 || refItemIn.MatchString(s)) {
 		return true
 	}

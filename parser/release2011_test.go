@@ -288,3 +288,28 @@ func TestSignerSetApart(t *testing.T) {
 		t.Errorf("one space: signature %q", c.Signature)
 	}
 }
+
+// A REF item the page cut off ("¶B. PRAGUE 356 ...") ends the list: the
+// record's fields or a second copy after it are not more items
+// (05PRAGUE470, 06THEHAGUE2654); a lettered item after it still is
+// (05THEHAGUE2651).
+func TestRefListCutOff(t *testing.T) {
+	const head = "P 011450Z APR 05\nFM AMEMBASSY PRAGUE\n\nC O N F I D E N T I A L PRAGUE 000470\n\nSUBJECT: NO SALE\n\n"
+	for _, tt := range []struct {
+		name, refs string
+		want       []string
+	}{
+		{"a row's fields (05PRAGUE470)", "REF: A. PRAGUE 337 \n \n     ¶B. PRAGUE 356 ...\n4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: DECL: 04/01/2015\n", []string{"05PRAGUE337", "05PRAGUE356"}},
+		{"a record number (06THEHAGUE2654)", "REF: A. STATE 194960 ...\n90574\n\n2006-12-21\n", []string{"05STATE194960"}},
+		{"the next item (05THEHAGUE2651)", "REF: A. STATE ...\n\n\n¶B. THE HAGUE 2599 \n", []string{"05THEHAGUE2599"}},
+	} {
+		c := Parse([]byte(head + tt.refs + "\n1. (C) Text.\n"))
+		var got []string
+		for _, r := range c.Header.References {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: references %+v", tt.name, c.Header.References)
+		}
+	}
+}
