@@ -175,7 +175,8 @@ func (p *parser) appendGlued(lines []string, l string, glued map[string]string) 
 			return p.appendGlued(append(lines, strings.TrimSpace(l[:cut])), strings.TrimSpace(l[cut:]), glued)
 		}
 	}
-	if m := caveatLead.FindStringIndex(l); m != nil {
+	if caveatLead.MatchString(l) { // the guarded test first: most lines fail it at once
+		m := caveatLead.FindStringIndex(l)
 		// "Sensitive but Unclassified. Please handle accordingly.
 		// 1.(SBU)Summary: …": the first paragraph run onto the notice.
 		if cut := runOnAt(l, m[1]); cut > 0 {
