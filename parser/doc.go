@@ -20,9 +20,10 @@
 //     apart [glued: a routing line as written, for the routing]: a
 //     partial-record notice, a banner glued to the last header line, a
 //     first paragraph run onto the REF line, a subject with Classified By
-//     run onto it, a "Cable dated:" line and a banner with its caption
-//     fields run together (record.go takeCableDated, splitCaption,
-//     gluedCaption).
+//     run onto it, the text proper run onto a subject, a notice or a rule
+//     (parse.go runOnAt, ruleThenPara), a "Cable dated:" line and a
+//     banner with its caption fields run together (record.go
+//     takeCableDated, splitCaption, gluedCaption).
 //  2. Record (record.go takeRecord; parse.go takePreamble): an archive's
 //     record above the cable (id, date, refid, header …) and a dump's
 //     five metadata lines kept as metadata, never as text.
@@ -71,7 +72,8 @@
 //   - Classified By and its reasons: front.go readClassifiedBy, reasons.go;
 //     in the text, parse.go classifiedByInText.
 //   - TAGS: front.go frontPiece, splitTags, sortTags.
-//   - SUBJECT: front.go frontPiece, cleanSubject, subjectOpen.
+//   - SUBJECT: front.go frontPiece, cleanSubject, subjectOpen; what a page
+//     runs onto it, parse.go runOnAt.
 //   - The classification level: front.go readBanner and levelOf; the
 //     fallbacks in parse.go settleLevel.
 //   - The date: routing.go readDTG, dates.go; fallbacks in settleDate.
