@@ -7,8 +7,10 @@ import (
 	"cablereader/model"
 )
 
-// readBody turns the lines after the caption block into paragraphs.
-func (p *parser) readBody(lines []string) {
+// readBody turns the lines after the caption block into paragraphs. atx
+// holds the lines written as Markdown headings. It returns the REF text of
+// caption blocks repeated at later section starts.
+func (p *parser) readBody(lines []string, atx map[string]bool) (refText []string) {
 	lines = p.takeTrailer(lines)
 	lines = p.takeSignature(lines)
 	lines = p.takeGroupMark(lines)
@@ -43,7 +45,8 @@ func (p *parser) readBody(lines []string) {
 			p.c.Caveats = append(p.c.Caveats, caveatWord.FindAllString(t, -1)...)
 			continue
 		case p.isRepeatedFront(t):
-			if end := p.parseFront(lines, i, true); end > i {
+			if end, refs := p.parseFront(lines, i, true); end > i {
+				refText = append(refText, refs...)
 				flush()
 				i = end - 1
 				blank = true
@@ -63,7 +66,7 @@ func (p *parser) readBody(lines []string) {
 			blank = false
 			continue
 		}
-		if h, ok := p.heading(lines, i, allCaps, starts); ok {
+		if h, ok := headingAt(lines, i, allCaps, starts, atx); ok {
 			flush()
 			if heading != "" {
 				p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
@@ -92,6 +95,7 @@ func (p *parser) readBody(lines []string) {
 	if heading != "" {
 		p.c.Body = append(p.c.Body, model.Paragraph{Heading: heading})
 	}
+	return refText
 }
 
 // appendBlock starts a new block with line, in the storage a block of a
@@ -328,8 +332,8 @@ func (p *parser) numbering(lines []string) map[int]int {
 	return starts
 }
 
-// heading reports whether lines[i] is a heading between paragraphs.
-func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int) (string, bool) {
+// headingAt reports whether lines[i] is a heading between paragraphs.
+func headingAt(lines []string, i int, allCaps bool, starts map[int]int, atx map[string]bool) (string, bool) {
 	t := strings.TrimSpace(lines[i])
 	ruled := false
 	if strings.HasSuffix(t, "------") {
@@ -337,7 +341,7 @@ func (p *parser) heading(lines []string, i int, allCaps bool, starts map[int]int
 			t, ruled = strings.TrimSpace(t[:loc[0]]), true
 		}
 	}
-	if len(p.atx) > 0 && p.atx[t] {
+	if len(atx) > 0 && atx[t] {
 		return t, true
 	}
 	if len(t) > 80 && !ruled || len(t) < 3 || !hasLetter(t) {
@@ -478,11 +482,12 @@ func asciiRange(from, to byte) (t [256]uint8) {
 // isRepeatedFront reports whether a body line repeats the banner, as a
 // later section of a merged cable does.
 func (p *parser) isRepeatedFront(t string) bool {
-	if p.serial == "" || !strings.Contains(t, strings.TrimLeft(p.serial, "0")) {
+	serial := p.banner.serial
+	if serial == "" || !strings.Contains(t, strings.TrimLeft(serial, "0")) {
 		return false
 	}
 	m := banner.FindStringSubmatch(t)
-	return m != nil && p.serial != "" && atoi(m[7]) == atoi(p.serial)
+	return m != nil && atoi(m[7]) == atoi(serial)
 }
 
 // takeTrailer moves teletype leftovers, a closing classification line and
@@ -587,8 +592,10 @@ func (p *parser) takeSignature(lines []string) []string {
 		name := t[m[2]:m[3]]
 		before := t[:m[2]]
 		// In mixed-case text an upper-case name after the last sentence is
-		// the signer; in all-caps text it could be the sentence's end.
-		if signerOK(name) && strings.ToUpper(before) != before {
+		// the signer; in all-caps text it could be the sentence's end,
+		// unless it is set apart by more than a space, as a telegram
+		// sets its signer ("… FOREIGN AFFAIRS.    PORTER").
+		if signerOK(name) && (strings.ToUpper(before) != before || strings.HasSuffix(before, "  ")) {
 			p.c.Signature = name
 			lines[i] = strings.TrimSpace(before)
 		}

@@ -63,7 +63,7 @@ func headPiece(s string, add func(...string)) {
 	case caveat.MatchString(s):
 		add(caveatWord.FindAllString(s, -1)...)
 	case caveatLead.MatchString(s):
-		add(caveatLead.FindStringSubmatch(s)[1])
+		add(strings.ToUpper(caveatLead.FindStringSubmatch(s)[1]))
 	case banner.MatchString(s):
 		m := banner.FindStringSubmatchIndex(s)
 		get := func(k int) string {

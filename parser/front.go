@@ -24,6 +24,7 @@ const (
 // front accumulates the caption block while it is read.
 type front struct {
 	subject, refs, clsBy []string
+	tagsOpen             bool // the last TAGS line ended with a comma
 }
 
 // splitAnchors cuts a line before each front-matter keyword after the
@@ -32,7 +33,16 @@ type front struct {
 // name the E.O.
 func splitAnchors(s string) []string {
 	if clsBy.MatchString(s) {
-		return []string{strings.TrimSpace(s)} // "(U) Classified by …" whole
+		// "(U) Classified by …" whole, but for a REF list run on after
+		// its reasons ("… Reason 1.4 (b) and (d) REF: A) STATE 3691,").
+		if r := reasons.FindStringIndex(s); r != nil {
+			for _, a := range findAnchors(s[r[1]:]) {
+				if at := r[1] + a[0]; refLine.MatchString(s[at:]) {
+					return []string{strings.TrimSpace(s[:at]), strings.TrimSpace(s[at:])}
+				}
+			}
+		}
+		return []string{strings.TrimSpace(s)}
 	}
 	locs := findAnchors(s)
 	var parts []string
@@ -60,10 +70,11 @@ var (
 
 // parseFront reads the caption block that starts at lines[i] (the banner,
 // or the first line after the header when there is none) and returns the
-// index of the first body line. With repeat set it reads a caption block
+// index of the first body line, and the block's REF text for the finish
+// pass to read (refs.go). With repeat set it reads a caption block
 // repeated at a later section start: the lines are kept, fields already
 // known are not overwritten.
-func (p *parser) parseFront(lines []string, i int, repeat bool) int {
+func (p *parser) parseFront(lines []string, i int, repeat bool) (int, []string) {
 	h := &p.c.Header
 	var f front
 	cur := fieldNone
@@ -102,6 +113,13 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 				break
 			}
 		}
+		if !consumed && cur == fieldTags && !repeat && len(t) <= 40 && mostlyUpper(t) && subjectFollows(lines, i+1) {
+			// The rest of a TAGS line that wrapped with other marks than
+			// a TAGS line has ("UNGA/C-6, CS", "AU-I, CD, SU, LY"), right
+			// above the subject.
+			h.Tags = append(h.Tags, splitTags(t)...)
+			consumed = true
+		}
 		if !consumed && (cur == fieldNone || cur == fieldPassing) && frontFollows(lines, i+1) {
 			// A line before more keywords is still front matter: the rest
 			// of a wrapped passing line ("nsc for senior" ⏎ "director
@@ -124,8 +142,7 @@ func (p *parser) parseFront(lines []string, i int, repeat bool) int {
 		}
 		p.headerLine(line)
 	}
-	p.finishFront(&f, repeat)
-	return i
+	return i, p.finishFront(&f)
 }
 
 // passingWraps reports whether line t is the rest of a passing item whose
@@ -172,12 +189,29 @@ func frontFollows(lines []string, i int) bool {
 	return false
 }
 
+// subjectFollows reports whether the next line that is not blank is the
+// SUBJECT line.
+func subjectFollows(lines []string, i int) bool {
+	for ; i < len(lines); i++ {
+		if t := strings.TrimSpace(lines[i]); t != "" {
+			return subjLine.MatchString(t)
+		}
+	}
+	return false
+}
+
 // refContinues reports whether a line carries on a REF list: a new item,
 // a line in the list's upper-case style, or the rest of an item that
 // ended mid-way. Running prose is not part of a REF list.
 func refContinues(refs []string, s string) bool {
 	if isSectionLine(s) || isRule(s) {
 		return false // "------- SUMMARY -------" heads the text
+	}
+	if strings.HasSuffix(strings.TrimSpace(refs[len(refs)-1]), "...") && !isBullet(s) {
+		// "¶B. PRAGUE 356 ...": the page cut the record off there; what
+		// follows is not the list's (a copy of the record, a row's
+		// fields) unless it is the list's next item.
+		return false
 	}
 	if isBullet(s) || mostlyUpper(s) && (len(s) <= 90 || refItemIn.MatchString(s)) {
 		return true
@@ -278,7 +312,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		return fieldNone, true
 	case caveatLead.MatchString(s):
 		// "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY."
-		c.Caveats = append(c.Caveats, caveatLead.FindStringSubmatch(s)[1])
+		c.Caveats = append(c.Caveats, strings.ToUpper(caveatLead.FindStringSubmatch(s)[1]))
 		return fieldNone, true
 	case clsBy.MatchString(s): // before the E.O.: its reasons may name it
 		f.clsBy = append(f.clsBy, s)
@@ -299,7 +333,7 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case refLine.MatchString(s):
 		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])
 		return fieldRef, true
-	case cur == fieldNone && refBare.MatchString(s):
+	case (cur == fieldNone || cur == fieldTags) && refBare.MatchString(s):
 		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
 		return fieldRef, true
 	case cur == fieldNone && refFirstItem.MatchString(s):
@@ -310,20 +344,20 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 		if len(h.Tags) == 0 {
 			h.Tags = splitTags(tagsLine.FindStringSubmatch(s)[1])
 		}
-		p.tagsOpen = strings.HasSuffix(s, ",")
+		f.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
-	case cur == fieldTags && (tagsMore.MatchString(s) || (p.tagsOpen || strings.Contains(s, ",")) && tagsList.MatchString(s)):
+	case cur == fieldTags && (tagsMore.MatchString(s) || (f.tagsOpen || strings.Contains(s, ",")) && tagsList.MatchString(s)):
 		if !repeat {
 			h.Tags = append(h.Tags, splitTags(s)...)
 		}
-		p.tagsOpen = strings.HasSuffix(s, ",")
+		f.tagsOpen = strings.HasSuffix(s, ",")
 		return fieldTags, true
 	case cur == fieldSubject && refItem.MatchString(s):
 		// A lettered reference under the subject whose REF label was
 		// lost ("B. SANTO DOMINGO 21"): the subject has ended.
 		f.refs = append(f.refs, s)
 		return fieldRef, true
-	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && len(f.subject) < 4 &&
+	case cur == fieldSubject && !paraStart.MatchString(s) && !isRule(strings.TrimSpace(s)) && !isSectionLine(strings.TrimSpace(s)) && len(f.subject) < 4 &&
 		(!repeat || subjectGoesOn(h.Subject, f.subject, s)):
 		f.subject = append(f.subject, s)
 		return fieldSubject, true
@@ -349,7 +383,9 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	return cur, false
 }
 
-func (p *parser) finishFront(f *front, repeat bool) {
+// finishFront sets the subject and Classified By the block read (unless
+// known) and returns its REF text, one string for the list.
+func (p *parser) finishFront(f *front) []string {
 	h := &p.c.Header
 	if len(f.subject) > 0 && h.Subject == "" {
 		h.Subject = cleanSubject(strings.Join(f.subject, " "))
@@ -358,8 +394,9 @@ func (p *parser) finishFront(f *front, repeat bool) {
 		h.ClassifiedBy = readClassifiedBy(strings.Join(f.clsBy, " "))
 	}
 	if len(f.refs) > 0 {
-		p.refText = append(p.refText, strings.Join(f.refs, " "))
+		return []string{strings.Join(f.refs, " ")}
 	}
+	return nil
 }
 
 // readBanner takes level, qualifiers, section, station and serial from the
@@ -385,7 +422,8 @@ func (p *parser) readBanner(s string, m []int) {
 			c.Caveats = append(c.Caveats, w)
 		}
 	}
-	if strings.Contains(strings.ToUpper(strings.ReplaceAll(get(1), " ", "")), "EFTO") {
+	efto := strings.Contains(strings.ToUpper(strings.ReplaceAll(get(1), " ", "")), "EFTO")
+	if efto {
 		cl.Qualifiers = append(cl.Qualifiers, "EFTO")
 	}
 	c.Classification = cl
@@ -393,8 +431,7 @@ func (p *parser) readBanner(s string, m []int) {
 	if c.Section.Number == 0 {
 		c.Section = model.Section{Number: 1, Total: 1}
 	}
-	p.station = strings.ToUpper(strings.TrimSpace(get(6)))
-	p.serial = get(7)
+	p.banner = bannerID{station: strings.ToUpper(strings.TrimSpace(get(6))), serial: get(7), efto: efto && get(4) == ""}
 	// The year, where the banner has one, stands between what comes
 	// before the station (the level, qualifiers, caveats, SECTION n OF m)
 	// and the station.
@@ -402,9 +439,8 @@ func (p *parser) readBanner(s string, m []int) {
 	for _, k := range []int{3, 5, 7, 11} {
 		from = max(from, m[k])
 	}
-	p.bannerYear = ""
 	if y := strings.TrimSpace(s[from:m[12]]); len(y) == 2 && allDigits(y) {
-		p.bannerYear = y
+		p.banner.year = y
 	}
 }
 
@@ -574,7 +610,8 @@ var subjectMark = guard(`(?i)^\((?:TS|S|C|U|SBU|LOU)(?:\s*/+\s*[A-Z ]+)?\)\s*|\s
 // cleanSubject joins a wrapped subject and strips its portion marking.
 func cleanSubject(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(subjectMark.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(subjectMark.ReplaceAllString(s, ""))
+	return strings.TrimSpace(strings.TrimLeft(s, ":")) // "SUBJECT: : MEXICANS DIFFER …"
 }
 
 func readEO(s string) *model.EO {

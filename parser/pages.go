@@ -147,9 +147,9 @@ func (p *parser) removeInlineMarkers(s string) string {
 		// The generic shape may take in upper-case words before the
 		// station; when the banner's station is known, cut there.
 		seg := s[l[0]:l[1]]
-		if p.station != "" {
+		if st := p.banner.station; st != "" {
 			// At a word's start: station O is not the end of "AAO".
-			if k := strings.LastIndex(seg, " "+p.station+" "); k >= 0 {
+			if k := strings.LastIndex(seg, " "+st+" "); k >= 0 {
 				start += k + 1
 			}
 		}

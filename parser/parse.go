@@ -12,24 +12,22 @@ import (
 	"cablereader/model"
 )
 
+// parser holds what the passes share for the whole parse: the cable being
+// filled, and what more than two passes read. What one pass hands the next
+// (the lines as cut, the REF text, the Markdown headings) is passed as a
+// value from run instead (see doc.go).
 type parser struct {
-	c       *model.Cable
-	atx     map[string]bool // headings written as Markdown "####"
-	station string          // from the banner, as written
-	serial  string
-	// bannerYear is the year an old telegram's banner writes before its
-	// station ("75" in C O N F I D E N T I A L 75 LIBREVILLE 1895).
-	bannerYear string
-	refText    []string
-	glued      map[string]string // first part of a split line → the line as written
+	c *model.Cable
+	// banner is the station and serial the classification line names,
+	// read by the banner pass (readBanner) and the front matter; the page,
+	// body and finish passes use it.
+	banner bannerID
 	// caption holds the caption lines cut out of one written line
 	// (splitCaption), by their first piece (see headerLine).
 	caption map[string]captionCut
-	pending []string // the pieces of a cut caption line still to come
-	// tagsOpen is set while a TAGS line ends with a comma.
-	tagsOpen bool
-	text     strings.Builder // paragraph texts (textRoom)
-	size     int             // the input text's size
+	pending []string        // the pieces of a cut caption line still to come
+	text    strings.Builder // paragraph texts (textRoom)
+	size    int             // the input text's size
 	// archive is the id the archive publishes the record under (upper
 	// case, "" for none): the year of references that write none when the
 	// text has no date.
@@ -38,6 +36,21 @@ type parser struct {
 	// record, read once (yearRead) when a reference needs it.
 	laterYear string
 	yearRead  bool
+}
+
+// bannerID is what a classification line says of the cable it opens:
+// "S E C R E T SECTION 01 OF 02 TOKYO 002531" names station TOKYO and
+// serial 002531, and an old telegram's banner may write the year before
+// the station ("75" in C O N F I D E N T I A L 75 LIBREVILLE 1895).
+type bannerID struct {
+	station string // upper case, as written
+	serial  string
+	year    string
+	// efto is set for a banner that writes EFTO between the level and the
+	// station with no SECTION between ("UNCLAS E F T O LONDON 002187"):
+	// the archive's id takes it in as part of the station
+	// (09EFTOLONDON2187).
+	efto bool
 }
 
 // Parse reads a cable. It never returns nil and never panics: should a
@@ -61,8 +74,7 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 	// input, every copy of the list of lines is a fifth of its size.
 	lines := splitLines(text)
 	controls := countControls(lines)
-	p := &parser{c: &model.Cable{}, atx: map[string]bool{}, glued: map[string]string{}, size: len(text),
-		archive: strings.ToUpper(strings.TrimSpace(id))}
+	p := &parser{c: &model.Cable{}, size: len(text), archive: strings.ToUpper(strings.TrimSpace(id))}
 	if latin1 {
 		p.c.Notices = append(p.c.Notices, "input is not UTF-8: read as Latin-1")
 	}
@@ -76,50 +88,71 @@ func ParseAs(data []byte, id string) (c *model.Cable) {
 
 var preambleID = regexp.MustCompile(`^\d{2}[A-Z][A-Z0-9]{2,40}\d$`)
 
+// run is the pipeline: each pass in order, as doc.go lists them.
 func (p *parser) run(raw []string) {
-	lines := make([]string, 0, len(raw))
+	lines, glued, atx := p.cutLines(raw)
+	lines = p.takeRecord(lines)
+	lines = p.takePreamble(lines)
+	head, rest := p.splitAtBanner(lines)
+	head = p.removePageMarkers(head)
+	head = p.takePartial(head)
+	p.parseRouting(head, glued)
+	rest = p.removePageMarkers(rest)
+	start, refText := p.parseFront(rest, 0, false)
+	refText = append(refText, p.readBody(rest[start:], atx)...)
+	p.findSpans()
+	p.finish(refText)
+}
+
+// cutLines is the lines pass: each line cleaned, a Markdown heading undone
+// (atx holds the headings written "####"), and lines a dump ran together
+// cut apart (appendGlued; glued maps the first part of a cut routing line
+// to the line as written).
+func (p *parser) cutLines(raw []string) (lines []string, glued map[string]string, atx map[string]bool) {
+	lines = make([]string, 0, len(raw))
+	glued, atx = map[string]string{}, map[string]bool{}
 	for _, l := range raw {
 		l = cleanLine(l)
 		if m := atxHeading.FindStringSubmatch(l); m != nil && !strings.HasPrefix(strings.TrimSpace(m[1]), "#") {
-			p.atx[strings.TrimSpace(m[1])] = true
+			atx[strings.TrimSpace(m[1])] = true
 			l = m[1]
 		}
-		lines = p.appendGlued(lines, l)
+		lines = p.appendGlued(lines, l, glued)
 	}
-	lines = p.takeRecord(lines)
-	// Some dumps put five metadata lines on top: id, subject, date,
-	// classification, origin.
+	return lines, glued, atx
+}
+
+// takePreamble moves the five metadata lines some dumps put on top (id,
+// subject, date, classification, origin) to the preamble.
+func (p *parser) takePreamble(lines []string) []string {
 	if len(lines) > 5 && preambleID.MatchString(strings.TrimSpace(lines[0])) && model.ReadLevel(lines[3]) != model.LevelUnknown {
 		p.c.Preamble = lines[:5]
-		lines = lines[5:]
+		return lines[5:]
 	}
+	return lines
+}
+
+// splitAtBanner is the banner pass: it finds the classification line,
+// reads it, and returns the transmission header above it and the cable
+// from it on. With no banner, the header ends where its lines do.
+func (p *parser) splitAtBanner(lines []string) (head, rest []string) {
 	b := findBanner(lines)
-	head, rest := lines, []string(nil)
-	if b >= 0 {
-		head, rest = lines[:b], lines[b:]
-		m := banner.FindStringSubmatchIndex(rest[0])
-		p.readBanner(rest[0], m)
-	} else {
+	if b < 0 {
 		n := headerEnd(lines)
-		head, rest = lines[:n], lines[n:]
+		return lines[:n], lines[n:]
 	}
-	head = p.removePageMarkers(head)
-	head = p.takePartial(head)
-	p.parseRouting(head)
-	rest = p.removePageMarkers(rest)
-	start := p.parseFront(rest, 0, false)
-	p.readBody(rest[start:])
-	p.findSpans()
-	p.finish()
+	head, rest = lines[:b], lines[b:]
+	p.readBanner(rest[0], banner.FindStringSubmatchIndex(rest[0]))
+	return head, rest
 }
 
 // appendGlued appends a line to lines, cut where a dump ran two lines
 // together: the partial record notice, or a banner glued to the last
 // header line ("INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 …").
-func (p *parser) appendGlued(lines []string, l string) []string {
+func (p *parser) appendGlued(lines []string, l string, glued map[string]string) []string {
 	if fields, ok := p.takeCableDated(l); ok {
 		for _, f := range fields {
-			lines = p.appendGlued(lines, f)
+			lines = p.appendGlued(lines, f, glued)
 		}
 		return lines
 	}
@@ -137,7 +170,32 @@ func (p *parser) appendGlued(lines []string, l string) []string {
 			}
 			first := strings.TrimRight(l[:cut], " ")
 			p.keepCaption([]string{first, l[cut:]}, l) // the header keeps the line as written
-			return p.appendGlued(append(lines, first), l[cut:])
+			return p.appendGlued(append(lines, first), l[cut:], glued)
+		}
+		if cut := runOnAt(l, len("SUBJECT: ")+1); cut > 0 {
+			return p.appendGlued(append(lines, strings.TrimSpace(l[:cut])), strings.TrimSpace(l[cut:]), glued)
+		}
+	}
+	if caveatLead.MatchString(l) { // the guarded test first: most lines fail it at once
+		m := caveatLead.FindStringIndex(l)
+		// "Sensitive but Unclassified. Please handle accordingly.
+		// 1.(SBU)Summary: …": the first paragraph run onto the notice.
+		if cut := runOnAt(l, m[1]); cut > 0 {
+			return p.appendGlued(append(lines, strings.TrimSpace(l[:cut])), strings.TrimSpace(l[cut:]), glued)
+		}
+	}
+	if k := strings.Index(l, " ----"); k > 0 && strings.TrimSpace(l[:k]) != "" {
+		// "… YOUTH RADICALIZATION ------- Summary -------": a ruled
+		// heading run onto the line above it.
+		if rest := strings.TrimSpace(l[k:]); hasLetter(rest) && isSectionLine(rest) {
+			return append(lines, strings.TrimRight(l[:k], " "), rest)
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(l), "----") {
+		if m := ruleThenPara.FindStringSubmatchIndex(l); m != nil {
+			// "-------- 1.  Ambassador visited …": a rule with the first
+			// paragraph run onto it.
+			return append(lines, strings.TrimSpace(l[:m[2]]), l[m[2]:])
 		}
 	}
 	if strings.HasPrefix(l, "REF") {
@@ -153,7 +211,7 @@ func (p *parser) appendGlued(lines []string, l string) []string {
 		}
 		lines = append(lines, l[loc[0]:loc[1]])
 		if s := strings.TrimSpace(l[loc[1]:]); s != "" {
-			lines = p.appendGlued(lines, s)
+			lines = p.appendGlued(lines, s, glued)
 		}
 		return lines
 	}
@@ -174,12 +232,45 @@ func (p *parser) appendGlued(lines []string, l string) []string {
 		strings.ContainsAny(l, "0123456789") && strings.ContainsAny(l, "CSUL") {
 		if loc := bannerInside.FindStringIndex(l); loc != nil && loc[0] > 3 {
 			// The header keeps the line as written, glued word included.
-			p.glued[l[:loc[0]]] = l
+			glued[l[:loc[0]]] = l
 			return append(lines, l[:loc[0]], l[loc[0]:])
 		}
 	}
 	return append(lines, l)
 }
+
+// runOnAt returns where the text proper starts inside a caption line that
+// a page ran it onto, at or after from, or -1: a first paragraph
+// ("… IN EGYPT Sensitive but Unclassified. Please handle accordingly.
+// 1.(SBU)Summary: …", "¶1. "), or a rule or a ruled heading ("… REMAINS
+// FIRM -------", "… in Mendoza Summary --------").
+func runOnAt(l string, from int) int {
+	if from >= len(l) {
+		return -1
+	}
+	m := runOn.FindStringSubmatchIndex(l[from:])
+	if m == nil {
+		return -1
+	}
+	cut := from + m[0] + 1
+	if m[4] >= 0 {
+		// A rule: the section word before it heads what follows.
+		before := strings.Fields(l[from:cut])
+		for k := 1; k <= 2 && k < len(before); k++ {
+			if isSectionLine(strings.Join(before[len(before)-k:], " ")) {
+				cut = strings.LastIndex(l[:cut], before[len(before)-k])
+			}
+		}
+	}
+	return cut
+}
+
+// ruleThenPara is a rule with a numbered paragraph run onto it.
+var ruleThenPara = regexp.MustCompile(`^\s*-{4,}\s*((?:¶\s*)?\d{1,2}\.\s)`)
+
+// runOn is what runOnAt looks for, each after a space: a first paragraph
+// with its marking (or its pilcrow), a rule.
+var runOn = regexp.MustCompile(`\s(?:((?:¶\s*)?1\.\s?\((?:SBU|U|C|S|LOU)\)|¶\s*1\.\s)|(-{4,}))`)
 
 // splitsWord reports whether cutting s at i would cut a word in two.
 func splitsWord(s string, i int) bool {
@@ -252,9 +343,26 @@ func (p *parser) takePartial(lines []string) []string {
 	return out
 }
 
-// finish derives what comes from several places: the id, fallbacks for
-// the classification, the references, a Classified By given as text.
-func (p *parser) finish() {
+// finish is the last pass: what comes from several passes at once, one
+// derivation each, in this order (the id needs the date; the references
+// need the id and the date for their year).
+func (p *parser) finish(refText []string) {
+	c := p.c
+	p.settleLevel()
+	p.settleDate()
+	c.Header.Tags, c.Header.OtherTags = sortTags(c.Header.Tags)
+	if station, serial := p.stationSerial(); station != "" {
+		c.ID = p.idOf(station, serial)
+	}
+	p.addReferences(refText)
+	p.classifiedByInText()
+	p.markCutOff()
+}
+
+// settleLevel derives the classification level of a cable with no banner:
+// from the routing's security line, the archive's record, a dump's
+// preamble, and last the highest portion marking (with a notice).
+func (p *parser) settleLevel() {
 	c := p.c
 	if c.Classification.Level == model.LevelUnknown && c.Routing != nil {
 		if f := strings.Fields(c.Routing.Security); len(f) > 1 {
@@ -277,17 +385,27 @@ func (p *parser) finish() {
 			c.Notices = append(c.Notices, "no classification banner: the level is the highest of the paragraphs' portion markings")
 		}
 	}
-	if !c.HasDate() {
+}
+
+// settleDate derives the date of a cable whose routing gave none: from a
+// printout's repeated header, else from the archive's record.
+func (p *parser) settleDate() {
+	if !p.c.HasDate() {
 		p.printoutDate()
 	}
-	if !c.HasDate() {
-		// The archive's record dates the cable when the text does not.
+	if !p.c.HasDate() {
 		if t, ok := p.recordDate(); ok {
-			c.Date = t
+			p.c.Date = t
 		}
 	}
-	c.Header.Tags, c.Header.OtherTags = sortTags(c.Header.Tags)
-	station, serial := p.station, p.serial
+}
+
+// stationSerial derives the station and serial the id is made of: the
+// banner's, else a page marker's, else the FM line's post with the DE
+// line's serial; a redacted station is read off the FM line.
+func (p *parser) stationSerial() (station, serial string) {
+	c := p.c
+	station, serial = p.banner.station, p.banner.serial
 	if station == "" {
 		for _, mk := range c.PageMarkers {
 			if m := pageModern.FindStringSubmatch(strings.TrimSpace(mk.Text)); m != nil {
@@ -308,18 +426,31 @@ func (p *parser) finish() {
 			station, serial = s, c.Routing.Serial
 		}
 	}
-	if station != "" {
-		n, _ := strconv.Atoi(serial)
-		id := stationKey(station) + strconv.Itoa(n)
-		switch {
-		case c.HasDate():
-			id = c.Date.Format("06") + id
-		case p.bannerYear != "" && station == p.station:
-			id = p.bannerYear + id
-		}
-		c.ID = id
+	return station, serial
+}
+
+// idOf derives the cable id from its station and serial, with the year of
+// its date, else the year its banner writes.
+func (p *parser) idOf(station, serial string) string {
+	n, _ := strconv.Atoi(serial)
+	id := stationKey(station) + strconv.Itoa(n)
+	if p.banner.efto && station == p.banner.station {
+		id = "EFTO" + id
 	}
-	for _, t := range p.refText {
+	switch {
+	case p.c.HasDate():
+		id = p.c.Date.Format("06") + id
+	case p.banner.year != "" && station == p.banner.station:
+		id = p.banner.year + id
+	}
+	return id
+}
+
+// addReferences derives the references from the REF text the front matter
+// gathered (refs.go), leaving out the cable itself and repeats.
+func (p *parser) addReferences(refText []string) {
+	c := p.c
+	for _, t := range refText {
 		for _, r := range p.readReferences(t) {
 			if r.ID != "" && (r.ID == c.ID || r.ID == p.archive) || slices.ContainsFunc(c.Header.References, func(o model.Reference) bool {
 				return o == r || r.ID != "" && o.ID == r.ID && o.Label == r.Label
@@ -329,16 +460,29 @@ func (p *parser) finish() {
 			c.Header.References = append(c.Header.References, r)
 		}
 	}
-	if c.Header.ClassifiedBy == nil {
-		for i := 0; i < len(c.Body) && i < 3; i++ {
-			t := c.Body[i].Text
-			if k := classifiedByAt(t); k >= 0 && k < 40 {
-				lines := strings.Split(t[k:], "\n")
-				c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
-				break
-			}
+}
+
+// classifiedByInText derives Classified By from the first paragraphs when
+// the caption block had none ("1. (U) Classified by …").
+func (p *parser) classifiedByInText() {
+	c := p.c
+	if c.Header.ClassifiedBy != nil {
+		return
+	}
+	for i := 0; i < len(c.Body) && i < 3; i++ {
+		t := c.Body[i].Text
+		if k := classifiedByAt(t); k >= 0 && k < 40 {
+			lines := strings.Split(t[k:], "\n")
+			c.Header.ClassifiedBy = readClassifiedBy(clsByTail(lines[0], lines[1:]))
+			return
 		}
 	}
+}
+
+// markCutOff derives Partial for a record whose text stops mid-sentence
+// ("…") with no signature.
+func (p *parser) markCutOff() {
+	c := p.c
 	if n := len(c.Body); n > 0 && truncated.MatchString(c.Body[n-1].Text) && c.Signature == "" {
 		c.Partial = true
 	}

@@ -38,11 +38,15 @@ var (
 	levelOnly = guard(`^\s*(UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)(?:\s+PTQ\d{4})?\s*$`, leadByte("UCSTL"))
 
 	// Transmission header format lines (ACP-127).
-	fl1      = guard(`^\s*VZCZC([A-Z]{2,4})(\d{1,6})\s*$`, leads("VZCZC"))
-	fl2      = guard(`^\s*(ZZ|OO|PP|RR)((?:\s+[RQ][A-Z]{3,6})+)\s*$`, leads("ZZ", "OO", "PP", "RR"))
-	fl2More  = guard(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`, leadByte("RQ"))
-	fl3      = guard(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`, leads("DE"))
-	fl4      = guard(`^\s*(ZN[RY])\s+(UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(AAAAA|BBBBB))?(?:\s+(Z[A-Z]{2}))?\s*$`, leads("ZN"))
+	fl1     = guard(`^\s*VZCZC([A-Z]{2,4})(\d{1,6})\s*$`, leads("VZCZC"))
+	fl2     = guard(`^\s*(ZZ|OO|PP|RR)((?:\s+[RQ][A-Z]{3,6})+)\s*$`, leads("ZZ", "OO", "PP", "RR"))
+	fl2More = guard(`^\s*(?:[RQ][A-Z]{3,6}\s*)+$`, leadByte("RQ"))
+	fl3     = guard(`^\s*DE\s+([RQ][A-Z]{3,6})\s+#(\d{1,5})(?:/(\d{2,3}))?\s+(\d{7})\s*$`, leads("DE"))
+	// fl4 is the security line: ZNR or ZNY, the security group, the
+	// handling codes ("ZNY SSSSS ZZH ZDK"), and what a relay may have run
+	// onto it ("ZNY SSSSS ZZH ZUI RUEHSD 0065W 1252226", "… (CCY …)"),
+	// which group 1 leaves out.
+	fl4      = guard(`^\s*(ZN[RY]\s+(?:UUUUU|EEEEE|CCCCC|SSSSS|TTTTT)(?:/(?:AAAAA|BBBBB))?(?:\s+Z[A-Z]{2})*)(?:\s+\S.*)?$`, leads("ZN"))
 	fl5      = guard(`(?i)^\s*(?:([ZOPR])(?:\s+([ZOPR]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s*(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*(\d{2})(?:\s+\S.*)?$`, leadByte("0123456789ZOPRzopr"), hasFold("z"))
 	fm       = guard(`^\s*FM\s+(.+?)\s*$`, leads("FM"))
 	to       = guard(`^\s*TO\s+(.+?)\s*$`, leads("TO"))
@@ -53,8 +57,9 @@ var (
 	pageInTo  = guard(`PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d{5,7}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z`, has("PAGE"))
 	addressee = regexp.MustCompile(`^\s*(?:([RQ][A-Z]{3,6})\s*/\s*)?(.+?)(?:\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE))?(?:\s+(\d{4}))?\s*$`)
 	// recordFooter is what some published records add under a printout:
-	// "2004VATICA03213 - Classification: CONFIDENTIAL", or a lone ">".
-	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>)$`)
+	// "2004VATICA03213 - Classification: CONFIDENTIAL", a lone ">", PlusD's
+	// "*** Current Handling Restrictions *** n/a".
+	recordFooter = regexp.MustCompile(`^(?:\d{4}[A-Z]{2,}\d{3,6}\s+-\s+Classification:.*|>|\*{3}\s*Current (?:Handling Restrictions|Classification)\s*\*{3}.*)$`)
 	// declassStamp is the stamp of a systematic review on an old cable:
 	// "Declassified/Released US Department of State EO Systematic Review
 	// 30 JUN 2005".
@@ -62,7 +67,9 @@ var (
 	// groupMark is an old cable's downgrading group, the line above the
 	// signer: "GP-3".
 	groupMark = regexp.MustCompile(`^GP-?\s?[1-4]\.?$`)
-	terminal  = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.)\s*$`)
+	// terminal is a teletype's end of message, or a word of its noise
+	// that runs into the next message's start ("NMAFVVZCZ").
+	terminal = regexp.MustCompile(`^\s*(?:BT|(?i:NNN+)|#\d{3,5}|\.\.\.|[A-Z]*VZCZC?)\s*$`)
 
 	// Page markers: modern ("TOKYO 00002531 002.2 OF 002") and printout
 	// ("PAGE 02 ROME 01196 01 OF 02 082030Z").
@@ -99,8 +106,9 @@ var (
 	// caveatWord finds.
 	caveat     = guard(`(?i)^\s*(?:(?:`+caveatWords(`\s+`)+`)(?:[\s,/]+|$))+$`, anyOf(leadByte(caveatLeads()), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
 	caveatWord = regexp.MustCompile(`(?i)` + caveatWords(" "))
-	// caveatLead is a distribution notice with words after it.
-	caveatLead = guard(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, leads("SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY"))
+	// caveatLead is a distribution notice with words after it, in any
+	// case ("Sensitive but Unclassified. Please handle accordingly.").
+	caveatLead = guard(`(?i)^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, anyOf(leadByte("SsFf"), leads("ſ")))
 	// anchors split a line that carries several front-matter elements
 	// ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012").
 	anchors = guard(anchorSource,

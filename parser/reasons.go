@@ -140,7 +140,9 @@ func (f *front) reasonTail(s string) bool {
 
 // reasonsAhead reports whether the Classified By text, still without its
 // reasons ("… FOR REASON"), goes on past a blank line: the next line holds
-// only reasons ("1.4(C).").
+// only reasons ("1.4(C)."), or the text stops mid-phrase and the next
+// line ends it with the reasons ("… Embassy Tripoli," ⏎ ⏎ "Department of
+// State. REASON: 1.4 (b), (d)").
 func (f *front) reasonsAhead(lines []string, i int) bool {
 	cls := strings.Join(f.clsBy, " ")
 	if reasons.MatchString(cls) {
@@ -149,7 +151,19 @@ func (f *front) reasonsAhead(lines []string, i int) bool {
 	for ; i < len(lines); i++ {
 		if t := strings.TrimSpace(lines[i]); t != "" {
 			ok, _ := reasonTail(cls, t)
-			return ok
+			return ok || clsOpen(cls) && len(t) <= 80 && reasons.MatchString(t) && !paraStart.MatchString(t) && findAnchors(t) == nil
+		}
+	}
+	return false
+}
+
+// clsOpen reports whether a Classified By text stops mid-phrase: on a
+// comma, or on a word that needs more after it.
+func clsOpen(cls string) bool {
+	t := strings.ToLower(strings.TrimSpace(cls))
+	for _, end := range []string{",", " and", " for", " of", " per"} {
+		if strings.HasSuffix(t, end) {
+			return true
 		}
 	}
 	return false

@@ -43,8 +43,9 @@ func isAddressee(s string) bool {
 }
 
 // parseRouting reads the ACP-127 format lines. Every line is kept in
-// Lines; the recognised ones also fill the fields.
-func (p *parser) parseRouting(lines []string) {
+// Lines, as written (glued maps a line the lines pass cut off a banner to
+// the line whole); the recognised ones also fill the fields.
+func (p *parser) parseRouting(lines []string, glued map[string]string) {
 	r := &model.Routing{}
 	st := inNothing
 	for _, raw := range lines {
@@ -52,7 +53,7 @@ func (p *parser) parseRouting(lines []string) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		if whole, ok := p.glued[raw]; ok {
+		if whole, ok := glued[raw]; ok {
 			r.Lines = append(r.Lines, whole)
 		} else {
 			r.Lines = append(r.Lines, raw)
@@ -74,8 +75,8 @@ func (p *parser) parseRouting(lines []string) {
 		case fl3.Submatch(s, &m):
 			r.Station, r.Serial, r.SectionNumber, r.Julian = m[1], m[2], m[3], m[4]
 			st = inNothing
-		case fl4.MatchString(s):
-			r.Security = strings.Join(strings.Fields(s), " ")
+		case fl4.Submatch(s, &m):
+			r.Security = strings.Join(strings.Fields(m[1]), " ")
 			st = inNothing
 		case fl5.MatchString(s) && p.c.Date.IsZero():
 			p.readDTG(r, s)
