@@ -52,6 +52,9 @@ func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	codeW = max(5, min(codeW, 9)) // at least "Class"
 	classW = max(codeW, min(classW, 24))
 	originW = min(originW, 28)
+	if originW > 0 {
+		originW = max(originW, len("Origin")) // the header whole
+	}
 	for _, t := range []struct {
 		gap, date int
 		full      bool
