@@ -332,23 +332,38 @@ func (a *Archive) renderSearch(h int) {
 		if len(hits) != len(r.Hits) {
 			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
-		head = append(head, common.Fit(n+"  "+classCounts(r.Classes, 4), w))
+		// where the cursor is, on the right, as the list gives its count
+		pos := ""
+		if len(hits) > 0 {
+			pos = commas(min(a.sr.cursor, len(hits)-1)+1) + " of " + commas(len(hits))
+		}
+		sum := common.Fit(n+"  "+classCounts(r.Classes, 4), w-common.Width(pos)-2)
+		head = append(head, common.PadRight(sum, w-common.Width(pos))+pos)
 		if r.Suggest != "" && r.DidYouMean != "" {
 			head = append(head, st.P.Warning.Wrap(common.Fit(common.CleanLine(r.DidYouMean)+" (tab takes it)", w)))
 		}
+		// the histogram and the facets, as many as leave room for a
+		// few results: the most cited go first, then the facets, then
+		// the histogram
+		var more []string
 		bars := r.Years
 		if len(r.Years) <= 2 && len(r.Months) > 0 {
 			bars = r.Months
 		}
 		if hist := histogram(bars, w); hist != "" {
-			head = append(head, hist)
+			more = append(more, hist)
 		}
 		if len(r.Origins) > 0 || len(r.Tags) > 0 {
-			head = append(head, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
+			more = append(more, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
 		}
 		if len(r.Cited) > 0 {
-			head = append(head, st.P.Dim.Wrap(common.Fit("most cited "+counts(r.Cited, 3), w)))
+			more = append(more, st.P.Dim.Wrap(common.Fit("most cited "+counts(r.Cited, 3), w)))
 		}
+		want := min(len(hits), minResults)
+		for len(more) > 0 && (h-len(head)-len(more))/2 < want {
+			more = more[:len(more)-1]
+		}
+		head = append(head, more...)
 	}
 	for _, l := range head {
 		a.out.lines = append(a.out.lines, "  "+l)
@@ -377,6 +392,10 @@ func (a *Archive) renderSearch(h int) {
 		a.out.lines = append(a.out.lines, "")
 	}
 }
+
+// minResults is how many results the search screen keeps room for: the
+// histogram and the facets give way to them on a small screen.
+const minResults = 3
 
 // snippetLine is a hit's snippet fitted to w cells, its matches
 // highlighted.

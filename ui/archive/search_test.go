@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -328,5 +329,60 @@ func TestSearchEditCancelled(t *testing.T) {
 	keys(t, a, "enter") // opens the hit, not the list's first row
 	if a.screen != screenReader || a.cur.ID != first {
 		t.Fatalf("enter opened %q, want %s", a.cur.ID, first)
+	}
+}
+
+// faceted is a fakeSearch whose results have every facet: origins (one
+// of them unknown), TAGS and the most cited.
+type faceted struct{ *fakeSearch }
+
+func (f faceted) Search(ctx context.Context, query string, limit int) (Results, error) {
+	r, err := f.fakeSearch.Search(ctx, query, limit)
+	r.Origins = []Count{{"AMEMBASSY DAMASCUS", 2}, {"", 1}}
+	r.Tags = []Count{{"PREL", 3}}
+	r.Cited = []Count{{"09TOKYO2531", 1}}
+	return r, err
+}
+
+// On a small screen the histogram and the facets give way to the results
+// (at 40x10 three of them show, where two did); at every size the summary says which
+// result the cursor is on, of how many.
+func TestSearchResultsSmallScreen(t *testing.T) {
+	fx := loadFixture(t)
+	src := faceted{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	keys(t, a, "s")
+	typeArch(t, a, "embassy")
+	settle(t, a)
+	keys(t, a, "enter", "j", "j")
+	for _, size := range [][2]int{{40, 10}, {80, 24}, {100, 30}} {
+		send(t, a, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		n := len(a.shownHits())
+		if n < 4 {
+			t.Fatalf("%d hits", n)
+		}
+		screen := archText(a)
+		lines := strings.Split(screen, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		if pos := "3 of " + strconv.Itoa(n); !strings.HasSuffix(strings.TrimRight(lines[1], " "), pos) {
+			t.Errorf("%dx%d: no %q on the summary: %q", size[0], size[1], pos, lines[1])
+		}
+		shown := 0
+		for _, l := range lines {
+			if regexp.MustCompile(`^(▸ |  )(\d{4}-\d\d-\d\d|—)  \d\d[A-Z]`).MatchString(l) {
+				shown++
+			}
+		}
+		// the most cited go first
+		cited := strings.Contains(screen, "most cited")
+		switch {
+		case size[1] == 10 && (shown != 3 || cited):
+			t.Errorf("%dx%d: %d results, most cited shown %v:\n%s", size[0], size[1], shown, cited, screen)
+		case size[1] > 10 && (shown < 3 || !cited || !strings.Contains(screen, "from AMEMBASSY")):
+			t.Errorf("%dx%d: %d results, facets gone:\n%s", size[0], size[1], shown, screen)
+		}
 	}
 }
