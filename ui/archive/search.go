@@ -427,13 +427,18 @@ func (a *Archive) snippetLine(h Hit, w int) string {
 	return b.String()
 }
 
-// counts writes "KEY n, KEY n" for the first k counts.
+// unknownKey names the hits with no value in a count (no origin, no
+// classification).
+const unknownKey = "unknown"
+
+// counts writes "KEY n, KEY n" for the first k counts; hits with no value
+// are "unknown".
 func counts(cs []Count, k int) string {
 	parts := make([]string, 0, k)
 	for _, c := range cs[:min(k, len(cs))] {
 		key := c.Key
 		if key == "" {
-			key = "—"
+			key = unknownKey
 		}
 		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
 	}
@@ -474,7 +479,11 @@ func classCounts(cs []Count, k int) string {
 	slices.SortStableFunc(groups, func(x, y *group) int { return cmp.Compare(y.n, x.n) })
 	parts := make([]string, 0, k)
 	for _, g := range groups[:min(k, len(groups))] {
-		s := common.CleanLine(g.level) + " " + commas(g.n)
+		level := common.CleanLine(g.level)
+		if level == "" {
+			level = unknownKey
+		}
+		s := level + " " + commas(g.n)
 		if len(g.forms) > 0 {
 			slices.SortStableFunc(g.forms, func(x, y Count) int { return cmp.Compare(y.N, x.N) })
 			fs := make([]string, len(g.forms))
@@ -525,7 +534,9 @@ func histogram(years []Count, w int) string {
 		}
 		b.WriteRune(bars[k])
 	}
-	b.WriteString(" " + ys[len(ys)-1].Key)
+	if n > 1 { // one year or month is named once
+		b.WriteString(" " + ys[len(ys)-1].Key)
+	}
 	return b.String()
 }
 

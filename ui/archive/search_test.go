@@ -227,7 +227,8 @@ func TestHistogram(t *testing.T) {
 		want   string
 	}{
 		{[]Count{{"2006", 1}, {"2008", 4}, {"2009", 8}, {"2010", 2}}, 40, "2006 ▁ ▄█▂ 2010"},
-		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █ 2009"},
+		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █"}, // one year, named once
+		{[]Count{{"2007-02", 4}}, 40, "2007-02 █"},
 		{[]Count{{"2009-11", 1}, {"2010-02", 3}}, 40, "2009-11 ▃  █ 2010-02"},
 		{[]Count{{"1966", 1}, {"2010", 1}}, 40, ""}, // 45 years do not fit in 40 cells
 		{[]Count{{"junk", 1}}, 40, ""},
@@ -375,6 +376,10 @@ func TestSearchResultsSmallScreen(t *testing.T) {
 			if regexp.MustCompile(`^(▸ |  )(\d{4}-\d\d-\d\d|—)  \d\d[A-Z]`).MatchString(l) {
 				shown++
 			}
+		}
+		// an origin not known is said to be
+		if size[0] == 100 && !strings.Contains(screen, "from AMEMBASSY DAMASCUS 2, unknown 1  TAGS PREL 3") {
+			t.Errorf("%dx%d: origins:\n%s", size[0], size[1], screen)
 		}
 		// the most cited go first
 		cited := strings.Contains(screen, "most cited")
