@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/glossary"
+	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/state"
 	"cablereader/ui/theme"
@@ -250,4 +251,44 @@ func TestFilterOneAnswerPerText(t *testing.T) {
 			t.Errorf("/%s typed: %q %d rows, pasted: %q %d rows", q, top, len(got), wantTop, len(want))
 		}
 	}
+}
+
+// Under a filter, c steps through the levels its rows have, then back to
+// all: never to a level with no row left ("0 of 115").
+func TestClassStepsOverEmptyLevels(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	a := openArchive(t, ix, 100, 30)
+	keys(t, a, "/")
+	typeArch(t, a, "kabul")
+	keys(t, a, "enter")
+	var want []model.Level
+	for i := range a.list.len() {
+		if lv := model.Level(a.list.lv[a.list.at(i)]); !slices.Contains(want, lv) {
+			want = append(want, lv)
+		}
+	}
+	slices.Sort(want)
+	if len(want) < 2 || len(want) == len(a.list.levels()) {
+		t.Fatalf("the rows of /kabul have levels %v of %v: the test proves nothing", want, a.list.levels())
+	}
+	check := func(k string, order []model.Level) {
+		t.Helper()
+		for _, lv := range order {
+			top := strings.Split(archText(a), "\n")[0]
+			if a.list.level != lv || a.list.len() == 0 || strings.Contains(top, " 0 of ") {
+				t.Fatalf("at %v, want %v, %d rows: %q", a.list.level, lv, a.list.len(), top)
+			}
+			if lv == model.LevelUnknown {
+				break
+			}
+			keys(t, a, k)
+		}
+	}
+	keys(t, a, "c")
+	check("c", append(slices.Clone(want), model.LevelUnknown))
+	// C goes back the same way
+	keys(t, a, "C")
+	back := slices.Clone(want)
+	slices.Reverse(back)
+	check("C", append(back, model.LevelUnknown))
 }
