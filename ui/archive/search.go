@@ -81,6 +81,24 @@ var searchHelp = []key.Binding{
 	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
+// searchKeysHelp is the results' keys in full, for the keys page.
+var searchKeysHelp = [][]key.Binding{
+	{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open the hit at its first match (n N: the next ones)")),
+		key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k ↓/↑", "next, previous hit")),
+		key.NewBinding(key.WithKeys("s", "/"), key.WithHelp("s /", "edit the query")),
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "take the suggested spelling")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
+	},
+	{
+		key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this hit's post (again: all)")),
+		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "only this hit's year (again: all)")),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "only this hit's classification, then the next")),
+		key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
+		key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG")),
+	},
+}
+
 // searchDelay is how long typing must pause before a query runs.
 const searchDelay = 250 * time.Millisecond
 

@@ -391,3 +391,31 @@ func TestSearchResultsSmallScreen(t *testing.T) {
 		}
 	}
 }
+
+// The keys page covers the results' keys: first, under its own title,
+// when ? is pressed on the results; in a section of the list's keys
+// otherwise.
+func TestSearchResultsKeysPage(t *testing.T) {
+	fx := loadFixture(t)
+	a := newArchive(&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 60})
+	keys(t, a, "?")
+	page := archText(a)
+	if !strings.Contains(page, "Keys of the list") || !strings.Contains(page, "On the search results") || !strings.Contains(page, "y only this hit's year") {
+		t.Errorf("the list's keys page:\n%s", page)
+	}
+	keys(t, a, "esc", "s")
+	typeArch(t, a, "embassy")
+	settle(t, a)
+	keys(t, a, "enter", "?")
+	page = archText(a)
+	lines := strings.Split(page, "\n")
+	if !strings.Contains(lines[1], "Keys of the search results") || !strings.Contains(page, "y only this hit's year") ||
+		strings.Index(page, "only this hit's year") > strings.Index(page, "On the list") {
+		t.Errorf("the results' keys page:\n%s", page)
+	}
+	keys(t, a, "esc")
+	if !a.sr.on || !strings.Contains(archText(a), "hits for embassy") {
+		t.Errorf("esc did not go back to the results:\n%s", archText(a))
+	}
+}
