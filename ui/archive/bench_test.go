@@ -69,8 +69,9 @@ func benchIndex(b *testing.B, n int) *corpus.Index {
 //     the match over 100,000 rows to a command;
 //   - filter-first-result: the same, up to the frame with the rows: the
 //     keystroke, the match (on every CPU) and the frame after it;
-//   - filter-next-key, filter-next-result: one more letter, which narrows
-//     the last result;
+//   - filter-next-key, filter-next-result: one more letter of a word of
+//     three, matched again over every row (a longer word may match where
+//     its prefix does not);
 //   - filter-backspace: back to the query before (kept, not recomputed);
 //   - class: "c", the classification quick filter over every row.
 //

@@ -3,6 +3,8 @@ package archive
 import (
 	"strings"
 	"testing"
+
+	"cablereader/corpus"
 )
 
 // The ID column is as wide as the widest id on screen, not in the
@@ -72,5 +74,44 @@ func TestLayoutKeepsOriginOverCited(t *testing.T) {
 	}
 	if c := listLayout(100, len("66BUENOSAIRES2481"), 5, 14, 20, 5); c.origin == 0 || c.cited == 0 {
 		t.Errorf("100 columns: %+v", c)
+	}
+}
+
+// Every column starts under its header, on every row, at each size, as
+// the list pages through ids of every width; no header is cut, even where
+// every origin is shorter than "Origin" (a two-file archive).
+func TestColumnsUnderTheirHeaders(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	two := openIndex(t, "../../testdata/cables/05CAIRO5924.txt", "../../testdata/cables/07DUBAI355.txt")
+	for _, size := range [][2]int{{100, 30}, {80, 24}, {40, 10}} {
+		for _, x := range []*corpus.Index{ix, two} {
+			a := openArchive(t, x, size[0], size[1])
+			for page := 0; page < 20; page++ {
+				lines := strings.Split(archText(a), "\n")
+				header := lines[1]
+				for _, h := range []string{"Date", "ID", "Class", "Cited", "Origin", "Subject"} {
+					if strings.Contains(header, h[:min(len(h), 3)]) && !strings.Contains(header, h) {
+						t.Errorf("%dx%d: header %q cuts %s", size[0], size[1], header, h)
+					}
+				}
+				col := strings.Index(header, "Class")
+				if col < 0 {
+					t.Fatalf("%dx%d: no class column: %q", size[0], size[1], header)
+				}
+				for _, l := range lines[2 : len(lines)-1] {
+					if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "  ── ") {
+						continue
+					}
+					// the code starts under "Class", after a blank
+					if c := []rune(l); len(c) <= col || c[col-1] != ' ' || c[col] == ' ' {
+						t.Errorf("%dx%d: a class out of its column:\n%s\n%s", size[0], size[1], header, l)
+					}
+				}
+				if a.list.offset+a.list.height >= a.list.len() {
+					break
+				}
+				keys(t, a, "f")
+			}
+		}
 	}
 }

@@ -30,9 +30,13 @@ import (
 // the date order kept, and a quarter of a million keys filtered on every
 // keystroke without an allocation.
 //
-// Typing a letter only narrows a query, so each keystroke filters the rows
-// of the one before; the results of the last prefixes are kept, so
-// backspace costs nothing. Large sets are filtered on every CPU.
+// The results of the last prefixes of the query are kept: backspace costs
+// nothing, and a keystroke filters the rows of a kept prefix when they
+// hold all of its matches: when the query gains a word, or its last word
+// is shorter than minFuzzy (an exact match only). A longer word is matched
+// again over the rows of the words before it, since its close match may
+// spread wider than its prefix's: a filter gives one answer for one text,
+// however it was typed. Large sets are filtered on every CPU.
 
 // searchKeys is the arena of search keys, in entry order.
 type searchKeys struct {
@@ -366,15 +370,20 @@ func (c *queryCache) plan(q string, base []int32) (hit *filterResult, cands, mor
 }
 
 // narrows reports whether q's matches are among prev's, q being prev with
-// more typed: true unless the word being typed reaches minFuzzy letters,
-// from which it also matches fuzzily ("th" → "thr").
+// more typed: when prev's words are all whole words of q (q adds words),
+// or the word being typed is still too short to match fuzzily (an exact
+// match of "ab" is one of "a"). A word of minFuzzy letters or more that
+// grows may match where it did not: its letters may spread wider ("syria"
+// matches "embassy pretoria", "syri" does not), and the word that reaches
+// minFuzzy letters starts matching fuzzily ("th" → "thr"); its rows are
+// matched from those of the words before it.
 func narrows(prev, q string) bool {
 	pw, qw := strings.Fields(prev), strings.Fields(q)
-	if len(pw) == 0 || strings.HasSuffix(prev, " ") {
+	if len(pw) == 0 {
 		return true
 	}
 	last := len(pw) - 1
-	return len(pw[last]) >= minFuzzy || len(qw[last]) < minFuzzy
+	return pw[last] == qw[last] || len(qw[last]) < minFuzzy
 }
 
 // push keeps r, the result of a query longer than those kept.

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -551,13 +550,48 @@ func (l *archiveList) levels() []model.Level {
 }
 
 // cycleLevel moves the classification filter to the next (dir > 0) or
-// previous level present in the archive, through "all".
+// previous level that has rows under the other filters, through "all":
+// with a filter on, a level with no row left is stepped over.
 func (l *archiveList) cycleLevel(dir int) {
-	opts := append([]model.Level{model.LevelUnknown}, l.levels()...)
-	k := slices.Index(opts, l.level)
-	if k < 0 {
-		k = 0
+	n := l.rowsByLevel()
+	const levels = int(model.TopSecret) + 1
+	lv := l.level
+	for {
+		lv = model.Level(((int(lv)+dir)%levels + levels) % levels)
+		if lv == model.LevelUnknown || n[lv] > 0 {
+			break
+		}
 	}
-	k = ((k+dir)%len(opts) + len(opts)) % len(opts)
-	l.setQuick(l.tag, l.origin, opts[k])
+	l.setQuick(l.tag, l.origin, lv)
+}
+
+// rowsByLevel counts by level the rows that the filters other than the
+// classification leave.
+func (l *archiveList) rowsByLevel() (n [model.TopSecret + 1]int) {
+	if l.level == model.LevelUnknown && !l.pending {
+		for i := range l.len() {
+			n[l.lv[l.at(i)]]++
+		}
+		return n
+	}
+	if !l.filtered() || l.level != model.LevelUnknown && strings.TrimSpace(l.query) == "" && strings.TrimSpace(l.tag) == "" && l.origin == "" {
+		return l.lvN
+	}
+	tag := strings.TrimSpace(l.tag)
+	var rows []int32
+	for i := range l.all {
+		e := &l.all[i]
+		if l.origin != "" && e.Origin != l.origin || tag != "" && !hasTag(e, tag) {
+			continue
+		}
+		rows = append(rows, int32(i))
+	}
+	if strings.TrimSpace(l.query) != "" {
+		r, _ := compute(l.query, rows, &l.keys, nil)
+		rows = append(r.exact, r.fuzzy...)
+	}
+	for _, i := range rows {
+		n[l.lv[i]]++
+	}
+	return n
 }

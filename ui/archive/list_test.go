@@ -3,12 +3,14 @@ package archive
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"cablereader/glossary"
+	"cablereader/model"
 	"cablereader/ui/common"
 	"cablereader/ui/state"
 	"cablereader/ui/theme"
@@ -63,7 +65,7 @@ func TestArchiveFuzzySeparatorScroll(t *testing.T) {
 	typeArch(t, a, "iran")
 	keys(t, a, "enter")
 	n := a.list.len()
-	if len(a.list.exact) != 12 || len(a.list.fuzzy) != 6 {
+	if len(a.list.exact) != 12 || len(a.list.fuzzy) != 9 { // as a match over every entry gives
 		t.Fatalf("%d + %d rows", len(a.list.exact), len(a.list.fuzzy))
 	}
 	for i := 1; i < n; i++ {
@@ -193,4 +195,100 @@ func TestArchiveListMarks(t *testing.T) {
 	if !strings.Contains(lastLine(archText(b)), "marks are off (--no-state)") {
 		t.Errorf("no state: %q", lastLine(archText(b)))
 	}
+}
+
+// A filter gives one answer for one text: typed letter by letter (with a
+// letter erased and typed again on the way), pasted whole, or restored in
+// a second run, the rows are those a match over every entry gives. A
+// longer word may match fuzzily where its prefix does not ("syria" in
+// "Embassy Pretoria", its letters spread wider than "syri" may be), so the
+// rows of the prefix are no place to look for the word's.
+func TestFilterOneAnswerPerText(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	var path string
+	run := func() *Archive {
+		st, notice := state.Open(path)
+		if notice != "" {
+			t.Fatal(notice)
+		}
+		a := newArchive(parsed{ix}, common.Options{Theme: "dark", State: st, Place: "here"})
+		send(t, a, tea.WindowSizeMsg{Width: 120, Height: 160})
+		return a
+	}
+	screen := func(a *Archive) (top string, ids []string) {
+		t.Helper()
+		top = strings.Split(archText(a), "\n")[0]
+		return top[strings.LastIndex(top, "│")+1:], rowIDs(listRows(t, a))
+	}
+	for i, q := range []string{"syria", "pretoria", "sanslvdr", "prel pgov thin"} {
+		path = filepath.Join(t.TempDir(), strconv.Itoa(i)+".json")
+		a := run()
+		keys(t, a, "/")
+		a.Update(tea.PasteMsg{Content: q})
+		keys(t, a, "enter")
+		wantTop, want := screen(a)
+		full, _ := compute(q, a.list.base, &a.list.keys, nil)
+		if len(want) != len(full.exact)+len(full.fuzzy) {
+			t.Fatalf("/%s pasted: %d rows, a match over every entry gives %d+%d", q, len(want), len(full.exact), len(full.fuzzy))
+		}
+		if !strings.Contains(wantTop, "fuzzy") && q == "syria" {
+			t.Fatalf("/%s: no fuzzy matches: %q", q, wantTop)
+		}
+		quit(t, a)
+
+		restored := run()
+		if top, got := screen(restored); top != wantTop || !slices.Equal(got, want) {
+			t.Errorf("/%s restored: %q %d rows, pasted: %q %d rows", q, top, len(got), wantTop, len(want))
+		}
+
+		typed := run()
+		keys(t, typed, "esc", "/")
+		typeArch(t, typed, q)
+		keys(t, typed, "backspace")
+		typeArch(t, typed, q[len(q)-1:])
+		keys(t, typed, "enter")
+		if top, got := screen(typed); top != wantTop || !slices.Equal(got, want) {
+			t.Errorf("/%s typed: %q %d rows, pasted: %q %d rows", q, top, len(got), wantTop, len(want))
+		}
+	}
+}
+
+// Under a filter, c steps through the levels its rows have, then back to
+// all: never to a level with no row left ("0 of 115").
+func TestClassStepsOverEmptyLevels(t *testing.T) {
+	_, _, ix := sharedFolder(t)
+	a := openArchive(t, ix, 100, 30)
+	keys(t, a, "/")
+	typeArch(t, a, "kabul")
+	keys(t, a, "enter")
+	var want []model.Level
+	for i := range a.list.len() {
+		if lv := model.Level(a.list.lv[a.list.at(i)]); !slices.Contains(want, lv) {
+			want = append(want, lv)
+		}
+	}
+	slices.Sort(want)
+	if len(want) < 2 || len(want) == len(a.list.levels()) {
+		t.Fatalf("the rows of /kabul have levels %v of %v: the test proves nothing", want, a.list.levels())
+	}
+	check := func(k string, order []model.Level) {
+		t.Helper()
+		for _, lv := range order {
+			top := strings.Split(archText(a), "\n")[0]
+			if a.list.level != lv || a.list.len() == 0 || strings.Contains(top, " 0 of ") {
+				t.Fatalf("at %v, want %v, %d rows: %q", a.list.level, lv, a.list.len(), top)
+			}
+			if lv == model.LevelUnknown {
+				break
+			}
+			keys(t, a, k)
+		}
+	}
+	keys(t, a, "c")
+	check("c", append(slices.Clone(want), model.LevelUnknown))
+	// C goes back the same way
+	keys(t, a, "C")
+	back := slices.Clone(want)
+	slices.Reverse(back)
+	check("C", append(back, model.LevelUnknown))
 }

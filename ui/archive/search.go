@@ -81,6 +81,24 @@ var searchHelp = []key.Binding{
 	key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
+// searchKeysHelp is the results' keys in full, for the keys page.
+var searchKeysHelp = [][]key.Binding{
+	{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", "open the hit at its first match (n N: the next ones)")),
+		key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k ↓/↑", "next, previous hit")),
+		key.NewBinding(key.WithKeys("s", "/"), key.WithHelp("s /", "edit the query")),
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "take the suggested spelling")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list")),
+	},
+	{
+		key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "only this hit's post (again: all)")),
+		key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "only this hit's year (again: all)")),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "only this hit's classification, then the next")),
+		key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "classification, backwards")),
+		key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "only a TAG")),
+	},
+}
+
 // searchDelay is how long typing must pause before a query runs.
 const searchDelay = 250 * time.Millisecond
 
@@ -332,23 +350,38 @@ func (a *Archive) renderSearch(h int) {
 		if len(hits) != len(r.Hits) {
 			n += fmt.Sprintf(", %s of the first %s pass the filters", commas(len(hits)), commas(len(r.Hits)))
 		}
-		head = append(head, common.Fit(n+"  "+classCounts(r.Classes, 4), w))
+		// where the cursor is, on the right, as the list gives its count
+		pos := ""
+		if len(hits) > 0 {
+			pos = commas(min(a.sr.cursor, len(hits)-1)+1) + " of " + commas(len(hits))
+		}
+		sum := common.Fit(n+"  "+classCounts(r.Classes, 4), w-common.Width(pos)-2)
+		head = append(head, common.PadRight(sum, w-common.Width(pos))+pos)
 		if r.Suggest != "" && r.DidYouMean != "" {
 			head = append(head, st.P.Warning.Wrap(common.Fit(common.CleanLine(r.DidYouMean)+" (tab takes it)", w)))
 		}
+		// the histogram and the facets, as many as leave room for a
+		// few results: the most cited go first, then the facets, then
+		// the histogram
+		var more []string
 		bars := r.Years
 		if len(r.Years) <= 2 && len(r.Months) > 0 {
 			bars = r.Months
 		}
 		if hist := histogram(bars, w); hist != "" {
-			head = append(head, hist)
+			more = append(more, hist)
 		}
 		if len(r.Origins) > 0 || len(r.Tags) > 0 {
-			head = append(head, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
+			more = append(more, st.P.Dim.Wrap(common.Fit("from "+counts(r.Origins, 3)+"  TAGS "+counts(r.Tags, 5), w)))
 		}
 		if len(r.Cited) > 0 {
-			head = append(head, st.P.Dim.Wrap(common.Fit("most cited "+counts(r.Cited, 3), w)))
+			more = append(more, st.P.Dim.Wrap(common.Fit("most cited "+counts(r.Cited, 3), w)))
 		}
+		want := min(len(hits), minResults)
+		for len(more) > 0 && (h-len(head)-len(more))/2 < want {
+			more = more[:len(more)-1]
+		}
+		head = append(head, more...)
 	}
 	for _, l := range head {
 		a.out.lines = append(a.out.lines, "  "+l)
@@ -377,6 +410,10 @@ func (a *Archive) renderSearch(h int) {
 		a.out.lines = append(a.out.lines, "")
 	}
 }
+
+// minResults is how many results the search screen keeps room for: the
+// histogram and the facets give way to them on a small screen.
+const minResults = 3
 
 // snippetLine is a hit's snippet fitted to w cells, its matches
 // highlighted.
@@ -408,13 +445,18 @@ func (a *Archive) snippetLine(h Hit, w int) string {
 	return b.String()
 }
 
-// counts writes "KEY n, KEY n" for the first k counts.
+// unknownKey names the hits with no value in a count (no origin, no
+// classification).
+const unknownKey = "unknown"
+
+// counts writes "KEY n, KEY n" for the first k counts; hits with no value
+// are "unknown".
 func counts(cs []Count, k int) string {
 	parts := make([]string, 0, k)
 	for _, c := range cs[:min(k, len(cs))] {
 		key := c.Key
 		if key == "" {
-			key = "—"
+			key = unknownKey
 		}
 		parts = append(parts, common.CleanLine(key)+" "+commas(c.N))
 	}
@@ -455,7 +497,11 @@ func classCounts(cs []Count, k int) string {
 	slices.SortStableFunc(groups, func(x, y *group) int { return cmp.Compare(y.n, x.n) })
 	parts := make([]string, 0, k)
 	for _, g := range groups[:min(k, len(groups))] {
-		s := common.CleanLine(g.level) + " " + commas(g.n)
+		level := common.CleanLine(g.level)
+		if level == "" {
+			level = unknownKey
+		}
+		s := level + " " + commas(g.n)
 		if len(g.forms) > 0 {
 			slices.SortStableFunc(g.forms, func(x, y Count) int { return cmp.Compare(y.N, x.N) })
 			fs := make([]string, len(g.forms))
@@ -506,7 +552,9 @@ func histogram(years []Count, w int) string {
 		}
 		b.WriteRune(bars[k])
 	}
-	b.WriteString(" " + ys[len(ys)-1].Key)
+	if n > 1 { // one year or month is named once
+		b.WriteString(" " + ys[len(ys)-1].Key)
+	}
 	return b.String()
 }
 

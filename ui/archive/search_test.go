@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -226,7 +227,8 @@ func TestHistogram(t *testing.T) {
 		want   string
 	}{
 		{[]Count{{"2006", 1}, {"2008", 4}, {"2009", 8}, {"2010", 2}}, 40, "2006 ▁ ▄█▂ 2010"},
-		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █ 2009"},
+		{[]Count{{"", 3}, {"2009", 2}}, 40, "2009 █"}, // one year, named once
+		{[]Count{{"2007-02", 4}}, 40, "2007-02 █"},
 		{[]Count{{"2009-11", 1}, {"2010-02", 3}}, 40, "2009-11 ▃  █ 2010-02"},
 		{[]Count{{"1966", 1}, {"2010", 1}}, 40, ""}, // 45 years do not fit in 40 cells
 		{[]Count{{"junk", 1}}, 40, ""},
@@ -328,5 +330,92 @@ func TestSearchEditCancelled(t *testing.T) {
 	keys(t, a, "enter") // opens the hit, not the list's first row
 	if a.screen != screenReader || a.cur.ID != first {
 		t.Fatalf("enter opened %q, want %s", a.cur.ID, first)
+	}
+}
+
+// faceted is a fakeSearch whose results have every facet: origins (one
+// of them unknown), TAGS and the most cited.
+type faceted struct{ *fakeSearch }
+
+func (f faceted) Search(ctx context.Context, query string, limit int) (Results, error) {
+	r, err := f.fakeSearch.Search(ctx, query, limit)
+	r.Origins = []Count{{"AMEMBASSY DAMASCUS", 2}, {"", 1}}
+	r.Tags = []Count{{"PREL", 3}}
+	r.Cited = []Count{{"09TOKYO2531", 1}}
+	return r, err
+}
+
+// On a small screen the histogram and the facets give way to the results
+// (at 40x10 three of them show, where two did); at every size the summary says which
+// result the cursor is on, of how many.
+func TestSearchResultsSmallScreen(t *testing.T) {
+	fx := loadFixture(t)
+	src := faceted{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	keys(t, a, "s")
+	typeArch(t, a, "embassy")
+	settle(t, a)
+	keys(t, a, "enter", "j", "j")
+	for _, size := range [][2]int{{40, 10}, {80, 24}, {100, 30}} {
+		send(t, a, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		n := len(a.shownHits())
+		if n < 4 {
+			t.Fatalf("%d hits", n)
+		}
+		screen := archText(a)
+		lines := strings.Split(screen, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		if pos := "3 of " + strconv.Itoa(n); !strings.HasSuffix(strings.TrimRight(lines[1], " "), pos) {
+			t.Errorf("%dx%d: no %q on the summary: %q", size[0], size[1], pos, lines[1])
+		}
+		shown := 0
+		for _, l := range lines {
+			if regexp.MustCompile(`^(▸ |  )(\d{4}-\d\d-\d\d|—)  \d\d[A-Z]`).MatchString(l) {
+				shown++
+			}
+		}
+		// an origin not known is said to be
+		if size[0] == 100 && !strings.Contains(screen, "from AMEMBASSY DAMASCUS 2, unknown 1  TAGS PREL 3") {
+			t.Errorf("%dx%d: origins:\n%s", size[0], size[1], screen)
+		}
+		// the most cited go first
+		cited := strings.Contains(screen, "most cited")
+		switch {
+		case size[1] == 10 && (shown != 3 || cited):
+			t.Errorf("%dx%d: %d results, most cited shown %v:\n%s", size[0], size[1], shown, cited, screen)
+		case size[1] > 10 && (shown < 3 || !cited || !strings.Contains(screen, "from AMEMBASSY")):
+			t.Errorf("%dx%d: %d results, facets gone:\n%s", size[0], size[1], shown, screen)
+		}
+	}
+}
+
+// The keys page covers the results' keys: first, under its own title,
+// when ? is pressed on the results; in a section of the list's keys
+// otherwise.
+func TestSearchResultsKeysPage(t *testing.T) {
+	fx := loadFixture(t)
+	a := newArchive(&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 60})
+	keys(t, a, "?")
+	page := archText(a)
+	if !strings.Contains(page, "Keys of the list") || !strings.Contains(page, "On the search results") || !strings.Contains(page, "y only this hit's year") {
+		t.Errorf("the list's keys page:\n%s", page)
+	}
+	keys(t, a, "esc", "s")
+	typeArch(t, a, "embassy")
+	settle(t, a)
+	keys(t, a, "enter", "?")
+	page = archText(a)
+	lines := strings.Split(page, "\n")
+	if !strings.Contains(lines[1], "Keys of the search results") || !strings.Contains(page, "y only this hit's year") ||
+		strings.Index(page, "only this hit's year") > strings.Index(page, "On the list") {
+		t.Errorf("the results' keys page:\n%s", page)
+	}
+	keys(t, a, "esc")
+	if !a.sr.on || !strings.Contains(archText(a), "hits for embassy") {
+		t.Errorf("esc did not go back to the results:\n%s", archText(a))
 	}
 }

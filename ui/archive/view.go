@@ -52,6 +52,9 @@ func listLayout(w, idW, codeW, classW, originW, citedW int) listCols {
 	codeW = max(5, min(codeW, 9)) // at least "Class"
 	classW = max(codeW, min(classW, 24))
 	originW = min(originW, 28)
+	if originW > 0 {
+		originW = max(originW, len("Origin")) // the header whole
+	}
 	for _, t := range []struct {
 		gap, date int
 		full      bool
@@ -568,7 +571,21 @@ func (a *Archive) renderListHelp() []string {
 		}
 		return lines
 	}
-	lines := append(common.PageTitle("Keys of the list", "(esc or ? closes, q quits)", st, w), "")
+	// the search results' keys: first when ? was pressed on them
+	results := append([]string{st.Heading.Render("On the search results (s)"), ""}, pack(searchKeysHelp)...)
+	results = append(results, "")
+	for _, l := range common.WrapPlain("p, y, c and # write a field term (from:, date:, class:, tag:) into the query and run it again. "+
+		"The summary ends with the hit the cursor is on, of how many; the histogram and the counts under it cover every hit.", w) {
+		results = append(results, st.P.Dim.Wrap(l))
+	}
+	title := "Keys of the list"
+	if a.sr.on {
+		title = "Keys of the search results"
+	}
+	lines := append(common.PageTitle(title, "(esc or ? closes, q quits)", st, w), "")
+	if a.sr.on {
+		lines = append(append(lines, results[2:]...), "", st.Heading.Render("On the list"), "")
+	}
 	lines = append(lines, pack(a.keys.FullHelp())...)
 	rk := readerKeys
 	next, prev := refKeys()
@@ -577,6 +594,9 @@ func (a *Archive) renderListHelp() []string {
 		{next, prev, rk.FollowRef, rk.Back, rk.Forward},
 		{rk.PrevPost, rk.NextPost, rk.Thread, rk.Versions, rk.ToList, reader.DefaultKeyMap().Help},
 	})...)
+	if !a.sr.on {
+		lines = append(append(lines, ""), results...)
+	}
 	lines = append(lines, "")
 	for _, p := range []string{
 		"The filter (/) keeps the cables whose id, subject, origin or TAGS hold every word typed: " +

@@ -181,8 +181,14 @@ func compactHeader(c *model.Cable, st *theme.Styles, width int, margin string, w
 		first = append(first, from)
 	}
 	rest := " " + strings.Join(first, " · ")
-	if c.Partial || len(c.Notices) > 0 {
-		rest = " ⚠" + rest
+	// what the full header says in a line of its own, in a word or two
+	switch n := len(c.Notices); {
+	case c.Partial:
+		rest = " ⚠ partial ·" + rest
+	case n == 1:
+		rest = " ⚠ 1 notice ·" + rest
+	case n > 1:
+		rest = " ⚠ " + strconv.Itoa(n) + " notices ·" + rest
 	}
 	subj := common.CleanLine(c.Header.Subject)
 	lead := margin[:max(0, len(margin)-2)] // the chip starts where the gutter does

@@ -210,9 +210,17 @@ func TestNoticesInHeader(t *testing.T) {
 	if !strings.Contains(screen(m), "input is not UTF-8: read as Latin-1") {
 		t.Error("the third notice is not at the end of the text")
 	}
-	// a short terminal's one-line header still flags that there are notices
+	// a short terminal's one-line header still says that there are notices
 	m = openModel(c, 80, 12)
-	if first := strings.Split(screen(m), "\n")[0]; !strings.Contains(first, "⚠") {
-		t.Errorf("compact header without ⚠: %q", first)
+	if first := strings.Split(screen(m), "\n")[0]; !strings.Contains(first, "⚠ 3 notices · 09TOKYO2531") {
+		t.Errorf("compact header without its notices: %q", first)
+	}
+	c.Notices = c.Notices[:1]
+	if first := strings.Split(screen(openModel(c, 80, 12)), "\n")[0]; !strings.Contains(first, "⚠ 1 notice · 09TOKYO2531") {
+		t.Errorf("compact header without its notice: %q", first)
+	}
+	c.Partial = true
+	if first := strings.Split(screen(openModel(c, 80, 12)), "\n")[0]; !strings.Contains(first, "⚠ partial · 09TOKYO2531") {
+		t.Errorf("compact header of a partial record: %q", first)
 	}
 }
