@@ -395,13 +395,19 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if opt.format != "json" && isTerminal(stdout) {
 		open, close = "\x1b[1;4m", "\x1b[22;24m"
 	}
+	// A hit whose text cannot be read (its file gone or changed since
+	// the index was built) is still printed, with no snippet; the error
+	// is said and the search exits 2, so that a script does not take the
+	// empty column for a snippet.
 	w := bufio.NewWriter(stdout)
+	unread := 0
 	for _, h := range hits {
 		sn, err := ix.Snippet(h, q)
 		snippet := ""
 		if err == nil {
 			snippet = sn.Marked(open, close)
 		} else {
+			unread++
 			complain(stderr, "%s: %v", h.ID, err)
 		}
 		if opt.format == "json" {
@@ -422,6 +428,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)
+		return exitUsage
+	}
+	if unread > 0 {
+		complain(stderr, "%d of %d hits printed without a snippet: their text could not be read", unread, len(hits))
 		return exitUsage
 	}
 	return exitOK

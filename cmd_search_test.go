@@ -237,3 +237,57 @@ func TestSearchPlacesOpen(t *testing.T) {
 		t.Errorf("a file named notes.txt:3: %d %q", code, stderr)
 	}
 }
+
+// Every kind of file the index holds is read back for its snippet: a
+// plain-text cable that carries a Cablegate row inside it (format "row")
+// too. A hit whose text cannot be read is printed without a snippet, the
+// error said and the search exits 2, never 0 with an empty column.
+func TestSearchSnippetOfEveryKind(t *testing.T) {
+	dir, db := searchArchive(t)
+	data, err := os.ReadFile("index/testdata/06BERN2115.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "06BERN2115.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runArgs("index", "--index", db, dir); code != 0 {
+		t.Fatalf("index: %d %q", code, errs)
+	}
+	code, out, errs := runArgs("search", "--index", db, "ambuehl", dir)
+	if code != 0 || errs != "" || !strings.HasPrefix(out, "06BERN2115\t2006-11-27\t") || !strings.Contains(out, "[Ambuehl]") {
+		t.Errorf("row-kind file: %d %q %q", code, out, errs)
+	}
+	// A CSV changed in place, its size and time kept, so that the index
+	// is taken as current: the row's bytes no longer read as a row.
+	text, err := os.ReadFile("testdata/cables/06CARACAS958.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, b := testcsv.Split(text)
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	row := testcsv.AppendRow(nil, testcsv.Row{Seq: 1, Date: time.Date(2006, 4, 7, 0, 0, 0, 0, time.UTC), RefID: "06CARACAS958",
+		Origin: "Embassy Caracas", Class: "SECRET", Header: h, Body: b})
+	if err := os.WriteFile(csv, row, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db2 := filepath.Join(t.TempDir(), "csv.db")
+	if code, _, errs := runArgs("index", "--index", db2, csv); code != 0 {
+		t.Fatalf("index: %d %q", code, errs)
+	}
+	fi, err := os.Stat(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(csv, bytes.ReplaceAll(row, []byte(`"`), []byte(`'`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(csv, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runArgs("search", "--index", db2, `"nuclear weapons"`, csv)
+	if code != 2 || !strings.HasPrefix(out, "06CARACAS958\t2006-04-07\t") || !strings.HasSuffix(out, "\t\n") ||
+		!strings.Contains(errs, "06CARACAS958: ") || !strings.Contains(errs, "1 of 1 hits printed without a snippet") {
+		t.Errorf("unreadable snippet: %d %q %q", code, out, errs)
+	}
+}
