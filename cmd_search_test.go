@@ -45,7 +45,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	code, out, errs = runArgs("search", "--index", db, `"nuclear weapons"`, dir)
 	want := "09DAMASCUS179\t2009-03-10\tCONFIDENTIAL\tAMEMBASSY DAMASCUS\tPRESIDENT ASAD AND CODEL CARDIN DISCUSS A NUCLEAR IRAN, PEACE PROCESS, TERRORISM, AND HUMAN RIGHTS\t" + filepath.Join(dir, "09DAMASCUS179.txt") + "\t…Iran's development of [nuclear weapons]. \"If Iran insists,\" Senator Whitehorse stated, \"it will create an atmosphere challenging for negotiations.\" ¶7. (C) Asad swiftly…\n" +
-		"06CARACAS958\t2006-04-07\tSECRET\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t" + filepath.Join(dir, "06CARACAS958.txt") + "\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
+		"06CARACAS958\t2006-04-07\tSECRET//NOFORN\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t" + filepath.Join(dir, "06CARACAS958.txt") + "\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
 	if code != 0 || out != want || errs != "" {
 		t.Errorf("search: %d\n%s\nwant\n%s%q", code, out, want, errs)
 	}

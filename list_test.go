@@ -163,3 +163,34 @@ func TestArchiveLearnsStations(t *testing.T) {
 	}
 	var _ archiveui.StationNamer = archive{} // the view finds the names
 }
+
+// A cable whose banner says SECRET and a line of its own NOFORN is
+// SECRET//NOFORN in a folder as in the Cablegate CSV's column: --list and
+// search write the same classification for both.
+func TestClassCarriesItsControls(t *testing.T) {
+	text, err := os.ReadFile("testdata/cables/06CARACAS958.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "06CARACAS958.txt"), text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, b := testcsv.Split(text)
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	row := testcsv.Row{Seq: 1, Date: time.Date(2006, 4, 7, 20, 0, 0, 0, time.UTC), RefID: "06CARACAS958",
+		Origin: "Embassy Caracas", Class: "SECRET//NOFORN", Header: h, Body: b}
+	if err := os.WriteFile(csv, testcsv.AppendRow(nil, row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, csv} {
+		out, errs, code := cli(t, "", "--list", path)
+		if f := strings.Split(out, "\t"); code != 0 || len(f) < 3 || f[2] != "SECRET//NOFORN" {
+			t.Errorf("--list %s: %d %q %q", path, code, out, errs)
+		}
+		code, out, errs = runArgs("search", "--index", filepath.Join(t.TempDir(), "i.db"), "venezuela", path)
+		if f := strings.Split(out, "\t"); code != 0 || len(f) < 3 || f[2] != "SECRET//NOFORN" {
+			t.Errorf("search %s: %d %q %q", path, code, out, errs)
+		}
+	}
+}
