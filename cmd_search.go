@@ -17,6 +17,7 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/index"
+	"cablereader/input"
 	"cablereader/query"
 	"cablereader/sanitize"
 )
@@ -235,7 +236,7 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 		if ix != nil {
 			ix.Close()
 		}
-		return exitInput
+		return exitUsage // an error, never read as "not found"
 	}
 	defer ix.Close()
 	how := "updated"
@@ -318,7 +319,37 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 		ix.Close()
 		return nil, indexState{Stats: st}, err
 	}
+	if st.Cables == 0 {
+		// An archive of no cable is bad input, said as the reader says
+		// it, not a search with no hits; an index made now for it is
+		// not kept.
+		ix.Close()
+		if st.Rebuilt {
+			os.Remove(ix.File())
+			os.Remove(ix.File() + ".lock")
+		}
+		return nil, indexState{Stats: st}, noCables(paths, st.Skipped)
+	}
 	return ix, indexState{Stats: st}, nil
+}
+
+// noCables says why an archive holds no cable: for one file, what the
+// reader says of it (it is empty, it looks like a binary file); else
+// that no cable was found in it.
+func noCables(paths []string, skipped int) error {
+	if len(paths) == 1 {
+		if f, err := input.Open(paths[0]); err == nil && !f.IsDir() {
+			_, _, err := f.Decode(input.Limits{})
+			f.Close()
+			switch {
+			case errors.Is(err, input.ErrBinary):
+				return fmt.Errorf("%s looks like a binary file, not a cable", paths[0])
+			case err != nil:
+				return readError(paths[0], err)
+			}
+		}
+	}
+	return fmt.Errorf("no cables found in %s (%d files skipped)", strings.Join(paths, ", "), skipped)
 }
 
 func progressLine(p catalog.IndexProgress) string {

@@ -291,3 +291,32 @@ func TestSearchSnippetOfEveryKind(t *testing.T) {
 		t.Errorf("unreadable snippet: %d %q %q", code, out, errs)
 	}
 }
+
+// An archive that holds no cable is bad input: search, index and thread
+// say why as the reader does and exit 2, never "no hits" (1), and leave
+// no index behind.
+func TestSearchOfNoCable(t *testing.T) {
+	dir := t.TempDir()
+	empty, binary, folder := filepath.Join(dir, "EMPTY.txt"), filepath.Join(dir, "BINARY.txt"), filepath.Join(dir, "none")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(binary, []byte("\x00\x01\x02PK\x03\x04"+strings.Repeat("\x00\xff", 600)), 0o644)
+	os.Mkdir(folder, 0o755)
+	os.WriteFile(filepath.Join(folder, "notes.txt"), []byte("nothing of a cable here\n"), 0o644)
+	for _, tc := range []struct{ path, why string }{
+		{empty, empty + " is empty"},
+		{binary, binary + " looks like a binary file, not a cable"},
+		{folder, "no cables found in " + folder + " (1 files skipped)"},
+	} {
+		for _, cmd := range [][]string{{"search", "iran"}, {"index"}, {"thread", "09TOKYO2531"}} {
+			db := filepath.Join(t.TempDir(), "i.db")
+			args := append(append(cmd[:1:1], "--index", db), append(cmd[1:], tc.path)...)
+			code, out, errs := runArgs(args...)
+			if code != 2 || out != "" || errs != "cablereader: "+tc.why+"\n" {
+				t.Errorf("%q: %d %q %q", args, code, out, errs)
+			}
+			if left, _ := filepath.Glob(db + "*"); len(left) != 0 {
+				t.Errorf("%q left %q", args, left)
+			}
+		}
+	}
+}

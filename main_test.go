@@ -127,7 +127,7 @@ func TestExitStatus(t *testing.T) {
 		{"missing file", []string{"nope.txt"}, 1, "nope.txt: there is no file or folder of that name"},
 		{"mistyped command", []string{"serach", "iran", "testdata/cables"}, 2, `"serach" is not a command (commands: index, search, thread, diff), nor a file or folder; did you mean search?`},
 		{"search in a missing folder", []string{"search", "iran", "nosuchdir"}, 2, "nosuchdir: there is no file or folder of that name"},
-		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
+		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 2, "nosuchdir: there is no file or folder of that name"},
 		{"directory without cables", []string{dir}, 1, "no cables found in"},
 		{"empty", []string{empty}, 1, "is empty"},
 		{"binary", []string{binary}, 1, "looks like a binary file"},
