@@ -416,7 +416,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		complain(stderr, "%s", index.NoHits(rest[0], sug))
-		return exitInput
+		return exitNotFound
 	}
 	if len(hits) < opt.limit && total > len(hits) {
 		complain(stderr, "%s cables match; the %s most recent of them were ranked and are printed (narrow the query, with date: for one, to rank older ones)",

@@ -112,7 +112,7 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 	}
 	if !held {
 		complain(stderr, "%s: not in the archive", sanitize.Text(rest[0]))
-		return exitInput
+		return exitNotFound
 	}
 	referenceTexts(ctx, ix, th, stderr)
 	w := bufio.NewWriter(stdout)
@@ -130,7 +130,7 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitError
 	}
 	return exitOK
 }

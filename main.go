@@ -35,11 +35,14 @@ import (
 
 var version = "0.1.0"
 
-// Exit statuses, as documented in the README.
+// Exit statuses, as documented in the README: 1 is an answer ("no
+// hits", "not in the archive", "no such paragraph"), never an error;
+// every error, of usage or of input, is 2.
 const (
-	exitOK    = 0
-	exitInput = 1
-	exitUsage = 2
+	exitOK       = 0
+	exitNotFound = 1
+	exitUsage    = 2
+	exitError    = exitUsage
 )
 
 const usage = `cablereader — read US diplomatic cables in the terminal
@@ -147,7 +150,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		data, _, err := input.Read(stdin, lim)
 		if err != nil {
 			complain(stderr, "%v", readError("standard input", err))
-			return exitInput
+			return exitError
 		}
 		return runCable("-", data, opt, stdout, stderr)
 	}
@@ -168,7 +171,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	if len(opened) > 1 || opt.list || corpus.IsArchive(opened[0]) {
 		if opt.format != "" && opt.format != "json" || opt.para > 0 {
@@ -183,7 +186,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f.Close()
 	if err != nil {
 		complain(stderr, "%v", readError(f.Name, err))
-		return exitInput
+		return exitError
 	}
 	return runCable(f.Name, data, opt, stdout, stderr)
 }
@@ -234,7 +237,8 @@ func csvRowArg(arg string) (path string, line int, ok bool) {
 func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer) int {
 	loc, id, ok, err := corpus.RowAt(path, line)
 	if err == nil && !ok {
-		err = fmt.Errorf("%s: no row of the CSV starts on line %d (see --list)", path, line)
+		complain(stderr, "%s: no row of the CSV starts on line %d (see --list)", path, line)
+		return exitNotFound
 	}
 	if err == nil && int64(loc.Length) > opt.maxSize {
 		err = fmt.Errorf("%s is larger than %s (see --max-size)", arg, input.FormatSize(opt.maxSize))
@@ -245,7 +249,7 @@ func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer
 	}
 	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	return runCableAs(arg, id, text, opt, stdout, stderr)
 }
@@ -281,7 +285,10 @@ func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Wri
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		if errors.As(err, new(notFound)) {
+			return exitNotFound
+		}
+		return exitError
 	}
 	return exitOK
 }
@@ -296,7 +303,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	ix, err := corpus.OpenFiles(files, lim)
 	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	defer ix.Close()
 	if !opt.list && opt.format == "" && interactive(stdout) {
@@ -311,14 +318,14 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		}
 		if err := runArchiveView(src, uo); err != nil {
 			complain(stderr, "%v", err)
-			return exitInput
+			return exitError
 		}
 		return exitOK
 	}
 	listCatalog(context.Background(), ix, paths, opt.index)
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	for _, e := range ix.Errors() {
 		if e.Last > e.Line {
@@ -332,7 +339,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	if len(ix.Entries()) == 0 {
 		complain(stderr, "no cables found in %s (%d files skipped)", strings.Join(paths, ", "), len(ix.Skipped()))
-		return exitInput
+		return exitError
 	}
 	if opt.format == "json" {
 		err = writeJSONLines(stdout, ix, func(e catalog.Record, err error) {
@@ -343,7 +350,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	if err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitError
 	}
 	return exitOK
 }
@@ -433,6 +440,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	}
 	return opt, files, nil
 }
+
+// notFound is an answer of nothing (exit 1), not an error (exit 2).
+type notFound struct{ error }
 
 // oneCableFlag names the flag that asks for one cable's output.
 func oneCableFlag(opt options) string {
@@ -535,7 +545,7 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 	c := parse()
 	if opt.para > 0 {
 		if err := output.Paragraph(stdout, c, opt.para, format); errors.Is(err, output.ErrNoParagraph) {
-			return fmt.Errorf("%s has no ¶%d", name, opt.para)
+			return notFound{fmt.Errorf("%s has no ¶%d", name, opt.para)}
 		} else if err != nil {
 			return err
 		}
