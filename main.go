@@ -235,7 +235,8 @@ func csvRowArg(arg string) (path string, line int, ok bool) {
 // runCSVRow shows the cable in the row of the CSV at path that starts on
 // line (named arg, file.csv:LINE).
 func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer) int {
-	loc, id, ok, err := corpus.RowAt(path, line)
+	e, ok, err := corpus.RecordAt(path, line)
+	loc, id := e.Loc, corpus.ArchiveID(e)
 	if err == nil && !ok {
 		complain(stderr, "%s: no row of the CSV starts on line %d (see --list)", path, line)
 		return exitNotFound
@@ -251,19 +252,21 @@ func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer
 		complain(stderr, "%v", cleanPathError(err))
 		return exitError
 	}
-	return runCableAs(arg, id, text, opt, stdout, stderr)
+	// The row's columns fill what its text lacks, as the archive's list
+	// and its views show them.
+	return runCableAs(arg, id, text, func(c *model.Cable) { corpus.Fill(c, e) }, opt, stdout, stderr)
 }
 
 // runCable shows one cable's text.
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
-	return runCableAs(name, corpus.NameID(name), data, opt, stdout, stderr)
+	return runCableAs(name, corpus.NameID(name), data, nil, opt, stdout, stderr)
 }
 
 // runCableAs shows one cable's text, with the id its archive gives it
 // ("" for none).
-func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Writer) int {
+func runCableAs(name, id string, data []byte, fill func(*model.Cable), opt options, stdout, stderr io.Writer) int {
 	size := len(data)
-	parse := func() *model.Cable {
+	parseText := func() *model.Cable {
 		// The parser reads the input into text once: let the input go
 		// before the parse, and the parser lets the text go after it.
 		in := data
@@ -281,6 +284,13 @@ func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Wri
 		// Hand the garbage back now rather than hold it while the
 		// reader runs.
 		debug.FreeOSMemory()
+		return c
+	}
+	parse := func() *model.Cable {
+		c := parseText()
+		if fill != nil {
+			fill(c)
+		}
 		return c
 	}
 	if err := show(name, size, parse, opt, stdout); err != nil {
@@ -371,6 +381,7 @@ func (a archive) Open(e catalog.Record) (*model.Cable, error) {
 	c := parser.ParseAs(text, corpus.ArchiveID(e))
 	if e.Loc.Kind == catalog.KindCSVRow {
 		a.Learn(c.Stations()) // the scan parsed the files, not the rows
+		corpus.Fill(c, e)
 	}
 	return c, nil
 }
