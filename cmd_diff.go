@@ -69,14 +69,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			v, err := readVersionFile(p)
 			if err != nil {
 				complain(stderr, "%v", err)
-				return exitInput
+				return exitError
 			}
 			vs = append(vs, v)
 		}
 	} else {
 		if vs, err = archiveVersions(rest[0], rest[1:]); err != nil {
 			complain(stderr, "%v", err)
-			return exitInput
+			return exitNotFound // the id not in the archive, or once only
 		}
 	}
 	d := versions.Compare(vs[0].cable, vs[1].cable)
@@ -86,10 +86,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := write(stdout, d, vs[0].v, vs[1].v); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitError
 	}
 	if !d.Changed() {
-		return exitInput
+		return exitNotFound
 	}
 	return exitOK
 }

@@ -17,6 +17,7 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/index"
+	"cablereader/input"
 	"cablereader/query"
 	"cablereader/sanitize"
 )
@@ -235,7 +236,7 @@ func runIndex(args []string, stdout, stderr io.Writer) int {
 		if ix != nil {
 			ix.Close()
 		}
-		return exitInput
+		return exitUsage // an error, never read as "not found"
 	}
 	defer ix.Close()
 	how := "updated"
@@ -318,7 +319,37 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 		ix.Close()
 		return nil, indexState{Stats: st}, err
 	}
+	if st.Cables == 0 {
+		// An archive of no cable is bad input, said as the reader says
+		// it, not a search with no hits; an index made now for it is
+		// not kept.
+		ix.Close()
+		if st.Rebuilt {
+			os.Remove(ix.File())
+			os.Remove(ix.File() + ".lock")
+		}
+		return nil, indexState{Stats: st}, noCables(paths, st.Skipped)
+	}
 	return ix, indexState{Stats: st}, nil
+}
+
+// noCables says why an archive holds no cable: for one file, what the
+// reader says of it (it is empty, it looks like a binary file); else
+// that no cable was found in it.
+func noCables(paths []string, skipped int) error {
+	if len(paths) == 1 {
+		if f, err := input.Open(paths[0]); err == nil && !f.IsDir() {
+			_, _, err := f.Decode(input.Limits{})
+			f.Close()
+			switch {
+			case errors.Is(err, input.ErrBinary):
+				return fmt.Errorf("%s looks like a binary file, not a cable", paths[0])
+			case err != nil:
+				return readError(paths[0], err)
+			}
+		}
+	}
+	return fmt.Errorf("no cables found in %s (%d files skipped)", strings.Join(paths, ", "), skipped)
 }
 
 func progressLine(p catalog.IndexProgress) string {
@@ -385,7 +416,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		complain(stderr, "%s", index.NoHits(rest[0], sug))
-		return exitInput
+		return exitNotFound
 	}
 	if len(hits) < opt.limit && total > len(hits) {
 		complain(stderr, "%s cables match; the %s most recent of them were ranked and are printed (narrow the query, with date: for one, to rank older ones)",
@@ -395,13 +426,19 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if opt.format != "json" && isTerminal(stdout) {
 		open, close = "\x1b[1;4m", "\x1b[22;24m"
 	}
+	// A hit whose text cannot be read (its file gone or changed since
+	// the index was built) is still printed, with no snippet; the error
+	// is said and the search exits 2, so that a script does not take the
+	// empty column for a snippet.
 	w := bufio.NewWriter(stdout)
+	unread := 0
 	for _, h := range hits {
 		sn, err := ix.Snippet(h, q)
 		snippet := ""
 		if err == nil {
 			snippet = sn.Marked(open, close)
 		} else {
+			unread++
 			complain(stderr, "%s: %v", h.ID, err)
 		}
 		if opt.format == "json" {
@@ -422,6 +459,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)
+		return exitUsage
+	}
+	if unread > 0 {
+		complain(stderr, "%d of %d hits printed without a snippet: their text could not be read", unread, len(hits))
 		return exitUsage
 	}
 	return exitOK

@@ -45,7 +45,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	code, out, errs = runArgs("search", "--index", db, `"nuclear weapons"`, dir)
 	want := "09DAMASCUS179\t2009-03-10\tCONFIDENTIAL\tAMEMBASSY DAMASCUS\tPRESIDENT ASAD AND CODEL CARDIN DISCUSS A NUCLEAR IRAN, PEACE PROCESS, TERRORISM, AND HUMAN RIGHTS\t" + filepath.Join(dir, "09DAMASCUS179.txt") + "\t…Iran's development of [nuclear weapons]. \"If Iran insists,\" Senator Whitehorse stated, \"it will create an atmosphere challenging for negotiations.\" ¶7. (C) Asad swiftly…\n" +
-		"06CARACAS958\t2006-04-07\tSECRET\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t" + filepath.Join(dir, "06CARACAS958.txt") + "\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
+		"06CARACAS958\t2006-04-07\tSECRET//NOFORN\tAMEMBASSY CARACAS\tEXPLAINING VENEZUELA'S COZINESS WITH IRAN, C-NE6-00140\t" + filepath.Join(dir, "06CARACAS958.txt") + "\t…cooperation with an Iranian [nuclear weapons] program appear baseless, Iran and Venezuelan spokesmen have announced their intention to develop Venezuela's civilian nuclear capabilities…\n"
 	if code != 0 || out != want || errs != "" {
 		t.Errorf("search: %d\n%s\nwant\n%s%q", code, out, want, errs)
 	}
@@ -235,5 +235,88 @@ func TestSearchPlacesOpen(t *testing.T) {
 	os.WriteFile(odd, text, 0o644)
 	if js, stderr, code := cli(t, "", "-f", "json", odd); code != 0 || !strings.Contains(js, `"subject": "THAILAND AND JAPAN TO INK SOP ON TIP"`) {
 		t.Errorf("a file named notes.txt:3: %d %q", code, stderr)
+	}
+}
+
+// Every kind of file the index holds is read back for its snippet: a
+// plain-text cable that carries a Cablegate row inside it (format "row")
+// too. A hit whose text cannot be read is printed without a snippet, the
+// error said and the search exits 2, never 0 with an empty column.
+func TestSearchSnippetOfEveryKind(t *testing.T) {
+	dir, db := searchArchive(t)
+	data, err := os.ReadFile("index/testdata/06BERN2115.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "06BERN2115.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runArgs("index", "--index", db, dir); code != 0 {
+		t.Fatalf("index: %d %q", code, errs)
+	}
+	code, out, errs := runArgs("search", "--index", db, "ambuehl", dir)
+	if code != 0 || errs != "" || !strings.HasPrefix(out, "06BERN2115\t2006-11-27\t") || !strings.Contains(out, "[Ambuehl]") {
+		t.Errorf("row-kind file: %d %q %q", code, out, errs)
+	}
+	// A CSV changed in place, its size and time kept, so that the index
+	// is taken as current: the row's bytes no longer read as a row.
+	text, err := os.ReadFile("testdata/cables/06CARACAS958.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, b := testcsv.Split(text)
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	row := testcsv.AppendRow(nil, testcsv.Row{Seq: 1, Date: time.Date(2006, 4, 7, 0, 0, 0, 0, time.UTC), RefID: "06CARACAS958",
+		Origin: "Embassy Caracas", Class: "SECRET", Header: h, Body: b})
+	if err := os.WriteFile(csv, row, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db2 := filepath.Join(t.TempDir(), "csv.db")
+	if code, _, errs := runArgs("index", "--index", db2, csv); code != 0 {
+		t.Fatalf("index: %d %q", code, errs)
+	}
+	fi, err := os.Stat(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(csv, bytes.ReplaceAll(row, []byte(`"`), []byte(`'`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(csv, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runArgs("search", "--index", db2, `"nuclear weapons"`, csv)
+	if code != 2 || !strings.HasPrefix(out, "06CARACAS958\t2006-04-07\t") || !strings.HasSuffix(out, "\t\n") ||
+		!strings.Contains(errs, "06CARACAS958: ") || !strings.Contains(errs, "1 of 1 hits printed without a snippet") {
+		t.Errorf("unreadable snippet: %d %q %q", code, out, errs)
+	}
+}
+
+// An archive that holds no cable is bad input: search, index and thread
+// say why as the reader does and exit 2, never "no hits" (1), and leave
+// no index behind.
+func TestSearchOfNoCable(t *testing.T) {
+	dir := t.TempDir()
+	empty, binary, folder := filepath.Join(dir, "EMPTY.txt"), filepath.Join(dir, "BINARY.txt"), filepath.Join(dir, "none")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(binary, []byte("\x00\x01\x02PK\x03\x04"+strings.Repeat("\x00\xff", 600)), 0o644)
+	os.Mkdir(folder, 0o755)
+	os.WriteFile(filepath.Join(folder, "notes.txt"), []byte("nothing of a cable here\n"), 0o644)
+	for _, tc := range []struct{ path, why string }{
+		{empty, empty + " is empty"},
+		{binary, binary + " looks like a binary file, not a cable"},
+		{folder, "no cables found in " + folder + " (1 files skipped)"},
+	} {
+		for _, cmd := range [][]string{{"search", "iran"}, {"index"}, {"thread", "09TOKYO2531"}} {
+			db := filepath.Join(t.TempDir(), "i.db")
+			args := append(append(cmd[:1:1], "--index", db), append(cmd[1:], tc.path)...)
+			code, out, errs := runArgs(args...)
+			if code != 2 || out != "" || errs != "cablereader: "+tc.why+"\n" {
+				t.Errorf("%q: %d %q %q", args, code, out, errs)
+			}
+			if left, _ := filepath.Glob(db + "*"); len(left) != 0 {
+				t.Errorf("%q left %q", args, left)
+			}
+		}
 	}
 }

@@ -112,7 +112,7 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 	}
 	if !held {
 		complain(stderr, "%s: not in the archive", sanitize.Text(rest[0]))
-		return exitInput
+		return exitNotFound
 	}
 	referenceTexts(ctx, ix, th, stderr)
 	w := bufio.NewWriter(stdout)
@@ -130,7 +130,7 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitError
 	}
 	return exitOK
 }
@@ -195,7 +195,7 @@ func writeThreadTSV(w *bufio.Writer, rows []thread.Row) {
 		if r.Again {
 			continue
 		}
-		fields := []string{strconv.Itoa(r.Distance), r.Dir.String(), r.ID, r.Cable.Date, r.Cable.Origin, r.Cable.Subject, r.Cable.Path}
+		fields := []string{strconv.Itoa(r.Distance), r.Dir.String(), r.ID, r.Cable.Date, r.Cable.Origin, r.Cable.Subject, cablePlace(r.Cable)}
 		for i, f := range fields {
 			fields[i] = sanitize.Field(f)
 		}
@@ -218,6 +218,17 @@ type threadRow struct {
 	Origin         string `json:"origin,omitempty"`
 	Subject        string `json:"subject,omitempty"`
 	Path           string `json:"path,omitempty"`
+	Line           int    `json:"line,omitempty"` // the line a CSV row starts on
+}
+
+// cablePlace is where a thread's cable lives as --list and search write
+// it: its file, or file.csv:LINE for a row of a CSV.
+func cablePlace(c thread.Cable) string {
+	loc := catalog.Location{Kind: catalog.KindText, Path: c.Path}
+	if c.Line > 0 {
+		loc = catalog.Location{Kind: catalog.KindCSVRow, Path: c.Path, Line: int32(c.Line)}
+	}
+	return loc.Place()
 }
 
 func writeThreadJSON(w *bufio.Writer, rows []thread.Row) {
@@ -225,7 +236,7 @@ func writeThreadJSON(w *bufio.Writer, rows []thread.Row) {
 		b, _ := json.Marshal(threadRow{
 			Distance: r.Distance, Direction: r.Dir.String(), ID: r.ID, Via: r.Via, Label: r.Label, Reference: r.Text,
 			Held: r.Held, Again: r.Again, Date: r.Cable.Date, Classification: r.Cable.Classification,
-			Origin: r.Cable.Origin, Subject: r.Cable.Subject, Path: r.Cable.Path,
+			Origin: r.Cable.Origin, Subject: r.Cable.Subject, Path: r.Cable.Path, Line: r.Cable.Line,
 		})
 		w.Write(sanitize.JSON(b))
 		w.WriteByte('\n')

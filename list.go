@@ -59,7 +59,9 @@ func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e catalog.Record, e
 		}
 		one.Reset()
 		line.Reset()
-		if err := output.JSON(&one, parser.ParseAs(text, corpus.ArchiveID(e))); err != nil {
+		c := parser.ParseAs(text, corpus.ArchiveID(e))
+		corpus.Fill(c, e)
+		if err := output.JSON(&one, c); err != nil {
 			return err
 		}
 		if err := json.Compact(&line, one.Bytes()); err != nil {

@@ -163,3 +163,82 @@ func TestArchiveLearnsStations(t *testing.T) {
 	}
 	var _ archiveui.StationNamer = archive{} // the view finds the names
 }
+
+// A cable whose banner says SECRET and a line of its own NOFORN is
+// SECRET//NOFORN in a folder as in the Cablegate CSV's column: --list and
+// search write the same classification for both.
+func TestClassCarriesItsControls(t *testing.T) {
+	text, err := os.ReadFile("testdata/cables/06CARACAS958.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "06CARACAS958.txt"), text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, b := testcsv.Split(text)
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	row := testcsv.Row{Seq: 1, Date: time.Date(2006, 4, 7, 20, 0, 0, 0, time.UTC), RefID: "06CARACAS958",
+		Origin: "Embassy Caracas", Class: "SECRET//NOFORN", Header: h, Body: b}
+	if err := os.WriteFile(csv, testcsv.AppendRow(nil, row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, csv} {
+		out, errs, code := cli(t, "", "--list", path)
+		if f := strings.Split(out, "\t"); code != 0 || len(f) < 3 || f[2] != "SECRET//NOFORN" {
+			t.Errorf("--list %s: %d %q %q", path, code, out, errs)
+		}
+		code, out, errs = runArgs("search", "--index", filepath.Join(t.TempDir(), "i.db"), "venezuela", path)
+		if f := strings.Split(out, "\t"); code != 0 || len(f) < 3 || f[2] != "SECRET//NOFORN" {
+			t.Errorf("search %s: %d %q %q", path, code, out, errs)
+		}
+	}
+}
+
+// A row of a CSV opened by its line (file.csv:LINE) shows the date, the
+// origin and the class its columns give when its text gives none, as
+// --list does; thread writes its place as file.csv:LINE, as --list and
+// search do.
+func TestCSVRowFilledFromItsColumns(t *testing.T) {
+	text, err := os.ReadFile("testdata/cables/06CARACAS958.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := testcsv.Split(text)
+	csv := filepath.Join(t.TempDir(), "cables.csv")
+	var data []byte
+	data = testcsv.AppendRow(data, testcsv.Row{Seq: 1, Date: time.Date(2009, 1, 2, 3, 4, 0, 0, time.UTC), RefID: "09TOKYO2531",
+		Origin: "Embassy Tokyo", Class: "UNCLASSIFIED", Body: []byte("SUBJECT: A ROW\n\n1. Words of a row.\n")})
+	data = testcsv.AppendRow(data, testcsv.Row{Seq: 2, Date: time.Date(2006, 4, 7, 20, 19, 0, 0, time.UTC), RefID: "06CARACAS958",
+		Origin: "Embassy Caracas", Class: "SECRET//NOFORN", Body: body})
+	if err := os.WriteFile(csv, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list, _, _ := cli(t, "", "--list", csv)
+	lines := strings.Split(strings.TrimSpace(list), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "06CARACAS958\t") { // by date
+		t.Fatalf("--list: %q", list)
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		var c struct {
+			ID, Classification string
+			Date, Origin       *string
+		}
+		out, errs, code := cli(t, "", "--format", "json", f[5])
+		if code != 0 || json.Unmarshal([]byte(out), &c) != nil || c.Date == nil || c.Origin == nil {
+			t.Fatalf("%s: %d %q %q", f[5], code, out, errs)
+		}
+		if c.ID != f[0] || !strings.HasPrefix(f[1], (*c.Date)[:10]) || *c.Origin != f[3] || c.Classification != strings.TrimSuffix(f[2], "//NOFORN") {
+			t.Errorf("%s opens as %s %s %q %s; --list says %q", f[5], c.ID, *c.Date, *c.Origin, c.Classification, l)
+		}
+	}
+	all, _, _ := cli(t, "", "--format", "json", csv)
+	if strings.Count(all, `"origin":"Embassy`) != 2 {
+		t.Errorf("--format json of the CSV: %s", all)
+	}
+	code, out, errs := runArgs("thread", "--index", filepath.Join(t.TempDir(), "i.db"), "06CARACAS958", csv)
+	if f := strings.Split(strings.TrimSpace(out), "\t"); code != 0 || f[len(f)-1] != strings.Split(lines[0], "\t")[5] || !strings.HasPrefix(f[len(f)-1], csv+":") {
+		t.Errorf("thread: %d %q %q", code, out, errs)
+	}
+}

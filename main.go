@@ -35,11 +35,14 @@ import (
 
 var version = "0.1.0"
 
-// Exit statuses, as documented in the README.
+// Exit statuses, as documented in the README: 1 is an answer ("no
+// hits", "not in the archive", "no such paragraph"), never an error;
+// every error, of usage or of input, is 2.
 const (
-	exitOK    = 0
-	exitInput = 1
-	exitUsage = 2
+	exitOK       = 0
+	exitNotFound = 1
+	exitUsage    = 2
+	exitError    = exitUsage
 )
 
 const usage = `cablereader — read US diplomatic cables in the terminal
@@ -147,7 +150,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		data, _, err := input.Read(stdin, lim)
 		if err != nil {
 			complain(stderr, "%v", readError("standard input", err))
-			return exitInput
+			return exitError
 		}
 		return runCable("-", data, opt, stdout, stderr)
 	}
@@ -168,7 +171,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	if len(opened) > 1 || opt.list || corpus.IsArchive(opened[0]) {
 		if opt.format != "" && opt.format != "json" || opt.para > 0 {
@@ -183,7 +186,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f.Close()
 	if err != nil {
 		complain(stderr, "%v", readError(f.Name, err))
-		return exitInput
+		return exitError
 	}
 	return runCable(f.Name, data, opt, stdout, stderr)
 }
@@ -232,9 +235,11 @@ func csvRowArg(arg string) (path string, line int, ok bool) {
 // runCSVRow shows the cable in the row of the CSV at path that starts on
 // line (named arg, file.csv:LINE).
 func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer) int {
-	loc, id, ok, err := corpus.RowAt(path, line)
+	e, ok, err := corpus.RecordAt(path, line)
+	loc, id := e.Loc, corpus.ArchiveID(e)
 	if err == nil && !ok {
-		err = fmt.Errorf("%s: no row of the CSV starts on line %d (see --list)", path, line)
+		complain(stderr, "%s: no row of the CSV starts on line %d (see --list)", path, line)
+		return exitNotFound
 	}
 	if err == nil && int64(loc.Length) > opt.maxSize {
 		err = fmt.Errorf("%s is larger than %s (see --max-size)", arg, input.FormatSize(opt.maxSize))
@@ -245,21 +250,23 @@ func runCSVRow(arg, path string, line int, opt options, stdout, stderr io.Writer
 	}
 	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
-	return runCableAs(arg, id, text, opt, stdout, stderr)
+	// The row's columns fill what its text lacks, as the archive's list
+	// and its views show them.
+	return runCableAs(arg, id, text, func(c *model.Cable) { corpus.Fill(c, e) }, opt, stdout, stderr)
 }
 
 // runCable shows one cable's text.
 func runCable(name string, data []byte, opt options, stdout, stderr io.Writer) int {
-	return runCableAs(name, corpus.NameID(name), data, opt, stdout, stderr)
+	return runCableAs(name, corpus.NameID(name), data, nil, opt, stdout, stderr)
 }
 
 // runCableAs shows one cable's text, with the id its archive gives it
 // ("" for none).
-func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Writer) int {
+func runCableAs(name, id string, data []byte, fill func(*model.Cable), opt options, stdout, stderr io.Writer) int {
 	size := len(data)
-	parse := func() *model.Cable {
+	parseText := func() *model.Cable {
 		// The parser reads the input into text once: let the input go
 		// before the parse, and the parser lets the text go after it.
 		in := data
@@ -279,9 +286,19 @@ func runCableAs(name, id string, data []byte, opt options, stdout, stderr io.Wri
 		debug.FreeOSMemory()
 		return c
 	}
+	parse := func() *model.Cable {
+		c := parseText()
+		if fill != nil {
+			fill(c)
+		}
+		return c
+	}
 	if err := show(name, size, parse, opt, stdout); err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		if errors.As(err, new(notFound)) {
+			return exitNotFound
+		}
+		return exitError
 	}
 	return exitOK
 }
@@ -296,7 +313,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	ix, err := corpus.OpenFiles(files, lim)
 	if err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	defer ix.Close()
 	if !opt.list && opt.format == "" && interactive(stdout) {
@@ -311,14 +328,14 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 		}
 		if err := runArchiveView(src, uo); err != nil {
 			complain(stderr, "%v", err)
-			return exitInput
+			return exitError
 		}
 		return exitOK
 	}
 	listCatalog(context.Background(), ix, paths, opt.index)
 	if err := ix.Scan(context.Background(), nil); err != nil {
 		complain(stderr, "%v", cleanPathError(err))
-		return exitInput
+		return exitError
 	}
 	for _, e := range ix.Errors() {
 		if e.Last > e.Line {
@@ -332,7 +349,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	if len(ix.Entries()) == 0 {
 		complain(stderr, "no cables found in %s (%d files skipped)", strings.Join(paths, ", "), len(ix.Skipped()))
-		return exitInput
+		return exitError
 	}
 	if opt.format == "json" {
 		err = writeJSONLines(stdout, ix, func(e catalog.Record, err error) {
@@ -343,7 +360,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 	}
 	if err != nil {
 		complain(stderr, "%v", err)
-		return exitInput
+		return exitError
 	}
 	return exitOK
 }
@@ -364,6 +381,7 @@ func (a archive) Open(e catalog.Record) (*model.Cable, error) {
 	c := parser.ParseAs(text, corpus.ArchiveID(e))
 	if e.Loc.Kind == catalog.KindCSVRow {
 		a.Learn(c.Stations()) // the scan parsed the files, not the rows
+		corpus.Fill(c, e)
 	}
 	return c, nil
 }
@@ -433,6 +451,9 @@ func parseArgs(args []string, stderr io.Writer) (options, []string, error) {
 	}
 	return opt, files, nil
 }
+
+// notFound is an answer of nothing (exit 1), not an error (exit 2).
+type notFound struct{ error }
 
 // oneCableFlag names the flag that asks for one cable's output.
 func oneCableFlag(opt options) string {
@@ -535,7 +556,7 @@ func show(name string, size int, parse func() *model.Cable, opt options, stdout 
 	c := parse()
 	if opt.para > 0 {
 		if err := output.Paragraph(stdout, c, opt.para, format); errors.Is(err, output.ErrNoParagraph) {
-			return fmt.Errorf("%s has no ¶%d", name, opt.para)
+			return notFound{fmt.Errorf("%s has no ¶%d", name, opt.para)}
 		} else if err != nil {
 			return err
 		}

@@ -124,16 +124,16 @@ func TestExitStatus(t *testing.T) {
 	}{
 		{"help", []string{"--help"}, 0, ""},
 		{"version", []string{"--version"}, 0, ""},
-		{"missing file", []string{"nope.txt"}, 1, "nope.txt: there is no file or folder of that name"},
+		{"missing file", []string{"nope.txt"}, 2, "nope.txt: there is no file or folder of that name"},
 		{"mistyped command", []string{"serach", "iran", "testdata/cables"}, 2, `"serach" is not a command (commands: index, search, thread, diff), nor a file or folder; did you mean search?`},
 		{"search in a missing folder", []string{"search", "iran", "nosuchdir"}, 2, "nosuchdir: there is no file or folder of that name"},
-		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 1, "nosuchdir: there is no file or folder of that name"},
-		{"directory without cables", []string{dir}, 1, "no cables found in"},
-		{"empty", []string{empty}, 1, "is empty"},
-		{"binary", []string{binary}, 1, "looks like a binary file"},
+		{"index of a missing folder", []string{"index", "--index", filepath.Join(dir, "i.db"), "nosuchdir"}, 2, "nosuchdir: there is no file or folder of that name"},
+		{"directory without cables", []string{dir}, 2, "no cables found in"},
+		{"empty", []string{empty}, 2, "is empty"},
+		{"binary", []string{binary}, 2, "looks like a binary file"},
 		{"binary forced", []string{"--force", "--format", "json", binary}, 0, ""},
-		{"too large", []string{"--max-size", "100", "testdata/09TOKYO2531.txt"}, 1, "larger than 100 bytes"},
-		{"too large, in KiB", []string{"--max-size", "2K", "testdata/09TOKYO2531.txt"}, 1, "larger than 2 KiB"},
+		{"too large", []string{"--max-size", "100", "testdata/09TOKYO2531.txt"}, 2, "larger than 100 bytes"},
+		{"too large, in KiB", []string{"--max-size", "2K", "testdata/09TOKYO2531.txt"}, 2, "larger than 2 KiB"},
 		{"size in MiB", []string{"--max-size", "256MiB", "--format", "json", "testdata/09TOKYO2531.txt"}, 0, ""},
 		{"negative size", []string{"--max-size", "-5", "testdata/09TOKYO2531.txt"}, 2, "invalid value \"-5\" for flag --max-size"},
 		{"format on a folder", []string{"--format", "text", "testdata/cables"}, 2, "for an archive, use --list or --format json"},
@@ -145,7 +145,7 @@ func TestExitStatus(t *testing.T) {
 		{"unknown flag", []string{"--colour"}, 2, "flag provided but not defined"},
 		{"unknown format", []string{"--format", "xml"}, 2, "unknown format"},
 		{"two files with a format", []string{"--format", "markdown", "a", "b"}, 2, "--format markdown prints one cable"},
-		{"missing file in a list", []string{"--list", "nope.txt"}, 1, "nope.txt"},
+		{"missing file in a list", []string{"--list", "nope.txt"}, 2, "nope.txt"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := cli(t, "", tc.args...)
@@ -253,7 +253,7 @@ func TestArchiveScanPanic(t *testing.T) {
 		return ui.RunArchive(scanPanics{src}, opt)
 	}
 	_, stderr, code := cli(t, "", "testdata/cables")
-	if code != 1 || stderr != "cablereader: indexing crashed: boom\n" {
+	if code != 2 || stderr != "cablereader: indexing crashed: boom\n" {
 		t.Errorf("status %d, stderr %q", code, stderr)
 	}
 	if !bytes.Contains(screen.Bytes(), []byte("\x1b[?1049l")) {

@@ -116,11 +116,11 @@ func TestEndlessBinaryDevice(t *testing.T) {
 		t.Skip(err)
 	}
 	_, stderr, code := cliWithin(t, 10*time.Second, "/dev/zero")
-	if code != 1 || stderr != "cablereader: /dev/zero looks like a binary file, not a cable (use --force to read it anyway)\n" {
+	if code != 2 || stderr != "cablereader: /dev/zero looks like a binary file, not a cable (use --force to read it anyway)\n" {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 	_, stderr, code = cliWithin(t, 10*time.Second, "--max-size", "1M", "--force", "/dev/zero")
-	if code != 1 || stderr != "cablereader: /dev/zero is larger than 1 MiB (see --max-size)\n" {
+	if code != 2 || stderr != "cablereader: /dev/zero is larger than 1 MiB (see --max-size)\n" {
 		t.Errorf("forced: exit %d, %q", code, stderr)
 	}
 }

@@ -18,11 +18,11 @@ func TestSearchNoHitsSuggests(t *testing.T) {
 		t.Fatalf("index: %d %q", code, errs)
 	}
 	code, out, errs := runArgs("search", "--index", db, "nuclaer", dir)
-	if code != exitInput || out != "" || errs != "cablereader: no hits for nuclaer; did you mean nuclear (2)?\n" {
+	if code != exitNotFound || out != "" || errs != "cablereader: no hits for nuclaer; did you mean nuclear (2)?\n" {
 		t.Errorf("nuclaer: %d %q %q", code, out, errs)
 	}
 	code, _, errs = runArgs("search", "--index", db, "xyzzyqq", dir)
-	if code != exitInput || errs != "cablereader: no hits for xyzzyqq\n" {
+	if code != exitNotFound || errs != "cablereader: no hits for xyzzyqq\n" {
 		t.Errorf("xyzzyqq: %d %q", code, errs)
 	}
 	_, minus, _ := runArgs("search", "--index", db, "iran -venezuela", dir)

@@ -62,11 +62,13 @@ type Record struct {
 	Loc        Location
 }
 
-// Class is the classification as the list writes it: CONFIDENTIAL,
-// SECRET//NOFORN, or the archive's own words for a marking the model
-// does not know.
+// Class is the classification as the list, the search index and its
+// results write it: CONFIDENTIAL, SECRET//NOFORN (the banner's level and
+// qualifiers with the controls among Caveats, model's WithControls, so
+// that a cable read from its file and its row of a CSV agree), or the
+// archive's own words for a marking the model does not know.
 func (r *Record) Class() string {
-	if s := r.Classification.String(); s != "" {
+	if s := r.Classification.WithControls(r.Caveats); s != "" {
 		return s
 	}
 	return r.Classification.Text

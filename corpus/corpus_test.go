@@ -136,9 +136,9 @@ func TestFolder(t *testing.T) {
 				t.Errorf("%s: Load differs from the file", e.Path())
 			}
 			c := parser.Parse(text)
-			if c.Header.Subject != e.Subject || !c.Date.Equal(e.Date) || c.Classification.String() != e.Class() {
+			if c.Header.Subject != e.Subject || !c.Date.Equal(e.Date) || c.Classification.WithControls(c.Caveats) != e.Class() {
 				t.Errorf("%s: parses to %q %v %s, listed as %q %v %s", e.Path(), c.Header.Subject, c.Date,
-					c.Classification, e.Subject, e.Date, e.Class())
+					c.Classification.WithControls(c.Caveats), e.Subject, e.Date, e.Class())
 			}
 		case catalog.KindHTML:
 			name := strings.TrimSuffix(filepath.Base(e.Path()), ".html") + ".txt"

@@ -24,6 +24,7 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/input"
+	"cablereader/model"
 )
 
 // ArchiveID is the id the archive publishes a record's cable as: a CSV
@@ -77,16 +78,13 @@ func keyOf(e *catalog.Record) entryKey { return entryKey{sortDate(e), e.ID, e.Lo
 // sortDate is when an entry sorts: its date, or for an undated record the
 // start of the year its id gives (02ADANA386 sorts with 2002's cables).
 func sortDate(e *catalog.Record) time.Time {
-	if !e.Date.IsZero() || len(e.ID) < 3 || !isDigit(e.ID[0]) || !isDigit(e.ID[1]) {
+	if !e.Date.IsZero() {
 		return e.Date
 	}
-	y := int(e.ID[0]-'0')*10 + int(e.ID[1]-'0')
-	if y >= 50 {
-		y += 1900
-	} else {
-		y += 2000
+	if y := model.IDYear(e.ID); y != 0 {
+		return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+	return e.Date
 }
 
 func compareKeys(a, b entryKey) int {

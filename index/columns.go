@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 
 	"modernc.org/sqlite"
+
+	"cablereader/model"
 )
 
 // The fields a query filters on and the facets count (date, class,
@@ -33,6 +35,7 @@ type columns struct {
 type colRow struct {
 	ok                                   bool  // a cable (not a gap, nor a removed one)
 	date                                 int32 // YYYYMMDD; 0 when unknown
+	year                                 int32 // the id's year, for an undated cable (model.IDYear)
 	month, class, origin, level, caveats int32 // numbers in the tables of columns
 	tags                                 [2]int32
 	id                                   string
@@ -94,6 +97,9 @@ func (ix *Index) columns(ctx context.Context, db *sql.DB) (*columns, error) {
 			origin:  num(tables[2], &cs.origins, origin),
 			level:   num(tables[3], &cs.levels, level),
 			caveats: num(tables[4], &cs.caveats, caveats),
+		}
+		if row.date == 0 {
+			row.year = int32(model.IDYear(id))
 		}
 		row.tags[0] = int32(len(cs.rowTags))
 		for _, t := range bytes.Fields(bytes.ToUpper(tagList)) {
@@ -199,9 +205,16 @@ func (cs *columns) test(ctx context.Context, db *sql.DB, t Term) (func(*colRow, 
 		}
 		return func(r *colRow, _ int64) bool { return slices.Contains(cs.rowTags[r.tags[0]:r.tags[1]], n) }, nil
 	case "from":
+		// A cable with no origin is from its id's post, as the list
+		// shows it.
 		v := strings.ToLower(t.Value)
 		ok := some(cs.origins, func(s string) bool { return strings.Contains(strings.ToLower(s), v) })
-		return func(r *colRow, _ int64) bool { return ok[r.origin] }, nil
+		return func(r *colRow, _ int64) bool {
+			if cs.origins[r.origin] == "" {
+				return strings.Contains(strings.ToLower(model.IDPost(r.id)), v)
+			}
+			return ok[r.origin]
+		}, nil
 	case "class":
 		ok := some(cs.levels, func(s string) bool { return s == t.Value })
 		return func(r *colRow, _ int64) bool { return ok[r.level] }, nil
@@ -213,7 +226,14 @@ func (cs *columns) test(ctx context.Context, db *sql.DB, t Term) (func(*colRow, 
 		if t.Until == "9999-12-31" {
 			until = 1 << 30
 		}
-		return func(r *colRow, _ int64) bool { return r.date >= from && r.date < until }, nil
+		// An undated cable is of its id's year, to the year only: it
+		// matches a span that holds the whole year.
+		return func(r *colRow, _ int64) bool {
+			if r.date == 0 {
+				return r.year != 0 && r.year*10000+101 >= from && (r.year+1)*10000+101 <= until
+			}
+			return r.date >= from && r.date < until
+		}, nil
 	case "id":
 		return func(r *colRow, _ int64) bool { return strings.EqualFold(r.id, t.Value) }, nil
 	case "cites":

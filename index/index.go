@@ -31,7 +31,11 @@ import (
 // 5: the cables table keeps the archive's catalog, every field of its
 // list (Catalog): the date's time of day (time), a CSV row's line, and
 // the TAGS items as written (tagitems); an index of 4 is rebuilt.
-const SchemaVersion = 5
+// 6: the classification column carries the controls among the cable's
+// caveats (SECRET//NOFORN for a banner SECRET with NOFORN on a line of its
+// own; catalog.Record.Class), as a CSV's column does; an index of 5 is
+// rebuilt.
+const SchemaVersion = 6
 
 const appName = "cablereader"
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"cablereader/catalog"
@@ -269,7 +270,11 @@ type Count struct {
 
 // Facets are counts over all the hits of a query.
 type Facets struct {
-	Years, Months   []Count // in date order; undated cables under ""
+	// Years and Months count the hits in date order. An undated cable
+	// is counted under its id's year (under "" when its id gives none)
+	// and in no month; Undated says how many hits have no date.
+	Years, Months   []Count
+	Undated         int
 	Classifications []Count // most first
 	Origins, Tags   []Count // the most frequent, most first
 	// Cited are the hits most cited in the archive, with the number of
@@ -301,12 +306,17 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err e
 	_, citedRow := g.citedCounts()
 	var cited []int64 // the hits some cable cites
 	months := make([]int, len(cs.months))
+	undated := map[int32]int{} // undated hits by their id's year
 	classes := make([]int, len(cs.classes))
 	origins := make([]int, len(cs.origins))
 	tags := make([]int, len(cs.tags))
 	count := func(r int64) bool {
 		if row := cs.row(r); row != nil {
-			months[row.month]++
+			if row.date == 0 {
+				undated[row.year]++
+			} else {
+				months[row.month]++
+			}
 			classes[row.class]++
 			origins[row.origin]++
 			for _, t := range cs.rowTags[row.tags[0]:row.tags[1]] {
@@ -340,6 +350,14 @@ func (ix *Index) Facets(ctx context.Context, q *Query, top int) (_ Facets, err e
 		}
 	}
 	slices.SortFunc(f.Months, func(a, b Count) int { return strings.Compare(a.Key, b.Key) })
+	for y, n := range undated {
+		f.Undated += n
+		if y == 0 {
+			years[""] += n
+		} else {
+			years[strconv.Itoa(int(y))] += n
+		}
+	}
 	for y, n := range years {
 		f.Years = append(f.Years, Count{y, n})
 	}

@@ -37,7 +37,7 @@ func (ix *Index) Cables(ctx context.Context, ids []string) (map[string]thread.Ca
 		if i, ok := g.cat[id]; ok {
 			r := &g.rows[i]
 			out[id] = thread.Cable{ID: r.id, Date: g.vals[r.date], Classification: g.vals[r.class],
-				Origin: g.vals[r.origin], Subject: r.subject, Path: g.vals[r.path]}
+				Origin: g.vals[r.origin], Subject: r.subject, Path: g.vals[r.path], Line: int(r.line)}
 		}
 	}
 	return out, nil
@@ -119,13 +119,14 @@ func (ix *Index) refGraph(ctx context.Context) (*refGraph, error) {
 type catRow struct {
 	id, subject               string
 	date, class, origin, path int32 // in refGraph.vals
+	line                      int32 // a CSV row's first line; 0 for a file
 }
 
 // readCables reads the cables' ids and the fields of thread.Cable. The
 // values that repeat (dates, classifications, origins, files) are held
 // once each.
 func (g *refGraph) readCables(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, "SELECT c.rowid, c.id, c.date, c.classification, c.origin, c.subject, f.path FROM cables c"+joinFiles)
+	rows, err := db.QueryContext(ctx, "SELECT c.rowid, c.id, c.date, c.classification, c.origin, c.subject, f.path, c.line FROM cables c"+joinFiles)
 	if err != nil {
 		return err
 	}
@@ -145,12 +146,13 @@ func (g *refGraph) readCables(ctx context.Context, db *sql.DB) error {
 	for rows.Next() {
 		var r int64
 		var id, subject string
-		if err := rows.Scan(&r, &id, &date, &class, &origin, &subject, &path); err != nil {
+		var line int32
+		if err := rows.Scan(&r, &id, &date, &class, &origin, &subject, &path, &line); err != nil {
 			return err
 		}
 		up := strings.ToUpper(id)
 		g.ids[r] = up
-		c := catRow{id: id, subject: subject, date: one(date), class: one(class), origin: one(origin), path: one(path)}
+		c := catRow{id: id, subject: subject, date: one(date), class: one(class), origin: one(origin), path: one(path), line: line}
 		// The earliest copy, then the first written (rows come by
 		// rowid), as the list takes it; an undated copy sorts first.
 		if i, ok := g.cat[up]; ok && g.vals[g.rows[i].date] <= g.vals[c.date] {

@@ -70,6 +70,35 @@ func (c Classification) String() string {
 	return c.Level.String() + "//" + strings.Join(c.Qualifiers, "//")
 }
 
+// WithControls is the normalised form with the dissemination controls
+// (Caveat.Control: NOFORN, EXDIS, NODIS, LIMDIS, ORCON) among caveats
+// that the qualifiers do not already carry added after them, each once,
+// in the order of Caveats: a banner SECRET with NOFORN on a line of its
+// own is SECRET//NOFORN, as the Cablegate CSV writes it. "" when the
+// level is unknown.
+func (c Classification) WithControls(caveats []string) string {
+	s := c.String()
+	if s == "" {
+		return ""
+	}
+	for _, cv := range Caveats {
+		if !cv.Control || !containsFold(caveats, cv.Word) || containsFold(c.Qualifiers, cv.Word) {
+			continue
+		}
+		s += "//" + cv.Word
+	}
+	return s
+}
+
+func containsFold(list []string, word string) bool {
+	for _, w := range list {
+		if strings.EqualFold(strings.TrimSpace(w), word) {
+			return true
+		}
+	}
+	return false
+}
+
 // NoForn reports whether the cable is not releasable to foreign nationals,
 // either by its banner or by a caveat line.
 func (c *Cable) NoForn() bool {

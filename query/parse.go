@@ -118,8 +118,8 @@ func (p *parser) bare() string {
 
 func (p *parser) parse() (*Query, error) {
 	q := &Query{}
-	orNext, notNext := false, false
-	orPos, notPos := 0, 0
+	orNext, notNext, andNext := false, false, false
+	orPos, notPos, andPos := 0, 0, 0
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.s) {
@@ -134,6 +134,16 @@ func (p *parser) parse() (*Query, error) {
 					return nil, p.errf(start, "OR needs a word on each side")
 				}
 				orNext, orPos = true, start
+				continue
+			}
+			if w == "AND" {
+				// AND in capitals is the operator other search boxes
+				// write: words are all required anyway, so it joins
+				// nothing more; "and" in lower case is a word.
+				if len(q.Clauses) == 0 || orNext || notNext || andNext {
+					return nil, p.errf(start, "AND needs a word on each side")
+				}
+				andNext, andPos = true, start
 				continue
 			}
 			if w == "NOT" {
@@ -151,6 +161,7 @@ func (p *parser) parse() (*Query, error) {
 			return nil, err
 		}
 		t.End = p.pos
+		andNext = false
 		if notNext {
 			if t.Neg {
 				return nil, p.errf(notPos, "NOT and - both leave a word out: write one")
@@ -173,6 +184,9 @@ func (p *parser) parse() (*Query, error) {
 	}
 	if orNext {
 		return nil, p.errf(orPos, "OR needs a word on each side")
+	}
+	if andNext {
+		return nil, p.errf(andPos, "AND needs a word on each side")
 	}
 	if notNext {
 		return nil, p.errf(notPos, "NOT needs a word after it to leave out")

@@ -58,6 +58,10 @@ func TestParseErrors(t *testing.T) {
 		msg string
 	}{
 		{"iran OR", 5, "OR needs a word on each side"},
+		{"iran AND", 5, "AND needs a word on each side"},
+		{"AND iran", 0, "AND needs a word on each side"},
+		{"iran OR AND iraq", 8, "AND needs a word on each side"},
+		{"iran AND AND iraq", 9, "AND needs a word on each side"},
 		{`iran "open`, 5, `the quote '"open' is not closed`},
 		{"class:purple", 0, `unknown classification "purple" (unclassified, confidential, secret)`},
 		{"ab*", 0, `"ab*": a prefix needs at least 3 letters`},
@@ -79,5 +83,29 @@ func TestTokens(t *testing.T) {
 	toks := Scan("  ¡Hola, mundo!", strings.ToUpper)
 	if len(toks) != 2 || toks[0] != (Token{4, 8, "HOLA"}) || toks[1] != (Token{10, 15, "MUNDO"}) {
 		t.Errorf("Scan: %+v", toks)
+	}
+}
+
+// AND in capitals is the operator: iran AND nuclear is iran nuclear; and
+// in lower case is a word.
+func TestParseAnd(t *testing.T) {
+	for in, want := range map[string]string{
+		"iran AND nuclear":          "iran nuclear",
+		"iran AND -iraq":            "iran -iraq",
+		"tehran OR kabul AND tag:X": "tehran OR kabul tag:X",
+		"iran and nuclear":          "iran and nuclear",
+	} {
+		q, err := Parse(in)
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		w, err := Parse(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.String(); got != w.String() {
+			t.Errorf("%s: %q, want %q", in, got, w.String())
+		}
 	}
 }

@@ -5,12 +5,13 @@
 // column tests, and the archive's narrowing keys edit a query through
 // SetField, without importing the index.
 //
-//	query  = clause { clause } .
+//	query  = clause { [ "AND" ] clause } .
 //	clause = item { "OR" item } .
 //	item   = [ "-" | "NOT" ] ( phrase | field ":" value | word [ "*" ] ) .
 //	phrase = `"` { any but `"` } `"` .
 //
-// Clauses are all required (AND). Words and phrases are searched in the
+// Clauses are all required (AND, which may be written between them in
+// capitals; "and" in lower case is a word). Words and phrases are searched in the
 // subject and the body; fields are tag, from (origin), class, caveat (or
 // a dissemination control alone: noforn, nodis, exdis, limdis, orcon),
 // date, id, cites and subject. Case never matters.

@@ -25,6 +25,7 @@ type Cable struct {
 	Origin         string
 	Subject        string
 	Path           string // the file it lives in (the CSV for a row)
+	Line           int    // the line of the CSV a row starts on; 0 for a file
 }
 
 // Link is one reference: From cites To under Label (A, B, …; "" when

@@ -1,10 +1,12 @@
 package archive
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
 	"cablereader/catalog"
+	"cablereader/model"
 	"cablereader/ui/common"
 )
 
@@ -64,36 +66,24 @@ func isCode(s string) bool {
 	return true
 }
 
-// idPost is the post in a cable id: "02ADANA386" → "ADANA"; "" when the
-// id is not of that form.
+// idPost is the post in a cable id as the list names it: "02ADANA386" →
+// "ADANA", "88STATE68250" → "State"; "" when the id is not of that form.
 func idPost(id string) string {
-	id = strings.ToUpper(strings.TrimSpace(id))
-	if len(id) < 4 || !isDigit(id[0]) || !isDigit(id[1]) {
-		return ""
-	}
-	p := strings.TrimRightFunc(id[2:], unicode.IsDigit)
-	if p == "" || strings.IndexFunc(p, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-		return ""
-	}
-	if p == "STATE" || p == "SECSTATE" {
+	p := model.IDPost(id)
+	if p == "STATE" {
 		return "State"
 	}
 	return p
 }
 
 // idYear is the year in a cable id ("02ADANA386" → "2002"), "" when the
-// id does not start with one. Cables of the release run from 1966.
+// id does not start with one.
 func idYear(id string) string {
-	if idPost(id) == "" {
-		return ""
+	if y := model.IDYear(id); y != 0 {
+		return strconv.Itoa(y)
 	}
-	if id[0] >= '6' {
-		return "19" + id[:2]
-	}
-	return "20" + id[:2]
+	return ""
 }
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // titleCase writes a place name as names are written: "BUENOS AIRES" →
 // "Buenos Aires", "RIO DE JANEIRO" → "Rio de Janeiro".
