@@ -191,6 +191,7 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	w, err := newWriter(ctx, tx)
 	if err == nil {
+		w.carry(gone)
 		err = w.remove(gone)
 	}
 	if err == nil {
@@ -201,6 +202,9 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	if err == nil {
 		err = ix.add(ctx, w, todo, progress, &stats)
+	}
+	if err == nil {
+		err = w.keep()
 	}
 	if err == nil {
 		err = w.close()
@@ -294,6 +298,9 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, skipped int, progres
 	w, err := newWriter(ctx, tx)
 	if err == nil {
 		err = ix.add(ctx, w, units, progress, &stats)
+	}
+	if err == nil {
+		err = w.keep()
 	}
 	if err == nil {
 		err = w.close()
@@ -612,10 +619,14 @@ type writer struct {
 	delRefs, delCables, delFile          *sql.Stmt
 	byPath, asText                       *sql.Stmt
 	removed                              int // cables removed: their FTS rows stay
+	// cat is the catalog as it will be on commit (catblob.go); nil when
+	// the one before an update could not be read: keep then reads the
+	// rows.
+	cat *catEncoder
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{ctx: ctx, tx: tx}
+	w := &writer{ctx: ctx, tx: tx, cat: newCatEncoder()}
 	for _, s := range []struct {
 		dst **sql.Stmt
 		q   string
@@ -657,12 +668,7 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 	if !e.Date.IsZero() {
 		date, unix = e.Date.UTC().Format("2006-01-02"), e.Date.Unix()
 	}
-	caveats := strings.Join(e.Classification.Qualifiers, "//")
-	for _, c := range e.Caveats {
-		if !strings.Contains(caveats, c) {
-			caveats = strings.TrimPrefix(caveats+"//"+c, "//")
-		}
-	}
+	caveats := caveatsColumn(e)
 	loc := e.Loc
 	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Class(), e.Classification.Level.String(),
 		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
@@ -673,6 +679,10 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 	row, err := res.LastInsertId()
 	if err != nil {
 		return err
+	}
+	if w.cat != nil {
+		r := storedRecord(e)
+		w.cat.add(&r, file)
 	}
 	for _, r := range e.References {
 		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r.ID), r.Label); err != nil {
@@ -690,12 +700,55 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 func (w *writer) file(u unit) (int64, error) {
 	var id int64
 	err := w.fileStmt.QueryRowContext(w.ctx, u.path, u.size, u.mtime).Scan(&id)
+	if err == nil && w.cat != nil {
+		w.cat.file(catFile{id: id, path: u.path, st: catalog.Stamp{Size: u.size, MTime: u.mtime}})
+	}
 	return id, err
 }
 
 // count records the number of cables of a file.
 func (w *writer) count(file int64, n int) error {
 	_, err := w.countStmt.ExecContext(w.ctx, n, file)
+	if err == nil && w.cat != nil {
+		w.cat.cables(file, n)
+	}
+	return err
+}
+
+// carry starts the catalog of an update from the one kept whole before
+// it, but the files gone (removed, or changed and to be read again).
+// Call it before anything is added. Without a sound one, keep reads the
+// rows.
+func (w *writer) carry(gone []string) {
+	old, err := keptCatalog(w.ctx, w.tx)
+	if err != nil || old == nil {
+		w.cat = nil
+		return
+	}
+	g := make(map[string]bool, len(gone))
+	for _, p := range gone {
+		g[p] = true
+	}
+	w.cat.carry(old, g)
+}
+
+// keep writes the catalog whole, of the generation the transaction
+// commits. Call it last, before the commit.
+func (w *writer) keep() error {
+	cat := w.cat
+	if cat == nil {
+		img, err := catalogRows(w.ctx, w.tx)
+		if err != nil {
+			return err
+		}
+		cat = newCatEncoder()
+		cat.carry(img, nil)
+	}
+	blob, err := cat.bytes()
+	if err != nil {
+		return err
+	}
+	_, err = w.tx.ExecContext(w.ctx, `INSERT OR REPLACE INTO catalog (id, generation, data) VALUES (1, coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), ?)`, blob)
 	return err
 }
 

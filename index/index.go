@@ -31,7 +31,9 @@ import (
 // 5: the cables table keeps the archive's catalog, every field of its
 // list (Catalog): the date's time of day (time), a CSV row's line, and
 // the TAGS items as written (tagitems); an index of 4 is rebuilt.
-const SchemaVersion = 5
+// 7: the catalog table keeps the whole catalog as one blob (catblob.go),
+// so that an archive reopens at once; an index of 5 or 6 is rebuilt.
+const SchemaVersion = 7
 
 const appName = "cablereader"
 
@@ -99,6 +101,11 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 	tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
+CREATE TABLE catalog (
+	id         INTEGER PRIMARY KEY CHECK (id = 1),
+	generation TEXT NOT NULL, -- meta 'generation' when it was written
+	data       BLOB NOT NULL
+);
 `
 
 // Index is the search index of one archive.
@@ -108,6 +115,9 @@ type Index struct {
 	given   []string      // the same as given to Open
 	key     string        // the archive paths joined, as kept in meta
 	from    *corpus.Index // the scan Update takes records from (ReadFrom)
+	// rowsOnly has Catalog read the rows, not the catalog kept whole
+	// (for tests and benchmarks).
+	rowsOnly bool
 
 	mu      sync.RWMutex
 	db      *sql.DB // nil until the index is complete
