@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -90,16 +89,28 @@ type querier interface {
 // keptCatalog reads the catalog kept whole, if it is of the index's
 // generation; nil and no error when there is none of it.
 func keptCatalog(ctx context.Context, q querier) (*catImage, error) {
-	var gen, now string
-	var blob []byte
-	err := q.QueryRowContext(ctx, `SELECT c.generation, c.data, coalesce((SELECT value FROM meta WHERE key = 'generation'), '') FROM catalog c WHERE c.id = 1`).Scan(&gen, &blob, &now)
-	if errors.Is(err, sql.ErrNoRows) || err == nil && gen != now {
-		return nil, nil
-	}
-	if err != nil {
+	var img *catImage
+	found := false
+	// The blob as the driver read it, not copied again: the decoder
+	// makes the one copy it keeps.
+	err := eachRow(ctx, q, `SELECT c.generation = coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), c.data FROM catalog c WHERE c.id = 1`, func(rows *sql.Rows) error {
+		var current bool
+		var blob sql.RawBytes
+		if err := rows.Scan(&current, &blob); err != nil {
+			return err
+		}
+		found = true
+		if current {
+			var err error
+			img, err = decodeCatalog(blob)
+			return err
+		}
+		return nil
+	})
+	if !found {
 		return nil, err
 	}
-	return decodeCatalog(blob)
+	return img, err
 }
 
 // catalogRows reads the catalog from its rows, one by one.
@@ -209,11 +220,25 @@ func (ix *Index) givenPath(path string) string {
 		switch {
 		case path == root:
 			return ix.given[i]
-		case strings.HasPrefix(path, root+string(filepath.Separator)):
-			return filepath.Join(ix.given[i], path[len(root)+1:])
+		case len(path) > len(root) && path[len(root)] == filepath.Separator && strings.HasPrefix(path, root):
+			given := ix.given[i]
+			if given == root {
+				return path
+			}
+			if joinable(given) {
+				// (Join would give the same, cleaning the whole path.)
+				return given + path[len(root):]
+			}
+			return filepath.Join(given, path[len(root)+1:])
 		}
 	}
 	return path
+}
+
+// joinable reports whether a path below the folder given is the two
+// joined by a separator, as filepath.Join would write it.
+func joinable(given string) bool {
+	return len(given) > 1 && given != "." && !strings.HasSuffix(given, string(filepath.Separator)) && filepath.Clean(given) == given
 }
 
 // absPath is path made absolute, as the index keeps it.

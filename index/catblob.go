@@ -27,7 +27,8 @@ import (
 //	counts: files, records, caveats, tags, references (of all records)
 //	the string table: count, strings (the words records share: markings,
 //	  origins, caveats, tags, labels, kinds)
-//	files: id, path, size, mtime, cables
+//	files: id, path (the length of the start it shares with the path
+//	  before, and the rest), size, mtime, cables
 //	records' files: the index in files of each record's file
 //	records: id, dated (0/1) and Unix seconds, class, caveats (count,
 //	  string numbers), origin, subject, tags (count, numbers), references
@@ -215,10 +216,17 @@ func (c *catEncoder) bytes() ([]byte, error) {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 		out = append(out, s...)
 	}
+	prev := ""
 	for _, f := range files {
 		out = binary.AppendVarint(out, f.id)
-		out = binary.AppendUvarint(out, uint64(len(f.path)))
-		out = append(out, f.path...)
+		n := 0 // the bytes of the path the one before starts with too
+		for n < len(prev) && n < len(f.path) && prev[n] == f.path[n] {
+			n++
+		}
+		out = binary.AppendUvarint(out, uint64(n))
+		out = binary.AppendUvarint(out, uint64(len(f.path)-n))
+		out = append(out, f.path[n:]...)
+		prev = f.path
 		out = binary.AppendVarint(out, f.st.Size)
 		out = binary.AppendVarint(out, f.st.MTime)
 		out = binary.AppendVarint(out, int64(f.cables))
@@ -340,9 +348,16 @@ func decodeCatalog(blob []byte) (*catImage, error) {
 		table[i] = d.str()
 	}
 	img := &catImage{files: make([]catFile, nFiles), recs: make([]catalog.Record, nRecs), fileOf: make([]int32, nRecs)}
+	var path []byte
 	for i := range img.files {
 		f := &img.files[i]
-		f.id, f.path = d.int(), d.str()
+		f.id = d.int()
+		if n := d.uint(); n <= uint64(len(path)) {
+			path = append(path[:n], d.str()...)
+		} else {
+			d.bad = true
+		}
+		f.path = string(path)
 		f.st.Size, f.st.MTime = d.int(), d.int()
 		f.cables = int(d.int())
 	}

@@ -325,3 +325,20 @@ func TestCatalogKeptDamagedNoPanic(t *testing.T) {
 		}
 	}
 }
+
+// A path of the index is written below the folder as it was given, as
+// filepath.Join writes it.
+func TestGivenPath(t *testing.T) {
+	for _, given := range []string{"m2010", "./m2010", "m2010/", "../m2010", "a//m2010", "/tmp/m2010", "."} {
+		abs, _ := filepath.Abs(given)
+		ix := &Index{archive: []string{abs}, given: []string{given}}
+		for _, rest := range []string{"cable/2010/01/10TOKYO1.html", "x.txt"} {
+			if got, want := ix.givenPath(filepath.Join(abs, rest)), filepath.Join(given, rest); got != want {
+				t.Errorf("%q below %q: %q, want %q", rest, given, got, want)
+			}
+		}
+		if got := ix.givenPath(abs); got != given {
+			t.Errorf("the folder %q itself: %q", given, got)
+		}
+	}
+}
