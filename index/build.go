@@ -748,8 +748,16 @@ func (w *writer) keep() error {
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.ExecContext(w.ctx, `INSERT OR REPLACE INTO catalog (id, generation, data) VALUES (1, coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), ?)`, blob)
-	return err
+	if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM catalog`); err != nil {
+		return err
+	}
+	for i := 0; i < len(blob); i += partSize {
+		_, err = w.tx.ExecContext(w.ctx, `INSERT INTO catalog (part, generation, data) VALUES (?, coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), ?)`, i/partSize, blob[i:min(i+partSize, len(blob))])
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // remove drops the files' cables.

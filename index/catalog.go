@@ -89,28 +89,30 @@ type querier interface {
 // keptCatalog reads the catalog kept whole, if it is of the index's
 // generation; nil and no error when there is none of it.
 func keptCatalog(ctx context.Context, q querier) (*catImage, error) {
-	var img *catImage
-	found := false
-	// The blob as the driver read it, not copied again: the decoder
-	// makes the one copy it keeps.
-	err := eachRow(ctx, q, `SELECT c.generation = coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), c.data FROM catalog c WHERE c.id = 1`, func(rows *sql.Rows) error {
-		var current bool
-		var blob sql.RawBytes
-		if err := rows.Scan(&current, &blob); err != nil {
+	var r blobReader
+	parts, current := 0, true
+	// Each part as the driver read it, not copied again but into the
+	// string decoded.
+	err := eachRow(ctx, q, `SELECT c.generation = coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), c.data, (SELECT sum(length(data)) FROM catalog) FROM catalog c ORDER BY c.part`, func(rows *sql.Rows) error {
+		var now bool
+		var part sql.RawBytes
+		var size int
+		if err := rows.Scan(&now, &part, &size); err != nil {
 			return err
 		}
-		found = true
-		if current {
-			var err error
-			img, err = decodeCatalog(blob)
-			return err
+		if current = current && now; current {
+			if parts == 0 {
+				r.b.Grow(size)
+			}
+			r.write(part)
 		}
+		parts++
 		return nil
 	})
-	if !found {
+	if err != nil || parts == 0 || !current {
 		return nil, err
 	}
-	return img, err
+	return r.decode()
 }
 
 // catalogRows reads the catalog from its rows, one by one.

@@ -329,14 +329,61 @@ func (d *catDecoder) word(table []string) string {
 
 // decodeCatalog reads a blob written by catEncoder.bytes.
 func decodeCatalog(blob []byte) (*catImage, error) {
-	if len(blob) < len(catMagic)+4 || string(blob[:len(catMagic)]) != catMagic {
+	if len(blob) < 4 {
 		return nil, errBlob
 	}
 	body := blob[:len(blob)-4]
 	if binary.LittleEndian.Uint32(blob[len(body):]) != crc32.Checksum(body, castagnoli) {
 		return nil, errBlob
 	}
-	d := &catDecoder{s: string(body), at: len(catMagic)}
+	return decodeBody(string(body))
+}
+
+// partSize is the size of the parts the blob is kept in: read a part at
+// a time, it is copied once, into the string it is decoded from. (A
+// variable for tests.)
+var partSize = 1 << 20
+
+// blobReader puts the parts of a blob together and checks its checksum
+// as they come: the last 4 bytes so far are held back, the checksum
+// perhaps.
+type blobReader struct {
+	b    strings.Builder
+	crc  uint32
+	last []byte
+}
+
+func (r *blobReader) write(part []byte) {
+	n := len(r.last) + len(part) - 4 // the bytes that are not the last 4
+	if n <= 0 {
+		r.last = append(r.last, part...)
+		return
+	}
+	k := min(n, len(r.last))
+	r.put(r.last[:k])
+	r.put(part[:n-k])
+	r.last = append(append([]byte(nil), r.last[k:]...), part[n-k:]...)
+}
+
+func (r *blobReader) put(b []byte) {
+	r.crc = crc32.Update(r.crc, castagnoli, b)
+	r.b.Write(b)
+}
+
+func (r *blobReader) decode() (*catImage, error) {
+	if len(r.last) != 4 || binary.LittleEndian.Uint32(r.last) != r.crc {
+		return nil, errBlob
+	}
+	return decodeBody(r.b.String())
+}
+
+// decodeBody reads a blob written by catEncoder.bytes, its checksum
+// checked and cut off.
+func decodeBody(body string) (*catImage, error) {
+	if !strings.HasPrefix(body, catMagic) {
+		return nil, errBlob
+	}
+	d := &catDecoder{s: body, at: len(catMagic)}
 	// No count can exceed the bytes left: each item takes one at least.
 	left := len(body)
 	nFiles, nRecs, nCav, nTags, nRefs, nStr := d.count(left), d.count(left), d.count(left), d.count(left), d.count(left), d.count(left)

@@ -119,6 +119,17 @@ func TestCatalogKeptRoundTrip(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(img.recs, all) {
 		t.Errorf("all at once: %v\n%#v", err, img)
 	}
+	// Read in parts of any size.
+	blob := encodeKept(all)
+	for _, size := range []int{1, 3, 4, 5, 100, len(blob) - 1, len(blob)} {
+		var r blobReader
+		for i := 0; i < len(blob); i += size {
+			r.write(blob[i:min(i+size, len(blob))])
+		}
+		if got, err := r.decode(); err != nil || !reflect.DeepEqual(got.recs, all) {
+			t.Errorf("in parts of %d bytes: %v", size, err)
+		}
+	}
 	img.recs[0].Tags = append(img.recs[0].Tags, "MORE")
 	if img.recs[1].Tags[0] != "PGOV" {
 		t.Error("appending to one record's tags changed the next one's")
@@ -193,6 +204,8 @@ func sameImage(t *testing.T, what string, kept, rows *catImage) {
 // real cables (text files, a saved page, CSV rows) and after updates:
 // one from the catalog kept before, one when it was missing.
 func TestCatalogKeptAsTheRows(t *testing.T) {
+	defer func(n int) { partSize = n }(partSize)
+	partSize = 4096 // kept in many parts
 	dir := archive(t)
 	pages, _ := filepath.Glob("../testdata/pages/*.html")
 	if len(pages) == 0 {
@@ -208,6 +221,11 @@ func TestCatalogKeptAsTheRows(t *testing.T) {
 	ix, st := build(t, file, dir, csvDir)
 	kept, rows := keptAndRows(t, ix)
 	sameImage(t, "built", kept, rows)
+	var parts int
+	ix.DB().QueryRow(`SELECT count(*) FROM catalog`).Scan(&parts)
+	if parts < 3 {
+		t.Errorf("the catalog is kept in %d parts", parts)
+	}
 	var csvRows, html, labelled, spaced, undated int
 	for _, r := range kept.recs {
 		switch r.Loc.Kind {

@@ -102,8 +102,8 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 );
 INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
 CREATE TABLE catalog (
-	id         INTEGER PRIMARY KEY CHECK (id = 1),
-	generation TEXT NOT NULL, -- meta 'generation' when it was written
+	part       INTEGER PRIMARY KEY, -- the blob in parts, read in this order
+	generation TEXT NOT NULL,       -- meta 'generation' when it was written
 	data       BLOB NOT NULL
 );
 `
