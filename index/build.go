@@ -176,6 +176,9 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	if len(todo) == 0 && len(gone) == 0 {
 		err := db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables)
+		if err == nil {
+			err = keepMissing(ctx, db)
+		}
 		if err != nil {
 			db.Close()
 			return stats, err
@@ -223,6 +226,25 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	ix.updated(db)
 	report(progress, catalog.IndexProgress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
+}
+
+// keepMissing writes the catalog whole from the rows when the index has
+// none of its generation (it was removed, or written by something else).
+func keepMissing(ctx context.Context, db *sql.DB) error {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM catalog WHERE generation = coalesce((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&n)
+	if err != nil || n > 0 {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := (&writer{ctx: ctx, tx: tx}).keep(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 func report(progress func(catalog.IndexProgress), p catalog.IndexProgress) {

@@ -276,6 +276,19 @@ func TestCatalogKeptAsTheRows(t *testing.T) {
 	}
 	kept, rows = keptAndRows(t, ix)
 	sameImage(t, "updated without one", kept, rows)
+
+	// Nor does an update that finds nothing changed leave it missing or
+	// stale.
+	for _, q := range []string{`DELETE FROM catalog`, `UPDATE catalog SET generation = 'x'`} {
+		if _, err := ix.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := ix.Update(context.Background(), nil); err != nil || st.Unchanged == 0 || st.Added+st.Changed+st.Gone != 0 {
+			t.Fatalf("update: %+v %v", st, err)
+		}
+		kept, rows = keptAndRows(t, ix)
+		sameImage(t, "nothing changed, after "+q, kept, rows)
+	}
 }
 
 // Catalog reads the rows when the catalog kept whole is missing, of
