@@ -7,9 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
 	"sort"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -112,37 +110,39 @@ func (b *batcher) flush(now time.Time) {
 	if b.fresh != nil {
 		b.fresh = append(b.fresh, p...)
 	}
-	if !slices.IsSortedFunc(p, func(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) }) {
-		// (a catalog's records come mostly sorted)
+	if !sortedKeys(p) {
+		// (a catalog's records come sorted, or mostly)
 		sort.Slice(p, func(i, j int) bool { return compareKeys(keyOf(&p[i]), keyOf(&p[j])) < 0 })
 	}
 	ix := b.ix
 	old := ix.Entries() // only this goroutine writes, so it stays current
-	p, folded, drop := b.fold(old, p)
-	merged := make([]catalog.Record, 0, len(old)+len(p)-len(drop))
-	i, j := 0, 0
-	for i < len(old) || j < len(p) {
-		if i < len(old) && drop[keyOf(&old[i])] {
-			i++
-			continue
-		}
-		if j == len(p) || i < len(old) && compareKeys(keyOf(&old[i]), keyOf(&p[j])) <= 0 {
-			merged = append(merged, old[i])
-			i++
-		} else {
-			merged = append(merged, p[j])
-			j++
+	p, keys, folded, drop := b.fold(old, p)
+	merged := p // the first batch, or a catalog's records: no copy
+	if len(old) > 0 {
+		merged = make([]catalog.Record, 0, len(old)+len(p)-len(drop))
+		i, j := 0, 0
+		for i < len(old) || j < len(p) {
+			if i < len(old) && drop[keyOf(&old[i])] {
+				i++
+				continue
+			}
+			if j == len(p) || i < len(old) && compareKeys(keyOf(&old[i]), keyOf(&p[j])) <= 0 {
+				merged = append(merged, old[i])
+				i++
+			} else {
+				merged = append(merged, p[j])
+				j++
+			}
 		}
 	}
 
 	ix.mu.Lock()
-	if len(ix.byID) == 0 && len(p) > firstBatch {
-		ix.byID = make(map[string]entryKey, len(p)) // a catalog's records, at once
-	}
 	ix.sorted = merged
-	for k := range p {
-		if id := strings.ToUpper(p[k].ID); id != "" {
-			ix.byID[id] = keyOf(&p[k]) // fold left one entry per id
+	if len(ix.byID) == 0 {
+		ix.byID = keys // fold left one entry per id
+	} else {
+		for id, k := range keys {
+			ix.byID[id] = k
 		}
 	}
 	for _, e := range folded {
@@ -155,6 +155,16 @@ func (b *batcher) flush(now time.Time) {
 	b.published += len(p)
 	b.pending = make([]catalog.Record, 0, max(firstBatch, b.published/4))
 	b.errs, b.skipped = nil, nil
+}
+
+// sortedKeys reports whether p is in the list's order.
+func sortedKeys(p []catalog.Record) bool {
+	for i := 1; i < len(p); i++ {
+		if compareKeys(keyOf(&p[i-1]), keyOf(&p[i])) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // finish publishes the rest and reports the end.

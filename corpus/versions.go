@@ -43,45 +43,60 @@ func (ix *Index) addVersion(e catalog.Record) {
 }
 
 // fold is flush's part in listing each id once. Of the pending entries p
-// (sorted), it returns those to list, those to keep as versions instead,
-// and the keys of entries already listed (in old) that a pending copy of
-// their id now comes before: they leave the list and are kept as
-// versions too. It runs on Scan's goroutine, the only one that writes
-// byID, so it reads byID without the lock.
-func (b *batcher) fold(old, p []catalog.Record) (list, folded []catalog.Record, drop map[entryKey]bool) {
+// (sorted), it returns those to list (p itself when it keeps them all),
+// with the key of each by its id in upper case (for byID), those to keep
+// as versions instead, and the keys of entries already listed (in old)
+// that a pending copy of their id now comes before: they leave the list
+// and are kept as versions too. It runs on Scan's goroutine, the only
+// one that writes byID, so it reads byID without the lock.
+func (b *batcher) fold(old, p []catalog.Record) (list []catalog.Record, keys map[string]entryKey, folded []catalog.Record, drop map[entryKey]bool) {
 	ix := b.ix
-	seen := map[string]bool{}
-	list = make([]catalog.Record, 0, len(p))
-	for _, e := range p {
+	keys = make(map[string]entryKey, len(p))
+	listed := 0 // p[:listed] is the list, until a record of p is folded
+	for i := range p {
+		e := &p[i]
+		fold := false
 		id := strings.ToUpper(e.ID)
-		if id == "" {
-			list = append(list, e)
-			continue
-		}
-		if seen[id] { // p is sorted: the first of its copies came before
-			folded = append(folded, e)
-			continue
-		}
-		seen[id] = true
-		cur, ok := ix.byID[id]
-		key := keyOf(&e)
-		switch {
-		case !ok:
-		case compareKeys(cur, key) <= 0:
-			folded = append(folded, e)
-			continue
-		default:
-			if i, found := slices.BinarySearchFunc(old, cur, func(o catalog.Record, k entryKey) int { return compareKeys(keyOf(&o), k) }); found {
-				folded = append(folded, old[i])
-				if drop == nil {
-					drop = map[entryKey]bool{}
+		key := keyOf(e)
+		if id != "" {
+			_, again := keys[id] // p is sorted: the first of its copies came before
+			cur, ok := ix.byID[id]
+			switch {
+			case again:
+				fold = true
+			case !ok:
+			case compareKeys(cur, key) <= 0:
+				fold = true
+			default:
+				if i, found := slices.BinarySearchFunc(old, cur, func(o catalog.Record, k entryKey) int { return compareKeys(keyOf(&o), k) }); found {
+					folded = append(folded, old[i])
+					if drop == nil {
+						drop = map[entryKey]bool{}
+					}
+					drop[cur] = true
 				}
-				drop[cur] = true
 			}
 		}
-		list = append(list, e)
+		switch {
+		case fold:
+			if list == nil {
+				list = make([]catalog.Record, listed, len(p))
+				copy(list, p[:listed])
+			}
+			folded = append(folded, *e)
+		case list != nil:
+			list = append(list, *e)
+		default:
+			listed++
+		}
+		if !fold && id != "" {
+			keys[id] = key
+		}
 	}
-	return list, folded, drop
+	if list == nil {
+		list = p
+	}
+	return list, keys, folded, drop
 }
 
 // Versions returns every copy of the cable id the archive holds: the one

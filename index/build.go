@@ -176,6 +176,9 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	if len(todo) == 0 && len(gone) == 0 {
 		err := db.QueryRowContext(ctx, `SELECT count(*) FROM cables`).Scan(&stats.Cables)
+		if err == nil {
+			err = keepMissing(ctx, db)
+		}
 		if err != nil {
 			db.Close()
 			return stats, err
@@ -191,6 +194,7 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	w, err := newWriter(ctx, tx)
 	if err == nil {
+		w.carry(gone)
 		err = w.remove(gone)
 	}
 	if err == nil {
@@ -201,6 +205,9 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	}
 	if err == nil {
 		err = ix.add(ctx, w, todo, progress, &stats)
+	}
+	if err == nil {
+		err = w.keep()
 	}
 	if err == nil {
 		err = w.close()
@@ -219,6 +226,25 @@ func (ix *Index) update(ctx context.Context, progress func(catalog.IndexProgress
 	ix.updated(db)
 	report(progress, catalog.IndexProgress{Stage: "indexing", Cables: stats.Cables, Done: true})
 	return stats, nil
+}
+
+// keepMissing writes the catalog whole from the rows when the index has
+// none of its generation (it was removed, or written by something else).
+func keepMissing(ctx context.Context, db *sql.DB) error {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM catalog WHERE generation = coalesce((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&n)
+	if err != nil || n > 0 {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := (&writer{ctx: ctx, tx: tx}).keep(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 func report(progress func(catalog.IndexProgress), p catalog.IndexProgress) {
@@ -294,6 +320,9 @@ func (ix *Index) rebuild(ctx context.Context, units []unit, skipped int, progres
 	w, err := newWriter(ctx, tx)
 	if err == nil {
 		err = ix.add(ctx, w, units, progress, &stats)
+	}
+	if err == nil {
+		err = w.keep()
 	}
 	if err == nil {
 		err = w.close()
@@ -612,10 +641,14 @@ type writer struct {
 	delRefs, delCables, delFile          *sql.Stmt
 	byPath, asText                       *sql.Stmt
 	removed                              int // cables removed: their FTS rows stay
+	// cat is the catalog as it will be on commit (catblob.go); nil when
+	// the one before an update could not be read: keep then reads the
+	// rows.
+	cat *catEncoder
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{ctx: ctx, tx: tx}
+	w := &writer{ctx: ctx, tx: tx, cat: newCatEncoder()}
 	for _, s := range []struct {
 		dst **sql.Stmt
 		q   string
@@ -657,12 +690,7 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 	if !e.Date.IsZero() {
 		date, unix = e.Date.UTC().Format("2006-01-02"), e.Date.Unix()
 	}
-	caveats := strings.Join(e.Classification.Qualifiers, "//")
-	for _, c := range e.Caveats {
-		if !strings.Contains(caveats, c) {
-			caveats = strings.TrimPrefix(caveats+"//"+c, "//")
-		}
-	}
+	caveats := caveatsColumn(e)
 	loc := e.Loc
 	res, err := w.cable.ExecContext(w.ctx, e.ID, date, e.Class(), e.Classification.Level.String(),
 		caveats, e.Origin, e.Subject, strings.Join(e.Tags, " "),
@@ -673,6 +701,10 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 	row, err := res.LastInsertId()
 	if err != nil {
 		return err
+	}
+	if w.cat != nil {
+		r := storedRecord(e)
+		w.cat.add(&r, file)
 	}
 	for _, r := range e.References {
 		if _, err := w.ref.ExecContext(w.ctx, row, e.ID, strings.ToUpper(r.ID), r.Label); err != nil {
@@ -690,13 +722,64 @@ func (w *writer) add(e catalog.Record, file int64, text []byte) error {
 func (w *writer) file(u unit) (int64, error) {
 	var id int64
 	err := w.fileStmt.QueryRowContext(w.ctx, u.path, u.size, u.mtime).Scan(&id)
+	if err == nil && w.cat != nil {
+		w.cat.file(catFile{id: id, path: u.path, st: catalog.Stamp{Size: u.size, MTime: u.mtime}})
+	}
 	return id, err
 }
 
 // count records the number of cables of a file.
 func (w *writer) count(file int64, n int) error {
 	_, err := w.countStmt.ExecContext(w.ctx, n, file)
+	if err == nil && w.cat != nil {
+		w.cat.cables(file, n)
+	}
 	return err
+}
+
+// carry starts the catalog of an update from the one kept whole before
+// it, but the files gone (removed, or changed and to be read again).
+// Call it before anything is added. Without a sound one, keep reads the
+// rows.
+func (w *writer) carry(gone []string) {
+	old, err := keptCatalog(w.ctx, w.tx)
+	if err != nil || old == nil {
+		w.cat = nil
+		return
+	}
+	g := make(map[string]bool, len(gone))
+	for _, p := range gone {
+		g[p] = true
+	}
+	w.cat.carry(old, g)
+}
+
+// keep writes the catalog whole, of the generation the transaction
+// commits. Call it last, before the commit.
+func (w *writer) keep() error {
+	cat := w.cat
+	if cat == nil {
+		img, err := catalogRows(w.ctx, w.tx)
+		if err != nil {
+			return err
+		}
+		cat = newCatEncoder()
+		cat.carry(img, nil)
+	}
+	blob, err := cat.bytes()
+	if err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM catalog`); err != nil {
+		return err
+	}
+	for i := 0; i < len(blob); i += partSize {
+		_, err = w.tx.ExecContext(w.ctx, `INSERT INTO catalog (part, generation, data) VALUES (?, coalesce((SELECT value FROM meta WHERE key = 'generation'), ''), ?)`, i/partSize, blob[i:min(i+partSize, len(blob))])
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // remove drops the files' cables.

@@ -20,7 +20,13 @@ import (
 // holds INDEX_BENCH_CABLES cables (default 5000) as the pages of a folder
 // cable/YYYY/MM/ID.html, one a file, with two references each; it is
 // written directly (a short text each), kept in INDEX_BENCH_DIR when set.
+// "kept" reads the catalog kept whole, "rows" the rows it is kept in too.
 func BenchmarkReopen(b *testing.B) {
+	b.Run("kept", func(b *testing.B) { benchReopen(b, false) })
+	b.Run("rows", func(b *testing.B) { benchReopen(b, true) })
+}
+
+func benchReopen(b *testing.B, rows bool) {
 	dir := benchDir(b)
 	n := benchSize()
 	root := filepath.Join(dir, "reopen-archive")
@@ -37,6 +43,7 @@ func BenchmarkReopen(b *testing.B) {
 		if err != nil || !ix.Ready() {
 			b.Fatal(err, ix.Ready())
 		}
+		ix.rowsOnly = rows
 		t1, c1 := time.Now(), cpuTime()
 		recs, files, err := ix.Catalog(context.Background())
 		if err != nil || len(recs) != n {
@@ -130,6 +137,9 @@ func writeCatalog(b *testing.B, file, root string, n int) {
 		if err := w.count(f, 1); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if err := w.keep(); err != nil {
+		b.Fatal(err)
 	}
 	w.close()
 	if err := tx.Commit(); err != nil {

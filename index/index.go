@@ -35,7 +35,9 @@ import (
 // caveats (SECRET//NOFORN for a banner SECRET with NOFORN on a line of its
 // own; catalog.Record.Class), as a CSV's column does; an index of 5 is
 // rebuilt.
-const SchemaVersion = 6
+// 7: the catalog table keeps the whole catalog as one blob (catblob.go),
+// so that an archive reopens at once; an index of 5 or 6 is rebuilt.
+const SchemaVersion = 7
 
 const appName = "cablereader"
 
@@ -103,6 +105,11 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 	tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(1.0, 10.0)');
+CREATE TABLE catalog (
+	part       INTEGER PRIMARY KEY, -- the blob in parts, read in this order
+	generation TEXT NOT NULL,       -- meta 'generation' when it was written
+	data       BLOB NOT NULL
+);
 `
 
 // Index is the search index of one archive.
@@ -112,6 +119,9 @@ type Index struct {
 	given   []string      // the same as given to Open
 	key     string        // the archive paths joined, as kept in meta
 	from    *corpus.Index // the scan Update takes records from (ReadFrom)
+	// rowsOnly has Catalog read the rows, not the catalog kept whole
+	// (for tests and benchmarks).
+	rowsOnly bool
 
 	mu      sync.RWMutex
 	db      *sql.DB // nil until the index is complete
