@@ -6,8 +6,8 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/corpus"
-	"cablereader/index"
 	querylang "cablereader/query"
+	"cablereader/search"
 	"cablereader/ui"
 	archiveui "cablereader/ui/archive"
 )
@@ -21,8 +21,8 @@ import (
 // the view has no search.
 //
 // notice says why, when the archive has no search.
-func archiveSource(ix *corpus.Index, paths []string, file string) (src ui.Source, notice string) {
-	fts, err := index.Open(paths, file)
+func archiveSource(ix *corpus.Archive, paths []string, file string) (src ui.Source, notice string) {
+	fts, err := search.Open(paths, file)
 	if err != nil {
 		return archive{ix}, "no search: " + err.Error()
 	}
@@ -33,18 +33,18 @@ func archiveSource(ix *corpus.Index, paths []string, file string) (src ui.Source
 // searchable is an archive with its full-text index.
 type searchable struct {
 	archive
-	fts *index.Index
+	fts *search.Index
 }
 
 // Scan lists the archive, from the catalog kept in its index when that
 // is current (resumeCatalog).
 func (s searchable) Scan(ctx context.Context, progress func(catalog.Progress)) error {
-	resumeCatalog(ctx, s.fts, s.Index)
-	return s.Index.Scan(ctx, progress)
+	resumeCatalog(ctx, s.fts, s.Archive)
+	return s.Archive.Scan(ctx, progress)
 }
 
-// BuildIndex builds or updates the index (see index.Update) once the
-// list's scan is over, from the records it read (index.ReadFrom).
+// BuildIndex builds or updates the index (see search.Update) once the
+// list's scan is over, from the records it read (search.ReadFrom).
 func (s searchable) BuildIndex(ctx context.Context, progress func(catalog.IndexProgress)) error {
 	progress(catalog.IndexProgress{Stage: "reading"})
 	select {
@@ -57,7 +57,7 @@ func (s searchable) BuildIndex(ctx context.Context, progress func(catalog.IndexP
 			progress(p)
 		}
 	})
-	if index.Unwritable(err) && s.fts.Ready() {
+	if search.Unwritable(err) && s.fts.Ready() {
 		// A read-only or full index still answers from what it holds.
 		return fmt.Errorf("%w; searching it as it is, which may miss changes to the archive", err)
 	}
@@ -93,7 +93,7 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 		return r, err
 	}
 	r.Total = total
-	conv := func(cs []index.Count) []archiveui.Count {
+	conv := func(cs []search.Count) []archiveui.Count {
 		out := make([]archiveui.Count, len(cs))
 		for i, c := range cs {
 			out[i] = archiveui.Count{Key: c.Key, N: c.N}
@@ -110,7 +110,7 @@ func (s searchable) Search(ctx context.Context, query string, limit int) (archiv
 			return r, err
 		}
 		if total == 0 {
-			r.NoHits = index.NoHits(query, sug)
+			r.NoHits = search.NoHits(query, sug)
 		}
 		if sug != nil {
 			r.Suggest, r.DidYouMean = sug.Query, sug.String()

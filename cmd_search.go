@@ -16,10 +16,10 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"cablereader/catalog"
-	"cablereader/index"
 	"cablereader/input"
 	"cablereader/query"
 	"cablereader/sanitize"
+	"cablereader/search"
 )
 
 const indexUsage = `Usage: cablereader index [--index FILE] PATH...
@@ -263,7 +263,7 @@ func checkPaths(cmd string, paths []string) error {
 // figures: Stale is the error that kept it from being brought up to date
 // when it can still answer from what it holds.
 type indexState struct {
-	index.Stats
+	search.Stats
 	Stale error
 }
 
@@ -272,11 +272,11 @@ type indexState struct {
 // wait for another process writing the index is always said. An index
 // that cannot be written (a read-only file or folder, a full disk) but
 // holds this archive complete is returned with the error in Stale.
-func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*index.Index, indexState, error) {
+func openIndex(ctx context.Context, paths []string, file string, stderr io.Writer, verbose bool) (*search.Index, indexState, error) {
 	if err := missingPath(paths); err != nil {
 		return nil, indexState{}, err
 	}
-	ix, err := index.Open(paths, file)
+	ix, err := search.Open(paths, file)
 	if err != nil {
 		return nil, indexState{}, err
 	}
@@ -313,7 +313,7 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 			ix.Close()
 			return nil, indexState{Stats: st}, errors.New("interrupted; the index was left as it was before")
 		}
-		if index.Unwritable(err) && ix.Ready() {
+		if search.Unwritable(err) && ix.Ready() {
 			return ix, indexState{Stats: st, Stale: err}, nil
 		}
 		ix.Close()
@@ -415,7 +415,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			complain(stderr, "%v", err)
 			return exitUsage
 		}
-		complain(stderr, "%s", index.NoHits(rest[0], sug))
+		complain(stderr, "%s", search.NoHits(rest[0], sug))
 		return exitNotFound
 	}
 	if len(hits) < opt.limit && total > len(hits) {

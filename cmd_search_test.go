@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"cablereader/catalog"
-	"cablereader/index"
 	"cablereader/internal/testcsv"
+	"cablereader/search"
 )
 
 // searchArchive is a folder with three real cables and the index's test
@@ -19,7 +19,7 @@ import (
 func searchArchive(t *testing.T) (dir, db string) {
 	t.Helper()
 	dir = t.TempDir()
-	for _, f := range []string{"testdata/cables/09TOKYO2531.txt", "testdata/cables/09DAMASCUS179.txt", "testdata/cables/06CARACAS958.txt", "index/testdata/10TOKYO1.txt"} {
+	for _, f := range []string{"testdata/cables/09TOKYO2531.txt", "testdata/cables/09DAMASCUS179.txt", "testdata/cables/06CARACAS958.txt", "search/testdata/10TOKYO1.txt"} {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -127,7 +127,7 @@ func TestSearchThatCannotRun(t *testing.T) {
 // More hits than are ranked: the rest is said, not silently dropped.
 func TestSearchSaysTheRankWindow(t *testing.T) {
 	dir, db := searchArchive(t)
-	defer index.SetRankWindow(2)()
+	defer search.SetRankWindow(2)()
 	code, out, errs := runArgs("search", "--index", db, "the", dir)
 	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(errs, "4 cables match; the 2 most recent of them were ranked and are printed") {
 		t.Errorf("%d %q %q", code, out, errs)
@@ -244,7 +244,7 @@ func TestSearchPlacesOpen(t *testing.T) {
 // error said and the search exits 2, never 0 with an empty column.
 func TestSearchSnippetOfEveryKind(t *testing.T) {
 	dir, db := searchArchive(t)
-	data, err := os.ReadFile("index/testdata/06BERN2115.txt")
+	data, err := os.ReadFile("search/testdata/06BERN2115.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

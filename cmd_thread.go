@@ -13,9 +13,9 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/corpus"
-	"cablereader/index"
 	"cablereader/parser"
 	"cablereader/sanitize"
+	"cablereader/search"
 	"cablereader/thread"
 )
 
@@ -138,7 +138,7 @@ func runThread(args []string, stdout, stderr io.Writer) int {
 // referenceTexts fills in the reference as written for the cables the
 // archive does not hold, from the cables citing them (parsed here: the
 // index keeps the resolved id and the label, not the words).
-func referenceTexts(ctx context.Context, ix *index.Index, th *thread.Thread, stderr io.Writer) {
+func referenceTexts(ctx context.Context, ix *search.Index, th *thread.Thread, stderr io.Writer) {
 	parsed := map[string][]refText{}
 	fill := func(rows []thread.Row) {
 		for i := range rows {
@@ -165,7 +165,7 @@ func referenceTexts(ctx context.Context, ix *index.Index, th *thread.Thread, std
 type refText struct{ id, text string }
 
 // citedFrom reads the references of the archive's cable id.
-func citedFrom(ctx context.Context, ix *index.Index, id string, stderr io.Writer) []refText {
+func citedFrom(ctx context.Context, ix *search.Index, id string, stderr io.Writer) []refText {
 	loc, ok, err := ix.Locate(ctx, id)
 	if err != nil || !ok {
 		return nil

@@ -48,7 +48,7 @@ func writeList(w io.Writer, entries []catalog.Record, header bool) error {
 // --format json prints for one cable) on a line of its own: JSON Lines,
 // in the order of the list. A cable that cannot be loaded is reported
 // through skip and left out.
-func writeJSONLines(w io.Writer, ix *corpus.Index, skip func(e catalog.Record, err error)) error {
+func writeJSONLines(w io.Writer, ix *corpus.Archive, skip func(e catalog.Record, err error)) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	var one, line bytes.Buffer
 	for _, e := range ix.Entries() {

@@ -23,12 +23,12 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/corpus"
-	"cablereader/index"
 	"cablereader/input"
 	"cablereader/model"
 	"cablereader/output"
 	"cablereader/parser"
 	"cablereader/sanitize"
+	"cablereader/search"
 	"cablereader/ui"
 	"cablereader/ui/state"
 )
@@ -371,7 +371,7 @@ var runArchiveView = ui.RunArchive
 // archive is an index as the archive view takes it: the view never
 // parses, it is handed the parsed cable, and the names of routing
 // indicators that the archive's cables give (StationName).
-type archive struct{ *corpus.Index }
+type archive struct{ *corpus.Archive }
 
 func (a archive) Open(e catalog.Record) (*model.Cable, error) {
 	text, err := a.Load(e)
@@ -518,7 +518,7 @@ func unknownCommand(arg string) error {
 	}
 	msg := fmt.Sprintf("%q is not a command (commands: %s), nor a file or folder", arg, strings.Join(names, ", "))
 	for _, c := range names {
-		if slices.Contains(index.Edits(arg), c) {
+		if slices.Contains(search.Edits(arg), c) {
 			msg += "; did you mean " + c + "?"
 		}
 	}

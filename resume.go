@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"cablereader/corpus"
-	"cablereader/index"
+	"cablereader/search"
 )
 
 // resumeCatalog has the scan of ix start from the catalog kept in the
@@ -12,7 +12,7 @@ import (
 // complete at once, and the scan reads only the files that changed, were
 // added or went since the index was brought up to date. An index that
 // cannot be read is passed over: the scan reads everything.
-func resumeCatalog(ctx context.Context, fts *index.Index, ix *corpus.Index) {
+func resumeCatalog(ctx context.Context, fts *search.Index, ix *corpus.Archive) {
 	if !fts.Ready() {
 		return
 	}
@@ -25,8 +25,8 @@ func resumeCatalog(ctx context.Context, fts *index.Index, ix *corpus.Index) {
 
 // listCatalog is resumeCatalog for --list and --format json: the index
 // at file (or in its default place) is only read.
-func listCatalog(ctx context.Context, ix *corpus.Index, paths []string, file string) {
-	fts, err := index.Open(paths, file)
+func listCatalog(ctx context.Context, ix *corpus.Archive, paths []string, file string) {
+	fts, err := search.Open(paths, file)
 	if err != nil {
 		return
 	}

@@ -96,7 +96,7 @@ func BenchmarkIndexCSV(b *testing.B) {
 // watch polls the index as a list view would: it notes when the first
 // entries show, and samples the heap (runtime/metrics does not stop the
 // world, unlike ReadMemStats).
-func watch(ix *Index, start time.Time, firstNS, peak *atomic.Int64, stop, done chan struct{}) {
+func watch(ix *Archive, start time.Time, firstNS, peak *atomic.Int64, stop, done chan struct{}) {
 	defer close(done)
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	seen := false

@@ -56,7 +56,7 @@ func headCaveats(text []byte) []string {
 // text tells: a CSV row's caveats and its references' labels, read from
 // one parse of the head of the row's text. A file's record has them from
 // the scan and is returned as it is.
-func (ix *Index) Complete(e catalog.Record) (catalog.Record, []byte, error) {
+func (ix *Archive) Complete(e catalog.Record) (catalog.Record, []byte, error) {
 	text, err := ix.Load(e)
 	if err != nil || e.Loc.Kind != catalog.KindCSVRow {
 		return e, text, err

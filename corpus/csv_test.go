@@ -36,7 +36,7 @@ var peekDiffers = map[string]struct {
 		tags: []string{"PINR", "KCRM", "PGOV", "EINV", "ECON", "KCOR", "BU", "ORGANIZED", "CRIME"}},
 }
 
-func scan(t *testing.T, paths ...string) *Index {
+func scan(t *testing.T, paths ...string) *Archive {
 	t.Helper()
 	ix, err := Open(paths)
 	if err != nil {

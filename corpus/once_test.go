@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"cablereader/corpus"
-	"cablereader/index"
 	"cablereader/internal/testcsv"
 	cableparser "cablereader/parser"
+	"cablereader/search"
 )
 
 // A scan and a build of the search index parse each cable once: the scan
@@ -84,7 +84,7 @@ func TestScanAndIndexParseEachCableOnce(t *testing.T) {
 
 	count, restore := corpus.CountParses()
 	defer restore()
-	ix, err := index.Open([]string{dir}, filepath.Join(t.TempDir(), "index.db"))
+	ix, err := search.Open([]string{dir}, filepath.Join(t.TempDir(), "index.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,13 +101,13 @@ func TestScanAndIndexParseEachCableOnce(t *testing.T) {
 	}
 
 	// The index's build does not parse: it imports no parser.
-	af, err := parser.ParseFile(token.NewFileSet(), "../index/build.go", nil, parser.ImportsOnly)
+	af, err := parser.ParseFile(token.NewFileSet(), "../search/build.go", nil, parser.ImportsOnly)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, im := range af.Imports {
 		if im.Path.Value == `"cablereader/parser"` {
-			t.Error("index/build.go imports the parser")
+			t.Error("search/build.go imports the parser")
 		}
 	}
 }

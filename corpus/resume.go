@@ -28,7 +28,7 @@ type resume struct {
 // Resume gives the index the catalog of an earlier scan of the same
 // archive, for Scan to start from: recs are the records read then, and
 // files the files they came from, with their stamps. Call it before Scan.
-func (ix *Index) Resume(recs []catalog.Record, files map[string]catalog.Stamp) {
+func (ix *Archive) Resume(recs []catalog.Record, files map[string]catalog.Stamp) {
 	ix.resume = &resume{recs: recs, files: files, kept: map[string]bool{}}
 }
 

@@ -13,8 +13,8 @@ import (
 
 	"cablereader/catalog"
 	"cablereader/corpus"
-	"cablereader/index"
 	"cablereader/internal/testcsv"
+	"cablereader/search"
 )
 
 // archiveDir is a folder of 30 real text cables, three saved pages and a
@@ -75,7 +75,7 @@ func scan(t *testing.T, dir, db string) (list, copies []catalog.Record, parses i
 	}
 	defer arch.Close()
 	if db != "" {
-		fts, err := index.Open([]string{dir}, db)
+		fts, err := search.Open([]string{dir}, db)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,15 +97,15 @@ func scan(t *testing.T, dir, db string) (list, copies []catalog.Record, parses i
 
 var lastErrors []catalog.RowError
 
-// build scans dir and builds its index from that scan (index.ReadFrom).
-func build(t *testing.T, dir, db string) index.Stats {
+// build scans dir and builds its index from that scan (search.ReadFrom).
+func build(t *testing.T, dir, db string) search.Stats {
 	t.Helper()
 	arch, err := corpus.Open([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer arch.Close()
-	fts, err := index.Open([]string{dir}, db)
+	fts, err := search.Open([]string{dir}, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestReopenFromTheCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer arch.Close()
-	fts, err := index.Open([]string{dir}, db)
+	fts, err := search.Open([]string{dir}, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +287,7 @@ func TestOlderSchemaRebuilt(t *testing.T) {
 	dir, db := archiveDir(t)
 	build(t, dir, db)
 	// The file marked as written by the schema before (the sqlite driver
-	// is registered by package index).
+	// is registered by package search).
 	conn, err := sql.Open("sqlite", db)
 	if err != nil {
 		t.Fatal(err)
@@ -296,7 +296,7 @@ func TestOlderSchemaRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	conn.Close()
-	fts, err := index.Open([]string{dir}, db)
+	fts, err := search.Open([]string{dir}, db)
 	if err != nil || fts.Ready() {
 		t.Fatalf("an index of schema 4 reads as current: %v", err)
 	}

@@ -33,7 +33,7 @@ var clock = time.Now
 
 // batcher collects entries on Scan's goroutine and publishes them.
 type batcher struct {
-	ix       *Index
+	ix       *Archive
 	progress func(catalog.Progress)
 	in       *interner
 
@@ -52,7 +52,7 @@ type batcher struct {
 	start, lastFlush, lastReport time.Time
 }
 
-func newBatcher(ix *Index, progress func(catalog.Progress)) *batcher {
+func newBatcher(ix *Archive, progress func(catalog.Progress)) *batcher {
 	now := clock()
 	return &batcher{ix: ix, progress: progress, in: newInterner(), start: now, lastFlush: now}
 }
@@ -181,7 +181,7 @@ func (b *batcher) finish() {
 // it is read, and the file then serves the reader's seeks back over a
 // broken row and Load, as the CSV itself would. The spool takes disk, not
 // memory, so a piped 1.7 GB cables.csv costs what a regular one does.
-func (ix *Index) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
+func (ix *Archive) scanCSV(ctx context.Context, in inputPath, b *batcher) error {
 	f := in.file
 	if f == nil { // found in a folder: not opened yet
 		var err error

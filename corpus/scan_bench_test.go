@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"cablereader/corpus"
-	"cablereader/index"
+	"cablereader/search"
 )
 
 // The first scan of a folder laid out as the Cablegate site is,
@@ -65,7 +65,7 @@ func benchFolder(b *testing.B) (dir string, files int, size int64) {
 // BenchmarkFirstScan is the scan that lists a new folder (files/s,
 // MB/s); with /index, the index built after it as well: "twice" as it
 // was (the build scanned the files again), "once" from the list's
-// records (index.ReadFrom).
+// records (search.ReadFrom).
 func BenchmarkFirstScan(b *testing.B) {
 	dir, files, size := benchFolder(b)
 	run := func(b *testing.B, build, once bool) {
@@ -81,7 +81,7 @@ func BenchmarkFirstScan(b *testing.B) {
 				b.Fatal(err)
 			}
 			if build {
-				fts, err := index.Open([]string{dir}, filepath.Join(b.TempDir(), "index.db"))
+				fts, err := search.Open([]string{dir}, filepath.Join(b.TempDir(), "index.db"))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -10,7 +10,7 @@ import (
 	"cablereader/input"
 )
 
-// ReadLocation reads the text at loc as Index.Load does, opening the file
+// ReadLocation reads the text at loc as Archive.Load does, opening the file
 // itself: no Index need be open.
 func ReadLocation(loc catalog.Location) ([]byte, error) {
 	switch loc.Kind {

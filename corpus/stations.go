@@ -22,7 +22,7 @@ type stationBook struct {
 }
 
 // Learn records the indicator-station pairs of a parsed cable.
-func (ix *Index) Learn(st []model.Station) {
+func (ix *Archive) Learn(st []model.Station) {
 	if len(st) == 0 {
 		return
 	}
@@ -50,7 +50,7 @@ func (ix *Index) Learn(st []model.Station) {
 // the name most of them give, with the runner-up after a slash when they
 // disagree ("DEPT OF LABOR WASHDC / SECSTATE WASHDC"), and an ellipsis when
 // there are more; false when no cable read so far names it.
-func (ix *Index) StationName(ri string) (string, bool) {
+func (ix *Archive) StationName(ri string) (string, bool) {
 	b := &ix.stations
 	b.mu.Lock()
 	m := b.names[strings.TrimSpace(ri)]

@@ -25,7 +25,7 @@ func TestScanLearnsStations(t *testing.T) {
 // then an ellipsis for the rest; names are compared with their blanks
 // collapsed.
 func TestStationNameDisagreement(t *testing.T) {
-	var ix Index
+	var ix Archive
 	ix.Learn([]model.Station{{RI: "RUEHC", Name: "SECSTATE WASHDC"}, {RI: "RUEHZZ", Name: "AMEMBASSY  NOWHERE"}})
 	if got, _ := ix.StationName("RUEHZZ"); got != "AMEMBASSY NOWHERE" {
 		t.Errorf("one name: %q", got)

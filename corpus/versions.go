@@ -23,7 +23,7 @@ import (
 
 // keepVersion keeps a page left out of the list as a version of the text
 // listed with its id.
-func (ix *Index) keepVersion(e catalog.Record) {
+func (ix *Archive) keepVersion(e catalog.Record) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.addVersion(e)
@@ -31,7 +31,7 @@ func (ix *Index) keepVersion(e catalog.Record) {
 
 // addVersion keeps e as a version, the versions of an id in list order.
 // The caller holds mu.
-func (ix *Index) addVersion(e catalog.Record) {
+func (ix *Archive) addVersion(e catalog.Record) {
 	if ix.versions == nil {
 		ix.versions = map[string][]catalog.Record{}
 	}
@@ -103,7 +103,7 @@ func (b *batcher) fold(old, p []catalog.Record) (list []catalog.Record, keys map
 // listed, then the others in list order (a page left out for its text
 // comes after the text, whatever its date). It reads the
 // whole list: call it for one cable, not for each row.
-func (ix *Index) Versions(id string) []catalog.Record {
+func (ix *Archive) Versions(id string) []catalog.Record {
 	id = strings.ToUpper(strings.TrimSpace(id))
 	if id == "" {
 		return nil
@@ -121,7 +121,7 @@ func (ix *Index) Versions(id string) []catalog.Record {
 
 // VersionCounts counts the copies of each id held more than once, by id
 // in upper case.
-func (ix *Index) VersionCounts() map[string]int {
+func (ix *Archive) VersionCounts() map[string]int {
 	n := map[string]int{}
 	for _, e := range ix.Entries() {
 		if e.ID != "" {
@@ -145,7 +145,7 @@ func (ix *Index) VersionCounts() map[string]int {
 // those kept as versions, in list order: what a search index reads, so
 // that words found in one copy only are found. The slice must not be
 // modified.
-func (ix *Index) Copies() []catalog.Record {
+func (ix *Archive) Copies() []catalog.Record {
 	list := ix.Entries()
 	ix.mu.RLock()
 	var kept []catalog.Record

@@ -108,7 +108,7 @@ func TestVersionsTwoTexts(t *testing.T) {
 // before it, takes its place in the list: the listed copy does not depend
 // on the order in which files are read.
 func TestVersionsAcrossBatches(t *testing.T) {
-	ix := &Index{byID: map[string]entryKey{}}
+	ix := &Archive{byID: map[string]entryKey{}}
 	b := newBatcher(ix, nil)
 	at := time.Date(2010, 2, 2, 0, 0, 0, 0, time.UTC)
 	one := func(path string) catalog.Record {

@@ -46,7 +46,7 @@ type fileResult struct {
 // files first and keeps the pages found in folders for a second phase,
 // which starts when every text file has been read: a page whose cable id
 // came as text is then left out.
-func (ix *Index) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
+func (ix *Archive) scanFiles(ctx context.Context, dirs []string, files []inputPath, b *batcher) ([]inputPath, error) {
 	// However this returns (even by a panic in the progress callback), the
 	// goroutines are cancelled and have ended: none outlives Scan.
 	var wg sync.WaitGroup

@@ -11,7 +11,7 @@ import (
 // (from:"rio de janeiro"). To add a field: its name here (fields, with an
 // example in fieldExample and the list in the unknown-field message of
 // item), how its value is read in field, and its test in the index
-// (index/columns.go, columns.test).
+// (search/columns.go, columns.test).
 
 // fields are the field names a query may use; tags and origin are other
 // names of tag and from.

@@ -1,7 +1,7 @@
 // Package query is the search language: Parse reads what a reader types
 // into a Query, String and Typed write it back, SetField adds or lifts a
 // field term in the text as typed. It knows nothing of how a query is
-// run: the search index (package index) turns a Query into FTS5 and
+// run: the search index (package search) turns a Query into FTS5 and
 // column tests, and the archive's narrowing keys edit a query through
 // SetField, without importing the index.
 //

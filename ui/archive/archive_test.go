@@ -27,7 +27,7 @@ var (
 	sharedOnce sync.Once
 	sharedFx   *archFixture
 	sharedDir  string
-	sharedIx   *corpus.Index
+	sharedIx   *corpus.Archive
 	sharedErr  string
 )
 
@@ -45,7 +45,7 @@ func TestMain(m *testing.M) {
 
 // sharedFolder is the fixture written as a folder and indexed, once for
 // all tests (they only read it).
-func sharedFolder(t *testing.T) (*archFixture, string, *corpus.Index) {
+func sharedFolder(t *testing.T) (*archFixture, string, *corpus.Archive) {
 	t.Helper()
 	sharedOnce.Do(func() {
 		fx := loadFixture(t)
@@ -80,7 +80,7 @@ func sharedFolder(t *testing.T) (*archFixture, string, *corpus.Index) {
 
 // csvArchive is the CSV form of the test archive: the pair, a post's
 // traffic, the KTIP cable and a few more, with two broken rows.
-func csvArchive(t *testing.T, fx *archFixture) (*corpus.Index, []badRow, []*archCable) {
+func csvArchive(t *testing.T, fx *archFixture) (*corpus.Archive, []badRow, []*archCable) {
 	t.Helper()
 	pick := []*archCable{fx.byID[fx.src], fx.byID[fx.dst]}
 	pick = append(pick, fx.sameOrigin(t)...)
@@ -338,7 +338,7 @@ func TestArchiveOpenFollowBack(t *testing.T) {
 	src, dst := fx.byID[fx.src], fx.byID[fx.dst]
 	for _, tc := range []struct {
 		name string
-		ix   *corpus.Index
+		ix   *corpus.Archive
 	}{{"folder", folderIx}, {"csv", csvIx}} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := openArchive(t, tc.ix, 100, 40)
@@ -772,7 +772,7 @@ func TestArchiveLayoutFits(t *testing.T) {
 	fx, _, ix := sharedFolder(t)
 	csvIx, _, _ := csvArchive(t, fx)
 	for _, sz := range [][2]int{{100, 30}, {40, 12}, {80, 24}, {30, 8}, {24, 5}, {20, 4}, {200, 60}} {
-		for _, ixx := range []*corpus.Index{ix, csvIx} {
+		for _, ixx := range []*corpus.Archive{ix, csvIx} {
 			a := openArchive(t, ixx, sz[0], sz[1])
 			check := func(what string) {
 				t.Helper()

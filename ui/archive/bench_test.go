@@ -49,7 +49,7 @@ func writeListCSV(b *testing.B, path string, n int) {
 }
 
 // benchIndex indexes a synthetic archive of n cables.
-func benchIndex(b *testing.B, n int) *corpus.Index {
+func benchIndex(b *testing.B, n int) *corpus.Archive {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "cables.csv")
 	writeListCSV(b, path, n)

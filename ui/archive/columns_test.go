@@ -84,7 +84,7 @@ func TestColumnsUnderTheirHeaders(t *testing.T) {
 	_, _, ix := sharedFolder(t)
 	two := openIndex(t, "../../testdata/cables/05CAIRO5924.txt", "../../testdata/cables/07DUBAI355.txt")
 	for _, size := range [][2]int{{100, 30}, {80, 24}, {40, 10}} {
-		for _, x := range []*corpus.Index{ix, two} {
+		for _, x := range []*corpus.Archive{ix, two} {
 			a := openArchive(t, x, size[0], size[1])
 			for page := 0; page < 20; page++ {
 				lines := strings.Split(archText(a), "\n")

@@ -261,7 +261,7 @@ func buildCSV(tb testing.TB, cables []*archCable) (string, []badRow) {
 }
 
 // openIndex opens and scans paths.
-func openIndex(tb testing.TB, paths ...string) *corpus.Index {
+func openIndex(tb testing.TB, paths ...string) *corpus.Archive {
 	tb.Helper()
 	ix, err := corpus.Open(paths)
 	if err != nil {
@@ -275,7 +275,7 @@ func openIndex(tb testing.TB, paths ...string) *corpus.Index {
 }
 
 // openArchive returns the archive model over a scanned index at w×h.
-func openArchive(tb testing.TB, ix *corpus.Index, w, h int) *Archive {
+func openArchive(tb testing.TB, ix *corpus.Archive, w, h int) *Archive {
 	tb.Helper()
 	a := newArchive(parsed{ix}, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -411,7 +411,7 @@ func selectID(tb testing.TB, a *Archive, id string) {
 }
 
 // parsed is an index as the archive takes it, as main adapts it.
-type parsed struct{ *corpus.Index }
+type parsed struct{ *corpus.Archive }
 
 func (p parsed) Open(e catalog.Record) (*model.Cable, error) {
 	text, err := p.Load(e)

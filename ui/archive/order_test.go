@@ -82,7 +82,7 @@ func TestListOpensAtTheOldest(t *testing.T) {
 	csvIx, _, _ := csvArchive(t, fx)
 	for _, tc := range []struct {
 		name string
-		ix   *corpus.Index
+		ix   *corpus.Archive
 	}{{"folder", folderIx}, {"csv", csvIx}} {
 		t.Run(tc.name, func(t *testing.T) {
 			all := tc.ix.Entries()

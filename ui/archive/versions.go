@@ -23,7 +23,7 @@ import (
 // line. Both copies are opened and compared in a command.
 
 // Versioner is what a Source may also do: list the copies of a cable it
-// holds (corpus.Index does).
+// holds (corpus.Archive does).
 type Versioner interface {
 	Versions(id string) []catalog.Record
 }
@@ -267,7 +267,7 @@ func (a *Archive) renderDiff() {
 }
 
 // CopyCounter is what a Source may also do: count the copies of each
-// cable it holds more than once (corpus.Index does, once scanned).
+// cable it holds more than once (corpus.Archive does, once scanned).
 type CopyCounter interface {
 	VersionCounts() map[string]int
 }
