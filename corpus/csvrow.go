@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"cablereader/catalog"
+	"cablereader/input"
 	"cablereader/model"
-	"cablereader/parser"
 )
 
 // peekBytes is how much of a row's body is kept for the list fields: the
@@ -328,7 +328,7 @@ func cleanSubject(b []byte) string {
 		}
 		n += copy(b[n:], f)
 	}
-	s := parser.Decode(b[:n])
+	s, _ := input.DecodeText(b[:n])
 	if strings.HasPrefix(s, "(") {
 		if i := strings.IndexByte(s, ')'); i > 0 && i <= 12 && isMarking(s[1:i]) {
 			s = strings.TrimSpace(s[i+1:])

@@ -8,13 +8,13 @@
 //
 // # The passes, in order, and where each lives
 //
-// ParseAs (parse.go) decodes the bytes (decode.go: UTF-8, else Latin-1)
+// ParseAs (parse.go) decodes the bytes (input.DecodeText: UTF-8, else Latin-1)
 // and splits them into lines, then parser.run (parse.go) runs the passes.
 // A pass hands the next what it alone found as a value (the names in
 // brackets); what several passes share is a field of the parser struct
 // (the cable being filled, and the banner's station and serial).
 //
-//  1. Lines (parse.go cutLines, appendGlued; decode.go cleanLine): each
+//  1. Lines (parse.go cutLines, appendGlued; clean.go cleanLine): each
 //     line cleaned, Markdown links and headings undone [atx: the headings
 //     written "####", for the body], and lines a dump ran together cut
 //     apart [glued: a routing line as written, for the routing]: a

@@ -50,7 +50,7 @@ func TestDocMap(t *testing.T) {
 
 // namesAfter returns the names listed right after a file in the map: Go
 // identifiers separated by ", " or " and ", up to the first word that is
-// not one ("cutLines, appendGlued; decode.go …" gives cutLines and
+// not one ("cutLines, appendGlued; clean.go …" gives cutLines and
 // appendGlued).
 func namesAfter(s string) []string {
 	ident := regexp.MustCompile(`^ ([A-Za-z_][A-Za-z0-9_]*)(, | and |[;:)\].…]| \(|$)`)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"cablereader/glossary"
+	"cablereader/input"
 	"cablereader/model"
 )
 
@@ -64,7 +65,7 @@ func Parse(data []byte) *model.Cable { return ParseAs(data, "") }
 // notice then says: some records join one cable's header to another's
 // text.
 func ParseAs(data []byte, id string) (c *model.Cable) {
-	text, latin1 := decode(data)
+	text, latin1 := input.DecodeText(data)
 	defer func() {
 		if r := recover(); r != nil {
 			c = &model.Cable{Unplaced: splitLines(text), Notices: []string{fmt.Sprintf("internal parser error: %v", r)}}

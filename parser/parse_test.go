@@ -232,7 +232,7 @@ func allStrings(v reflect.Value, out *[]string) {
 // lost returns the words of the input that the model holds fewer times
 // than the input does.
 func lost(input []byte, c *model.Cable) []string {
-	text, _ := decode(input)
+	text := decoded(input)
 	need := map[string]int{}
 	for _, w := range word.FindAllString(text, -1) {
 		need[strings.ToUpper(w)]++

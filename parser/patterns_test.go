@@ -50,7 +50,7 @@ func TestGuards(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, l := range splitLines(Decode(raw)) {
+		for _, l := range splitLines(decoded(raw)) {
 			texts = append(texts, l)
 			if tl := strings.TrimSpace(l); tl != l {
 				texts = append(texts, tl)
@@ -102,7 +102,7 @@ func TestFindAnchors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts = append(texts, splitLines(Decode(raw))...)
+		texts = append(texts, splitLines(decoded(raw))...)
 	}
 	pieces := []string{"SIPDIS", "E.O. 12958", "EO 13526", "E O12356", "TAGS:", "tag :", "ſubj:", "Subject:", "xref:",
 		"REF(S):", "reftels:", "classified by", "CLASSIFIED  BY", "by", " ", "\t", ":", "é", "€", "\xc5", "\xbf", "_", "x", "1", "(", "."}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"cablereader/corpus"
+	"cablereader/input"
 	"cablereader/parser"
 	"cablereader/query"
 	"cablereader/sanitize"
@@ -65,7 +66,8 @@ const (
 // snippetOf cuts the snippet for q out of text, raw bytes as read.
 func snippetOf(text []byte, q *Query) Snippet {
 	if len(text) <= wholeText {
-		return MakeSnippet(parser.Decode(text), q) // Latin-1 as the parser reads it
+		s, _ := input.DecodeText(text) // Latin-1 as the parser reads it
+		return MakeSnippet(s, q)
 	}
 	from, to := 0, wholeText
 	if at := bestPlace(text, q); at >= 0 {
@@ -78,7 +80,8 @@ func snippetOf(text []byte, q *Query) Snippet {
 	if i := bytes.LastIndexByte(text[from:to], '\n'); to < len(text) && i > 0 {
 		to = from + i
 	}
-	sn := MakeSnippet(parser.Decode(text[from:to]), q)
+	s, _ := input.DecodeText(text[from:to])
+	sn := MakeSnippet(s, q)
 	if from > 0 && !strings.HasPrefix(sn.Text, "…") {
 		sn.Text = "…" + sn.Text
 		for i := range sn.Marks {
