@@ -299,7 +299,8 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case refLine.MatchString(s):
 		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])
 		return fieldRef, true
-	case cur == fieldNone && refBare.MatchString(s):
+	case (cur == fieldNone || cur == fieldRef && refLabelled.MatchString(s)) && refBare.MatchString(s):
+		// "REF A: STATE 120288", and its "REF B:" line after it.
 		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
 		return fieldRef, true
 	case cur == fieldNone && refFirstItem.MatchString(s):
