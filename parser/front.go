@@ -273,7 +273,8 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case partial.MatchString(s):
 		c.Partial = true
 		return fieldNone, true
-	case caveat.MatchString(s):
+	case caveat.MatchString(s), levelCaveat.MatchString(s):
+		// "SIPDIS"; "SECRET NOFORN" under the banner.
 		c.Caveats = append(c.Caveats, caveatWord.FindAllString(s, -1)...)
 		return fieldNone, true
 	case caveatLead.MatchString(s):

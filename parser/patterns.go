@@ -101,6 +101,9 @@ var (
 	// caveatWord finds.
 	caveat     = guard(`(?i)^\s*(?:(?:`+caveatWords(`\s+`)+`)(?:[\s,/]+|$))+$`, anyOf(leadByte(caveatLeads()), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
 	caveatWord = regexp.MustCompile(`(?i)` + caveatWords(" "))
+	// levelCaveat is a line of the level and caveat words under the
+	// banner: "SECRET NOFORN", "CONFIDENTIAL//NOFORN".
+	levelCaveat = regexp.MustCompile(`(?i)^\s*(?:` + levelWords + `)(?:\s*//\s*|[\s,]+)(?:(?:` + caveatWords(`\s+`) + `)(?:[\s,/]+|$))+$`)
 	// caveatLead is a distribution notice with words after it.
 	caveatLead = guard(`^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, leads("SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY"))
 	// anchors split a line that carries several front-matter elements
