@@ -86,6 +86,7 @@ func (p *parser) run(raw []string) {
 		}
 		lines = p.appendGlued(lines, l)
 	}
+	lines = splitRunOn(lines)
 	lines = p.takeRecord(lines)
 	// Some dumps put five metadata lines on top: id, subject, date,
 	// classification, origin.
