@@ -74,10 +74,11 @@ func trimRight(s string) string {
 		return s // the quick answer: nothing to trim (0xA0 ends "\u00a0")
 	}
 	s = strings.TrimRight(s, " \t\u00a0")
-	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
+	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) && !strings.HasSuffix(s, "\x1b\\") {
 		// A backslash that ends a line is no text: the line break
 		// escaped by a dump's rows (the 2011 site's backslash pages),
-		// or a Markdown hard break. A doubled one is a backslash.
+		// or a Markdown hard break. A doubled one is a backslash, and
+		// one after ESC ends an escape sequence the reader shows.
 		s = strings.TrimRight(s[:len(s)-1], " \t\u00a0")
 	}
 	return s

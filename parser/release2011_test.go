@@ -129,8 +129,9 @@ func TestLineEndBackslash(t *testing.T) {
 	if n < 5 {
 		t.Errorf("09TRIPOLI417: %d paragraphs", n)
 	}
-	// A backslash inside a line, and one doubled at its end, are text.
-	if got := splitLines("C:\\DOCS \\\nA \\\\\nB \\ "); !slices.Equal(got, []string{`C:\DOCS`, `A \\`, "B"}) {
+	// A backslash inside a line, one doubled at its end, and one after
+	// ESC (a string terminator) are text.
+	if got := splitLines("C:\\DOCS \\\nA \\\\\nB \\ \nST \x1b\\"); !slices.Equal(got, []string{`C:\DOCS`, `A \\`, "B", "ST \x1b\\"}) {
 		t.Errorf("splitLines %q", got)
 	}
 }
