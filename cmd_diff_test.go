@@ -12,9 +12,10 @@ import (
 
 // The word diffs of two cables between the 2010 and the 2011 release:
 // 10TRIPOLI95 redacts "Our contact", 08PARIS1698 restores a section the
-// 2010 page showed as XXXXXXXXXXXX. Exact, in golden files.
+// 2010 page showed as XXXXXXXXXXXX, 08CAIRO2091 redacts its sources
+// paragraph by paragraph. Exact, in golden files.
 func TestDiffCommand(t *testing.T) {
-	for _, id := range []string{"10TRIPOLI95", "08PARIS1698"} {
+	for _, id := range []string{"10TRIPOLI95", "08PARIS1698", "08CAIRO2091"} {
 		t.Run(id, func(t *testing.T) {
 			code, out, errs := runArgs("diff", "testdata/versions/2010/"+id+".txt", "testdata/versions/2011/"+id+".html")
 			if code != 0 || errs != "" {
@@ -31,6 +32,23 @@ func TestDiffCommand(t *testing.T) {
 	_, out, _ = runArgs("diff", "testdata/versions/2010/08PARIS1698.txt", "testdata/versions/2011/08PARIS1698.html")
 	if !strings.Contains(out, "\nredaction lifted after ¶2: \"The Bases (C) France has long maintained five permanent military bases with … (3793 words)\"\n") {
 		t.Errorf("08PARIS1698:\n%s", out)
+	}
+	// Each paragraph is compared with the paragraph of its number: ¶4
+	// redacts two phrases and ¶5–¶7 are found in both versions.
+	_, out, _ = runArgs("diff", "testdata/versions/2010/08CAIRO2091.txt", "testdata/versions/2011/08CAIRO2091.html")
+	for _, want := range []string{
+		"\n147 words deleted, 29 inserted · 7 of 10 blocks changed · redactions: 18 added, 0 lifted\n",
+		"\nredaction added in ¶4: \"A political-military analyst with an academic background at the GOE-funded Al-Ahram Center\"\n",
+		"\nredaction added in ¶4: \"and in 2006 refused to allow the Al-Ahram Center to pursue a … (27 words)\"\n",
+		"\nredaction added in ¶6: \"One of the Al-Ahram Center political-military analysts\"\n",
+		"\n¶4\n(C) [-A political-military analyst",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("08CAIRO2091: no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "only in the") {
+		t.Errorf("08CAIRO2091: a paragraph left unpaired:\n%s", out)
 	}
 }
 

@@ -123,13 +123,13 @@ func Transmission(c *model.Cable, other func(ri string) (string, bool)) []Row {
 	return rows
 }
 
-// Extras are the details a cable's header has no room for: its caveats as
-// found, how many page breaks were taken out, what each TAGS item is, and
-// the preamble of a dump.
+// Extras are the details a cable's header has no room for: its caveats
+// (each once), how many page breaks were taken out, what each TAGS item
+// is, and the preamble of a dump.
 func Extras(c *model.Cable) []Row {
 	var rows []Row
-	if len(c.Caveats) > 0 {
-		rows = append(rows, Row{Label: "Caveats", Value: strings.Join(c.Caveats, " ")})
+	if cs := c.CaveatsOnce(); len(cs) > 0 {
+		rows = append(rows, Row{Label: "Caveats", Value: strings.Join(cs, " ")})
 	}
 	if n := len(c.PageMarkers); n > 0 {
 		v := strconv.Itoa(n) + " page breaks removed from the text"

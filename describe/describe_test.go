@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"cablereader/describe"
+	"cablereader/input"
 	"cablereader/model"
 	"cablereader/parser"
 )
@@ -264,5 +265,31 @@ func TestAddsWords(t *testing.T) {
 		if got := describe.AddsWords(tt.orig, tt.decoded); got != tt.want {
 			t.Errorf("AddsWords(%q, %q) = %v, want %v", tt.orig, tt.decoded, got, tt.want)
 		}
+	}
+}
+
+// The caveats row names each caveat once: 06BERN2115 (a page of the 2011
+// dump) writes SIPDIS twice under its banner.
+func TestCaveatsOnce(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/caveats/06BERN2115.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, err := input.Decode(raw, input.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := parser.Parse(text)
+	if len(c.Caveats) != 2 {
+		t.Errorf("as found: %q, want SIPDIS twice", c.Caveats)
+	}
+	got := ""
+	for _, r := range describe.Extras(c) {
+		if r.Label == "Caveats" {
+			got = r.Value
+		}
+	}
+	if got != "SIPDIS" {
+		t.Errorf("Caveats %q, want SIPDIS", got)
 	}
 }

@@ -65,6 +65,21 @@ func TestRoutingIndicator(t *testing.T) {
 		{"RUESJC", "CIA DCI JCS REP WASHINGTON DC", true}, // duplicate row collapsed
 		{"RCEOCEA", "COMMCEN GANDER / COMMCEN HALIFAX", true},
 		{"RUEHZJ", "", false}, // collectives are missing from the table
+		// Rows corrected to the names the cables' routing lines give
+		// (data/SOURCES.md): a swap, a wrong station, typos.
+		{"RUEHDIR", "IRAN RPO DUBAI", true},
+		{"RUEHNAG", "AMCONSUL NAGOYA", true},
+		{"RHWSMRC", "USCINCCENT MACDILL AFB FL", true},
+		{"RUCNDT", "USMISSION USUN NEW YORK", true},
+		{"RUEHGT", "AMEMBASSY GUATEMALA", true},
+		{"RUEHLM", "AMEMBASSY COLOMBO", true},
+		{"RUEHMK", "AMEMBASSY MANAMA", true},
+		{"RUEHOS", "AMCONSUL LAGOS", true},
+		{"RUEHPL", "AMEMBASSY PORT LOUIS", true},
+		{"RUEHPO", "AMEMBASSY PARAMARIBO", true},
+		{"RUEHROV", "AMEMBASSY VATICAN", true},
+		{"RUEHYD", "AMEMBASSY YAOUNDE", true},
+		{"RUEHZP", "AMEMBASSY PANAMA", true},
 		{"RXXXXX", "", false},
 	}
 	for _, tt := range tests {

@@ -98,6 +98,25 @@ SUBJECT: TEST</pre></html>`
 	}
 }
 
+// 09BERN260's row gives its date twice, with no number between, before
+// the id: it is read as a row, its record and its text unescaped.
+func TestRowDateTwice(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(pagesDir, "09BERN260.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, f, err := Decode(data, Limits{})
+	if err != nil || f != Row {
+		t.Fatalf("format %q, err %v", f, err)
+	}
+	for _, want := range []string{"\ndate: 2009-06-23 10:45:00\nrefid: 09BERN260\norigin: Embassy Bern\nclassification: SECRET\n",
+		"\nSUBJECT: GUANTANAMO CLOSURE:  SWISS EAGER TO MOVE ON \nRESETTLEMENT CASES", "Closure Dan \nFried"} {
+		if !bytes.Contains(text, []byte(want)) {
+			t.Errorf("no %q in\n%.1500s", want, text)
+		}
+	}
+}
+
 // Some rows give the number and date twice before the id: both copies are
 // kept in the record.
 func TestRowRepeatedStart(t *testing.T) {

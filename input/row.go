@@ -19,10 +19,12 @@ func init() {
 }
 
 // rowStart is the start of a row: the number, the date, the id.
-var rowStart = regexp.MustCompile(`(?m)^(?:(\d+)\t)?((?:` + rowDate + `\t\d+\t)*)(` + rowDate + `)\t(\d\d[A-Z][A-Z0-9]*\d)\t`)
+var rowStart = regexp.MustCompile(`(?m)^(?:(\d+)\t)?((?:` + rowDate + `\t(?:\d+\t)?)*)(` + rowDate + `)\t(\d\d[A-Z][A-Z0-9]*\d)\t`)
 
 // rowDate is a row's date; rowRepeat is a number and date some rows give
-// twice (167757 ⇥ 2008-08-28 15:09:00 ⇥ 167757 ⇥ 2008-08-28 15:09:00 ⇥ id).
+// twice (167757 ⇥ 2008-08-28 15:09:00 ⇥ 167757 ⇥ 2008-08-28 15:09:00 ⇥ id);
+// some give the date twice alone (2009-06-23 10:45:00 ⇥ 2009-06-23
+// 10:45:00 ⇥ id).
 const rowDate = `(?:\d{4}-\d\d-\d\d|\d\d?/\d\d?/\d{4}) \d\d?:\d\d(?::\d\d)?`
 
 var rowRepeat = regexp.MustCompile(rowDate + `\t(\d+)\t`)

@@ -90,6 +90,20 @@ func (c *Cable) Banner() string {
 			seen["NOFORN"] = true
 		}
 	}
+	for _, cv := range c.CaveatsOnce() {
+		if !seen[strings.ToUpper(cv)] {
+			parts = append(parts, cv)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// CaveatsOnce are the caveats each once whatever its case, in the
+// spelling it first has, on one line: a cable that writes SIPDIS under
+// the banner of each section has the caveat SIPDIS.
+func (c *Cable) CaveatsOnce() []string {
+	var out []string
+	seen := map[string]bool{}
 	for _, cv := range c.Caveats {
 		cv = oneLine(cv)
 		k := strings.ToUpper(cv)
@@ -97,9 +111,9 @@ func (c *Cable) Banner() string {
 			continue
 		}
 		seen[k] = true
-		parts = append(parts, cv)
+		out = append(out, cv)
 	}
-	return strings.Join(parts, " · ")
+	return out
 }
 
 // toLine is the first addressee, TO then INFO, and how many more there are:

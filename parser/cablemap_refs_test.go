@@ -272,7 +272,7 @@ REF: A. A) BERN 1253 \
  \
      B. B) GENEVA 1633 \
  \
-Classified By: Pol`, []string{"06BERN1253", "06GENEVA1633"}, []string{"06BERN1253"}, "every line of this input ends in a backslash, a page form the input layer undoes before parsing; the parser alone reads the list up to the first line that is nothing but a backslash"},
+Classified By: Pol`, []string{"06BERN1253", "06GENEVA1633"}, nil, ""},
 	{"refs", "10UNESCOPARISFR197", "", `SUBJECT: HAITI EARTHQUAKE:  DISCUSSION WITH UNESCO DIRECTOR-GENERAL 
  
 REF: (A) USUNESCO PARIS FR 000087, (B) USUNESCO PARIS FR 00187 

@@ -60,7 +60,7 @@ func Caveats(text []byte) []string {
 // what follows the banner on its line.
 func headPiece(s string, add func(...string)) {
 	switch {
-	case caveat.MatchString(s):
+	case caveat.MatchString(s), levelCaveat.MatchString(s):
 		add(caveatWord.FindAllString(s, -1)...)
 	case caveatLead.MatchString(s):
 		add(strings.ToUpper(caveatLead.FindStringSubmatch(s)[1]))

@@ -100,3 +100,31 @@ func decoded(raw []byte) string {
 	s, _ := input.DecodeText(raw)
 	return s
 }
+
+// A cable's caveats each once, and a line of the level and NOFORN under
+// the banner read (a real cable, testdata/caveats; 06BERN2115 there is
+// read through its page form in describe's tests).
+func TestCaveatsOfRealCables(t *testing.T) {
+	for _, tc := range []struct {
+		file    string
+		caveats []string
+		marking string
+	}{
+		{"06CARACAS219.txt", []string{"SIPDIS", "NOFORN"}, "SECRET//NOFORN"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("../testdata/caveats", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := Parse(raw)
+		if got := c.CaveatsOnce(); !slices.Equal(got, tc.caveats) {
+			t.Errorf("%s: caveats %q (as found %q), want %q", tc.file, got, c.Caveats, tc.caveats)
+		}
+		if got := c.Marking(); got != tc.marking {
+			t.Errorf("%s: marking %q, want %q", tc.file, got, tc.marking)
+		}
+		if got := Caveats([]byte(decoded(raw))); !slices.Equal(got, tc.caveats) {
+			t.Errorf("%s: Caveats %q, want %q", tc.file, got, tc.caveats)
+		}
+	}
+}

@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// splitLines splits on LF, CRLF and lone CR and drops trailing white space,
-// which the dumps add freely (one space, or a Markdown hard break).
+// splitLines splits on LF, CRLF and lone CR and drops trailing white space
+// and a line's closing backslash, which the dumps add freely (one space, a
+// Markdown hard break, an escaped line break).
 func splitLines(s string) []string {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
 	breaks := "\r\n"
@@ -29,10 +30,18 @@ func splitLines(s string) []string {
 }
 
 func trimRight(s string) string {
-	if s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t' && s[len(s)-1] != 0xA0 {
+	if s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t' && s[len(s)-1] != 0xA0 && s[len(s)-1] != '\\' {
 		return s // the quick answer: nothing to trim (0xA0 ends "\u00a0")
 	}
-	return strings.TrimRight(s, " \t\u00a0")
+	s = strings.TrimRight(s, " \t\u00a0")
+	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) && !strings.HasSuffix(s, "\x1b\\") {
+		// A backslash that ends a line is no text: the line break
+		// escaped by a dump's rows (the 2011 site's backslash pages),
+		// or a Markdown hard break. A doubled one is a backslash, and
+		// one after ESC ends an escape sequence the reader shows.
+		s = strings.TrimRight(s[:len(s)-1], " \t\u00a0")
+	}
+	return s
 }
 
 var (

@@ -23,7 +23,8 @@
 //     run onto it, the text proper run onto a subject, a notice or a rule
 //     (parse.go runOnAt, ruleThenPara), a "Cable dated:" line and a
 //     banner with its caption fields run together (record.go
-//     takeCableDated, splitCaption, gluedCaption).
+//     takeCableDated, splitCaption, gluedCaption); numbered paragraphs
+//     a page flattened onto one line split apart (runon.go splitRunOn).
 //  2. Record (record.go takeRecord; parse.go takePreamble): an archive's
 //     record above the cable (id, date, refid, header …) and a dump's
 //     five metadata lines kept as metadata, never as text.

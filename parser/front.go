@@ -307,7 +307,8 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case partial.MatchString(s):
 		c.Partial = true
 		return fieldNone, true
-	case caveat.MatchString(s):
+	case caveat.MatchString(s), levelCaveat.MatchString(s):
+		// "SIPDIS"; "SECRET NOFORN" under the banner.
 		c.Caveats = append(c.Caveats, caveatWord.FindAllString(s, -1)...)
 		return fieldNone, true
 	case caveatLead.MatchString(s):
@@ -333,7 +334,8 @@ func (p *parser) frontPiece(s string, cur field, f *front, repeat bool) (field, 
 	case refLine.MatchString(s):
 		f.refs = append(f.refs, refLine.FindStringSubmatch(s)[1])
 		return fieldRef, true
-	case (cur == fieldNone || cur == fieldTags) && refBare.MatchString(s):
+	case (cur == fieldNone || cur == fieldTags || cur == fieldRef && refLabelled.MatchString(s)) && refBare.MatchString(s):
+		// "REF A: STATE 120288", and its "REF B:" line after it.
 		f.refs = append(f.refs, refBare.FindStringSubmatch(s)[1])
 		return fieldRef, true
 	case cur == fieldNone && refFirstItem.MatchString(s):

@@ -120,6 +120,7 @@ func (p *parser) cutLines(raw []string) (lines []string, glued map[string]string
 		}
 		lines = p.appendGlued(lines, l, glued)
 	}
+	lines = splitRunOn(lines)
 	return lines, glued, atx
 }
 

@@ -90,14 +90,16 @@ var (
 	pageInline = regexp.MustCompile(`\b[A-Z]{3,}(?: [A-Z]+)* \d{8} \d{3}(?:\.\d)? OF \d{3}\b`)
 
 	// Front matter.
-	eoLine         = guard(`(?i)\bE\.?\s?O\.?\s*(`+strings.Join(eoNumbers, "|")+`)\b\s*:?\s*(.*)$`, has(eoNumbers...))
-	declDate       = regexp.MustCompile(`(?i)^(?:DECL\s*:?\s*)?(?:ON\s+)?(\d{1,2})/(\d{1,2})/(\d{2,4})\b`)
-	tagsLine       = guard(`^\s*(?:(?i:tags?|tages?|tgs|tas|tabs)\s*:|TAGS?\b|TAGES\b|TGS\b)\s*(.*)$`, leadByte("Tt"))
-	subjLine       = guard(`(?i)^\s*S?UBJ(?:ECT)?\s*:\s*(.*)$`, has(":"))
-	refLine        = guard(`(?i)^\s*(?:PROGRAM\s+)?REF(?:S|TELS?)?(?:\s*\(S\))?\s*:\s*(.*)$`, has(":"))
-	refItem        = regexp.MustCompile(`^\s*¶?\s*\(?[A-H][.)]\s+(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .]*[A-Z]\s+\d{1,6}\s*$`)
-	refFirstItem   = guard(`^\s*¶?\(?A[.)]\)?\s+REF\s+[A-Z]`, has("REF"))
-	refBare        = guard(`^\s*REF(?:S|TELS?)?\.?\s+((?:\(?[A-Z][.)]|[A-Z][A-Z ]+\d).*)$`, leads("REF"))
+	eoLine       = guard(`(?i)\bE\.?\s?O\.?\s*(`+strings.Join(eoNumbers, "|")+`)\b\s*:?\s*(.*)$`, has(eoNumbers...))
+	declDate     = regexp.MustCompile(`(?i)^(?:DECL\s*:?\s*)?(?:ON\s+)?(\d{1,2})/(\d{1,2})/(\d{2,4})\b`)
+	tagsLine     = guard(`^\s*(?:(?i:tags?|tages?|tgs|tas|tabs)\s*:|TAGS?\b|TAGES\b|TGS\b)\s*(.*)$`, leadByte("Tt"))
+	subjLine     = guard(`(?i)^\s*S?UBJ(?:ECT)?\s*:\s*(.*)$`, has(":"))
+	refLine      = guard(`(?i)^\s*(?:PROGRAM\s+)?REF(?:S|TELS?)?(?:\s*\(S\))?\s*:\s*(.*)$`, has(":"))
+	refItem      = regexp.MustCompile(`^\s*¶?\s*\(?[A-H][.)]\s+(?:(?:19|20)?\d{2}\s+)?[A-Z][A-Z .]*[A-Z]\s+\d{1,6}\s*$`)
+	refFirstItem = guard(`^\s*¶?\(?A[.)]\)?\s+REF\s+[A-Z]`, has("REF"))
+	refBare      = guard(`^\s*REF(?:S|TELS?)?\.?\s+((?:\(?[A-Z][.):]|[A-Z][A-Z ]+\d).*)$`, leads("REF"))
+	// refLabelled is a REF line led by its item's label: "REF B: STATE 12".
+	refLabelled    = guard(`^\s*REF(?:S|TELS?)?\s+\(?[A-Z][.):]`, leads("REF"))
 	clsBy          = guard(`(?i)^\s*(?:\d{1,2}\.\s*)?(?:\([A-Z/ ]{1,12}\)\s*)?CLASSIFIED\s+BY\s*:?\s*(.*)$`, leadByte("0123456789Cc("), hasFold("by"))
 	reasons        = regexp.MustCompile(`(?i)(1\.[45])\s*\(?\s*([a-h](?:\s*(?:[,/&]|and|\)|\()*\s*[a-h]\b)*)`)
 	passingAnyCase = regexp.MustCompile(`(?i)^\s*(?:(?:[A-Z][A-Z0-9/&().,'-]*\s+){0,4}(?:ALSO\s+)?FOR\s+\S|PASS(?:\s+TO)?\s+\S|FOR\s+\S)`)
@@ -106,6 +108,9 @@ var (
 	// caveatWord finds.
 	caveat     = guard(`(?i)^\s*(?:(?:`+caveatWords(`\s+`)+`)(?:[\s,/]+|$))+$`, anyOf(leadByte(caveatLeads()), leads("ſ")), lettersAnd(" \t\n\f\r,/"))
 	caveatWord = regexp.MustCompile(`(?i)` + caveatWords(" "))
+	// levelCaveat is a line of the level and caveat words under the
+	// banner: "SECRET NOFORN", "CONFIDENTIAL//NOFORN".
+	levelCaveat = regexp.MustCompile(`(?i)^\s*(?:` + levelWords + `)(?:\s*//\s*|[\s,]+)(?:(?:` + caveatWords(`\s+`) + `)(?:[\s,/]+|$))+$`)
 	// caveatLead is a distribution notice with words after it, in any
 	// case ("Sensitive but Unclassified. Please handle accordingly.").
 	caveatLead = guard(`(?i)^\s*(SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b\s*[-–—:,;.]`, anyOf(leadByte("SsFf"), leads("ſ")))

@@ -313,3 +313,39 @@ func TestRefListCutOff(t *testing.T) {
 		}
 	}
 }
+
+// A backslash that ends a line is the dump's escaped line break, not
+// text: 07BERN151's subject runs over a line ending in one, 09TRIPOLI417's
+// whole text (a row without its date and id) ends its lines in one.
+func TestLineEndBackslash(t *testing.T) {
+	read := func(id string) *model.Cable {
+		raw, err := os.ReadFile(filepath.Join(pagesDir, id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ParseAs(raw, id)
+	}
+	c := read("07BERN151")
+	if want := `SWISS CABINET AUTHORIZES A CRIMINAL INVESTIGATION ON "RENDITION OVERFLIGHT:" ENDS INVESTIGATION OF "AGENT TOM"`; c.Header.Subject != want {
+		t.Errorf("07BERN151 subject %q, want %q", c.Header.Subject, want)
+	}
+	c = read("09TRIPOLI417")
+	if c.Origin != "AMEMBASSY TRIPOLI" || c.Header.Subject != "AL-QADHAFI: NO LONGER RELUCTANT TO ENGAGE WITH AFRICOM" {
+		t.Errorf("09TRIPOLI417: origin %q subject %q", c.Origin, c.Header.Subject)
+	}
+	n := 0
+	for _, p := range c.Body {
+		n++
+		if strings.Contains(p.Text, `\`) {
+			t.Errorf("09TRIPOLI417 %s keeps a backslash: %.80q", p.Label, p.Text)
+		}
+	}
+	if n < 5 {
+		t.Errorf("09TRIPOLI417: %d paragraphs", n)
+	}
+	// A backslash inside a line, one doubled at its end, and one after
+	// ESC (a string terminator) are text.
+	if got := splitLines("C:\\DOCS \\\nA \\\\\nB \\ \nST \x1b\\"); !slices.Equal(got, []string{`C:\DOCS`, `A \\`, "B", "ST \x1b\\"}) {
+		t.Errorf("splitLines %q", got)
+	}
+}

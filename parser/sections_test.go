@@ -166,7 +166,8 @@ func TestSectionsCables(t *testing.T) {
 		{"08BAKU947",
 			[]string{"¶1 SUMMARY [0:1146] SUMMARY: BP Azerbaijan Presid", "¶3 NOTE [294:424] (NOTE: according to the AIOC PS", "¶4 NOTE [450:607] (NOTE: BP Azerbaijan President ", "¶5 NOTE [263:592] (NOTE: referred to as “ACG De", "¶5 COMMENT [836:1054] (COMMENT: Take together, th", "¶6 NOTE [521:765] (Note: in a separate conversati", "¶12 NOTE [165:323] (NOTE: It had restarted operat", "¶14 COMMENT [0:1077] COMMENT: The silver lining t"},
 			nil,
-			[]int{1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15}},
+			// ¶9 is run onto ¶8's line ("… remain shut down. 9. (C) …").
+			[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
 		{"08KHARTOUM1354",
 			[]string{"¶1 SUMMARY [0:857] Summary: During his recent vis", "¶8 NOTE [171:742] (Note: For example, the newspap", "¶9 COMMENT [0:633] Li’s concern that the issuan"},
 			[]string{"¶2 Special Envoy Zhen,s Message to Khartoum", "¶4 ICC Action Threatens Darfur Progress", "¶8 U.S. Should Not Block Delaying ICC Action", "¶9 Comment"},

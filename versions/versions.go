@@ -87,14 +87,22 @@ type token struct {
 	mark      bool
 }
 
-func words(c *model.Cable) []token {
-	var out []token
+// blocks cuts a cable into its blocks, each the mark of its start
+// followed by its words.
+func blocks(c *model.Cable) [][]token {
+	var out [][]token
+	var cur []token
 	add := func(s string) {
 		for _, w := range strings.Fields(s) {
-			out = append(out, token{text: w, key: fold(w)})
+			cur = append(cur, token{text: w, key: fold(w)})
 		}
 	}
-	start := func(name string) { out = append(out, token{text: name, key: "\x00" + name, mark: true}) }
+	start := func(name string) {
+		if cur != nil {
+			out = append(out, cur)
+		}
+		cur = []token{{text: name, key: "\x00" + name, mark: true}}
+	}
 	start("SUBJECT")
 	add(c.Header.Subject)
 	for i, p := range c.Body {
@@ -105,7 +113,7 @@ func words(c *model.Cable) []token {
 		}
 		add(p.Text)
 	}
-	return out
+	return append(out, cur)
 }
 
 // fold makes the key a word is compared by: quotation marks of every
@@ -123,8 +131,50 @@ func fold(w string) string {
 }
 
 // Compare compares two versions of a cable.
+//
+// The blocks are paired by name first (the subject with the subject, ¶4
+// with ¶4), and the words are aligned within each pair: one alignment
+// over the whole cable lets a long paragraph that changed (a source
+// redacted) slide against its neighbours, and the approximate longest
+// common subsequence of a long text then pairs ¶4's words with ¶6's. The
+// blocks one version names and the other does not (a paragraph split,
+// numbered anew, or missing) are compared together, word by word, in
+// the stretch between two pairs.
 func Compare(a, b *model.Cable) *Diff {
-	ta, tb := words(a), words(b)
+	ba, bb := blocks(a), blocks(b)
+	na, nb := make([]string, len(ba)), make([]string, len(bb))
+	for i, blk := range ba {
+		na[i] = blk[0].key
+	}
+	for i, blk := range bb {
+		nb[i] = blk[0].key
+	}
+	d := &Diff{}
+	i, j := 0, 0
+	for _, e := range lcs.DiffLines(na, nb) {
+		for ; i < e.Start; i, j = i+1, j+1 {
+			d.compare(ba[i], bb[j])
+		}
+		d.compare(join(ba[e.Start:e.End]), join(bb[e.ReplStart:e.ReplEnd]))
+		i, j = e.End, e.ReplEnd
+	}
+	for ; j < len(bb); i, j = i+1, j+1 {
+		d.compare(ba[i], bb[j])
+	}
+	return d
+}
+
+func join(bs [][]token) []token {
+	var out []token
+	for _, b := range bs {
+		out = append(out, b...)
+	}
+	return out
+}
+
+// compare aligns the words of a stretch of blocks of either version
+// (each starting with its block's mark) and adds the blocks to d.
+func (d *Diff) compare(ta, tb []token) {
 	ka, kb := make([]string, len(ta)), make([]string, len(tb))
 	for i, t := range ta {
 		ka[i] = t.key
@@ -132,7 +182,6 @@ func Compare(a, b *model.Cable) *Diff {
 	for i, t := range tb {
 		kb[i] = t.key
 	}
-	d := &Diff{}
 	var cur *Block
 	where := "" // the block of the first word of the change at hand
 	put := func(op Op, t token) {
@@ -145,9 +194,9 @@ func Compare(a, b *model.Cable) *Diff {
 			cur = &d.Blocks[len(d.Blocks)-1]
 			return
 		}
-		if cur == nil { // cannot happen: both start with a mark
+		if cur == nil { // cannot happen: every stretch starts with a mark
 			d.Blocks = append(d.Blocks, Block{})
-			cur = &d.Blocks[0]
+			cur = &d.Blocks[len(d.Blocks)-1]
 		}
 		switch op {
 		case Deleted:
@@ -187,7 +236,6 @@ func Compare(a, b *model.Cable) *Diff {
 	for ; j < len(tb); j++ {
 		put(Same, tb[j])
 	}
-	return d
 }
 
 // redaction names a change between words and a redaction mark.
