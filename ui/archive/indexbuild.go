@@ -64,7 +64,9 @@ func (a *Archive) indexProgress(msg indexProgressMsg) tea.Cmd {
 	return a.ib.Wait()
 }
 
-// indexDone ends the build: search runs the query typed meanwhile.
+// indexDone ends the build: search runs the query typed meanwhile, or
+// the one shown again (an update may have brought new hits), on the hit
+// selected (searchAgain).
 func (a *Archive) indexDone(msg indexDoneMsg) tea.Cmd {
 	a.ib.running = false
 	if msg.Err != nil {
@@ -74,8 +76,7 @@ func (a *Archive) indexDone(msg indexDoneMsg) tea.Cmd {
 		return nil
 	}
 	if a.sr.on && a.sr.query != "" {
-		a.sr.seq++
-		return a.searchTick(searchTickMsg{a.sr.seq})
+		return a.searchAgain()
 	}
 	return nil
 }

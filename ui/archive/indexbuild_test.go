@@ -115,3 +115,38 @@ func TestIndexBuildStops(t *testing.T) {
 		t.Errorf("a stopped build started: %T", msg)
 	}
 }
+
+// An update of a ready index (the walk that follows a reopen) runs the
+// shown query again when it ends, and the hit selected stays selected.
+func TestIndexUpdateKeepsTheHit(t *testing.T) {
+	fx := loadFixture(t)
+	ix := openIndex(t, buildFolder(t, fx))
+	src := &buildingSearch{fakeSearch: &fakeSearch{parsed: parsed{ix}}, release: make(chan struct{})}
+	src.ready.Store(true)
+	a := newArchive(src, common.Options{Theme: "dark"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if a.ib == nil {
+		t.Fatal("no build for an Indexer")
+	}
+	defer a.ib.Stop()
+	_, wait := a.Update(a.ib.start()())
+	keys(t, a, "s")
+	typeArch(t, a, "trafficking")
+	settle(t, a)
+	keys(t, a, "down", "down")
+	hits := a.shownHits()
+	if len(hits) < 3 {
+		t.Fatalf("%d hits", len(hits))
+	}
+	want := hits[a.sr.cursor].Entry.ID
+
+	close(src.release)
+	_, cmd := a.Update(wait())
+	if cmd == nil {
+		t.Fatal("the query did not run again once the index was updated")
+	}
+	runSearch(t, a, cmd)
+	if got := a.shownHits()[a.sr.cursor].Entry.ID; got != want || a.sr.cursor != 2 {
+		t.Errorf("after the update: on hit %d %s, want 2 %s", a.sr.cursor, got, want)
+	}
+}
