@@ -368,7 +368,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 // runArchiveView is the archive view (a variable for tests).
 var runArchiveView = ui.RunArchive
 
-// archive is an index as the archive view takes it: the view never
+// archive is a corpus.Archive as the archive view takes it: the view never
 // parses, it is handed the parsed cable, and the names of routing
 // indicators that the archive's cables give (StationName).
 type archive struct{ *corpus.Archive }
