@@ -1,7 +1,10 @@
 // Command cablereader reads US diplomatic cables in the terminal.
 //
 // It opens a cable (a file, or standard input) in a full-screen reader, or
-// prints it as text, Markdown or JSON for scripts and pipes.
+// prints it as text, Markdown or JSON for scripts and pipes; it opens an
+// archive (folders, saved pages, a cables.csv) as a list of its cables;
+// and its subcommands index and search an archive, follow a cable's
+// references (thread) and compare two versions of a cable (diff).
 package main
 
 import (
