@@ -1,9 +1,9 @@
 // Package input turns what a user hands the reader into cable text: it
 // reads a file once, checks it the same way wherever it comes from, and
 // takes the cable out of it by what its content is (a plain-text cable, a
-// saved WikiLeaks page, …), as image.Decode does for pictures. Its
-// bytes become text through DecodeText (charset.go), the one charset
-// decoder, which the parser and the search index's snippets use too.
+// saved WikiLeaks page, …), as image.Decode does for pictures.
+// DecodeText (charset.go), the one charset decoder, turns a cable's bytes
+// into text for the parser, the CSV reader and the search index's snippets.
 package input
 
 import (
