@@ -115,8 +115,8 @@ type Archive struct {
 	nProbs    int   // rows and files skipped, as the Source has them
 }
 
-// RunArchive scans the archive in the background and shows it in the
-// list until the user quits. RunArchive runs src.Scan, and returns once
+// Run scans the archive in the background and shows it in the list
+// until the user quits. Run runs src.Scan, and returns once
 // the scan has stopped, so the caller may close the archive afterwards. A
 // panic on the scan or while opening a cable ends the program with an
 // error.
