@@ -341,7 +341,7 @@ func typeArch(tb testing.TB, a *Archive, s string) {
 	}
 }
 
-// archScreen is the archive's view as plain text.
+// archText is the archive's view as plain text.
 func archText(a *Archive) string { return ansi.Strip(a.View().Content) }
 
 // listRow is one row of the list as the screen shows it.
