@@ -62,7 +62,8 @@ Exit status: 0 cables found, 1 none, 2 a bad query, bad usage, or a search
 that cannot run (the archive or the index cannot be read).
 `
 
-// subcommand runs "index" and "search"; ok is false for other arguments.
+// subcommand runs the subcommand args name (one of commands: index,
+// search, thread, diff); ok is false for other arguments.
 func subcommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 	if len(args) == 0 {
 		return 0, false

@@ -44,7 +44,7 @@ func writeList(w io.Writer, entries []catalog.Record, header bool) error {
 	return b.Flush()
 }
 
-// writeJSONLines writes each cable of the index as its JSON (the form
+// writeJSONLines writes each cable of the archive as its JSON (the form
 // --format json prints for one cable) on a line of its own: JSON Lines,
 // in the order of the list. A cable that cannot be loaded is reported
 // through skip and left out.

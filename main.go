@@ -1,7 +1,10 @@
 // Command cablereader reads US diplomatic cables in the terminal.
 //
 // It opens a cable (a file, or standard input) in a full-screen reader, or
-// prints it as text, Markdown or JSON for scripts and pipes.
+// prints it as text, Markdown or JSON for scripts and pipes; it opens an
+// archive (folders, saved pages, a cables.csv) as a list of its cables;
+// and its subcommands index and search an archive, follow a cable's
+// references (thread) and compare two versions of a cable (diff).
 package main
 
 import (
@@ -368,7 +371,7 @@ func runArchive(files []*input.File, opt options, lim input.Limits, stdout, stde
 // runArchiveView is the archive view (a variable for tests).
 var runArchiveView = ui.RunArchive
 
-// archive is an index as the archive view takes it: the view never
+// archive is a corpus.Archive as the archive view takes it: the view never
 // parses, it is handed the parsed cable, and the names of routing
 // indicators that the archive's cables give (StationName).
 type archive struct{ *corpus.Archive }

@@ -7,8 +7,8 @@ import (
 	"cablereader/search"
 )
 
-// resumeCatalog has the scan of ix start from the catalog kept in the
-// archive's search index, when the index is current: the list is then
+// resumeCatalog has the archive's scan start from the catalog kept in its
+// search index (fts), when the index is current: the list is then
 // complete at once, and the scan reads only the files that changed, were
 // added or went since the index was brought up to date. An index that
 // cannot be read is passed over: the scan reads everything.

@@ -1,6 +1,6 @@
-// Package corpus opens an archive of many cables and indexes it lazily:
-// a folder of cable files and saved WikiLeaks pages, a list of files, or
-// the Cablegate cables.csv. The index holds a catalog.Record of each
+// Package corpus reads an archive of many cables into its catalog: a
+// folder of cable files and saved WikiLeaks pages, a list of files, or
+// the Cablegate cables.csv. An Archive holds a catalog.Record of each
 // cable, filled from one parse of a file (or a CSV row's first bytes):
 // the fields a list view needs and where the cable lives (a path, or a
 // byte range of the CSV). The text is read again when a cable is opened
@@ -37,7 +37,8 @@ func ArchiveID(e catalog.Record) string {
 	return NameID(e.Loc.Path)
 }
 
-// Index is an archive being indexed.
+// Archive is an archive being read: its catalog, and the files it came
+// from.
 type Archive struct {
 	inputs []inputPath
 	lim    input.Limits
@@ -131,7 +132,7 @@ func Open(paths []string) (*Archive, error) {
 }
 
 // OpenFiles is Open for paths already opened, each read from its first
-// byte; the index owns them from now on, and closes them. Every file of
+// byte; the archive owns them from now on, and closes them. Every file of
 // the archive, and every cable loaded, is checked against lim.
 func OpenFiles(files []*input.File, lim input.Limits) (*Archive, error) {
 	if len(files) == 0 {
@@ -186,7 +187,7 @@ func (ix *Archive) Close() error {
 // streams the CSVs, publishing entries in batches. progress (may be nil)
 // is called on Scan's goroutine at most about 20 times a second, and once
 // more with Done set. Scan runs once; on cancellation it returns the
-// context's error and keeps what was indexed. A panic while scanning is
+// context's error and keeps what was read. A panic while scanning is
 // returned as an error, and so is one in a goroutine Scan starts (a file
 // that makes the parser panic is skipped).
 func (ix *Archive) Scan(ctx context.Context, progress func(catalog.Progress)) (err error) {
@@ -259,7 +260,7 @@ func (ix *Archive) ScanComplete() bool {
 	return ix.ok
 }
 
-// Entries returns the entries indexed so far, sorted by date, then id.
+// Entries returns the entries scanned so far, sorted by date, then id.
 // The slice is shared: it must not be modified. A later call returns a
 // new slice; one already returned never changes.
 func (ix *Archive) Entries() []catalog.Record {

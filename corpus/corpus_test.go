@@ -369,7 +369,7 @@ func TestScanRecovers(t *testing.T) {
 }
 
 // Member is the one rule by which a folder's files are read, by the scan
-// and by the index.
+// and by the search index.
 func TestMember(t *testing.T) {
 	for name, want := range map[string]bool{
 		"09TOKYO2531.txt": true, "page.HTML": true, "page.htm": true, "cables.csv": true,

@@ -49,7 +49,7 @@ func scan(t *testing.T, paths ...string) *Archive {
 	return ix
 }
 
-// TestCSVRealCables indexes a cables.csv made from every real cable in
+// TestCSVRealCables scans a cables.csv made from every real cable in
 // testdata and checks each row against the cable it came from.
 func TestCSVRealCables(t *testing.T) {
 	cables := loadRealCables(t)
@@ -77,7 +77,7 @@ func TestCSVRealCables(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	// A reader polls the index while it is being built.
+	// A reader polls the archive while it is being scanned.
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -170,7 +170,7 @@ func TestCSVRealCables(t *testing.T) {
 
 // TestCSVBadRows mixes broken records into real rows: each is reported
 // with the line it starts on and skipped, and every good row around it
-// is indexed.
+// is listed.
 func TestCSVBadRows(t *testing.T) {
 	cables := loadRealCables(t)[:12]
 	var data []byte

@@ -15,7 +15,7 @@ import (
 // caption block (TAGS, SUBJECT) sits in the first lines of the body.
 const peekBytes = 3 << 10
 
-// scanKeep are the keep limits while indexing: the short columns whole
+// scanKeep are the keep limits while scanning: the short columns whole
 // (references can be long), the header not at all, the head of the body.
 var scanKeep = [csvFields]int{64, 64, 256, 256, 256, 64 << 10, 0, peekBytes}
 

@@ -107,7 +107,7 @@ func FuzzCSVReader(f *testing.F) {
 	})
 }
 
-// FuzzScan indexes random dumps as an archive: the scan ends without an
+// FuzzScan scans random dumps as an archive: the scan ends without an
 // error, every row is listed or reported, the list is sorted, and every
 // entry loads and is found by its id. `go test` runs only the seeds.
 func FuzzScan(f *testing.F) {

@@ -86,7 +86,7 @@ func appendRow(dst []byte, c csvCable) []byte {
 		Class: c.class, Refs: c.refs, Header: c.header, Body: c.body})
 }
 
-// compareEntries is the order the index keeps its entries in.
+// compareEntries is the order the archive keeps its entries in.
 func compareEntries(a, b catalog.Record) int { return compareKeys(keyOf(&a), keyOf(&b)) }
 
 func refIDs(c *model.Cable) []string {

@@ -25,7 +25,7 @@ func pipePath(t *testing.T, data []byte) string {
 	return fmt.Sprintf("/dev/fd/%d", r.Fd())
 }
 
-// A cables.csv and a cable given through pipes index and load as they do
+// A cables.csv and a cable given through pipes are scanned and loaded as
 // from regular files: the CSV through its spool (with a broken row that
 // sends the reader back), the cable from the bytes kept (as a version of
 // its row).

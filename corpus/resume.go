@@ -25,7 +25,7 @@ type resume struct {
 	kept map[string]bool // files found unchanged, whose records stay
 }
 
-// Resume gives the index the catalog of an earlier scan of the same
+// Resume gives the archive the catalog of an earlier scan of the same
 // archive, for Scan to start from: recs are the records read then, and
 // files the files they came from, with their stamps. Call it before Scan.
 func (ix *Archive) Resume(recs []catalog.Record, files map[string]catalog.Stamp) {

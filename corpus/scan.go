@@ -175,8 +175,8 @@ func (b *batcher) finish() {
 	}
 }
 
-// scanCSV streams a cables.csv into the index. A regular file is read in
-// place and kept open for Load. A stream (a named pipe, a process
+// scanCSV streams a cables.csv into the archive's catalog. A regular
+// file is read in place and kept open for Load. A stream (a named pipe, a process
 // substitution) gives its bytes once: it is spooled to a temporary file as
 // it is read, and the file then serves the reader's seeks back over a
 // broken row and Load, as the CSV itself would. The spool takes disk, not

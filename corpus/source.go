@@ -11,7 +11,7 @@ import (
 )
 
 // ReadLocation reads the text at loc as Archive.Load does, opening the file
-// itself: no Index need be open.
+// itself: no Archive need be open.
 func ReadLocation(loc catalog.Location) ([]byte, error) {
 	switch loc.Kind {
 	case "":

@@ -161,7 +161,7 @@ func (ix *Archive) scanFiles(ctx context.Context, dirs []string, files []inputPa
 	}
 }
 
-// take adds one file's result to the index, unless it is a page whose
+// take adds one file's result to the catalog, unless it is a page whose
 // cable came as text.
 func take(r fileResult, asText map[string]bool, b *batcher) {
 	if r.skip != "" {
@@ -186,8 +186,8 @@ func take(r fileResult, asText map[string]bool, b *batcher) {
 
 // Member reports whether a file found in an archive's folder, by its name,
 // is one the archive reads: a cable (.txt), a saved page (.html, .htm) or
-// a CSV, and not an archive's README or manifest. The index walks folders
-// by the same rule.
+// a CSV, and not an archive's README or manifest. Walk, the search index's
+// walk too, takes files by this rule.
 func Member(name string) bool {
 	lower := strings.ToLower(name)
 	if strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "manifest") {

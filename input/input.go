@@ -2,6 +2,8 @@
 // reads a file once, checks it the same way wherever it comes from, and
 // takes the cable out of it by what its content is (a plain-text cable, a
 // saved WikiLeaks page, …), as image.Decode does for pictures.
+// DecodeText (charset.go), the one charset decoder, turns a cable's bytes
+// into text for the parser, the CSV reader and the search index's snippets.
 package input
 
 import (

@@ -1,4 +1,7 @@
-// Package model holds the data types of a parsed diplomatic cable.
+// Package model holds the data types of a parsed diplomatic cable and the
+// vocabulary they are read in: the classification levels and caveat words
+// (classification.go), the cable id's shape (id.go) and the one list of
+// header fields every view shows (fields.go).
 //
 // The types follow the cable's own grammar: a transmission header
 // (Routing), a caption block (Header) and a body of paragraphs. They carry

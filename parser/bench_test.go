@@ -76,7 +76,7 @@ func BenchmarkParseLarge2MB(b *testing.B) { benchLarge(b, 2<<20) }
 func BenchmarkParseLarge4MB(b *testing.B) { benchLarge(b, 4<<20) }
 func BenchmarkParseLarge8MB(b *testing.B) { benchLarge(b, 8<<20) }
 
-// BenchmarkSplitBaseline is the floor to compare with: a plain line and
+// BenchmarkSplitBaseline4MB is the floor to compare with: a plain line and
 // word split of the same 4 MB.
 func BenchmarkSplitBaseline4MB(b *testing.B) {
 	data := bigCable(b, 4<<20)

@@ -84,7 +84,8 @@
 //   - Caveats: front.go frontPiece, patterns.go caveat; caveats.go for
 //     the search index's quick read.
 //
-// Entry points beside Parse: Caveats (caveats.go) reads just the caveats
-// for the search index, IsFurniture (furniture.go) tells page furniture in
-// a snippet, and Decode the text of a cable's bytes.
+// Entry points beside Parse: ParseAs (parse.go) gives the archive's id,
+// Caveats (caveats.go) reads just the caveats for the search index, and
+// IsFurniture (furniture.go) tells page furniture in a snippet. The text of
+// a cable's bytes is input.DecodeText's.
 package parser

@@ -3,7 +3,7 @@
 // field term in the text as typed. It knows nothing of how a query is
 // run: the search index (package search) turns a Query into FTS5 and
 // column tests, and the archive's narrowing keys edit a query through
-// SetField, without importing the index.
+// SetField, without importing package search.
 //
 //	query  = clause { [ "AND" ] clause } .
 //	clause = item { "OR" item } .

@@ -17,9 +17,9 @@ import (
 	"strings"
 	"sync"
 
-	_ "modernc.org/sqlite"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"cablereader/corpus" // registers the "sqlite" driver
+	"cablereader/corpus"
 )
 
 // SchemaVersion is PRAGMA user_version of an index this package writes.

@@ -17,6 +17,6 @@ type Options = common.Options
 // Source is an archive as the list takes it (see archive.Source).
 type Source = archive.Source
 
-// RunArchive indexes src in the background and shows it in the list until
+// RunArchive scans src in the background and shows it in the list until
 // the user quits; see archive.Run.
 func RunArchive(src Source, opt Options) error { return archive.Run(src, opt) }

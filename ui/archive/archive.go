@@ -43,10 +43,10 @@ const (
 // background, and each cable parsed on demand. main adapts the archive's
 // scan and the parser to it; the ui never parses.
 type Source interface {
-	// Scan indexes the archive, calling progress now and then, until it
+	// Scan reads the archive, calling progress now and then, until it
 	// is done or ctx is cancelled.
 	Scan(ctx context.Context, progress func(catalog.Progress)) error
-	Entries() []catalog.Record // the entries indexed so far, sorted
+	Entries() []catalog.Record // the entries scanned so far, sorted
 	Lookup(id string) (catalog.Record, bool)
 	// Neighbours are the previous and next cables from e's origin.
 	Neighbours(e catalog.Record) (prev, next catalog.Record, okPrev, okNext bool)
@@ -91,7 +91,7 @@ type Archive struct {
 	sortTo   sortKey // the order it puts the list in, as o last asked
 	sortSeq  int     // the number of the last sort started
 	prog     catalog.Progress
-	done     float64 // share of the archive indexed, as shown
+	done     float64 // share of the archive scanned, as shown
 	spin     spinner.Model
 	bar      progress.Model
 
@@ -112,12 +112,12 @@ type Archive struct {
 	quitting  bool
 	err       error // what ended the program, if not the user
 	out       drawn // the screen as refresh last drew it (view.go)
-	nProbs    int   // rows and files skipped, as the index has them
+	nProbs    int   // rows and files skipped, as the Source has them
 }
 
-// RunArchive indexes the archive in the background and shows it in the
-// list until the user quits. RunArchive runs src.Scan, and returns once
-// the scan has stopped, so the caller may close the index afterwards. A
+// Run scans the archive in the background and shows it in the list
+// until the user quits. Run runs src.Scan, and returns once
+// the scan has stopped, so the caller may close the archive afterwards. A
 // panic on the scan or while opening a cable ends the program with an
 // error.
 func Run(src Source, opt common.Options) error {

@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// sharedFolder is the fixture written as a folder and indexed, once for
+// sharedFolder is the fixture written as a folder and scanned, once for
 // all tests (they only read it).
 func sharedFolder(t *testing.T) (*archFixture, string, *corpus.Archive) {
 	t.Helper()
@@ -93,7 +93,7 @@ func csvArchive(t *testing.T, fx *archFixture) (*corpus.Archive, []badRow, []*ar
 		}
 	}
 	path, bad := buildCSV(t, pick)
-	return openIndex(t, path), bad, pick
+	return scanArchive(t, path), bad, pick
 }
 
 // tagged lists, in list order, the ids of the cables with a TAG.
@@ -560,7 +560,7 @@ func TestArchiveCSV(t *testing.T) {
 	}
 }
 
-// New snapshots of the index insert rows above the cursor: it stays on
+// New snapshots of the archive insert rows above the cursor: it stays on
 // its cable, on the same line of the screen.
 func TestArchiveKeepsCursorOnNewRows(t *testing.T) {
 	_, _, ix := sharedFolder(t)
@@ -714,7 +714,7 @@ func TestArchiveLoadError(t *testing.T) {
 	for _, id := range []string{"09TOKYO2531", fx.src} {
 		writeTestFile(t, filepath.Join(dir, id+".txt"), fx.byID[id].text)
 	}
-	ix := openIndex(t, dir)
+	ix := scanArchive(t, dir)
 	a := openArchive(t, ix, 100, 20)
 	selectID(t, a, "09TOKYO2531")
 	if err := os.Remove(filepath.Join(dir, "09TOKYO2531.txt")); err != nil {
@@ -826,7 +826,7 @@ func TestArchiveProgram(t *testing.T) {
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "cablereader")
-	// The TAG filter applies to the rows indexed so far and to those that
+	// The TAG filter applies to the rows scanned so far and to those that
 	// come after; the KTIP cable is there once "1 of" shows.
 	tm.Type("#KTIP")
 	tm.Send(keyMsg("enter"))
@@ -950,7 +950,7 @@ func TestArchiveFilterInBackground(t *testing.T) {
 // The indexing progress never goes back, though the total grows while a
 // folder is walked.
 func TestArchiveProgressNeverGoesBack(t *testing.T) {
-	a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
+	a := openArchive(t, scanArchive(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
 	a.scanning = true
 	a.Update(scanProgressMsg{P: catalog.Progress{Bytes: 94, Total: 100}})
 	a.Update(scanProgressMsg{P: catalog.Progress{Bytes: 95, Total: 102}})
@@ -970,7 +970,7 @@ func (longCables) Open(catalog.Record) (*model.Cable, error) {
 // In an archive, a long cable re-wraps once a resize settles: the reader's
 // command and its settled message get through.
 func TestArchiveReaderResizeSettles(t *testing.T) {
-	src := longCables{parsed{openIndex(t, "../../testdata/09TOKYO2531.txt", "../../testdata/cables/72TEHRAN1164.txt")}}
+	src := longCables{parsed{scanArchive(t, "../../testdata/09TOKYO2531.txt", "../../testdata/cables/72TEHRAN1164.txt")}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	keys(t, a, "enter")
@@ -1004,7 +1004,7 @@ func (openPanics) Open(catalog.Record) (*model.Cable, error) { panic("boom") }
 // A panic while opening a cable quits the program with a one-line error.
 func TestArchiveOpenPanic(t *testing.T) {
 	_, dir, _ := sharedFolder(t)
-	a := newArchive(openPanics{parsed{openIndex(t, dir)}}, common.Options{Theme: "dark"})
+	a := newArchive(openPanics{parsed{scanArchive(t, dir)}}, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	_, cmd := a.Update(keyMsg("enter"))
 	msg := cmd()

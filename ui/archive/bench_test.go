@@ -48,12 +48,12 @@ func writeListCSV(b *testing.B, path string, n int) {
 	f.Close()
 }
 
-// benchIndex indexes a synthetic archive of n cables.
-func benchIndex(b *testing.B, n int) *corpus.Archive {
+// benchArchive scans a synthetic archive of n cables.
+func benchArchive(b *testing.B, n int) *corpus.Archive {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "cables.csv")
 	writeListCSV(b, path, n)
-	ix := openIndex(b, path)
+	ix := scanArchive(b, path)
 	if got := len(ix.Entries()); got != n {
 		b.Fatalf("%d entries, want %d", got, n)
 	}
@@ -76,12 +76,12 @@ func benchIndex(b *testing.B, n int) *corpus.Archive {
 //   - class: "c", the classification quick filter over every row.
 //
 // index is the cost of the search keys of a whole snapshot, built when a
-// batch of the index arrives (old entries' keys are copied; from 32,768
+// batch of the scan arrives (old entries' keys are copied; from 32,768
 // entries in a command), and apply what taking a built snapshot costs the
 // UI goroutine (with a classification filter on).
 func BenchmarkArchiveListKey(b *testing.B) {
 	for _, n := range []int{100_000, 250_000} {
-		ix := benchIndex(b, n)
+		ix := benchArchive(b, n)
 		name := strconv.Itoa(n/1000) + "k"
 		open := func(b *testing.B) *Archive {
 			a := newArchive(parsed{ix}, common.Options{Theme: "dark"})
@@ -211,7 +211,7 @@ func BenchmarkArchiveListKey(b *testing.B) {
 // BenchmarkListSort is the o key on a list of the whole release's size:
 // the rows put in the next order (their search keys moved, not rebuilt).
 func BenchmarkListSort(b *testing.B) {
-	ix := benchIndex(b, 251287)
+	ix := benchArchive(b, 251287)
 	for _, by := range []sortKey{byID, byOrigin, byClass} {
 		b.Run(by.String(), func(b *testing.B) {
 			var l archiveList
@@ -235,7 +235,7 @@ func BenchmarkListSort(b *testing.B) {
 // the whole release's rows by each key (without moving the rows and their
 // search keys into it).
 func BenchmarkListOrder(b *testing.B) {
-	ix := benchIndex(b, 251287)
+	ix := benchArchive(b, 251287)
 	entries := ix.Entries()
 	for _, by := range []sortKey{byID, byOrigin, byClass} {
 		b.Run(by.String(), func(b *testing.B) {

@@ -82,7 +82,7 @@ func TestLayoutKeepsOriginOverCited(t *testing.T) {
 // every origin is shorter than "Origin" (a two-file archive).
 func TestColumnsUnderTheirHeaders(t *testing.T) {
 	_, _, ix := sharedFolder(t)
-	two := openIndex(t, "../../testdata/cables/05CAIRO5924.txt", "../../testdata/cables/07DUBAI355.txt")
+	two := scanArchive(t, "../../testdata/cables/05CAIRO5924.txt", "../../testdata/cables/07DUBAI355.txt")
 	for _, size := range [][2]int{{100, 30}, {80, 24}, {40, 10}} {
 		for _, x := range []*corpus.Archive{ix, two} {
 			a := openArchive(t, x, size[0], size[1])

@@ -14,7 +14,7 @@ import (
 )
 
 // The list's filter. Each entry has a search key, built once when its
-// batch of the index arrives: id, subject, origin and TAGS, lowered and
+// batch of the scan arrives: id, subject, origin and TAGS, lowered and
 // separated by 0 bytes, all in one arena. A query is words; a row matches
 // when every word is in its key, either as a substring (an exact match) or
 // as a subsequence inside one field, its letters close together (a fuzzy

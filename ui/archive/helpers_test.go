@@ -260,8 +260,8 @@ func buildCSV(tb testing.TB, cables []*archCable) (string, []badRow) {
 	return path, bad
 }
 
-// openIndex opens and scans paths.
-func openIndex(tb testing.TB, paths ...string) *corpus.Archive {
+// scanArchive opens and scans the archive at paths.
+func scanArchive(tb testing.TB, paths ...string) *corpus.Archive {
 	tb.Helper()
 	ix, err := corpus.Open(paths)
 	if err != nil {
@@ -274,7 +274,7 @@ func openIndex(tb testing.TB, paths ...string) *corpus.Archive {
 	return ix
 }
 
-// openArchive returns the archive model over a scanned index at w×h.
+// openArchive returns the archive model over a scanned archive at w×h.
 func openArchive(tb testing.TB, ix *corpus.Archive, w, h int) *Archive {
 	tb.Helper()
 	a := newArchive(parsed{ix}, common.Options{Theme: "dark"})
@@ -341,7 +341,7 @@ func typeArch(tb testing.TB, a *Archive, s string) {
 	}
 }
 
-// archScreen is the archive's view as plain text.
+// archText is the archive's view as plain text.
 func archText(a *Archive) string { return ansi.Strip(a.View().Content) }
 
 // listRow is one row of the list as the screen shows it.
@@ -410,7 +410,8 @@ func selectID(tb testing.TB, a *Archive, id string) {
 	tb.Fatalf("%s is not in the list", id)
 }
 
-// parsed is an index as the archive takes it, as main adapts it.
+// parsed is a corpus.Archive as the archive view takes it, as main
+// adapts it.
 type parsed struct{ *corpus.Archive }
 
 func (p parsed) Open(e catalog.Record) (*model.Cable, error) {

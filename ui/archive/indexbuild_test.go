@@ -42,7 +42,7 @@ func (b *buildingSearch) SearchReady() bool { return b.ready.Load() }
 // runs once the index is ready.
 func TestIndexBuiltInBackground(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &buildingSearch{fakeSearch: &fakeSearch{parsed: parsed{ix}}, release: make(chan struct{})}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
@@ -100,7 +100,7 @@ func TestIndexBuiltInBackground(t *testing.T) {
 // Quitting cancels a build and waits for it to stop.
 func TestIndexBuildStops(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &buildingSearch{fakeSearch: &fakeSearch{parsed: parsed{ix}}, release: make(chan struct{})}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.ib.start()()

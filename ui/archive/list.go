@@ -9,11 +9,11 @@ import (
 	"cablereader/ui/common"
 )
 
-// archiveList is the list's data: the index's snapshot, the search keys,
+// archiveList is the list's data: the Source's snapshot, the search keys,
 // the filters and the rows they leave, the cursor and the scroll offset.
 // It knows nothing of styles; the archive model renders the visible rows.
 type archiveList struct {
-	src   []catalog.Record // the index's snapshot as it came (shared: never modified)
+	src   []catalog.Record // the Source's snapshot as it came (shared: never modified)
 	all   []catalog.Record // the same entries in the list's order (src itself by date)
 	order []int32          // per entry of all, its index in src; nil when all is src
 	by    sortKey
@@ -117,18 +117,18 @@ func (l *archiveList) keep(sel catalog.Record, hasSel bool, line int) {
 	l.clamp()
 }
 
-// sameEntry reports whether two entries are the same cable of the index:
+// sameEntry reports whether two entries are the same cable of the archive:
 // what the list shows and where it lives.
 func sameEntry(a, b *catalog.Record) bool {
 	return a.ID == b.ID && a.Date.Equal(b.Date) && a.Path() == b.Path() && a.Subject == b.Subject
 }
 
-// snapshot is the list's data for one snapshot of the index: the search
+// snapshot is the list's data for one snapshot of the archive: the search
 // keys and levels of its entries, and what apply merges into the list.
 // buildSnapshot only reads the list's earlier snapshot, which is never
 // written, so it may run off the UI goroutine.
 type snapshot struct {
-	src   []catalog.Record // as the index gave it
+	src   []catalog.Record // as the Source gave it
 	all   []catalog.Record // in the order by
 	order []int32          // see archiveList.order
 	by    sortKey
@@ -144,7 +144,7 @@ type snapshot struct {
 }
 
 // buildSnapshot builds the data of src in the order by. Each snapshot of
-// the index holds the one before in the same order with new entries
+// the archive holds the one before in the same order with new entries
 // merged in, and every order is stable, so the keys of the earlier
 // entries (old, in the order by, with oldKeys and oldLv) are copied, not
 // rebuilt.
@@ -212,7 +212,7 @@ func buildSnapshot(old []catalog.Record, oldKeys searchKeys, oldLv []uint8, src 
 	return s
 }
 
-// setEntries takes a new snapshot of the index (see apply).
+// setEntries takes a new snapshot of the archive (see apply).
 func (l *archiveList) setEntries(entries []catalog.Record) {
 	if l.same(entries) {
 		return
@@ -309,7 +309,7 @@ func (l *archiveList) sortJob(by sortKey) func() *reordered {
 }
 
 // applySort takes the rows in their new order, unless the list has taken
-// another snapshot of the index since (false). The filters apply to them
+// another snapshot of the archive since (false). The filters apply to them
 // (a query over many rows is matched in the background, as after a new
 // snapshot: meanwhile the rows are the last ones); the cursor stays on its
 // cable, at the same line of the screen.
@@ -447,7 +447,7 @@ func (l *archiveList) selected() (catalog.Record, bool) {
 }
 
 // find returns the row of an entry, or -1. It looks the entry up by what
-// it is, not by where the order would put it: the index orders an undated
+// it is, not by where the order would put it: the archive orders an undated
 // cable by the year of its id, and the list may be in another order.
 func (l *archiveList) find(e catalog.Record) int {
 	idx := -1

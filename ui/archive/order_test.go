@@ -29,7 +29,7 @@ func arrive(t *testing.T, a *Archive, g *growing, entries []catalog.Record) {
 	send(t, a, scanProgressMsg{P: catalog.Progress{}})
 }
 
-// everyThird is every third entry and those of ids, in the index's order.
+// everyThird is every third entry and those of ids, in the archive's order.
 func everyThird(all []catalog.Record, ids ...string) []catalog.Record {
 	var part []catalog.Record
 	for i, e := range all {
@@ -112,7 +112,7 @@ func TestSortKeys(t *testing.T) {
 	}
 	selectID(t, a, "09TOKYO2531")
 	all := ix.Entries()
-	pos := map[string]int{} // the index's order: by date, then id
+	pos := map[string]int{} // the archive's order: by date, then id
 	for i, e := range all {
 		pos[e.ID+e.Path()] = i
 	}

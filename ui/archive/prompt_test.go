@@ -37,7 +37,7 @@ func typeRunes(a *Archive, s string) {
 // query.
 func TestLongQueryPrompt(t *testing.T) {
 	fx := loadFixture(t)
-	src := &fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}
+	src := &fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	var b strings.Builder
@@ -101,7 +101,7 @@ func TestLongQueryPrompt(t *testing.T) {
 // A paste goes into the open prompt at the cursor.
 func TestPasteInPrompt(t *testing.T) {
 	fx := loadFixture(t)
-	src := &fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}
+	src := &fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	keys(t, a, "s")
@@ -134,7 +134,7 @@ func (s suggesting) Search(ctx context.Context, query string, limit int) (Result
 // it, in the prompt or on the results.
 func TestTakeSuggestion(t *testing.T) {
 	fx := loadFixture(t)
-	src := suggesting{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	src := suggesting{&fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}}
 	for _, onResults := range []bool{false, true} {
 		a := newArchive(src, common.Options{Theme: "dark"})
 		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -165,7 +165,7 @@ func TestTakeSuggestion(t *testing.T) {
 // counts, and tab takes the word.
 func TestTakeSuggestionWithHits(t *testing.T) {
 	fx := loadFixture(t)
-	src := suggesting{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	src := suggesting{&fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	keys(t, a, "s")

@@ -142,7 +142,7 @@ func TestPlaceKeptAcrossRuns(t *testing.T) {
 // selected.
 func TestPlaceKeepsTheSearch(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	path := filepath.Join(t.TempDir(), "state.json")
 	run := func() *Archive {
 		st, _ := state.Open(path)
@@ -205,7 +205,7 @@ func runSearch(t *testing.T, a *Archive, cmd tea.Cmd) {
 // far; it runs again when the scan is done, on the hit it was left on.
 func TestPlaceSearchWhileScanning(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	f := &fakeSearch{parsed: parsed{ix}}
 	full, _ := f.Search(context.Background(), "trafficking", searchLimit)
 	if len(full.Hits) < 3 {

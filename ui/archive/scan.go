@@ -7,9 +7,9 @@ import (
 	"cablereader/ui/common"
 )
 
-// The background scan and its plumbing: the scanner runs ix.Scan on its
-// own goroutine and reports progress as messages; each report brings the
-// index's new snapshot into the list, large ones built by a command.
+// The background scan and its plumbing: the scanner runs the Source's Scan
+// on its own goroutine and reports progress as messages; each report brings
+// the archive's new snapshot into the list, large ones built by a command.
 
 // Scan and build messages.
 type (
@@ -18,7 +18,7 @@ type (
 	builtMsg        struct{ s *snapshot }
 )
 
-// indexed takes the index's new snapshot after progress. A large one is
+// indexed takes the archive's new snapshot after progress. A large one is
 // built by a command (its search keys take a while); one build runs at a
 // time, and a snapshot that comes meanwhile is taken after it.
 func (a *Archive) indexed() {

@@ -204,7 +204,7 @@ func (a *Archive) searchDone(msg searchDoneMsg) {
 	}
 }
 
-// shown are the hits that pass the list's quick filters (TAG, post,
+// shownHits are the hits that pass the list's quick filters (TAG, post,
 // classification).
 func (a *Archive) shownHits() []Hit {
 	l := &a.list

@@ -102,7 +102,7 @@ func settle(t *testing.T, a *Archive) {
 
 func TestFullTextSearch(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &fakeSearch{parsed: parsed{ix}, cited: map[string][]string{fx.dst: {fx.src}}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
@@ -173,7 +173,7 @@ func TestFullTextSearch(t *testing.T) {
 
 func TestSearchCitedBy(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &fakeSearch{parsed: parsed{ix}, cited: map[string][]string{fx.dst: {fx.src}}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 50}) // the full header
@@ -211,7 +211,7 @@ func TestSearchCitedBy(t *testing.T) {
 
 func TestSearchWithoutIndex(t *testing.T) {
 	fx := loadFixture(t)
-	a := openArchive(t, openIndex(t, buildFolder(t, fx)), 120, 30)
+	a := openArchive(t, scanArchive(t, buildFolder(t, fx)), 120, 30)
 	keys(t, a, "s")
 	if a.mode != listNormal || !strings.Contains(archText(a), "no full-text index") {
 		t.Errorf("s without an index:\n%s", archText(a))
@@ -245,7 +245,7 @@ func TestHistogram(t *testing.T) {
 // steps on to the next classification).
 func TestNarrowSearch(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &fakeSearch{parsed: parsed{ix}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
@@ -312,7 +312,7 @@ func TestNarrowSearch(t *testing.T) {
 // as they were, not to the list.
 func TestSearchEditCancelled(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &fakeSearch{parsed: parsed{ix}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
@@ -350,7 +350,7 @@ func (f faceted) Search(ctx context.Context, query string, limit int) (Results, 
 // result the cursor is on, of how many.
 func TestSearchResultsSmallScreen(t *testing.T) {
 	fx := loadFixture(t)
-	src := faceted{&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}}
+	src := faceted{&fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	keys(t, a, "s")
@@ -397,7 +397,7 @@ func TestSearchResultsSmallScreen(t *testing.T) {
 // otherwise.
 func TestSearchResultsKeysPage(t *testing.T) {
 	fx := loadFixture(t)
-	a := newArchive(&fakeSearch{parsed: parsed{openIndex(t, buildFolder(t, fx))}}, common.Options{Theme: "dark"})
+	a := newArchive(&fakeSearch{parsed: parsed{scanArchive(t, buildFolder(t, fx))}}, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 60})
 	keys(t, a, "?")
 	page := archText(a)

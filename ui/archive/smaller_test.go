@@ -22,7 +22,7 @@ func TestSkippedNameWithLineBreak(t *testing.T) {
 	}
 	writeTestFile(t, filepath.Join(dir, "09TOKYO2531.txt"), sample)
 	writeTestFile(t, filepath.Join(dir, "weird\nname.txt"), []byte("UNCLAS\x00\x01\x02 binary"))
-	a := openArchive(t, openIndex(t, dir), 100, 20)
+	a := openArchive(t, scanArchive(t, dir), 100, 20)
 	keys(t, a, "!")
 	s := archText(a)
 	if !strings.Contains(s, "weird␊name.txt") || strings.Contains(s, "weird name.txt") {
@@ -33,7 +33,7 @@ func TestSkippedNameWithLineBreak(t *testing.T) {
 // ! while the scan runs and has skipped nothing yet says the scan is still
 // running, not that nothing was skipped.
 func TestProblemsWhileScanning(t *testing.T) {
-	a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
+	a := openArchive(t, scanArchive(t, "../../testdata/09TOKYO2531.txt"), 100, 20)
 	a.scanning = true
 	keys(t, a, "!")
 	if s := archText(a); !strings.Contains(s, "nothing skipped so far: the scan is still running") {
@@ -50,7 +50,7 @@ func TestProblemsWhileScanning(t *testing.T) {
 // 80 and 100 columns, and enter folds.
 func TestArchiveReaderFooterFolds(t *testing.T) {
 	for _, w := range []int{80, 100} {
-		a := openArchive(t, openIndex(t, "../../testdata/09TOKYO2531.txt"), w, 24)
+		a := openArchive(t, scanArchive(t, "../../testdata/09TOKYO2531.txt"), w, 24)
 		keys(t, a, "enter")
 		if a.screen != screenReader {
 			t.Fatal("enter did not open the cable")
@@ -73,7 +73,7 @@ func TestMarkOutsideTheArchive(t *testing.T) {
 	writeTestFile(t, outside, harare)
 	st, _ := state.Open(filepath.Join(dir, "state.json"))
 	st.ToggleMark(state.Mark{ID: "00HARARE5461", Path: outside, Para: 2, Name: "¶3", Words: "THE BOARD OF LEVER BROTHERS"})
-	a := newArchive(parsed{openIndex(t, "../../testdata/09TOKYO2531.txt")}, common.Options{Theme: "dark", State: st})
+	a := newArchive(parsed{scanArchive(t, "../../testdata/09TOKYO2531.txt")}, common.Options{Theme: "dark", State: st})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	keys(t, a, "'", "enter")
 	if a.screen != screenReader || a.cur.ID != "00HARARE5461" || !strings.Contains(lastLine(archText(a)), "¶3 of") {

@@ -75,7 +75,7 @@ func storyArchive(t *testing.T, w, h int) *Archive {
 			}
 		}
 	}
-	ix := openIndex(t, dir)
+	ix := scanArchive(t, dir)
 	src := threaded{&fakeSearch{parsed: parsed{ix}}, thread.NewMemory(cables, links), links}
 	a := newArchive(src, common.Options{Theme: "dark"})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -157,7 +157,7 @@ func TestThreadView80x24(t *testing.T) {
 // is no thread, and the reader says why.
 func TestThreadKeyListed(t *testing.T) {
 	fx := loadFixture(t)
-	a := openArchive(t, openIndex(t, buildFolder(t, fx)), 120, 60)
+	a := openArchive(t, scanArchive(t, buildFolder(t, fx)), 120, 60)
 	keys(t, a, "enter", "?")
 	if v := archText(a); !strings.Contains(v, "thread: what this cites, what cites it") {
 		t.Errorf("T is not on the key page:\n%s", v)

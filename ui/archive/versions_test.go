@@ -17,7 +17,7 @@ func TestVersionsView(t *testing.T) {
 	for _, f := range []string{"../../testdata/versions/2010/10TRIPOLI95.txt", "../../testdata/versions/2011/10TRIPOLI95.html", "../../testdata/versions/2010/08PARIS1698.txt"} {
 		writeTestFile(t, filepath.Join(dir, filepath.Base(f)), readFile(t, f))
 	}
-	a := openArchive(t, openIndex(t, dir), 100, 30)
+	a := openArchive(t, scanArchive(t, dir), 100, 30)
 	runCmds(t, a, a.countCopies())
 	rows := listRows(t, a)
 	if len(rows) != 2 {
