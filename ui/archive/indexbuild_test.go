@@ -120,7 +120,7 @@ func TestIndexBuildStops(t *testing.T) {
 // shown query again when it ends, and the hit selected stays selected.
 func TestIndexUpdateKeepsTheHit(t *testing.T) {
 	fx := loadFixture(t)
-	ix := openIndex(t, buildFolder(t, fx))
+	ix := scanArchive(t, buildFolder(t, fx))
 	src := &buildingSearch{fakeSearch: &fakeSearch{parsed: parsed{ix}}, release: make(chan struct{})}
 	src.ready.Store(true)
 	a := newArchive(src, common.Options{Theme: "dark"})
