@@ -295,7 +295,7 @@ func cableFields(c *model.Cable) []jsonField {
 	return []jsonField{
 		{"id", str(c.ID)},
 		{"classification", str(c.Classification.String())},
-		{"caveats", list(c.CaveatsOnce())},
+		{"caveats", list(c.Caveats)},
 		{"origin", str(c.Origin)},
 		{"date", date},
 		{"precedence", str(string(c.Precedence))},
