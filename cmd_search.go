@@ -324,11 +324,10 @@ func openIndex(ctx context.Context, paths []string, file string, stderr io.Write
 		// An archive of no cable is bad input, said as the reader says
 		// it, not a search with no hits; an index made now for it is
 		// not kept.
-		ix.Close()
 		if st.Rebuilt {
-			os.Remove(ix.File())
-			os.Remove(ix.File() + ".lock")
+			ix.Discard(ctx)
 		}
+		ix.Close()
 		return nil, indexState{Stats: st}, noCables(paths, st.Skipped)
 	}
 	return ix, indexState{Stats: st}, nil

@@ -41,10 +41,14 @@ func (ix *Index) lock(ctx context.Context, progress func(catalog.IndexProgress))
 			return nil, foreign(path, what)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if errors.Is(err, os.ErrPermission) {
-		f, err = os.Open(path) // a read-only lock file of a read-only index: flock needs no write
+	open := func() (*os.File, error) {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		if errors.Is(err, os.ErrPermission) {
+			f, err = os.Open(path) // a read-only lock file of a read-only index: flock needs no write
+		}
+		return f, err
 	}
+	f, err := open()
 	if err != nil {
 		return nil, fileError(ix.file, err)
 	}
@@ -56,7 +60,17 @@ func (ix *Index) lock(ctx context.Context, progress func(catalog.IndexProgress))
 			return nil, fileError(ix.file, err)
 		}
 		if !busy {
-			break
+			// The lock holds only if the file locked is still the one
+			// at the path: a writer that held it may have removed it
+			// (Discard), and a newcomer then locks a new file.
+			if held, err := f.Stat(); err == nil && os.SameFile(held, identity(path)) {
+				break
+			}
+			f.Close()
+			if f, err = open(); err != nil {
+				return nil, fileError(ix.file, err)
+			}
+			continue
 		}
 		if !waited {
 			waited = true
@@ -70,6 +84,27 @@ func (ix *Index) lock(ctx context.Context, progress func(catalog.IndexProgress))
 		}
 	}
 	return func() { f.Close() }, nil // closing the file lets the lock go
+}
+
+// Discard removes the index this Index built, and its lock file, under
+// the writer lock: what a first build made for an archive that holds no
+// cable is not kept. A file another writer has put at the path since is
+// left alone. A writer waiting for the lock meanwhile finds its lock
+// file gone once it has the lock, and takes a new one (lock).
+func (ix *Index) Discard(ctx context.Context) error {
+	unlock, err := ix.lock(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	ix.mu.RLock()
+	ours := ix.ident != nil && os.SameFile(ix.ident, identity(ix.file))
+	ix.mu.RUnlock()
+	if ours {
+		os.Remove(ix.file)
+	}
+	os.Remove(ix.file + ".lock")
+	return nil
 }
 
 // removeTemps removes the temporary files of builds of this index that
